@@ -1,0 +1,83 @@
+//! Starting a new brief: a project from a template, with imported articles as sources and
+//! their body sections placed as excerpts for the officer to trim.
+
+use crate::model::{BlockKind, Project, SectionKind, SectionRef, Source};
+use crate::template::Template;
+
+/// What a new draft starts from.
+#[derive(Debug, Clone, Default)]
+pub struct DraftOptions {
+    pub title: Option<String>,
+    pub classification: Option<String>,
+    /// ISO 8601 timestamp stamped into exported PDFs.
+    pub created: String,
+}
+
+/// A new project with the template's standard parts and every body section of `sources`
+/// placed as an excerpt in the part that receives excerpts.
+pub fn new_draft(template: &Template, sources: Vec<Source>, options: &DraftOptions) -> Project {
+    let mut project = Project::new(&template.name, &template.part_titles());
+    let meta = &mut project.brief.meta;
+    meta.classification = options.classification.clone().unwrap_or_else(|| template.default_classification.clone());
+    meta.created = options.created.clone();
+    meta.title = options.title.clone().unwrap_or_else(|| sources.first().map(|s| format!("Brief: {}", s.title)).unwrap_or_else(|| "New brief".to_owned()));
+    let target = template
+        .parts
+        .iter()
+        .position(|p| p.receives_excerpts)
+        .unwrap_or(0);
+    for source in sources {
+        let source_id = project.add_source(source);
+        let sections: Vec<SectionRef> = project
+            .source(source_id)
+            .map(|s| {
+                s.sections
+                    .iter()
+                    .filter(|section| section.kind == SectionKind::Paragraph)
+                    .map(|section| SectionRef { source: source_id, section: section.id })
+                    .collect()
+            })
+            .unwrap_or_default();
+        for from in sections {
+            project.push_block(target, BlockKind::Excerpt { from, edited: None });
+        }
+    }
+    project
+}
+
+/// Now as an ISO 8601 UTC timestamp, for [`DraftOptions::created`].
+pub fn now_timestamp() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (seconds / 86_400) as i64;
+    let (year, month, day) = civil_from_days(days);
+    let rest = seconds % 86_400;
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates_are_right() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_524), (2026, 3, 10));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+}

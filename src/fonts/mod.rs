@@ -1,0 +1,10 @@
+//! The bundled fonts: loading them once, shaping and breaking paragraphs with parley,
+//! glyph coverage and fallback.
+//!
+//! The bytes measured here are the very bytes the PDF embeds and the preview draws.
+
+mod faces;
+mod typesetter;
+
+pub use faces::{FACES, Face, FaceId, find_face};
+pub use typesetter::{ParagraphStyle, SetLine, SetParagraph, StyledSpan, TextRun, Typesetter};

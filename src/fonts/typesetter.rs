@@ -1,0 +1,288 @@
+//! Shaping and line breaking of paragraphs with parley, over the bundled faces only.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+
+use parley::fontique::{Blob, Collection, CollectionOptions, GenericFamily, Script, SourceCache};
+use parley::{
+    Alignment, AlignmentOptions, FontContext, FontFamily, FontStyle, FontWeight, LayoutContext, LineHeight, PositionedLayoutItem,
+    StyleProperty,
+};
+
+use super::faces::{ARABIC_FAMILY, DEFAULT_FAMILY, FACES, FaceId};
+use crate::template::Align;
+use crate::units::Pt;
+
+/// A run of paragraph text with its inline styles.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct StyledSpan {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub link: Option<String>,
+}
+
+impl StyledSpan {
+    /// Plain text with no inline styles.
+    pub fn plain(text: impl Into<String>) -> Self {
+        StyledSpan { text: text.into(), bold: false, italic: false, link: None }
+    }
+}
+
+/// How a paragraph is set: family, size, leading, base weight and style, alignment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParagraphStyle {
+    pub family: String,
+    pub size: Pt,
+    /// Line height as a multiple of the size.
+    pub leading: f32,
+    pub bold: bool,
+    pub italic: bool,
+    pub align: Align,
+}
+
+/// A shaped run of glyphs in one face, positioned relative to its line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    pub face: FaceId,
+    pub size: Pt,
+    /// Start of the run from the line's left edge.
+    pub x: Pt,
+    /// Index into [`SetParagraph::links`], if the run is part of a link.
+    pub link: Option<usize>,
+    pub glyphs: Vec<crate::layout::Glyph>,
+}
+
+/// One broken line of a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetLine {
+    pub height: Pt,
+    /// Distance from the top of the line box to the baseline.
+    pub baseline: Pt,
+    pub width: Pt,
+    pub runs: Vec<TextRun>,
+}
+
+/// A paragraph broken into lines, plus what went wrong while setting it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SetParagraph {
+    pub lines: Vec<SetLine>,
+    pub links: Vec<String>,
+    /// Characters that no bundled font can draw.
+    pub missing: Vec<char>,
+}
+
+/// Which link a span belongs to; parley carries it through shaping as the brush.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct SpanBrush {
+    /// 0 for no link, otherwise the link's index + 1.
+    link: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct CacheKey {
+    spans: Vec<StyledSpan>,
+    family: String,
+    size_bits: u32,
+    leading_bits: u32,
+    bold: bool,
+    italic: bool,
+    align: Align,
+    width_bits: u32,
+}
+
+/// Owns the font collection and shaping contexts. Create one per thread and reuse it:
+/// fonts are parsed once, and paragraphs already set at the same width come from a cache.
+pub struct Typesetter {
+    font_cx: FontContext,
+    layout_cx: LayoutContext<SpanBrush>,
+    face_by_blob: HashMap<u64, FaceId>,
+    cache: HashMap<CacheKey, Arc<SetParagraph>>,
+    /// Entries used since the last [`Typesetter::trim_cache`].
+    cache_used: HashMap<CacheKey, ()>,
+}
+
+impl Default for Typesetter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Typesetter {
+    /// Registers the bundled faces in a collection with no system fonts, so layout is the
+    /// same on every machine.
+    pub fn new() -> Self {
+        let mut collection = Collection::new(CollectionOptions { shared: false, system_fonts: false });
+        let mut face_by_blob = HashMap::new();
+        for (index, face) in FACES.iter().enumerate() {
+            let blob: Blob<u8> = Blob::new(Arc::new(face.bytes));
+            face_by_blob.insert(blob.id(), FaceId(index as u16));
+            collection.register_fonts(blob, None);
+        }
+        if let Some(naskh) = collection.family_id(ARABIC_FAMILY) {
+            collection.set_fallbacks(Script::from_bytes(*b"Arab"), std::iter::once(naskh));
+        }
+        let sans = collection.family_id(DEFAULT_FAMILY);
+        collection.set_generic_families(GenericFamily::SansSerif, sans.into_iter());
+        let serif = collection.family_id("Noto Serif");
+        collection.set_generic_families(GenericFamily::Serif, serif.into_iter());
+        Typesetter {
+            font_cx: FontContext { collection, source_cache: SourceCache::default() },
+            layout_cx: LayoutContext::new(),
+            face_by_blob,
+            cache: HashMap::new(),
+            cache_used: HashMap::new(),
+        }
+    }
+
+    /// Whether `family` is one of the bundled families.
+    pub fn has_family(&mut self, family: &str) -> bool {
+        self.font_cx.collection.family_id(family).is_some()
+    }
+
+    /// Drops cached paragraphs that were not used since the last call, so the cache
+    /// holds only what the current document needs.
+    pub fn trim_cache(&mut self) {
+        let used = std::mem::take(&mut self.cache_used);
+        self.cache.retain(|key, _| used.contains_key(key));
+    }
+
+    /// Shapes `spans` and breaks them into lines no wider than `width`.
+    pub fn set(&mut self, spans: &[StyledSpan], style: &ParagraphStyle, width: Pt) -> Arc<SetParagraph> {
+        let key = CacheKey {
+            spans: spans.to_vec(),
+            family: style.family.clone(),
+            size_bits: style.size.0.to_bits(),
+            leading_bits: style.leading.to_bits(),
+            bold: style.bold,
+            italic: style.italic,
+            align: style.align,
+            width_bits: width.0.to_bits(),
+        };
+        if let Some(hit) = self.cache.get(&key) {
+            let hit = Arc::clone(hit);
+            self.cache_used.insert(key, ());
+            return hit;
+        }
+        let set = Arc::new(self.set_uncached(spans, style, width));
+        self.cache.insert(key.clone(), Arc::clone(&set));
+        self.cache_used.insert(key, ());
+        set
+    }
+
+    fn set_uncached(&mut self, spans: &[StyledSpan], style: &ParagraphStyle, width: Pt) -> SetParagraph {
+        let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+        let mut result = SetParagraph::default();
+        if text.is_empty() {
+            return result;
+        }
+        let family = if self.has_family(&style.family) { style.family.as_str() } else { DEFAULT_FAMILY };
+        let stack = format!("\"{family}\", \"{ARABIC_FAMILY}\"");
+        let mut builder = self.layout_cx.ranged_builder(&mut self.font_cx, &text, 1.0, false);
+        builder.push_default(StyleProperty::FontFamily(FontFamily::from(stack.as_str())));
+        builder.push_default(StyleProperty::FontSize(style.size.0));
+        builder.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(style.leading)));
+        builder.push_default(StyleProperty::FontWeight(if style.bold { FontWeight::BOLD } else { FontWeight::NORMAL }));
+        builder.push_default(StyleProperty::FontStyle(if style.italic { FontStyle::Italic } else { FontStyle::Normal }));
+        let mut start = 0;
+        for span in spans {
+            let range = start..start + span.text.len();
+            start = range.end;
+            if span.bold && !style.bold {
+                builder.push(StyleProperty::FontWeight(FontWeight::BOLD), range.clone());
+            }
+            if span.italic {
+                // Italic inside an italic paragraph reads as roman, as typographers expect.
+                let slant = if style.italic { FontStyle::Normal } else { FontStyle::Italic };
+                builder.push(StyleProperty::FontStyle(slant), range.clone());
+            }
+            if let Some(url) = &span.link {
+                result.links.push(url.clone());
+                let link = u16::try_from(result.links.len()).unwrap_or(u16::MAX);
+                builder.push(StyleProperty::Brush(SpanBrush { link }), range);
+            }
+        }
+        let mut layout = builder.build(&text);
+        layout.break_all_lines(Some(width.0));
+        let alignment = match style.align {
+            Align::Start => Alignment::Start,
+            Align::Center => Alignment::Center,
+            Align::End => Alignment::End,
+            Align::Justify => Alignment::Justify,
+        };
+        layout.align(alignment, AlignmentOptions::default());
+
+        for line in layout.lines() {
+            let metrics = line.metrics();
+            let mut set_line = SetLine {
+                height: Pt(metrics.line_height),
+                baseline: Pt(metrics.baseline - metrics.block_min_coord),
+                width: Pt(metrics.advance),
+                runs: Vec::new(),
+            };
+            let mut current_run: Option<usize> = None;
+            let mut texts: VecDeque<(u32, String)> = VecDeque::new();
+            for item in line.items() {
+                let PositionedLayoutItem::GlyphRun(glyph_run) = item else { continue };
+                let run = glyph_run.run();
+                if current_run != Some(run.index()) {
+                    current_run = Some(run.index());
+                    texts = glyph_texts(run, &text).into();
+                }
+                let face = self.face_by_blob.get(&run.font().data.id()).copied().unwrap_or(FaceId(0));
+                let run_x = Pt(glyph_run.offset());
+                let link = match glyph_run.style().brush.link {
+                    0 => None,
+                    n => Some(usize::from(n) - 1),
+                };
+                let mut glyphs = Vec::new();
+                for glyph in glyph_run.positioned_glyphs() {
+                    let (_, glyph_text) = texts.pop_front().unwrap_or((glyph.id, String::new()));
+                    if glyph.id == 0 {
+                        result.missing.extend(glyph_text.chars().filter(|c| !c.is_whitespace() && !c.is_control()));
+                    }
+                    glyphs.push(crate::layout::Glyph {
+                        id: u16::try_from(glyph.id).unwrap_or(0),
+                        x: Pt(glyph.x) - run_x,
+                        advance: Pt(glyph.advance),
+                        text: glyph_text,
+                    });
+                }
+                if glyphs.is_empty() {
+                    continue;
+                }
+                set_line.runs.push(TextRun { face, size: Pt(run.font_size()), x: run_x, link, glyphs });
+            }
+            result.lines.push(set_line);
+        }
+        result.missing.dedup();
+        result
+    }
+}
+
+/// The text each glyph of a run stands for, in visual order. A cluster's text goes to its
+/// first glyph; ligatures carry the text of every character they join.
+fn glyph_texts(run: &parley::Run<'_, SpanBrush>, text: &str) -> Vec<(u32, String)> {
+    let mut atoms: Vec<(Vec<u32>, std::ops::Range<usize>)> = Vec::new();
+    for cluster in run.clusters() {
+        let range = cluster.text_range();
+        if cluster.is_ligature_continuation()
+            && let Some(last) = atoms.last_mut()
+        {
+            last.1.end = last.1.end.max(range.end);
+            continue;
+        }
+        atoms.push((cluster.glyphs().map(|g| g.id).collect(), range));
+    }
+    if run.is_rtl() {
+        atoms.reverse();
+    }
+    let mut out = Vec::new();
+    for (glyph_ids, range) in atoms {
+        let cluster_text = text.get(range).unwrap_or_default();
+        for (i, id) in glyph_ids.into_iter().enumerate() {
+            out.push((id, if i == 0 { cluster_text.to_owned() } else { String::new() }));
+        }
+    }
+    out
+}

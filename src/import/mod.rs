@@ -1,0 +1,93 @@
+//! Turning article files and pasted text into a [`Source`] with sections and metadata.
+//!
+//! Import never touches the brief: it only produces sources.
+
+mod decode;
+mod metadata;
+mod split;
+
+use std::path::Path;
+
+pub use decode::{DecodeError, decode_article};
+
+use crate::model::{Section, SectionId, SectionKind, Source, SourceId};
+
+/// Largest article accepted; anything bigger is almost certainly not an article.
+pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Why an article could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: String, source: std::io::Error },
+    #[error("{path} is a folder, not an article file")]
+    IsFolder { path: String },
+    #[error("{path} is {size} MB; articles larger than {limit} MB are refused")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: {source}")]
+    Decode { path: String, source: DecodeError },
+    #[error("{path} contains no text to import")]
+    Empty { path: String },
+}
+
+/// Reads and imports an article file (plain text or Markdown).
+pub fn import_file(path: &Path) -> Result<Source, ImportError> {
+    let shown = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|source| ImportError::Read { path: shown.clone(), source })?;
+    if metadata.is_dir() {
+        return Err(ImportError::IsFolder { path: shown });
+    }
+    if metadata.len() > MAX_ARTICLE_BYTES {
+        return Err(ImportError::TooLarge {
+            path: shown,
+            size: metadata.len() / (1024 * 1024),
+            limit: MAX_ARTICLE_BYTES / (1024 * 1024),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: shown.clone(), source })?;
+    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let is_markdown = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    import_bytes(&file_name, &bytes, is_markdown)
+}
+
+/// Imports an article held in memory; `name` is used in messages and kept as the file name.
+pub fn import_bytes(name: &str, bytes: &[u8], is_markdown: bool) -> Result<Source, ImportError> {
+    let text = decode_article(bytes).map_err(|source| ImportError::Decode { path: name.to_owned(), source })?;
+    let mut source = import_text(&text, is_markdown).ok_or_else(|| ImportError::Empty { path: name.to_owned() })?;
+    source.file_name = name.to_owned();
+    Ok(source)
+}
+
+/// Imports text (for example pasted from a browser). Returns `None` if it holds no words.
+/// Sections get placeholder ids; [`crate::model::Project::add_source`] assigns real ones.
+pub fn import_text(text: &str, is_markdown: bool) -> Option<Source> {
+    let (front_matter, body) = metadata::split_front_matter(text);
+    let blocks = split::split_blocks(body, is_markdown);
+    if blocks.is_empty() && front_matter.is_empty() {
+        return None;
+    }
+    let found = metadata::find_metadata(&front_matter, &blocks);
+    let sections = blocks
+        .into_iter()
+        .enumerate()
+        .filter(|(index, _)| !found.consumed.contains(index))
+        .map(|(_, block)| Section {
+            id: SectionId(0),
+            kind: if metadata::is_boilerplate(&block.text) { SectionKind::Boilerplate } else { block.kind },
+            text: block.text,
+        })
+        .collect();
+    Some(Source {
+        id: SourceId(0),
+        title: found.title,
+        author: found.author,
+        publication: found.publication,
+        date: found.date,
+        url: found.url,
+        notes: found.notes,
+        file_name: String::new(),
+        sections,
+    })
+}

@@ -1,0 +1,156 @@
+//! Layout of a brief into pages of positioned glyph runs, rules, boxes and links.
+//!
+//! The result is plain data. The PDF writer and the preview painter both read it and
+//! nothing else, so what the officer sees is what the minister gets.
+
+mod content;
+mod dump;
+mod paginate;
+
+pub use dump::dump;
+
+use crate::fonts::{FaceId, Typesetter};
+use crate::model::{BlockId, Project};
+use crate::template::Template;
+use crate::units::{Point, Pt, Size};
+
+/// A laid-out brief.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Laid {
+    pub pages: Vec<Page>,
+    /// Part headings and where they landed, for the PDF outline.
+    pub outline: Vec<OutlineEntry>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Pages the template says the brief should fit in.
+    pub page_budget: usize,
+}
+
+/// One page: its size and what is on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub size: Size,
+    pub items: Vec<Positioned>,
+}
+
+/// An item at a position (top-left origin), remembering the block it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Positioned {
+    pub at: Point,
+    pub item: Item,
+    /// The brief block this item renders, so a click in the preview can select it.
+    pub block: Option<BlockId>,
+}
+
+/// Something drawn on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// Shaped glyphs; `at` is the start of the baseline.
+    Text(GlyphRun),
+    /// A straight rule from `at` to `at + to`.
+    Rule { to: Point, thickness: Pt, color: Color },
+    /// A rectangle with its top-left corner at `at`.
+    Rect { size: Size, fill: Option<Color>, stroke: Option<(Color, Pt)> },
+    /// A clickable area that opens a URL.
+    Link { size: Size, url: String },
+}
+
+/// Glyphs of one face and size on one baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlyphRun {
+    pub face: FaceId,
+    pub size: Pt,
+    pub color: Color,
+    pub glyphs: Vec<Glyph>,
+}
+
+/// A glyph and the text it stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    /// Offset from the run's origin.
+    pub x: Pt,
+    pub advance: Pt,
+    /// The characters this glyph shows (empty for the second glyph of a cluster).
+    pub text: String,
+}
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Color {
+    pub r: u8,
+    pub g: u8,
+    pub b: u8,
+}
+
+impl Color {
+    pub const BLACK: Color = Color { r: 0, g: 0, b: 0 };
+    pub const TEXT: Color = Color { r: 0x11, g: 0x11, b: 0x11 };
+    pub const MUTED: Color = Color { r: 0x44, g: 0x44, b: 0x44 };
+    pub const RULE: Color = Color { r: 0x88, g: 0x88, b: 0x88 };
+    pub const SHADE: Color = Color { r: 0xee, g: 0xee, b: 0xee };
+    pub const LINK: Color = Color { r: 0x0b, g: 0x4f, b: 0x9c };
+    pub const MARKING: Color = Color { r: 0xa0, g: 0x10, b: 0x10 };
+}
+
+/// A part heading and the page (0-based) and height where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    pub title: String,
+    pub page: usize,
+    pub y: Pt,
+}
+
+/// A problem found while laying out, with the block it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    pub block: Option<BlockId>,
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{level}: {}", self.message)
+    }
+}
+
+/// Lays out the project's brief with `template`.
+pub fn layout(project: &Project, template: &Template, typesetter: &mut Typesetter) -> Laid {
+    let mut diagnostics = Vec::new();
+    if !typesetter.has_family(&template.fonts.body) {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            message: format!("the template asks for font \u{201c}{}\u{201d}, which is not bundled; using Noto Sans", template.fonts.body),
+            block: None,
+        });
+    }
+    let flow = content::build(project, template, typesetter, &mut diagnostics);
+    let mut laid = paginate::paginate(flow, project, template, typesetter);
+    diagnostics.append(&mut laid.diagnostics);
+    if laid.pages.len() > template.page_budget {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            message: format!(
+                "the brief runs to {} pages; the {} template allows {}",
+                laid.pages.len(),
+                template.name,
+                template.page_budget
+            ),
+            block: None,
+        });
+    }
+    laid.diagnostics = diagnostics;
+    typesetter.trim_cache();
+    laid
+}

@@ -1,0 +1,22 @@
+//! Briefwright: assemble ministerial briefing notes from articles and talking points,
+//! see the pages as they will print, and export a formatted PDF.
+//!
+//! Data flows top to bottom through the modules below: articles are imported into the
+//! model, the brief is laid out with a template into pages, and the pages are written as
+//! PDF or painted in the window.
+
+pub mod units;
+pub mod model;
+pub mod import;
+pub mod template;
+pub mod fonts;
+pub mod layout;
+pub mod pdf;
+pub mod project;
+pub mod draft;
+pub mod export;
+pub mod sample;
+pub mod unicode_block;
+pub mod cli;
+#[cfg(feature = "gui")]
+pub mod app;

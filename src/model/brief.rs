@@ -1,0 +1,87 @@
+//! The brief: its metadata and its ordered parts of blocks.
+
+use serde::{Deserialize, Serialize};
+
+use super::{BlockId, PartId, SectionRef, TalkingPointId};
+
+/// The document that goes to the minister.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Brief {
+    /// Name of the template it is laid out with, for example "briefing-note".
+    pub template: String,
+    pub meta: BriefMeta,
+    pub parts: Vec<Part>,
+}
+
+/// The title block and classification of a brief.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BriefMeta {
+    pub title: String,
+    pub to: String,
+    pub from: String,
+    /// As printed, for example "12 May 2026".
+    pub date: String,
+    pub reference: String,
+    /// Protective marking printed at the top and bottom of every page.
+    pub classification: String,
+    /// One line on why the brief exists; printed at the head of the Purpose part.
+    pub purpose: String,
+    /// Author for the PDF metadata.
+    pub author: String,
+    /// Keywords for the PDF metadata.
+    pub keywords: Vec<String>,
+    /// ISO 8601 timestamp stamped into the PDF, so the same project gives the same bytes.
+    pub created: String,
+}
+
+/// One titled part of the brief (Purpose, Background, Key issues, …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    pub id: PartId,
+    /// Matches a part of the template, which decides its numbering and style.
+    pub key: String,
+    pub title: String,
+    pub blocks: Vec<Block>,
+}
+
+/// One block of a part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Block {
+    pub id: BlockId,
+    #[serde(flatten)]
+    pub kind: BlockKind,
+}
+
+/// What a block holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum BlockKind {
+    /// Text with inline **bold**, *italic* and [links](https://…).
+    Paragraph { text: String },
+    /// A quoted section of a source. The original stays in the source; `edited` holds the officer's cut.
+    Excerpt {
+        from: SectionRef,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        edited: Option<String>,
+    },
+    /// An item of the talking-point library.
+    TalkingPoint { point: TalkingPointId },
+    /// A bulleted list.
+    Bullets { items: Vec<String> },
+    /// Forces the next block onto a new page.
+    PageBreak,
+}
+
+impl BlockKind {
+    /// A short name for menus and messages.
+    pub fn label(&self) -> &'static str {
+        match self {
+            BlockKind::Paragraph { .. } => "Paragraph",
+            BlockKind::Excerpt { .. } => "Excerpt",
+            BlockKind::TalkingPoint { .. } => "Talking point",
+            BlockKind::Bullets { .. } => "Bullet list",
+            BlockKind::PageBreak => "Page break",
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! The document model: a briefing project with its sources, talking points and brief.
+//!
+//! Plain data with serde derives. It knows nothing of files, layout or screens.
+
+mod brief;
+mod ids;
+mod inline;
+mod source;
+
+pub use brief::{Block, BlockKind, Brief, BriefMeta, Part};
+pub use ids::{BlockId, IdAllocator, PartId, SectionId, SourceId, TalkingPointId};
+pub use inline::{InlineSpan, parse_inline, plain_text};
+pub use source::{Section, SectionKind, SectionRef, Source, TalkingPoint};
+
+use serde::{Deserialize, Serialize};
+
+/// Everything an officer works on for one brief: the collected articles,
+/// the talking-point library and the brief itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    /// Hands out ids that stay stable across edits, saves and loads.
+    #[serde(default)]
+    pub ids: IdAllocator,
+    /// Imported articles.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The talking-point library.
+    #[serde(default)]
+    pub talking_points: Vec<TalkingPoint>,
+    /// The brief being assembled.
+    pub brief: Brief,
+}
+
+impl Project {
+    /// An empty project whose brief uses `template_name`, with one empty part per `part_titles`.
+    pub fn new(template_name: &str, part_titles: &[(String, String)]) -> Self {
+        let mut ids = IdAllocator::default();
+        let parts = part_titles
+            .iter()
+            .map(|(key, title)| Part {
+                id: ids.part(),
+                key: key.clone(),
+                title: title.clone(),
+                blocks: Vec::new(),
+            })
+            .collect();
+        Project {
+            ids,
+            sources: Vec::new(),
+            talking_points: Vec::new(),
+            brief: Brief {
+                template: template_name.to_owned(),
+                meta: BriefMeta::default(),
+                parts,
+            },
+        }
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: SourceId) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The section that an excerpt or talking point refers to, with its source.
+    pub fn section(&self, reference: SectionRef) -> Option<(&Source, &Section)> {
+        let source = self.source(reference.source)?;
+        let section = source.sections.iter().find(|s| s.id == reference.section)?;
+        Some((source, section))
+    }
+
+    /// The talking point with this id.
+    pub fn talking_point(&self, id: TalkingPointId) -> Option<&TalkingPoint> {
+        self.talking_points.iter().find(|t| t.id == id)
+    }
+
+    /// Adds an imported source, giving it and its sections fresh ids.
+    pub fn add_source(&mut self, mut source: Source) -> SourceId {
+        source.id = self.ids.source();
+        for section in &mut source.sections {
+            section.id = self.ids.section();
+        }
+        let id = source.id;
+        self.sources.push(source);
+        id
+    }
+
+    /// Adds a talking point to the library.
+    pub fn add_talking_point(&mut self, text: &str, tags: Vec<String>, source: Option<SectionRef>) -> TalkingPointId {
+        let id = self.ids.talking_point();
+        self.talking_points.push(TalkingPoint { id, text: text.to_owned(), tags, source });
+        id
+    }
+
+    /// Appends a block to the part at `part_index`, returning its id.
+    pub fn push_block(&mut self, part_index: usize, kind: BlockKind) -> Option<BlockId> {
+        let id = self.ids.block();
+        let part = self.brief.parts.get_mut(part_index)?;
+        part.blocks.push(Block { id, kind });
+        Some(id)
+    }
+
+    /// Excerpts and talking points whose reference no longer resolves.
+    pub fn dangling_references(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for part in &self.brief.parts {
+            for block in &part.blocks {
+                match &block.kind {
+                    BlockKind::Excerpt { from, .. } if self.section(*from).is_none() => problems.push(format!(
+                        "an excerpt in \u{201c}{}\u{201d} refers to section {} of source {}, which is missing",
+                        part.title, from.section.0, from.source.0
+                    )),
+                    BlockKind::TalkingPoint { point } if self.talking_point(*point).is_none() => problems.push(format!(
+                        "a talking point in \u{201c}{}\u{201d} refers to library item {}, which is missing",
+                        part.title, point.0
+                    )),
+                    _ => {}
+                }
+            }
+        }
+        problems
+    }
+}

@@ -1,0 +1,82 @@
+//! Imported articles, their sections, and the talking-point library.
+
+use serde::{Deserialize, Serialize};
+
+use super::{SectionId, SourceId, TalkingPointId};
+
+/// An article the officer collected, split into sections.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: SourceId,
+    pub title: String,
+    #[serde(default)]
+    pub author: String,
+    #[serde(default)]
+    pub publication: String,
+    /// As written in the article, for example "12 May 2026".
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub url: String,
+    /// Licence, terms of use or the officer's notes.
+    #[serde(default)]
+    pub notes: String,
+    /// The file it was imported from, if any.
+    #[serde(default)]
+    pub file_name: String,
+    pub sections: Vec<Section>,
+}
+
+impl Source {
+    /// The sections that carry the article's content (no boilerplate).
+    pub fn body_sections(&self) -> impl Iterator<Item = &Section> {
+        self.sections.iter().filter(|s| s.kind != SectionKind::Boilerplate)
+    }
+
+    /// "Author, Publication, date", leaving out what is unknown.
+    pub fn citation(&self) -> String {
+        [&self.author, &self.publication, &self.date]
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| s.trim())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// One heading or paragraph of a source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub id: SectionId,
+    pub kind: SectionKind,
+    pub text: String,
+}
+
+/// What a section of a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    Heading,
+    Paragraph,
+    /// Newsletter footers, sign-up prompts, author blurbs: kept for reference, not content.
+    Boilerplate,
+}
+
+/// Points at one section of one source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct SectionRef {
+    pub source: SourceId,
+    pub section: SectionId,
+}
+
+/// A reusable line the minister can say.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TalkingPoint {
+    pub id: TalkingPointId,
+    pub text: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The source section it draws on, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SectionRef>,
+}

@@ -1,0 +1,145 @@
+//! Reading and writing the versioned JSON format.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::atomic::{WriteError, write_atomically};
+use crate::model::Project;
+
+/// Value of the `"format"` field of every project file.
+pub const FORMAT: &str = "briefwright";
+/// The file version this build writes, and the newest it reads.
+pub const VERSION: u64 = 1;
+/// Larger files are refused before they are read.
+pub const MAX_PROJECT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a project file could not be opened. The file is never changed by a failed load.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot open {path}: {source}")]
+    Read { path: String, source: std::io::Error },
+    #[error("{path} is a folder, not a project file")]
+    IsFolder { path: String },
+    #[error("{path} is {size_mb} MB, larger than the {limit_mb} MB a project can be; it is probably not a Briefwright project")]
+    TooLarge { path: String, size_mb: u64, limit_mb: u64 },
+    #[error("{path} is empty; it may have been cut short while saving (look for {path}.bak)")]
+    Empty { path: String },
+    #[error("{path} is not text; it is not a Briefwright project")]
+    Binary { path: String },
+    #[error("{path} is damaged: {message} at line {line}, column {column}")]
+    Syntax { path: String, message: String, line: usize, column: usize },
+    #[error("{path} is JSON but not a Briefwright project ({reason})")]
+    Foreign { path: String, reason: String },
+    #[error("{path} was made by a newer Briefwright (file version {found}); this version reads up to version {supported}. Update Briefwright to open it")]
+    TooNew { path: String, found: u64, supported: u64 },
+    #[error("{path} has a field with the wrong kind of value: {message}")]
+    Shape { path: String, message: String },
+}
+
+/// A loaded project and anything worth telling the user about it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub project: Project,
+    pub warnings: Vec<String>,
+}
+
+/// Reads a project file.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let shown = path.display().to_string();
+    let metadata = std::fs::metadata(path).map_err(|source| LoadError::Read { path: shown.clone(), source })?;
+    if metadata.is_dir() {
+        return Err(LoadError::IsFolder { path: shown });
+    }
+    if metadata.len() > MAX_PROJECT_BYTES {
+        return Err(LoadError::TooLarge {
+            path: shown,
+            size_mb: metadata.len() / (1024 * 1024),
+            limit_mb: MAX_PROJECT_BYTES / (1024 * 1024),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read { path: shown.clone(), source })?;
+    from_json(&bytes, &shown)
+}
+
+/// Parses project JSON; `path` is only used in messages.
+pub fn from_json(bytes: &[u8], path: &str) -> Result<Loaded, LoadError> {
+    let path = path.to_owned();
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty { path });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| LoadError::Binary { path: path.clone() })?;
+    let mut value: Value = serde_json::from_str(text)
+        .map_err(|e| LoadError::Syntax { path: path.clone(), message: syntax_message(&e), line: e.line(), column: e.column() })?;
+    let Some(object) = value.as_object_mut() else {
+        return Err(LoadError::Foreign { path, reason: "the top level is not an object".into() });
+    };
+    match object.remove("format") {
+        Some(Value::String(format)) if format == FORMAT => {}
+        Some(other) => return Err(LoadError::Foreign { path, reason: format!("its format is {other}, not \"{FORMAT}\"") }),
+        None => return Err(LoadError::Foreign { path, reason: "it has no \"format\" field".into() }),
+    }
+    let version = match object.remove("version") {
+        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| LoadError::Foreign { path: path.clone(), reason: format!("its version {n} is not a whole number") })?,
+        _ => return Err(LoadError::Foreign { path, reason: "it has no numeric \"version\" field".into() }),
+    };
+    if version > VERSION {
+        return Err(LoadError::TooNew { path, found: version, supported: VERSION });
+    }
+    if version == 0 {
+        return Err(LoadError::Foreign { path, reason: "version 0 does not exist".into() });
+    }
+    let mut project: Project = serde_json::from_value(value).map_err(|e| LoadError::Shape { path: path.clone(), message: e.to_string() })?;
+    let highest = highest_id(&project);
+    project.ids.reserve_up_to(highest);
+    let warnings = project.dangling_references();
+    Ok(Loaded { project, warnings })
+}
+
+fn syntax_message(error: &serde_json::Error) -> String {
+    let full = error.to_string();
+    // serde_json appends " at line L column C"; the caller says that in its own words.
+    match full.rfind(" at line ") {
+        Some(cut) => full[..cut].to_owned(),
+        None => full,
+    }
+}
+
+fn highest_id(project: &Project) -> u64 {
+    let mut highest = 0;
+    for source in &project.sources {
+        highest = highest.max(source.id.0);
+        for section in &source.sections {
+            highest = highest.max(section.id.0);
+        }
+    }
+    for point in &project.talking_points {
+        highest = highest.max(point.id.0);
+    }
+    for part in &project.brief.parts {
+        highest = highest.max(part.id.0);
+        for block in &part.blocks {
+            highest = highest.max(block.id.0);
+        }
+    }
+    highest
+}
+
+/// The project as pretty-printed JSON with `format` and `version` first.
+pub fn to_json(project: &Project) -> String {
+    let mut object = serde_json::Map::new();
+    object.insert("format".into(), Value::String(FORMAT.into()));
+    object.insert("version".into(), Value::from(VERSION));
+    if let Ok(Value::Object(fields)) = serde_json::to_value(project) {
+        object.extend(fields);
+    }
+    let mut text = serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Saves atomically: the file on disk is always either the old project or the new one,
+/// and the previous version is kept beside it as `NAME.brief.bak`.
+pub fn save(project: &Project, path: &Path) -> Result<(), WriteError> {
+    write_atomically(path, to_json(project).as_bytes(), true)
+}

@@ -1,0 +1,271 @@
+//! Templates: page setup, styles, header and footer, standard parts and the page budget.
+//!
+//! Templates are TOML files in `templates/`; the shipped ones are embedded in the binary.
+
+use serde::Deserialize;
+
+use crate::units::Pt;
+
+/// The templates that ship with Briefwright, as (name, TOML source).
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("briefing-note", include_str!("../../templates/briefing-note.toml")),
+    ("talking-points-card", include_str!("../../templates/talking-points-card.toml")),
+];
+
+/// Why a template could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    #[error("no template named \u{201c}{name}\u{201d}; available: {available}")]
+    Unknown { name: String, available: String },
+    #[error("template {name} is not valid TOML for a template: {message}")]
+    Invalid { name: String, message: String },
+    #[error("cannot read template file {path}: {source}")]
+    Read { path: String, source: std::io::Error },
+}
+
+/// A parsed template.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Template {
+    pub name: String,
+    pub description: String,
+    /// Pages the brief should fit in; more gives a warning.
+    pub page_budget: usize,
+    /// Protective markings offered for this kind of brief.
+    pub classifications: Vec<String>,
+    pub default_classification: String,
+    /// Appended to the brief title in the title line ("… — Briefing Note").
+    #[serde(default)]
+    pub title_suffix: String,
+    /// Whether the To/From/Date/Reference table is printed.
+    #[serde(default = "yes")]
+    pub show_meta_table: bool,
+    /// Whether part headings are numbered 1., 2., 3.
+    #[serde(default = "yes")]
+    pub number_part_headings: bool,
+    pub page: PageSetup,
+    pub fonts: Fonts,
+    pub styles: Styles,
+    pub header: Header,
+    pub footer: Footer,
+    pub parts: Vec<PartTemplate>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Paper size and margins.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageSetup {
+    pub width_mm: f32,
+    pub height_mm: f32,
+    pub margin_top_mm: f32,
+    pub margin_bottom_mm: f32,
+    pub margin_left_mm: f32,
+    pub margin_right_mm: f32,
+}
+
+impl PageSetup {
+    /// Page width.
+    pub fn width(&self) -> Pt {
+        Pt::mm(self.width_mm)
+    }
+    /// Page height.
+    pub fn height(&self) -> Pt {
+        Pt::mm(self.height_mm)
+    }
+    /// Width of the text column.
+    pub fn text_width(&self) -> Pt {
+        Pt::mm(self.width_mm - self.margin_left_mm - self.margin_right_mm)
+    }
+}
+
+/// Font families by role.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fonts {
+    pub body: String,
+}
+
+/// Paragraph styles by role.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Styles {
+    pub body: Style,
+    pub title: Style,
+    pub meta: Style,
+    pub heading: Style,
+    pub excerpt: Style,
+    pub citation: Style,
+    pub list: Style,
+    pub header: Style,
+    pub footer: Style,
+}
+
+/// How a kind of paragraph is set.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Style {
+    pub size_pt: f32,
+    /// Line height as a multiple of the font size.
+    pub leading: f32,
+    #[serde(default)]
+    pub space_before_pt: f32,
+    #[serde(default)]
+    pub space_after_pt: f32,
+    #[serde(default)]
+    pub bold: bool,
+    #[serde(default)]
+    pub italic: bool,
+    #[serde(default)]
+    pub align: Align,
+    #[serde(default)]
+    pub indent_left_mm: f32,
+    #[serde(default)]
+    pub indent_right_mm: f32,
+}
+
+/// Horizontal alignment of lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    #[default]
+    Start,
+    Center,
+    End,
+    Justify,
+}
+
+/// What the top of every page carries.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    pub classification: bool,
+}
+
+/// What the bottom of every page carries.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footer {
+    pub classification: bool,
+    pub page_numbers: bool,
+    pub reference: bool,
+}
+
+/// A standard part of the brief.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartTemplate {
+    pub key: String,
+    pub title: String,
+    /// Paragraphs in this part are numbered 1., 2., 3.
+    #[serde(default)]
+    pub numbered_paragraphs: bool,
+    /// The brief's purpose line opens this part.
+    #[serde(default)]
+    pub lead_with_purpose_line: bool,
+    /// New drafts put imported article sections here.
+    #[serde(default)]
+    pub receives_excerpts: bool,
+    /// Talking points added from the library go here by default.
+    #[serde(default)]
+    pub receives_talking_points: bool,
+}
+
+impl Template {
+    /// A built-in template by name.
+    pub fn built_in(name: &str) -> Result<Template, TemplateError> {
+        let (_, source) = BUILT_IN.iter().find(|(n, _)| *n == name).ok_or_else(|| TemplateError::Unknown {
+            name: name.to_owned(),
+            available: BUILT_IN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+        })?;
+        Template::parse(name, source)
+    }
+
+    /// A built-in template by name, or a template file if `name_or_path` ends in `.toml`.
+    pub fn resolve(name_or_path: &str) -> Result<Template, TemplateError> {
+        if name_or_path.ends_with(".toml") {
+            let source = std::fs::read_to_string(name_or_path)
+                .map_err(|source| TemplateError::Read { path: name_or_path.to_owned(), source })?;
+            Template::parse(name_or_path, &source)
+        } else {
+            Template::built_in(name_or_path)
+        }
+    }
+
+    /// Parses template TOML.
+    pub fn parse(name: &str, source: &str) -> Result<Template, TemplateError> {
+        let template: Template =
+            toml::from_str(source).map_err(|e| TemplateError::Invalid { name: name.to_owned(), message: e.to_string() })?;
+        template.validate().map_err(|message| TemplateError::Invalid { name: name.to_owned(), message })?;
+        Ok(template)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let page = &self.page;
+        if !(50.0..=2000.0).contains(&page.width_mm) || !(50.0..=2000.0).contains(&page.height_mm) {
+            return Err("page width and height must be between 50 and 2000 mm".into());
+        }
+        if page.text_width() < Pt::mm(20.0) || page.height_mm - page.margin_top_mm - page.margin_bottom_mm < 40.0 {
+            return Err("the margins leave too little room for text".into());
+        }
+        let styles = &self.styles;
+        for style in [
+            &styles.body, &styles.title, &styles.meta, &styles.heading, &styles.excerpt, &styles.citation, &styles.list, &styles.header,
+            &styles.footer,
+        ] {
+            if !(4.0..=72.0).contains(&style.size_pt) || !(0.8..=3.0).contains(&style.leading) {
+                return Err("font sizes must be 4–72 pt and leading 0.8–3.0".into());
+            }
+        }
+        if self.parts.is_empty() {
+            return Err("a template needs at least one part".into());
+        }
+        Ok(())
+    }
+
+    /// The template part with this key.
+    pub fn part(&self, key: &str) -> Option<&PartTemplate> {
+        self.parts.iter().find(|p| p.key == key)
+    }
+
+    /// (key, title) of each standard part, for a new brief.
+    pub fn part_titles(&self) -> Vec<(String, String)> {
+        self.parts.iter().map(|p| (p.key.clone(), p.title.clone())).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_templates_parse() {
+        for (name, _) in BUILT_IN {
+            let template = Template::built_in(name).expect("built-in template parses");
+            assert_eq!(template.name, *name);
+        }
+        let note = Template::built_in("briefing-note").expect("briefing note");
+        assert_eq!(
+            note.parts.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(),
+            ["Purpose", "Background", "Key Issues", "Talking Points", "Recommendation"]
+        );
+        assert!(note.part("key_issues").is_some_and(|p| p.numbered_paragraphs));
+        assert!((note.page.width().0 - 595.27).abs() < 0.1);
+    }
+
+    #[test]
+    fn unknown_names_list_the_choices() {
+        let message = Template::built_in("memo").expect_err("unknown").to_string();
+        assert!(message.contains("briefing-note, talking-points-card"), "{message}");
+    }
+
+    #[test]
+    fn bad_templates_are_refused_with_reason() {
+        let source = BUILT_IN[0].1.replace("size_pt = 10.0", "size_pt = 1000.0");
+        let message = Template::parse("x", &source).expect_err("invalid").to_string();
+        assert!(message.contains("font sizes"), "{message}");
+    }
+}

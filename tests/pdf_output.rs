@@ -1,0 +1,126 @@
+//! PDF output checked with poppler and qpdf: exact text extraction, embedded subset fonts,
+//! a valid file, an outline, links and deterministic bytes.
+
+use std::path::Path;
+use std::process::Command;
+
+use briefwright::export::render;
+use briefwright::fonts::Typesetter;
+use briefwright::model::{BlockKind, Project};
+use briefwright::sample;
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let output = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed for this test (poppler-utils / qpdf; .ci/run installs them): {e}"));
+    assert!(output.status.success(), "{name} {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn write_pdf(project: &Project, dir: &Path, name: &str) -> String {
+    let rendered = render(project, &mut Typesetter::new()).expect("renders");
+    let path = dir.join(name);
+    std::fs::write(&path, &rendered.pdf).expect("write pdf");
+    path.to_str().expect("utf-8 path").to_owned()
+}
+
+/// pdftotext joins lines with newlines; compare text with all whitespace collapsed.
+fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn sample_pdf_is_valid_with_embedded_subset_fonts_and_exact_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = sample::project();
+    let pdf = write_pdf(&project, dir.path(), "sample.pdf");
+
+    let check = tool("qpdf", &["--check", &pdf]);
+    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+
+    let fonts = tool("pdffonts", &[&pdf]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 3, "regular, bold and italic at least: {fonts}");
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        assert!(columns[0].len() > 7 && columns[0].as_bytes()[6] == b'+', "subset tag in {row}");
+        let flags = &columns[columns.len() - 5..columns.len() - 2];
+        assert_eq!(flags, ["yes", "yes", "yes"], "embedded, subset, unicode map: {row}");
+    }
+
+    let text = squash(&tool("pdftotext", &["-enc", "UTF-8", &pdf, "-"]));
+    for expected in [
+        "OFFICIAL: Sensitive",
+        "Visit of the Prime Minister to Kazakhstan — Briefing Note",
+        "Page 1 of 2",
+        "Page 2 of 2",
+        "MFA/CA/KZ/2026/031",
+        "1. Purpose",
+        "5. Recommendation",
+        "Рақмет — thank you for the warm welcome to Astana.",
+        "Kazakhstan’s recent spring floods",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from the PDF text");
+    }
+    for part in &project.brief.parts {
+        for block in &part.blocks {
+            if let BlockKind::Excerpt { from, .. } = &block.kind {
+                let (_, section) = project.section(*from).expect("section");
+                assert!(text.contains(&squash(&section.text)), "excerpt missing: {}", section.text);
+            }
+        }
+    }
+    let info = tool("pdfinfo", &[&pdf]);
+    for expected in ["Title:          Visit of the Prime Minister to Kazakhstan", "Author:         Central Asia Division", "Pages:          2", "Keywords:       Kazakhstan,visit,briefing"] {
+        assert!(info.contains(expected), "{expected:?} missing from pdfinfo: {info}");
+    }
+    assert!(info.contains("CreationDate:") && info.contains("2026"), "{info}");
+}
+
+#[test]
+fn same_project_gives_same_bytes() {
+    let project = sample::project();
+    let first = render(&project, &mut Typesetter::new()).expect("renders").pdf;
+    let second = render(&project, &mut Typesetter::new()).expect("renders").pdf;
+    assert_eq!(first, second);
+    let mut edited = project.clone();
+    edited.brief.meta.title.push_str(" (revised)");
+    assert_ne!(render(&edited, &mut Typesetter::new()).expect("renders").pdf, first);
+}
+
+#[test]
+fn outline_and_links_are_present() {
+    let project = sample::project();
+    let pdf = render(&project, &mut Typesetter::new()).expect("renders").pdf;
+    let document = lopdf::Document::load_mem(&pdf).expect("parses");
+    let catalog = document.catalog().expect("catalog");
+    assert!(catalog.get(b"Outlines").is_ok(), "an outline of the parts");
+    assert_eq!(catalog.get(b"Lang").and_then(lopdf::Object::as_str).ok(), Some(&b"en-GB"[..]));
+    let mut uris = Vec::new();
+    for (_, page_id) in document.get_pages() {
+        for annotation in document.get_page_annotations(page_id).unwrap_or_default() {
+            if let Ok(action) = annotation.get(b"A").and_then(lopdf::Object::as_dict)
+                && let Ok(uri) = action.get(b"URI").and_then(lopdf::Object::as_str)
+            {
+                uris.push(String::from_utf8_lossy(uri).into_owned());
+            }
+        }
+    }
+    assert!(uris.iter().any(|u| u == "https://example.org/capr/steppe-and-monsoon"), "{uris:?}");
+}
+
+#[test]
+fn every_paragraph_of_an_article_survives_into_the_pdf() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles/opinion-with-footer.txt");
+    let source = briefwright::import::import_file(&article).expect("imports");
+    let paragraphs: Vec<String> = source.body_sections().map(|s| s.text.clone()).collect();
+    let template = briefwright::template::Template::built_in("briefing-note").expect("template");
+    let project = briefwright::draft::new_draft(&template, vec![source], &Default::default());
+    let pdf = write_pdf(&project, dir.path(), "draft.pdf");
+    let text = squash(&tool("pdftotext", &["-enc", "UTF-8", &pdf, "-"]));
+    for paragraph in paragraphs {
+        assert!(text.contains(&squash(&paragraph)), "missing: {paragraph}");
+    }
+}

@@ -27,9 +27,9 @@ pub fn decode_article(bytes: &[u8]) -> Result<String, DecodeError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => checked_text(text.to_owned()),
         Err(_) => {
-            let mut detector = chardetng::EncodingDetector::new();
+            let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(bytes, true);
-            let encoding = detector.guess(None, true);
+            let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
             let (text, _, had_errors) = encoding.decode(bytes);
             if had_errors { Err(DecodeError::UnknownEncoding) } else { checked_text(text.into_owned()) }
         }

@@ -367,21 +367,27 @@ fn stack_lines(set: &SetParagraph, origin: Point, color: Color) -> Vec<(Point, I
 }
 
 fn line_items(set: &SetParagraph, line: &crate::fonts::SetLine, origin: Point, color: Color) -> Vec<(Point, Item)> {
+    // Links in running text are blue and underlined; in muted text (citations) they stay
+    // quiet and are only clickable.
+    let marks_links = color == Color::TEXT;
     let mut items = Vec::new();
     for run in &line.runs {
         let at = Point::new(origin.x + run.x, origin.y + line.baseline);
-        let run_color = if run.link.is_some() { Color::LINK } else { color };
+        let run_color = if run.link.is_some() && marks_links { Color::LINK } else { color };
         items.push((at, Item::Text(glyph_run(run, run_color))));
         if let Some(url) = run.link.and_then(|i| set.links.get(i)) {
-            let width = run.glyphs.last().map_or(Pt::ZERO, |g| g.x + g.advance);
+            let inked = run.glyphs.iter().rev().skip_while(|g| g.text.trim().is_empty()).map(|g| g.x + g.advance).next();
+            let width = inked.unwrap_or(Pt::ZERO);
             items.push((
                 Point::new(origin.x + run.x, origin.y),
                 Item::Link { size: Size { width, height: line.height }, url: url.clone() },
             ));
-            items.push((
-                Point::new(origin.x + run.x, origin.y + line.baseline + run.size * 0.12),
-                Item::Rule { to: Point::new(width, Pt::ZERO), thickness: Pt(0.4), color: Color::LINK },
-            ));
+            if marks_links {
+                items.push((
+                    Point::new(origin.x + run.x, origin.y + line.baseline + run.size * 0.12),
+                    Item::Rule { to: Point::new(width, Pt::ZERO), thickness: Pt(0.4), color: Color::LINK },
+                ));
+            }
         }
     }
     items

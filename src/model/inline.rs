@@ -20,7 +20,7 @@ pub fn parse_inline(markdown: &str) -> Vec<InlineSpan> {
     // Escaping the block markers keeps pulldown-cmark to inline parsing only.
     let escaped = escape_block_syntax(markdown);
     let parser = Parser::new_ext(&escaped, Options::ENABLE_STRIKETHROUGH);
-    let mut push = |text: &str, bold: u32, italic: u32, link: &Option<String>| {
+    let push = |spans: &mut Vec<InlineSpan>, text: &str, bold: u32, italic: u32, link: &Option<String>| {
         if let Some(last) = spans.last_mut()
             && last.bold == (bold > 0)
             && last.italic == (italic > 0)
@@ -39,10 +39,10 @@ pub fn parse_inline(markdown: &str) -> Vec<InlineSpan> {
             Event::End(TagEnd::Emphasis) => italic = italic.saturating_sub(1),
             Event::Start(Tag::Link { dest_url, .. }) => link = Some(dest_url.into_string()),
             Event::End(TagEnd::Link) => link = None,
-            Event::Text(text) | Event::Code(text) => push(&text, bold, italic, &link),
-            Event::SoftBreak | Event::HardBreak => push(" ", bold, italic, &link),
-            Event::End(TagEnd::Paragraph) if spans.last().is_some() => push(" ", bold, italic, &link),
-            Event::Html(html) | Event::InlineHtml(html) => push(&html, bold, italic, &link),
+            Event::Text(text) | Event::Code(text) => push(&mut spans, &text, bold, italic, &link),
+            Event::SoftBreak | Event::HardBreak => push(&mut spans, " ", bold, italic, &link),
+            Event::End(TagEnd::Paragraph) if spans.last().is_some() => push(&mut spans, " ", bold, italic, &link),
+            Event::Html(html) | Event::InlineHtml(html) => push(&mut spans, &html, bold, italic, &link),
             _ => {}
         }
     }

@@ -3,11 +3,13 @@
 //! Plain data with serde derives. It knows nothing of files, layout or screens.
 
 mod brief;
+mod edit;
 mod ids;
 mod inline;
 mod source;
 
 pub use brief::{Block, BlockKind, Brief, BriefMeta, Part};
+pub use edit::{Created, Edit, EditError, MetaField, SourceField};
 pub use ids::{BlockId, IdAllocator, PartId, SectionId, SourceId, TalkingPointId};
 pub use inline::{InlineSpan, parse_inline, plain_text};
 pub use source::{Section, SectionKind, SectionRef, Source, TalkingPoint};
@@ -93,9 +95,9 @@ impl Project {
 
     /// Appends a block to the part at `part_index`, returning its id.
     pub fn push_block(&mut self, part_index: usize, kind: BlockKind) -> Option<BlockId> {
+        self.brief.parts.get(part_index)?;
         let id = self.ids.block();
-        let part = self.brief.parts.get_mut(part_index)?;
-        part.blocks.push(Block { id, kind });
+        self.brief.parts[part_index].blocks.push(Block { id, kind });
         Some(id)
     }
 

@@ -125,7 +125,7 @@ fn page_ops(page: &Page, font_ids: &fonts::FontIds) -> PdfPage {
 /// One text matrix per glyph: printpdf merges glyphs on the same baseline into a single
 /// `TJ` whose spacing puts every glyph exactly where the layout put it.
 fn text_ops(run: &GlyphRun, origin: printpdf::Point, font_ids: &fonts::FontIds, ops: &mut Vec<Op>) {
-    let Some(font) = font_ids.get(run.face) else { return };
+    let Some(font) = font_ids.get(&run.face) else { return };
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: printpdf::Pt(run.size.0) });
     ops.push(Op::SetFillColor { col: pdf_color(run.color) });

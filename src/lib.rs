@@ -15,6 +15,7 @@ pub mod pdf;
 pub mod project;
 pub mod draft;
 pub mod export;
+pub mod raster;
 pub mod sample;
 pub mod unicode_block;
 pub mod cli;

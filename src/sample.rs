@@ -101,3 +101,50 @@ pub fn project() -> Project {
     );
     project
 }
+
+/// A long brief for benchmarks and tests: the sample plus `extra_paragraphs` varied key
+/// issues, excerpts, bullet lists and talking points. About 11 extra items fill a page.
+pub fn long_project(extra_paragraphs: usize) -> Project {
+    const WORDS: [&str; 24] = [
+        "water", "trade", "logistics", "education", "energy", "agriculture", "forecasting", "Caspian", "investment", "security",
+        "dialogue", "Қазақстан", "cooperation", "ministers", "officials", "memorandum", "capacity", "infrastructure", "grain",
+        "halal", "reform", "resilience", "exchange", "partnership",
+    ];
+    let mut project = project();
+    let part = |key: &str, project: &Project| project.brief.parts.iter().position(|p| p.key == key).unwrap_or(0);
+    let (background, issues, points) = (part("background", &project), part("key_issues", &project), part("talking_points", &project));
+    let sections: Vec<SectionRef> = project
+        .sources
+        .iter()
+        .flat_map(|s| s.body_sections().map(move |section| SectionRef { source: s.id, section: section.id }))
+        .collect();
+    for i in 0..extra_paragraphs {
+        let sentence = |n: usize| {
+            let words: Vec<&str> = (0..9 + n % 7).map(|k| WORDS[(i * 7 + n * 3 + k * 5) % WORDS.len()]).collect();
+            let mut sentence = words.join(" ");
+            if let Some(first) = sentence.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            sentence + "."
+        };
+        let text: Vec<String> = (0..2 + i % 5).map(sentence).collect();
+        match i % 6 {
+            0 | 1 | 2 => {
+                project.push_block(issues, BlockKind::Paragraph { text: format!("**Issue {}.** {}", i + 1, text.join(" ")) });
+            }
+            3 => {
+                if let Some(from) = sections.get(i % sections.len().max(1)) {
+                    project.push_block(background, BlockKind::Excerpt { from: *from, edited: None });
+                }
+            }
+            4 => {
+                project.push_block(background, BlockKind::Bullets { items: text });
+            }
+            _ => {
+                let id = project.add_talking_point(&text.join(" "), vec!["generated".into()], None);
+                project.push_block(points, BlockKind::TalkingPoint { point: id });
+            }
+        }
+    }
+    project
+}

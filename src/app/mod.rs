@@ -1,6 +1,172 @@
 //! The desktop window (eframe + egui). Only this module touches egui, eframe or rfd.
+//!
+//! Panels draw the state and send [`Command`]s; [`AppState::run`] applies them after the
+//! frame. Tests drive [`app_ui`] headlessly with egui_kittest.
+
+mod command;
+mod dialogs;
+mod editor;
+mod history;
+mod menu;
+mod modals;
+mod preview;
+mod sources;
+mod state;
+
+use std::path::PathBuf;
+
+pub use command::{Command, UnsavedChoice};
+pub use dialogs::{Dialogs, NativeDialogs};
+pub use editor::DragPayload;
+pub use preview::block_at;
+pub use state::{AppState, Message, Modal, Settings, Tab};
+
+use crate::project::load;
+
+/// One frame of the whole window: menus, panes, modals, shortcuts and dropped files.
+pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    handle_input(ui.ctx(), state);
+    egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, state));
+    egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, state));
+    if !state.messages.is_empty() {
+        egui::Panel::top("messages").show(ui, |ui| messages_ui(ui, state));
+    }
+    let sources = egui::Panel::left("library").resizable(true).default_size(state.settings.sources_width).min_size(200.0).show(ui, |ui| {
+        sources::library_ui(ui, state);
+    });
+    state.settings.sources_width = sources.response.rect.width();
+    let preview = egui::Panel::right("preview").resizable(true).default_size(state.settings.preview_width).min_size(260.0).show(ui, |ui| {
+        preview::preview_ui(ui, state);
+    });
+    state.settings.preview_width = preview.response.rect.width();
+    egui::CentralPanel::default().show(ui, |ui| editor::brief_editor_ui(ui, state));
+    modals::modals_ui(ui, state);
+    state.run_queued();
+}
+
+fn handle_input(ctx: &egui::Context, state: &mut AppState) {
+    if state.modal.is_none() {
+        for (shortcut, command) in command::shortcuts() {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                state.send(command);
+            }
+        }
+        // Delete removes the selected block only when no text field has the keyboard.
+        if ctx.memory(|m| m.focused().is_none()) && state.selected.is_some() && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Delete)) {
+            state.send(Command::DeleteSelected);
+        }
+    }
+    let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+    let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped.into_iter().partition(|p| p.extension().is_some_and(|e| e == "brief"));
+    if let Some(project) = projects.into_iter().next() {
+        state.send(Command::Open(project));
+    }
+    if !articles.is_empty() {
+        state.send(Command::ImportArticles(articles));
+    }
+}
+
+fn status_ui(ui: &mut egui::Ui, state: &AppState) {
+    ui.horizontal(|ui| {
+        let blocks: usize = state.project.brief.parts.iter().map(|p| p.blocks.len()).sum();
+        ui.label(format!("{} sources · {} talking points · {blocks} blocks", state.project.sources.len(), state.project.talking_points.len()));
+        ui.separator();
+        ui.label(format!("template: {}", state.project.brief.template));
+        if let Some(laid) = &state.laid {
+            ui.separator();
+            ui.label(format!("laid out in {:.1} ms", state.layout_time.as_secs_f64() * 1000.0))
+                .on_hover_text(format!("{} pages", laid.pages.len()));
+        }
+    });
+}
+
+fn messages_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    ui.horizontal(|ui| {
+        ui.vertical(|ui| {
+            for message in state.messages.iter().rev().take(4) {
+                let color = if message.is_error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+                ui.colored_label(color, &message.text);
+            }
+        });
+        if ui.button("Dismiss").clicked() {
+            state.send(Command::DismissMessages);
+        }
+    });
+}
+
+/// The eframe application around [`AppState`].
+struct BriefwrightApp {
+    state: AppState,
+    title: String,
+}
+
+const SETTINGS_KEY: &str = "briefwright-settings";
+const LAST_PROJECT_KEY: &str = "briefwright-last-project";
+
+impl eframe::App for BriefwrightApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if ui.input(|i| i.viewport().close_requested()) && !self.state.quit_now {
+            ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.state.send(Command::Quit);
+        }
+        app_ui(ui, &mut self.state);
+        let title = self.state.window_title();
+        if title != self.title {
+            ui.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        if self.state.quit_now {
+            ui.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
+        eframe::set_value(storage, LAST_PROJECT_KEY, &self.state.path);
+    }
+}
 
 /// Opens the window on `file`, or on the last project, or on the bundled sample.
-pub fn run(_file: Option<std::path::PathBuf>) -> Result<(), String> {
-    Err("the window is not built yet; use the commands (`briefwright --help`)".to_owned())
+pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Briefwright")
+            .with_app_id("briefwright")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([900.0, 560.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Briefwright",
+        options,
+        Box::new(move |cc| {
+            let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
+            let last: Option<PathBuf> = cc.storage.and_then(|s| eframe::get_value(s, LAST_PROJECT_KEY)).flatten();
+            let state = initial_state(file, last, settings);
+            Ok(Box::new(BriefwrightApp { state, title: String::new() }))
+        }),
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// The project to start with: the file asked for, else the last one, else the sample.
+fn initial_state(file: Option<PathBuf>, last: Option<PathBuf>, settings: Settings) -> AppState {
+    let mut messages = Vec::new();
+    for candidate in [file.clone(), last].into_iter().flatten() {
+        match load(&candidate) {
+            Ok(loaded) => {
+                let mut state = AppState::new(loaded.project, Some(candidate), settings, Box::new(NativeDialogs));
+                state.messages.extend(loaded.warnings.into_iter().map(|text| Message { text, is_error: true }));
+                return state;
+            }
+            Err(error) if file.as_ref() == Some(&candidate) => {
+                messages.push(Message { text: format!("Could not open the project. {error}. Showing the sample brief instead."), is_error: true });
+            }
+            Err(_) => {}
+        }
+    }
+    let mut state = AppState::new(crate::sample::project(), None, settings, Box::new(NativeDialogs));
+    state.messages = messages;
+    state
 }

@@ -220,7 +220,7 @@ impl Builder<'_> {
                     None => self.missing_reference("a talking point that is no longer in the library", id),
                 },
                 BlockKind::Bullets { items } => {
-                    for item in items {
+                    for item in items.iter().filter(|i| !i.trim().is_empty()) {
                         self.list_item(item, "\u{2022}", id);
                     }
                 }

@@ -199,7 +199,7 @@ impl Project {
                 match &mut self.brief.parts[p].blocks[i].kind {
                     BlockKind::Paragraph { text: current } => *current = text,
                     BlockKind::Excerpt { edited, .. } => *edited = if original.as_deref() == Some(text.as_str()) { None } else { Some(text) },
-                    BlockKind::Bullets { items } => *items = text.lines().map(str::to_owned).collect(),
+                    BlockKind::Bullets { items } => *items = text.split('\n').map(str::to_owned).collect(),
                     other => return Err(EditError::NoText(other.label())),
                 }
             }

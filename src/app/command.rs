@@ -1,0 +1,110 @@
+//! Commands: everything the window can do, as data. Menus, shortcuts, buttons, drags and
+//! dialogs only produce commands; [`super::state::AppState::run`] applies them.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::model::{BlockId, Edit, SectionRef, TalkingPointId};
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Ask which template, then start a new brief (after the unsaved-changes check).
+    NewDialog,
+    NewFromTemplate(String),
+    OpenDialog,
+    Open(PathBuf),
+    Save,
+    SaveAsDialog,
+    SaveAs(PathBuf),
+    ImportDialog,
+    ImportArticles(Vec<PathBuf>),
+    /// Opens the paste-as-new-article window.
+    PasteDialog,
+    PasteArticle(String),
+    ExportDialog,
+    ExportPdf(PathBuf),
+    Quit,
+    Undo,
+    Redo,
+    DeleteSelected,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    FitWidth,
+    ShowShortcuts,
+    ShowAbout,
+    /// A change to the project (undoable).
+    Edit(Edit),
+    Select(Option<BlockId>),
+    /// Adds a source section as an excerpt to a part (by index), or to the default part.
+    AddSection { section: SectionRef, part: Option<usize> },
+    AddTalkingPoint { point: TalkingPointId, part: Option<usize> },
+    /// The answer to the unsaved-changes question.
+    ResolveUnsaved(UnsavedChoice),
+    DismissMessages,
+}
+
+/// What to do with unsaved changes before New, Open or Quit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    Discard,
+    Cancel,
+}
+
+const COMMAND: Modifiers = Modifiers::COMMAND;
+const COMMAND_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
+
+/// Keyboard shortcuts, most specific first (Ctrl+Shift+S before Ctrl+S), since egui
+/// matches shortcuts ignoring extra Shift.
+pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
+    vec![
+        (KeyboardShortcut::new(COMMAND_SHIFT, Key::S), Command::SaveAsDialog),
+        (KeyboardShortcut::new(COMMAND_SHIFT, Key::Z), Command::Redo),
+        (KeyboardShortcut::new(COMMAND, Key::N), Command::NewDialog),
+        (KeyboardShortcut::new(COMMAND, Key::O), Command::OpenDialog),
+        (KeyboardShortcut::new(COMMAND, Key::S), Command::Save),
+        (KeyboardShortcut::new(COMMAND, Key::E), Command::ExportDialog),
+        (KeyboardShortcut::new(COMMAND, Key::I), Command::ImportDialog),
+        (KeyboardShortcut::new(COMMAND, Key::Z), Command::Undo),
+        (KeyboardShortcut::new(COMMAND, Key::Y), Command::Redo),
+        (KeyboardShortcut::new(COMMAND, Key::Q), Command::Quit),
+        (KeyboardShortcut::new(COMMAND, Key::Plus), Command::ZoomIn),
+        (KeyboardShortcut::new(COMMAND, Key::Equals), Command::ZoomIn),
+        (KeyboardShortcut::new(COMMAND, Key::Minus), Command::ZoomOut),
+        (KeyboardShortcut::new(COMMAND, Key::Num0), Command::ZoomReset),
+    ]
+}
+
+/// The shortcut shown beside a command in menus and help.
+pub fn shortcut_for(command: &Command) -> Option<KeyboardShortcut> {
+    shortcuts().into_iter().find(|(_, c)| c == command).map(|(shortcut, _)| shortcut)
+}
+
+impl Command {
+    /// Menu text for the commands that appear in menus.
+    pub fn menu_text(&self) -> &'static str {
+        match self {
+            Command::NewDialog => "New from template…",
+            Command::OpenDialog => "Open…",
+            Command::Save => "Save",
+            Command::SaveAsDialog => "Save As…",
+            Command::ImportDialog => "Import Article…",
+            Command::PasteDialog => "Paste as New Article…",
+            Command::ExportDialog => "Export PDF…",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::DeleteSelected => "Delete Block",
+            Command::ZoomIn => "Zoom In",
+            Command::ZoomOut => "Zoom Out",
+            Command::ZoomReset => "Actual Size",
+            Command::FitWidth => "Fit Width",
+            Command::ShowShortcuts => "Keyboard Shortcuts",
+            Command::ShowAbout => "About Briefwright",
+            _ => "",
+        }
+    }
+}

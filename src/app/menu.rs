@@ -1,0 +1,60 @@
+//! The menu bar, built from the commands and their shortcuts.
+
+use super::command::{Command, shortcut_for};
+use super::state::AppState;
+
+fn item_ui(ui: &mut egui::Ui, state: &mut AppState, command: Command, is_enabled: bool) {
+    let mut button = egui::Button::new(command.menu_text());
+    if let Some(shortcut) = shortcut_for(&command) {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui.add_enabled(is_enabled, button).clicked() {
+        state.send(command);
+    }
+}
+
+/// File, Edit, View and Help.
+pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            item_ui(ui, state, Command::NewDialog, true);
+            item_ui(ui, state, Command::OpenDialog, true);
+            ui.menu_button("Open Recent", |ui| {
+                if state.settings.recent.is_empty() {
+                    ui.weak("No recent briefs");
+                }
+                for path in state.settings.recent.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        state.send(Command::Open(path));
+                    }
+                }
+            });
+            ui.separator();
+            item_ui(ui, state, Command::Save, true);
+            item_ui(ui, state, Command::SaveAsDialog, true);
+            ui.separator();
+            item_ui(ui, state, Command::ImportDialog, true);
+            item_ui(ui, state, Command::ExportDialog, true);
+            ui.separator();
+            item_ui(ui, state, Command::Quit, true);
+        });
+        ui.menu_button("Edit", |ui| {
+            let (can_undo, can_redo, has_selection) = (state.can_undo(), state.can_redo(), state.selected.is_some());
+            item_ui(ui, state, Command::Undo, can_undo);
+            item_ui(ui, state, Command::Redo, can_redo);
+            ui.separator();
+            item_ui(ui, state, Command::PasteDialog, true);
+            item_ui(ui, state, Command::DeleteSelected, has_selection);
+        });
+        ui.menu_button("View", |ui| {
+            item_ui(ui, state, Command::ZoomIn, true);
+            item_ui(ui, state, Command::ZoomOut, true);
+            item_ui(ui, state, Command::ZoomReset, true);
+            item_ui(ui, state, Command::FitWidth, true);
+        });
+        ui.menu_button("Help", |ui| {
+            item_ui(ui, state, Command::ShowShortcuts, true);
+            item_ui(ui, state, Command::ShowAbout, true);
+        });
+    });
+}

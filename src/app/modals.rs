@@ -1,0 +1,84 @@
+//! Modal windows: unsaved changes, choosing a template, pasting an article, help.
+
+use super::command::{Command, UnsavedChoice, shortcuts};
+use super::state::{AppState, Modal};
+use crate::template::BUILT_IN;
+
+/// Shows the open modal, if any.
+pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    let Some(modal) = state.modal.clone() else { return };
+    let response = egui::Modal::new(egui::Id::new("modal")).show(ui.ctx(), |ui| {
+        ui.set_max_width(460.0);
+        match modal {
+            Modal::Unsaved(_) => {
+                ui.heading("Save changes to this brief?");
+                ui.label("If you don't save, your changes since the last save are lost.");
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        state.send(Command::ResolveUnsaved(UnsavedChoice::Save));
+                    }
+                    if ui.button("Discard").clicked() {
+                        state.send(Command::ResolveUnsaved(UnsavedChoice::Discard));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        state.send(Command::ResolveUnsaved(UnsavedChoice::Cancel));
+                    }
+                });
+            }
+            Modal::ChooseTemplate => {
+                ui.heading("New brief from template");
+                for (name, _) in BUILT_IN {
+                    if ui.button(*name).clicked() {
+                        state.send(Command::NewFromTemplate((*name).to_owned()));
+                    }
+                }
+                if ui.button("Cancel").clicked() {
+                    state.modal = None;
+                }
+            }
+            Modal::Paste(mut text) => {
+                ui.heading("Paste as new article");
+                ui.label("Paste the article's text. The first line is taken as the title.");
+                let response = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(12).desired_width(440.0)).accessible_name("Article text");
+                if response.changed() {
+                    state.modal = Some(Modal::Paste(text.clone()));
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Import").clicked() {
+                        state.send(Command::PasteArticle(text));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        state.modal = None;
+                    }
+                });
+            }
+            Modal::Shortcuts => {
+                ui.heading("Keyboard shortcuts");
+                egui::Grid::new("shortcuts").show(ui, |ui| {
+                    for (shortcut, command) in shortcuts() {
+                        ui.label(ui.ctx().format_shortcut(&shortcut));
+                        ui.label(command.menu_text());
+                        ui.end_row();
+                    }
+                });
+                if ui.button("Close").clicked() {
+                    state.modal = None;
+                }
+            }
+            Modal::About => {
+                ui.heading("Briefwright");
+                ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
+                ui.label("Assemble ministerial briefing notes from articles and talking points, see the pages as they will print, and export PDF.");
+                ui.label("Fonts: Noto Sans, Noto Serif and Noto Naskh Arabic, SIL Open Font License 1.1.");
+                if ui.button("Close").clicked() {
+                    state.modal = None;
+                }
+            }
+        }
+    });
+    if response.should_close() && !matches!(state.modal, Some(Modal::Unsaved(_))) {
+        state.modal = None;
+    } else if response.should_close() {
+        state.send(Command::ResolveUnsaved(UnsavedChoice::Cancel));
+    }
+}

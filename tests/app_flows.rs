@@ -1,0 +1,228 @@
+//! The window, driven headlessly through AccessKit labels with egui_kittest.
+#![cfg(feature = "gui")]
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use briefwright::app::{AppState, Command, Dialogs, Modal, Settings, app_ui};
+use briefwright::model::{BlockKind, Edit, Project};
+use briefwright::template::Template;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Answers the file dialogs would give, queued by the test.
+#[derive(Default)]
+struct Answers {
+    projects: VecDeque<PathBuf>,
+    articles: VecDeque<Vec<PathBuf>>,
+    save_as: VecDeque<PathBuf>,
+    pdfs: VecDeque<PathBuf>,
+}
+
+struct ScriptedDialogs(Rc<RefCell<Answers>>);
+
+impl Dialogs for ScriptedDialogs {
+    fn pick_project(&mut self, _: Option<&Path>) -> Option<PathBuf> {
+        self.0.borrow_mut().projects.pop_front()
+    }
+    fn pick_articles(&mut self, _: Option<&Path>) -> Option<Vec<PathBuf>> {
+        self.0.borrow_mut().articles.pop_front()
+    }
+    fn save_project_as(&mut self, _: &str, _: Option<&Path>) -> Option<PathBuf> {
+        self.0.borrow_mut().save_as.pop_front()
+    }
+    fn save_pdf_as(&mut self, _: &str, _: Option<&Path>) -> Option<PathBuf> {
+        self.0.borrow_mut().pdfs.pop_front()
+    }
+}
+
+fn empty_brief() -> Project {
+    let template = Template::built_in("briefing-note").expect("template");
+    let mut project = Project::new("briefing-note", &template.part_titles());
+    project.brief.meta.title = "Flood cooperation".into();
+    project.brief.meta.created = "2026-03-01T09:00:00Z".into();
+    project
+}
+
+fn harness(project: Project) -> (Harness<'static, AppState>, Rc<RefCell<Answers>>) {
+    let answers = Rc::new(RefCell::new(Answers::default()));
+    let state = AppState::new(project, None, Settings::default(), Box::new(ScriptedDialogs(Rc::clone(&answers))));
+    let harness = Harness::builder().with_size([1600.0, 1000.0]).build_ui_state(app_ui, state);
+    (harness, answers)
+}
+
+fn article() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles/opinion-with-footer.txt")
+}
+
+fn menu(harness: &mut Harness<'static, AppState>, menu: &str, item: &str) {
+    harness.get_by_label(menu).click();
+    harness.run();
+    harness.get_by_label_contains(item).click();
+    harness.run();
+}
+
+fn excerpts(project: &Project) -> Vec<Option<String>> {
+    project
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .filter_map(|b| match &b.kind {
+            BlockKind::Excerpt { edited, .. } => Some(edited.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn import_assemble_edit_undo_save_reopen_and_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut harness, answers) = harness(empty_brief());
+    harness.run();
+
+    answers.borrow_mut().articles.push_back(vec![article()]);
+    harness.get_by_label("Import…").click();
+    harness.run();
+    assert_eq!(harness.state().project.sources.len(), 1, "{:?}", harness.state().messages);
+
+    harness.get_by_label_contains("Rivers Without Borders").click();
+    harness.run();
+    harness.get_all_by_label("Add to brief").next().expect("a section").click();
+    harness.run();
+    harness.get_all_by_label("Add to brief").nth(1).expect("another section").click();
+    harness.run();
+    assert_eq!(excerpts(&harness.state().project), vec![None, None]);
+
+    harness.get_by_label("Talking points").click();
+    harness.run();
+    harness.get_by_label("New talking point").click();
+    harness.run();
+    harness.get_by_label("Add to brief").click();
+    harness.run();
+    let points = harness.state().project.brief.parts.iter().flat_map(|p| &p.blocks).filter(|b| matches!(b.kind, BlockKind::TalkingPoint { .. })).count();
+    assert_eq!(points, 1);
+
+    let excerpt = harness.get_all_by_label("Excerpt text").next().expect("excerpt editor");
+    excerpt.focus();
+    excerpt.type_text(" Trimmed by the desk.");
+    harness.run();
+    let edited = excerpts(&harness.state().project);
+    assert!(edited[0].as_deref().is_some_and(|t| t.contains("Trimmed by the desk.")), "{edited:?}");
+    let after_edit = harness.state().project.clone();
+
+    menu(&mut harness, "Edit", "Undo");
+    assert_eq!(excerpts(&harness.state().project), vec![None, None], "one undo step takes back the whole burst of typing");
+    menu(&mut harness, "Edit", "Redo");
+    assert_eq!(harness.state().project, after_edit);
+
+    let saved = dir.path().join("flood.brief");
+    answers.borrow_mut().save_as.push_back(saved.clone());
+    menu(&mut harness, "File", "Save As…");
+    assert!(!harness.state().dirty, "{:?}", harness.state().messages);
+    assert!(harness.state().window_title().starts_with("flood.brief"));
+
+    let (mut reopened, reopened_answers) = harness_with(empty_brief());
+    reopened_answers.borrow_mut().projects.push_back(saved.clone());
+    menu(&mut reopened, "File", "Open…");
+    assert_eq!(reopened.state().project, after_edit);
+
+    let pdf = dir.path().join("flood.pdf");
+    answers.borrow_mut().pdfs.push_back(pdf.clone());
+    menu(&mut harness, "File", "Export PDF…");
+    let cli_pdf = dir.path().join("cli.pdf");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_briefwright"))
+        .args(["export", saved.to_str().expect("path"), "-o", cli_pdf.to_str().expect("path")])
+        .status()
+        .expect("cli runs");
+    assert!(status.success());
+    assert_eq!(std::fs::read(&pdf).expect("window export"), std::fs::read(&cli_pdf).expect("cli export"));
+}
+
+fn harness_with(project: Project) -> (Harness<'static, AppState>, Rc<RefCell<Answers>>) {
+    let (mut harness, answers) = harness(project);
+    harness.run();
+    (harness, answers)
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_before_new() {
+    let (mut harness, _) = harness_with(empty_brief());
+    let title = harness.get_by_label("Title");
+    title.focus();
+    title.type_text(" (draft)");
+    harness.run();
+    assert!(harness.state().dirty);
+    assert!(harness.state().window_title().starts_with('\u{25cf}'), "unsaved mark in the title");
+
+    menu(&mut harness, "File", "New from template…");
+    assert!(matches!(harness.state().modal, Some(Modal::Unsaved(_))));
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().modal.is_none());
+    assert!(harness.state().project.brief.meta.title.ends_with("(draft)"), "{}", harness.state().project.brief.meta.title);
+
+    menu(&mut harness, "File", "New from template…");
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert_eq!(harness.state().modal, Some(Modal::ChooseTemplate));
+    harness.get_by_label("talking-points-card").click();
+    harness.run();
+    assert_eq!(harness.state().project.brief.template, "talking-points-card");
+    assert!(!harness.state().dirty);
+}
+
+#[test]
+fn a_corrupt_file_shows_an_error_and_keeps_the_current_brief() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corrupt = dir.path().join("corrupt.brief");
+    std::fs::write(&corrupt, "{\"format\": \"briefwright\", \"version\": 1, \"brief\": [").expect("write");
+    let (mut harness, answers) = harness_with(briefwright::sample::project());
+    let before = harness.state().project.clone();
+    answers.borrow_mut().projects.push_back(corrupt.clone());
+    menu(&mut harness, "File", "Open…");
+    assert_eq!(harness.state().project, before);
+    let message = harness.state().messages.last().expect("a message").clone();
+    assert!(message.is_error && message.text.contains("corrupt.brief is damaged") && message.text.contains("unchanged"), "{message:?}");
+    harness.get_by_label_contains("corrupt.brief is damaged");
+    assert_eq!(std::fs::read_to_string(&corrupt).expect("read"), "{\"format\": \"briefwright\", \"version\": 1, \"brief\": [");
+}
+
+#[test]
+fn blocks_reorder_by_button_and_by_command() {
+    let (mut harness, _) = harness_with(briefwright::sample::project());
+    let background = |state: &AppState| state.project.brief.parts[1].blocks.iter().map(|b| b.id).collect::<Vec<_>>();
+    let before = background(harness.state());
+    harness.get_all_by_label("Move down").nth(0).expect("a block").click();
+    harness.run();
+    let after = background(harness.state());
+    assert_eq!((after[0], after[1]), (before[1], before[0]));
+
+    harness.state_mut().run(Command::Edit(Edit::MoveBlockTo { block: before[0], part: 1, index: 0 }));
+    harness.run();
+    assert_eq!(background(harness.state()), before);
+    menu(&mut harness, "Edit", "Undo");
+    assert_eq!(background(harness.state()), after);
+}
+
+#[test]
+fn clicking_text_in_the_preview_selects_its_block() {
+    let (mut harness, _) = harness_with(briefwright::sample::project());
+    let laid = harness.state().laid.clone().expect("laid out");
+    let page = &laid.pages[0];
+    let target = page.items.iter().find(|p| p.block.is_some()).expect("a block on page 1");
+    let expected = target.block;
+    let found = briefwright::app::block_at(page, target.at.x.0 + 1.0, target.at.y.0 - 2.0);
+    assert_eq!(found, expected);
+    let page_node = harness.get_by_label("Page 1 of 2");
+    let rect = page_node.rect();
+    let zoom = rect.width() / page.size.width.0;
+    let point = rect.min + egui::vec2(target.at.x.0 + 1.0, target.at.y.0 - 2.0) * zoom;
+    harness.hover_at(point);
+    harness.event(egui::Event::PointerButton { pos: point, button: egui::PointerButton::Primary, pressed: true, modifiers: Default::default() });
+    harness.event(egui::Event::PointerButton { pos: point, button: egui::PointerButton::Primary, pressed: false, modifiers: Default::default() });
+    harness.run();
+    assert_eq!(harness.state().selected, expected);
+}

@@ -17,18 +17,28 @@ const TWO_HUNDRED_PAGES: usize = 2200;
 
 fn export(project: &Project, template: &Template, typesetter: &mut Typesetter) -> usize {
     let laid = layout(project, template, typesetter);
-    briefwright::pdf::write(&laid, &project.brief.meta).map(|pdf| pdf.len()).unwrap_or(0)
+    briefwright::pdf::write(&laid, &project.brief.meta)
+        .map(|pdf| pdf.len())
+        .unwrap_or(0)
 }
 
 fn layout_and_pdf(c: &mut Criterion) {
     let template = Template::built_in("briefing-note").expect("template");
     let mut group = c.benchmark_group("layout+pdf");
     group.sample_size(20);
-    for (name, project) in [("sample", project()), ("20 pages", long_project(TWENTY_PAGES)), ("200 pages", long_project(TWO_HUNDRED_PAGES))] {
-        let pages = layout(&project, &template, &mut Typesetter::new()).pages.len();
+    for (name, project) in [
+        ("sample", project()),
+        ("20 pages", long_project(TWENTY_PAGES)),
+        ("200 pages", long_project(TWO_HUNDRED_PAGES)),
+    ] {
+        let pages = layout(&project, &template, &mut Typesetter::new())
+            .pages
+            .len();
         eprintln!("{name}: {pages} pages");
         // A fresh typesetter each time: a cold export, as the command line does it.
-        group.bench_function(name, |b| b.iter(|| export(black_box(&project), &template, &mut Typesetter::new())));
+        group.bench_function(name, |b| {
+            b.iter(|| export(black_box(&project), &template, &mut Typesetter::new()))
+        });
     }
     group.finish();
 }
@@ -36,13 +46,22 @@ fn layout_and_pdf(c: &mut Criterion) {
 /// The middle paragraph with one more character.
 fn edit_middle(project: &Project, round: usize) -> Project {
     let mut edited = project.clone();
-    let blocks: Vec<_> = edited.brief.parts.iter().flat_map(|p| &p.blocks).filter(|b| matches!(b.kind, BlockKind::Paragraph { .. })).map(|b| b.id).collect();
+    let blocks: Vec<_> = edited
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
+        .map(|b| b.id)
+        .collect();
     let block = blocks[blocks.len() / 2];
     if let Some((p, i)) = edited.locate(block)
         && let BlockKind::Paragraph { text } = &edited.brief.parts[p].blocks[i].kind
     {
-        let text = format!("{text}{}", if round % 2 == 0 { "x" } else { "y" });
-        edited.apply(Edit::SetBlockText { block, text }).expect("edit applies");
+        let text = format!("{text}{}", if round.is_multiple_of(2) { "x" } else { "y" });
+        edited
+            .apply(Edit::SetBlockText { block, text })
+            .expect("edit applies");
     }
     edited
 }
@@ -51,7 +70,10 @@ fn relayout_after_edit(c: &mut Criterion) {
     let template = Template::built_in("briefing-note").expect("template");
     let mut group = c.benchmark_group("relayout after one edit");
     group.sample_size(30);
-    for (name, project) in [("20 pages", long_project(TWENTY_PAGES)), ("200 pages", long_project(TWO_HUNDRED_PAGES))] {
+    for (name, project) in [
+        ("20 pages", long_project(TWENTY_PAGES)),
+        ("200 pages", long_project(TWO_HUNDRED_PAGES)),
+    ] {
         let mut typesetter = Typesetter::new();
         layout(&project, &template, &mut typesetter);
         let edits = [edit_middle(&project, 0), edit_middle(&project, 1)];
@@ -59,7 +81,11 @@ fn relayout_after_edit(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 round += 1;
-                black_box(layout(&edits[round % 2], &template, &mut typesetter).pages.len())
+                black_box(
+                    layout(&edits[round % 2], &template, &mut typesetter)
+                        .pages
+                        .len(),
+                )
             })
         });
     }
@@ -71,27 +97,50 @@ fn save_and_load(c: &mut Criterion) {
     let json = to_json(&project);
     eprintln!("200-page project: {} KB of JSON", json.len() / 1024);
     let mut group = c.benchmark_group("project file, 200 pages");
-    group.bench_function("save (serialise)", |b| b.iter(|| black_box(to_json(black_box(&project)).len())));
-    group.bench_function("load (parse)", |b| b.iter(|| black_box(from_json(black_box(json.as_bytes()), "bench.brief").map(|l| l.project.sources.len()))));
+    group.bench_function("save (serialise)", |b| {
+        b.iter(|| black_box(to_json(black_box(&project)).len()))
+    });
+    group.bench_function("load (parse)", |b| {
+        b.iter(|| {
+            black_box(
+                from_json(black_box(json.as_bytes()), "bench.brief")
+                    .map(|l| l.project.sources.len()),
+            )
+        })
+    });
     let dir = std::env::temp_dir().join(format!("briefwright-bench-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let path = dir.join("bench.brief");
-    group.bench_function("save to disk (atomic, fsync)", |b| b.iter(|| briefwright::project::save(&project, &path).is_ok()));
+    group.bench_function("save to disk (atomic, fsync)", |b| {
+        b.iter(|| briefwright::project::save(&project, &path).is_ok())
+    });
     group.finish();
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 fn import_long_article(c: &mut Criterion) {
     let paragraph = "Officials from both capitals met again this week to review progress on water, trade and transport, and agreed to publish a short note on what remains to be done before the summit. ";
-    let mut article = String::from("A Long Report on Everything\n\nBy Test Writer\n\n1 May 2026\n\n");
+    let mut article =
+        String::from("A Long Report on Everything\n\nBy Test Writer\n\n1 May 2026\n\n");
     while article.split_whitespace().count() < 40_000 {
         article.push_str(&paragraph.repeat(4));
         article.push_str("\n\n");
     }
     c.bench_function("import a 40,000-word article", |b| {
-        b.iter(|| black_box(briefwright::import::import_bytes("long.txt", black_box(article.as_bytes()), false).map(|s| s.sections.len())))
+        b.iter(|| {
+            black_box(
+                briefwright::import::import_bytes("long.txt", black_box(article.as_bytes()), false)
+                    .map(|s| s.sections.len()),
+            )
+        })
     });
 }
 
-criterion_group!(benches, layout_and_pdf, relayout_after_edit, save_and_load, import_long_article);
+criterion_group!(
+    benches,
+    layout_and_pdf,
+    relayout_after_edit,
+    save_and_load,
+    import_long_article
+);
 criterion_main!(benches);

@@ -84,24 +84,44 @@ fn execute(command: Command) -> Result<()> {
             save(&crate::sample::project(), &output)?;
             println!("wrote the sample brief to {}", output.display());
         }
-        Command::New { output, articles, template, title, classification, force } => {
+        Command::New {
+            output,
+            articles,
+            template,
+            title,
+            classification,
+            force,
+        } => {
             refuse_overwrite(&output, force)?;
             let template = Template::resolve(&template)?;
             if let Some(marking) = &classification
                 && !template.classifications.iter().any(|c| c == marking)
             {
-                eprintln!("warning: \u{201c}{marking}\u{201d} is not one of the {} template's markings ({})", template.name, template.classifications.join(", "));
+                eprintln!(
+                    "warning: \u{201c}{marking}\u{201d} is not one of the {} template's markings ({})",
+                    template.name,
+                    template.classifications.join(", ")
+                );
             }
             let sources = articles
                 .iter()
-                .map(|path| crate::import::import_file(path).with_context(|| "the draft was not written"))
+                .map(|path| {
+                    crate::import::import_file(path).with_context(|| "the draft was not written")
+                })
                 .collect::<Result<Vec<_>>>()?;
             let sections: usize = sources.iter().map(|s| s.body_sections().count()).sum();
             let count = sources.len();
-            let options = DraftOptions { title, classification, created: now_timestamp() };
+            let options = DraftOptions {
+                title,
+                classification,
+                created: now_timestamp(),
+            };
             let project = new_draft(&template, sources, &options);
             save(&project, &output)?;
-            println!("wrote {} with {count} article(s) and {sections} excerpt(s) to trim", output.display());
+            println!(
+                "wrote {} with {count} article(s) and {sections} excerpt(s) to trim",
+                output.display()
+            );
         }
         Command::Export { project, output } => {
             let loaded = load(&project)?;
@@ -120,18 +140,32 @@ fn execute(command: Command) -> Result<()> {
             let rendered = render(&loaded.project, &mut typesetter)?;
             let p = &loaded.project;
             let blocks: usize = p.brief.parts.iter().map(|part| part.blocks.len()).sum();
-            let warnings = rendered.laid.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count() + loaded.warnings.len();
+            let warnings = rendered
+                .laid
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .count()
+                + loaded.warnings.len();
             for diagnostic in &rendered.laid.diagnostics {
                 eprintln!("{diagnostic}");
             }
-            println!("{}: \u{201c}{}\u{201d}", project.display(), p.brief.meta.title);
+            println!(
+                "{}: \u{201c}{}\u{201d}",
+                project.display(),
+                p.brief.meta.title
+            );
             println!("  template:        {}", p.brief.template);
             println!("  classification:  {}", p.brief.meta.classification);
             println!("  sources:         {}", p.sources.len());
             println!("  talking points:  {}", p.talking_points.len());
             println!("  sections:        {}", p.brief.parts.len());
             println!("  blocks:          {blocks}");
-            println!("  pages:           {} (budget {})", rendered.laid.pages.len(), rendered.laid.page_budget);
+            println!(
+                "  pages:           {} (budget {})",
+                rendered.laid.pages.len(),
+                rendered.laid.page_budget
+            );
             println!("  warnings:        {warnings}");
         }
         Command::Templates => {
@@ -139,7 +173,10 @@ fn execute(command: Command) -> Result<()> {
                 let template = Template::built_in(name)?;
                 println!(
                     "{name:<22} {} ({} page budget, {:.0}\u{d7}{:.0} mm)",
-                    template.description, template.page_budget, template.page.width_mm, template.page.height_mm
+                    template.description,
+                    template.page_budget,
+                    template.page.width_mm,
+                    template.page.height_mm
                 );
             }
         }
@@ -149,7 +186,10 @@ fn execute(command: Command) -> Result<()> {
 
 fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
     if path.exists() && !force {
-        bail!("{} already exists; pass --force to replace it", path.display());
+        bail!(
+            "{} already exists; pass --force to replace it",
+            path.display()
+        );
     }
     Ok(())
 }

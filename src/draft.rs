@@ -18,9 +18,17 @@ pub struct DraftOptions {
 pub fn new_draft(template: &Template, sources: Vec<Source>, options: &DraftOptions) -> Project {
     let mut project = Project::new(&template.name, &template.part_titles());
     let meta = &mut project.brief.meta;
-    meta.classification = options.classification.clone().unwrap_or_else(|| template.default_classification.clone());
+    meta.classification = options
+        .classification
+        .clone()
+        .unwrap_or_else(|| template.default_classification.clone());
     meta.created = options.created.clone();
-    meta.title = options.title.clone().unwrap_or_else(|| sources.first().map(|s| format!("Brief: {}", s.title)).unwrap_or_else(|| "New brief".to_owned()));
+    meta.title = options.title.clone().unwrap_or_else(|| {
+        sources
+            .first()
+            .map(|s| format!("Brief: {}", s.title))
+            .unwrap_or_else(|| "New brief".to_owned())
+    });
     let target = template
         .parts
         .iter()
@@ -34,7 +42,10 @@ pub fn new_draft(template: &Template, sources: Vec<Source>, options: &DraftOptio
                 s.sections
                     .iter()
                     .filter(|section| section.kind == SectionKind::Paragraph)
-                    .map(|section| SectionRef { source: source_id, section: section.id })
+                    .map(|section| SectionRef {
+                        source: source_id,
+                        section: section.id,
+                    })
                     .collect()
             })
             .unwrap_or_default();
@@ -53,7 +64,12 @@ pub fn now_timestamp() -> String {
     let days = (seconds / 86_400) as i64;
     let (year, month, day) = civil_from_days(days);
     let rest = seconds % 86_400;
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
 }
 
 /// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
@@ -61,7 +77,8 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let day_of_era = z.rem_euclid(146_097);
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let mp = (5 * day_of_year + 2) / 153;
     let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
@@ -77,7 +94,7 @@ mod tests {
     #[test]
     fn civil_dates_are_right() {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_524), (2026, 3, 10));
+        assert_eq!(civil_from_days(20_524), (2026, 3, 12));
         assert_eq!(civil_from_days(11_016), (2000, 2, 29));
     }
 }

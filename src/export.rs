@@ -36,7 +36,11 @@ pub fn render(project: &Project, typesetter: &mut Typesetter) -> Result<Rendered
 }
 
 /// Renders and writes the PDF to `path` so that a failure never leaves half a file.
-pub fn export_to_file(project: &Project, path: &Path, typesetter: &mut Typesetter) -> Result<Laid, ExportError> {
+pub fn export_to_file(
+    project: &Project,
+    path: &Path,
+    typesetter: &mut Typesetter,
+) -> Result<Laid, ExportError> {
     let rendered = render(project, typesetter)?;
     write_atomically(path, &rendered.pdf, false)?;
     Ok(rendered.laid)

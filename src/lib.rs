@@ -5,19 +5,19 @@
 //! model, the brief is laid out with a template into pages, and the pages are written as
 //! PDF or painted in the window.
 
-pub mod units;
-pub mod model;
-pub mod import;
-pub mod template;
-pub mod fonts;
-pub mod layout;
-pub mod pdf;
-pub mod project;
-pub mod draft;
-pub mod export;
-pub mod raster;
-pub mod sample;
-pub mod unicode_block;
-pub mod cli;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod cli;
+pub mod draft;
+pub mod export;
+pub mod fonts;
+pub mod import;
+pub mod layout;
+pub mod model;
+pub mod pdf;
+pub mod project;
+pub mod raster;
+pub mod sample;
+pub mod template;
+pub mod unicode_block;
+pub mod units;

@@ -13,7 +13,11 @@ fn main() -> ExitCode {
         Err(error) => {
             let failed = error.use_stderr();
             let _ = error.print();
-            return if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+            return if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match cli.command {

@@ -60,9 +60,16 @@ impl Rasterizer {
             .entry((face, glyph))
             .or_insert_with(|| {
                 let font = skrifa::FontRef::new(face.face().bytes).ok()?;
-                let outline = font.outline_glyphs().get(skrifa::GlyphId::new(u32::from(glyph)))?;
+                let outline = font
+                    .outline_glyphs()
+                    .get(skrifa::GlyphId::new(u32::from(glyph)))?;
                 let mut pen = PathPen(PathBuilder::new());
-                outline.draw(DrawSettings::unhinted(Size::unscaled(), LocationRef::default()), &mut pen).ok()?;
+                outline
+                    .draw(
+                        DrawSettings::unhinted(Size::unscaled(), LocationRef::default()),
+                        &mut pen,
+                    )
+                    .ok()?;
                 pen.0.finish()
             })
             .as_ref()
@@ -82,36 +89,76 @@ impl Rasterizer {
                     let em = run.size.0 / units * scale;
                     let brush = paint(run.color);
                     for glyph in &run.glyphs {
-                        let transform = Transform::from_row(em, 0.0, 0.0, -em, (x + glyph.x.0) * scale, y * scale);
+                        let transform = Transform::from_row(
+                            em,
+                            0.0,
+                            0.0,
+                            -em,
+                            (x + glyph.x.0) * scale,
+                            y * scale,
+                        );
                         if let Some(path) = self.outline(run.face, glyph.id) {
                             pixmap.fill_path(path, &brush, FillRule::Winding, transform, None);
                         }
                     }
                 }
                 Item::Rect { size, fill, stroke } => {
-                    let Some(rect) = Rect::from_xywh(x * scale, y * scale, size.width.0 * scale, size.height.0 * scale) else { continue };
+                    let Some(rect) = Rect::from_xywh(
+                        x * scale,
+                        y * scale,
+                        size.width.0 * scale,
+                        size.height.0 * scale,
+                    ) else {
+                        continue;
+                    };
                     if let Some(fill) = fill {
                         pixmap.fill_rect(rect, &paint(*fill), Transform::identity(), None);
                     }
                     if let Some((color, thickness)) = stroke {
                         let path = PathBuilder::from_rect(rect);
-                        let stroke = Stroke { width: (thickness.0 * scale).max(0.6), ..Stroke::default() };
-                        pixmap.stroke_path(&path, &paint(*color), &stroke, Transform::identity(), None);
+                        let stroke = Stroke {
+                            width: (thickness.0 * scale).max(0.6),
+                            ..Stroke::default()
+                        };
+                        pixmap.stroke_path(
+                            &path,
+                            &paint(*color),
+                            &stroke,
+                            Transform::identity(),
+                            None,
+                        );
                     }
                 }
-                Item::Rule { to, thickness, color } => {
+                Item::Rule {
+                    to,
+                    thickness,
+                    color,
+                } => {
                     let mut builder = PathBuilder::new();
                     builder.move_to(x * scale, y * scale);
                     builder.line_to((x + to.x.0) * scale, (y + to.y.0) * scale);
                     if let Some(path) = builder.finish() {
-                        let stroke = Stroke { width: (thickness.0 * scale).max(0.6), ..Stroke::default() };
-                        pixmap.stroke_path(&path, &paint(*color), &stroke, Transform::identity(), None);
+                        let stroke = Stroke {
+                            width: (thickness.0 * scale).max(0.6),
+                            ..Stroke::default()
+                        };
+                        pixmap.stroke_path(
+                            &path,
+                            &paint(*color),
+                            &stroke,
+                            Transform::identity(),
+                            None,
+                        );
                     }
                 }
                 Item::Link { .. } => {}
             }
         }
-        Some(RasterPage { width, height, rgba: pixmap.take() })
+        Some(RasterPage {
+            width,
+            height,
+            rgba: pixmap.take(),
+        })
     }
 }
 
@@ -126,10 +173,14 @@ mod tests {
         let project = crate::sample::project();
         let template = Template::built_in("briefing-note").expect("template");
         let laid = crate::layout::layout(&project, &template, &mut Typesetter::new());
-        let raster = Rasterizer::default().render(&laid.pages[0], 1.0).expect("renders");
+        let raster = Rasterizer::default()
+            .render(&laid.pages[0], 1.0)
+            .expect("renders");
         assert_eq!((raster.width, raster.height), (595, 842));
         let dark = |x: u32, y: u32| raster.rgba[((y * raster.width + x) * 4) as usize] < 128;
-        let ink_rows = (0..raster.height).filter(|y| (0..raster.width).any(|x| dark(x, *y))).count();
+        let ink_rows = (0..raster.height)
+            .filter(|y| (0..raster.width).any(|x| dark(x, *y)))
+            .count();
         assert!(ink_rows > 200, "text is drawn: {ink_rows} rows with ink");
         // The margins stay white.
         assert!((0..raster.height).all(|y| !dark(5, y) && !dark(raster.width - 5, y)));

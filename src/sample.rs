@@ -6,9 +6,21 @@ use crate::model::{BlockKind, Project, SectionKind, SectionRef, SourceId};
 use crate::template::Template;
 
 const ARTICLES: [(&str, &str, bool); 3] = [
-    ("steppe-and-monsoon.md", include_str!("../assets/sample/steppe-and-monsoon.md"), true),
-    ("perdagangan-dua-hala.txt", include_str!("../assets/sample/perdagangan-dua-hala.txt"), false),
-    ("sapar-kun-tartibi.txt", include_str!("../assets/sample/sapar-kun-tartibi.txt"), false),
+    (
+        "steppe-and-monsoon.md",
+        include_str!("../assets/sample/steppe-and-monsoon.md"),
+        true,
+    ),
+    (
+        "perdagangan-dua-hala.txt",
+        include_str!("../assets/sample/perdagangan-dua-hala.txt"),
+        false,
+    ),
+    (
+        "sapar-kun-tartibi.txt",
+        include_str!("../assets/sample/sapar-kun-tartibi.txt"),
+        false,
+    ),
 ];
 
 const KEY_ISSUES: [&str; 5] = [
@@ -20,18 +32,39 @@ const KEY_ISSUES: [&str; 5] = [
 ];
 
 const TALKING_POINTS: [(&str, &[&str]); 6] = [
-    ("Malaysia sees Kazakhstan as a key partner in Central Asia and wants this visit to open a more practical phase of cooperation.", &["opening", "bilateral"]),
-    ("We offer to share Malaysia’s experience of flood forecasting and early warning, and propose a joint technical working group this year.", &["water", "offer"]),
-    ("We see room to grow trade in halal food, agricultural technology and renewable energy, and will ask our agencies to report back within six months.", &["trade"]),
-    ("We welcome Kazakhstan’s reforms and its stand against extremism; our two societies show that diversity and unity go together.", &["values"]),
-    ("We welcome the memorandum between our strategic-studies institutes as a channel for steady dialogue.", &["think-tanks"]),
-    ("Рақмет — thank you for the warm welcome to Astana.", &["closing", "kazakh"]),
+    (
+        "Malaysia sees Kazakhstan as a key partner in Central Asia and wants this visit to open a more practical phase of cooperation.",
+        &["opening", "bilateral"],
+    ),
+    (
+        "We offer to share Malaysia’s experience of flood forecasting and early warning, and propose a joint technical working group this year.",
+        &["water", "offer"],
+    ),
+    (
+        "We see room to grow trade in halal food, agricultural technology and renewable energy, and will ask our agencies to report back within six months.",
+        &["trade"],
+    ),
+    (
+        "We welcome Kazakhstan’s reforms and its stand against extremism; our two societies show that diversity and unity go together.",
+        &["values"],
+    ),
+    (
+        "We welcome the memorandum between our strategic-studies institutes as a channel for steady dialogue.",
+        &["think-tanks"],
+    ),
+    (
+        "Рақмет — thank you for the warm welcome to Astana.",
+        &["closing", "kazakh"],
+    ),
 ];
 
 /// Builds the sample project.
 pub fn project() -> Project {
     let template = Template::built_in("briefing-note").ok();
-    let part_titles = template.as_ref().map(Template::part_titles).unwrap_or_default();
+    let part_titles = template
+        .as_ref()
+        .map(Template::part_titles)
+        .unwrap_or_default();
     let mut project = Project::new("briefing-note", &part_titles);
     let meta = &mut project.brief.meta;
     meta.title = "Visit of the Prime Minister to Kazakhstan".into();
@@ -54,7 +87,14 @@ pub fn project() -> Project {
         })
         .collect();
 
-    let part = |key: &str, project: &Project| project.brief.parts.iter().position(|p| p.key == key).unwrap_or(0);
+    let part = |key: &str, project: &Project| {
+        project
+            .brief
+            .parts
+            .iter()
+            .position(|p| p.key == key)
+            .unwrap_or(0)
+    };
     let background = part("background", &project);
     project.push_block(
         background,
@@ -64,9 +104,21 @@ pub fn project() -> Project {
     );
     // The water, trade and values paragraphs of the English review, and the Kazakh view on floods.
     for (source_index, section_index) in [(0usize, 1usize), (0, 2), (2, 1)] {
-        let Some(source) = sources.get(source_index).and_then(|id| project.source(*id)) else { continue };
-        let Some(section) = source.sections.iter().filter(|s| s.kind == SectionKind::Paragraph).nth(section_index) else { continue };
-        let from = SectionRef { source: source.id, section: section.id };
+        let Some(source) = sources.get(source_index).and_then(|id| project.source(*id)) else {
+            continue;
+        };
+        let Some(section) = source
+            .sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Paragraph)
+            .nth(section_index)
+        else {
+            continue;
+        };
+        let from = SectionRef {
+            source: source.id,
+            section: section.id,
+        };
         project.push_block(background, BlockKind::Excerpt { from, edited: None });
     }
     project.push_block(
@@ -83,7 +135,8 @@ pub fn project() -> Project {
 
     let points = part("talking_points", &project);
     for (text, tags) in TALKING_POINTS {
-        let id = project.add_talking_point(text, tags.iter().map(|t| (*t).to_owned()).collect(), None);
+        let id =
+            project.add_talking_point(text, tags.iter().map(|t| (*t).to_owned()).collect(), None);
         project.push_block(points, BlockKind::TalkingPoint { point: id });
     }
     project.add_talking_point(
@@ -106,21 +159,60 @@ pub fn project() -> Project {
 /// issues, excerpts, bullet lists and talking points. About 11 extra items fill a page.
 pub fn long_project(extra_paragraphs: usize) -> Project {
     const WORDS: [&str; 24] = [
-        "water", "trade", "logistics", "education", "energy", "agriculture", "forecasting", "Caspian", "investment", "security",
-        "dialogue", "Қазақстан", "cooperation", "ministers", "officials", "memorandum", "capacity", "infrastructure", "grain",
-        "halal", "reform", "resilience", "exchange", "partnership",
+        "water",
+        "trade",
+        "logistics",
+        "education",
+        "energy",
+        "agriculture",
+        "forecasting",
+        "Caspian",
+        "investment",
+        "security",
+        "dialogue",
+        "Қазақстан",
+        "cooperation",
+        "ministers",
+        "officials",
+        "memorandum",
+        "capacity",
+        "infrastructure",
+        "grain",
+        "halal",
+        "reform",
+        "resilience",
+        "exchange",
+        "partnership",
     ];
     let mut project = project();
-    let part = |key: &str, project: &Project| project.brief.parts.iter().position(|p| p.key == key).unwrap_or(0);
-    let (background, issues, points) = (part("background", &project), part("key_issues", &project), part("talking_points", &project));
+    let part = |key: &str, project: &Project| {
+        project
+            .brief
+            .parts
+            .iter()
+            .position(|p| p.key == key)
+            .unwrap_or(0)
+    };
+    let (background, issues, points) = (
+        part("background", &project),
+        part("key_issues", &project),
+        part("talking_points", &project),
+    );
     let sections: Vec<SectionRef> = project
         .sources
         .iter()
-        .flat_map(|s| s.body_sections().map(move |section| SectionRef { source: s.id, section: section.id }))
+        .flat_map(|s| {
+            s.body_sections().map(move |section| SectionRef {
+                source: s.id,
+                section: section.id,
+            })
+        })
         .collect();
     for i in 0..extra_paragraphs {
         let sentence = |n: usize| {
-            let words: Vec<&str> = (0..9 + n % 7).map(|k| WORDS[(i * 7 + n * 3 + k * 5) % WORDS.len()]).collect();
+            let words: Vec<&str> = (0..9 + n % 7)
+                .map(|k| WORDS[(i * 7 + n * 3 + k * 5) % WORDS.len()])
+                .collect();
             let mut sentence = words.join(" ");
             if let Some(first) = sentence.get_mut(0..1) {
                 first.make_ascii_uppercase();
@@ -129,12 +221,23 @@ pub fn long_project(extra_paragraphs: usize) -> Project {
         };
         let text: Vec<String> = (0..2 + i % 5).map(sentence).collect();
         match i % 6 {
-            0 | 1 | 2 => {
-                project.push_block(issues, BlockKind::Paragraph { text: format!("**Issue {}.** {}", i + 1, text.join(" ")) });
+            0..=2 => {
+                project.push_block(
+                    issues,
+                    BlockKind::Paragraph {
+                        text: format!("**Issue {}.** {}", i + 1, text.join(" ")),
+                    },
+                );
             }
             3 => {
                 if let Some(from) = sections.get(i % sections.len().max(1)) {
-                    project.push_block(background, BlockKind::Excerpt { from: *from, edited: None });
+                    project.push_block(
+                        background,
+                        BlockKind::Excerpt {
+                            from: *from,
+                            edited: None,
+                        },
+                    );
                 }
             }
             4 => {

@@ -58,7 +58,10 @@ pub fn block_name(c: char) -> &'static str {
         (0x20000, 0x3FFFF, "CJK Unified Ideographs Extensions"),
     ];
     let code = u32::from(c);
-    BLOCKS.iter().find(|(start, end, _)| (*start..=*end).contains(&code)).map_or("an unnamed block", |(_, _, name)| name)
+    BLOCKS
+        .iter()
+        .find(|(start, end, _)| (*start..=*end).contains(&code))
+        .map_or("an unnamed block", |(_, _, name)| name)
 }
 
 #[cfg(test)]

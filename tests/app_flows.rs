@@ -48,8 +48,18 @@ fn empty_brief() -> Project {
 
 fn harness(project: Project) -> (Harness<'static, AppState>, Rc<RefCell<Answers>>) {
     let answers = Rc::new(RefCell::new(Answers::default()));
-    let state = AppState::new(project, None, Settings::default(), Box::new(ScriptedDialogs(Rc::clone(&answers))));
-    let harness = Harness::builder().with_size([1600.0, 1000.0]).build_ui_state(app_ui, state);
+    let recovery =
+        std::env::temp_dir().join(format!("briefwright-test-recovery-{}", std::process::id()));
+    let state = AppState::new(
+        project,
+        None,
+        Settings::default(),
+        Box::new(ScriptedDialogs(Rc::clone(&answers))),
+    )
+    .with_recovery_folder(recovery);
+    let harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(app_ui, state);
     (harness, answers)
 }
 
@@ -86,13 +96,28 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
     answers.borrow_mut().articles.push_back(vec![article()]);
     harness.get_by_label("Import…").click();
     harness.run();
-    assert_eq!(harness.state().project.sources.len(), 1, "{:?}", harness.state().messages);
+    assert_eq!(
+        harness.state().project.sources.len(),
+        1,
+        "{:?}",
+        harness.state().messages
+    );
 
-    harness.get_by_label_contains("Rivers Without Borders").click();
+    harness
+        .get_by_label_contains("Rivers Without Borders")
+        .click();
     harness.run();
-    harness.get_all_by_label("Add to brief").next().expect("a section").click();
+    harness
+        .get_all_by_label("Add to brief")
+        .next()
+        .expect("a section")
+        .click();
     harness.run();
-    harness.get_all_by_label("Add to brief").nth(1).expect("another section").click();
+    harness
+        .get_all_by_label("Add to brief")
+        .nth(1)
+        .expect("another section")
+        .click();
     harness.run();
     assert_eq!(excerpts(&harness.state().project), vec![None, None]);
 
@@ -102,19 +127,39 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
     harness.run();
     harness.get_by_label("Add to brief").click();
     harness.run();
-    let points = harness.state().project.brief.parts.iter().flat_map(|p| &p.blocks).filter(|b| matches!(b.kind, BlockKind::TalkingPoint { .. })).count();
+    let points = harness
+        .state()
+        .project
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .filter(|b| matches!(b.kind, BlockKind::TalkingPoint { .. }))
+        .count();
     assert_eq!(points, 1);
 
-    let excerpt = harness.get_all_by_label("Excerpt text").next().expect("excerpt editor");
+    let excerpt = harness
+        .get_all_by_label("Excerpt text")
+        .next()
+        .expect("excerpt editor");
     excerpt.focus();
     excerpt.type_text(" Trimmed by the desk.");
     harness.run();
     let edited = excerpts(&harness.state().project);
-    assert!(edited[0].as_deref().is_some_and(|t| t.contains("Trimmed by the desk.")), "{edited:?}");
+    assert!(
+        edited[0]
+            .as_deref()
+            .is_some_and(|t| t.contains("Trimmed by the desk.")),
+        "{edited:?}"
+    );
     let after_edit = harness.state().project.clone();
 
     menu(&mut harness, "Edit", "Undo");
-    assert_eq!(excerpts(&harness.state().project), vec![None, None], "one undo step takes back the whole burst of typing");
+    assert_eq!(
+        excerpts(&harness.state().project),
+        vec![None, None],
+        "one undo step takes back the whole burst of typing"
+    );
     menu(&mut harness, "Edit", "Redo");
     assert_eq!(harness.state().project, after_edit);
 
@@ -125,20 +170,38 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
     assert!(harness.state().window_title().starts_with("flood.brief"));
 
     let (mut reopened, reopened_answers) = harness_with(empty_brief());
-    reopened_answers.borrow_mut().projects.push_back(saved.clone());
+    reopened_answers
+        .borrow_mut()
+        .projects
+        .push_back(saved.clone());
     menu(&mut reopened, "File", "Open…");
     assert_eq!(reopened.state().project, after_edit);
+    assert!(
+        matches!(&reopened.state().modal, Some(Modal::Locked { holder, .. }) if holder.pid == std::process::id()),
+        "the second window is told the first one holds the brief"
+    );
+    reopened.get_by_label("Open read-only").click();
+    reopened.run();
+    assert!(reopened.state().read_only);
 
     let pdf = dir.path().join("flood.pdf");
     answers.borrow_mut().pdfs.push_back(pdf.clone());
     menu(&mut harness, "File", "Export PDF…");
     let cli_pdf = dir.path().join("cli.pdf");
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_briefwright"))
-        .args(["export", saved.to_str().expect("path"), "-o", cli_pdf.to_str().expect("path")])
+        .args([
+            "export",
+            saved.to_str().expect("path"),
+            "-o",
+            cli_pdf.to_str().expect("path"),
+        ])
         .status()
         .expect("cli runs");
     assert!(status.success());
-    assert_eq!(std::fs::read(&pdf).expect("window export"), std::fs::read(&cli_pdf).expect("cli export"));
+    assert_eq!(
+        std::fs::read(&pdf).expect("window export"),
+        std::fs::read(&cli_pdf).expect("cli export")
+    );
 }
 
 fn harness_with(project: Project) -> (Harness<'static, AppState>, Rc<RefCell<Answers>>) {
@@ -155,14 +218,27 @@ fn unsaved_changes_are_asked_about_before_new() {
     title.type_text(" (draft)");
     harness.run();
     assert!(harness.state().dirty);
-    assert!(harness.state().window_title().starts_with('\u{25cf}'), "unsaved mark in the title");
+    assert!(
+        harness.state().window_title().starts_with('\u{25cf}'),
+        "unsaved mark in the title"
+    );
 
     menu(&mut harness, "File", "New from template…");
     assert!(matches!(harness.state().modal, Some(Modal::Unsaved(_))));
     harness.get_by_label("Cancel").click();
     harness.run();
     assert!(harness.state().modal.is_none());
-    assert!(harness.state().project.brief.meta.title.ends_with("(draft)"), "{}", harness.state().project.brief.meta.title);
+    assert!(
+        harness
+            .state()
+            .project
+            .brief
+            .meta
+            .title
+            .ends_with("(draft)"),
+        "{}",
+        harness.state().project.brief.meta.title
+    );
 
     menu(&mut harness, "File", "New from template…");
     harness.get_by_label("Discard").click();
@@ -170,7 +246,10 @@ fn unsaved_changes_are_asked_about_before_new() {
     assert_eq!(harness.state().modal, Some(Modal::ChooseTemplate));
     harness.get_by_label("talking-points-card").click();
     harness.run();
-    assert_eq!(harness.state().project.brief.template, "talking-points-card");
+    assert_eq!(
+        harness.state().project.brief.template,
+        "talking-points-card"
+    );
     assert!(!harness.state().dirty);
 }
 
@@ -178,29 +257,55 @@ fn unsaved_changes_are_asked_about_before_new() {
 fn a_corrupt_file_shows_an_error_and_keeps_the_current_brief() {
     let dir = tempfile::tempdir().expect("tempdir");
     let corrupt = dir.path().join("corrupt.brief");
-    std::fs::write(&corrupt, "{\"format\": \"briefwright\", \"version\": 1, \"brief\": [").expect("write");
+    std::fs::write(
+        &corrupt,
+        "{\"format\": \"briefwright\", \"version\": 1, \"brief\": [",
+    )
+    .expect("write");
     let (mut harness, answers) = harness_with(briefwright::sample::project());
     let before = harness.state().project.clone();
     answers.borrow_mut().projects.push_back(corrupt.clone());
     menu(&mut harness, "File", "Open…");
     assert_eq!(harness.state().project, before);
     let message = harness.state().messages.last().expect("a message").clone();
-    assert!(message.is_error && message.text.contains("corrupt.brief is damaged") && message.text.contains("unchanged"), "{message:?}");
+    assert!(
+        message.is_error
+            && message.text.contains("corrupt.brief is damaged")
+            && message.text.contains("unchanged"),
+        "{message:?}"
+    );
     harness.get_by_label_contains("corrupt.brief is damaged");
-    assert_eq!(std::fs::read_to_string(&corrupt).expect("read"), "{\"format\": \"briefwright\", \"version\": 1, \"brief\": [");
+    assert_eq!(
+        std::fs::read_to_string(&corrupt).expect("read"),
+        "{\"format\": \"briefwright\", \"version\": 1, \"brief\": ["
+    );
 }
 
 #[test]
 fn blocks_reorder_by_button_and_by_command() {
     let (mut harness, _) = harness_with(briefwright::sample::project());
-    let background = |state: &AppState| state.project.brief.parts[1].blocks.iter().map(|b| b.id).collect::<Vec<_>>();
+    let background = |state: &AppState| {
+        state.project.brief.parts[1]
+            .blocks
+            .iter()
+            .map(|b| b.id)
+            .collect::<Vec<_>>()
+    };
     let before = background(harness.state());
-    harness.get_all_by_label("Move down").nth(0).expect("a block").click();
+    harness
+        .get_all_by_label("Move down")
+        .next()
+        .expect("a block")
+        .click();
     harness.run();
     let after = background(harness.state());
     assert_eq!((after[0], after[1]), (before[1], before[0]));
 
-    harness.state_mut().run(Command::Edit(Edit::MoveBlockTo { block: before[0], part: 1, index: 0 }));
+    harness.state_mut().run(Command::Edit(Edit::MoveBlockTo {
+        block: before[0],
+        part: 1,
+        index: 0,
+    }));
     harness.run();
     assert_eq!(background(harness.state()), before);
     menu(&mut harness, "Edit", "Undo");
@@ -212,7 +317,11 @@ fn clicking_text_in_the_preview_selects_its_block() {
     let (mut harness, _) = harness_with(briefwright::sample::project());
     let laid = harness.state().laid.clone().expect("laid out");
     let page = &laid.pages[0];
-    let target = page.items.iter().find(|p| p.block.is_some()).expect("a block on page 1");
+    let target = page
+        .items
+        .iter()
+        .find(|p| p.block.is_some())
+        .expect("a block on page 1");
     let expected = target.block;
     let found = briefwright::app::block_at(page, target.at.x.0 + 1.0, target.at.y.0 - 2.0);
     assert_eq!(found, expected);
@@ -221,8 +330,92 @@ fn clicking_text_in_the_preview_selects_its_block() {
     let zoom = rect.width() / page.size.width.0;
     let point = rect.min + egui::vec2(target.at.x.0 + 1.0, target.at.y.0 - 2.0) * zoom;
     harness.hover_at(point);
-    harness.event(egui::Event::PointerButton { pos: point, button: egui::PointerButton::Primary, pressed: true, modifiers: Default::default() });
-    harness.event(egui::Event::PointerButton { pos: point, button: egui::PointerButton::Primary, pressed: false, modifiers: Default::default() });
+    harness.event(egui::Event::PointerButton {
+        pos: point,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Default::default(),
+    });
+    harness.event(egui::Event::PointerButton {
+        pos: point,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Default::default(),
+    });
     harness.run();
     assert_eq!(harness.state().selected, expected);
+}
+
+#[test]
+fn unsaved_work_is_copied_for_recovery_and_offered_after_a_crash() {
+    let recovery = tempfile::tempdir().expect("tempdir");
+    let dialogs = || Box::new(ScriptedDialogs(Rc::new(RefCell::new(Answers::default()))));
+    let mut crashed = AppState::new(empty_brief(), None, Settings::default(), dialogs())
+        .with_recovery_folder(recovery.path().to_path_buf());
+    crashed.run(Command::Edit(Edit::SetMeta(
+        briefwright::model::MetaField::Title,
+        "Work not yet saved".into(),
+    )));
+    let now = std::time::Instant::now();
+    crashed.autosave_tick(now, true);
+    assert!(
+        briefwright::project::recovery::find_recoveries(recovery.path()).is_empty(),
+        "not before a minute has passed"
+    );
+    crashed.autosave_tick(now + std::time::Duration::from_secs(61), true);
+    assert_eq!(
+        briefwright::project::recovery::find_recoveries(recovery.path()).len(),
+        1
+    );
+    let edited = crashed.project.clone();
+    std::mem::forget(crashed); // the process dies without closing the window
+
+    let mut state = AppState::new(
+        briefwright::sample::project(),
+        None,
+        Settings::default(),
+        dialogs(),
+    )
+    .with_recovery_folder(recovery.path().to_path_buf());
+    state.offer_recovery();
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .build_ui_state(app_ui, state);
+    harness.run();
+    harness.get_by_label_contains("did not close normally");
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(harness.state().project, edited);
+    assert!(harness.state().dirty, "restored work still needs saving");
+    assert!(briefwright::project::recovery::find_recoveries(recovery.path()).is_empty());
+}
+
+#[test]
+fn losing_focus_writes_a_recovery_copy_and_saving_removes_it() {
+    let recovery = tempfile::tempdir().expect("tempdir");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let answers = Rc::new(RefCell::new(Answers::default()));
+    let mut state = AppState::new(
+        empty_brief(),
+        None,
+        Settings::default(),
+        Box::new(ScriptedDialogs(Rc::clone(&answers))),
+    )
+    .with_recovery_folder(recovery.path().to_path_buf());
+    state.run(Command::Edit(Edit::SetMeta(
+        briefwright::model::MetaField::To,
+        "The Minister".into(),
+    )));
+    state.autosave_tick(std::time::Instant::now(), false);
+    assert_eq!(
+        briefwright::project::recovery::find_recoveries(recovery.path()).len(),
+        1
+    );
+    answers
+        .borrow_mut()
+        .save_as
+        .push_back(dir.path().join("saved.brief"));
+    state.run(Command::Save);
+    assert!(!state.dirty);
+    assert!(briefwright::project::recovery::find_recoveries(recovery.path()).is_empty());
 }

@@ -4,7 +4,11 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn briefwright(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefwright")).args(args).current_dir(dir).output().expect("run briefwright")
+    Command::new(env!("CARGO_BIN_EXE_briefwright"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run briefwright")
 }
 
 fn stderr(output: &Output) -> String {
@@ -14,7 +18,10 @@ fn stderr(output: &Output) -> String {
 fn assert_clean_failure(output: &Output, needle: &str) {
     assert_eq!(output.status.code(), Some(1), "stderr: {}", stderr(output));
     let message = stderr(output);
-    assert!(message.contains(needle), "expected {needle:?} in {message:?}");
+    assert!(
+        message.contains(needle),
+        "expected {needle:?} in {message:?}"
+    );
     assert!(!message.contains("panicked"), "{message}");
 }
 
@@ -27,12 +34,24 @@ fn sample_then_export_then_check() {
     assert!(exported.status.success(), "{}", stderr(&exported));
     let pdf = std::fs::read(dir.path().join("visit.pdf")).expect("pdf written");
     assert!(pdf.starts_with(b"%PDF-"));
-    assert!(String::from_utf8_lossy(&exported.stdout).contains("(2 pages)"), "the sample fits its 2-page budget");
-    assert!(stderr(&exported).is_empty(), "no warnings for the sample: {}", stderr(&exported));
+    assert!(
+        String::from_utf8_lossy(&exported.stdout).contains("(2 pages)"),
+        "the sample fits its 2-page budget"
+    );
+    assert!(
+        stderr(&exported).is_empty(),
+        "no warnings for the sample: {}",
+        stderr(&exported)
+    );
     let checked = briefwright(&["check", "visit.brief"], dir.path());
     assert!(checked.status.success(), "{}", stderr(&checked));
     let summary = String::from_utf8_lossy(&checked.stdout);
-    for line in ["sources:         3", "sections:        5", "pages:           2 (budget 2)", "warnings:        0"] {
+    for line in [
+        "sources:         3",
+        "sections:        5",
+        "pages:           2 (budget 2)",
+        "warnings:        0",
+    ] {
         assert!(summary.contains(line), "{line:?} missing from {summary}");
     }
 }
@@ -41,27 +60,54 @@ fn sample_then_export_then_check() {
 fn sample_and_new_refuse_to_overwrite_without_force() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("keep.brief"), "precious").expect("write");
-    assert_clean_failure(&briefwright(&["sample", "-o", "keep.brief"], dir.path()), "already exists; pass --force");
-    assert_clean_failure(&briefwright(&["new", "-o", "keep.brief"], dir.path()), "already exists; pass --force");
-    assert_eq!(std::fs::read_to_string(dir.path().join("keep.brief")).expect("read"), "precious");
+    assert_clean_failure(
+        &briefwright(&["sample", "-o", "keep.brief"], dir.path()),
+        "already exists; pass --force",
+    );
+    assert_clean_failure(
+        &briefwright(&["new", "-o", "keep.brief"], dir.path()),
+        "already exists; pass --force",
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("keep.brief")).expect("read"),
+        "precious"
+    );
     let forced = briefwright(&["sample", "-o", "keep.brief", "--force"], dir.path());
     assert!(forced.status.success(), "{}", stderr(&forced));
-    assert_eq!(std::fs::read_to_string(dir.path().join("keep.brief.bak")).expect("backup kept"), "precious");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("keep.brief.bak")).expect("backup kept"),
+        "precious"
+    );
 }
 
 #[test]
 fn new_imports_articles_as_excerpts() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles/opinion-with-footer.txt");
+    let article = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/articles/opinion-with-footer.txt");
     let article = article.to_str().expect("utf-8 path");
     let made = briefwright(
-        &["new", "-o", "draft.brief", "--article", article, "--title", "Flood talks", "--classification", "OFFICIAL"],
+        &[
+            "new",
+            "-o",
+            "draft.brief",
+            "--article",
+            article,
+            "--title",
+            "Flood talks",
+            "--classification",
+            "OFFICIAL",
+        ],
         dir.path(),
     );
     assert!(made.status.success(), "{}", stderr(&made));
     assert!(String::from_utf8_lossy(&made.stdout).contains("1 article(s) and 3 excerpt(s)"));
     let json = std::fs::read_to_string(dir.path().join("draft.brief")).expect("draft");
-    assert!(json.starts_with("{\n  \"format\": \"briefwright\",\n  \"version\": 1,"), "{}", &json[..80]);
+    assert!(
+        json.starts_with("{\n  \"format\": \"briefwright\",\n  \"version\": 1,"),
+        "{}",
+        &json[..80]
+    );
     assert_eq!(json.matches("\"type\": \"excerpt\"").count(), 3);
     assert!(json.contains("\"classification\": \"OFFICIAL\""));
     let exported = briefwright(&["export", "draft.brief", "-o", "draft.pdf"], dir.path());
@@ -72,11 +118,38 @@ fn new_imports_articles_as_excerpts() {
 fn new_reports_bad_articles_and_templates() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("photo.txt"), b"\x89PNG\r\n\x1a\n\0\0\0").expect("write");
-    assert_clean_failure(&briefwright(&["new", "-o", "d.brief", "--article", "photo.txt"], dir.path()), "this is a PNG image");
-    assert_clean_failure(&briefwright(&["new", "-o", "d.brief", "--article", "absent.txt"], dir.path()), "absent.txt");
-    assert_clean_failure(&briefwright(&["new", "-o", "d.brief", "--template", "memo"], dir.path()), "no template named");
-    assert!(!dir.path().join("d.brief").exists(), "nothing is written on failure");
-    let marking = briefwright(&["new", "-o", "d.brief", "--classification", "CONFIDENTIALISH"], dir.path());
+    assert_clean_failure(
+        &briefwright(
+            &["new", "-o", "d.brief", "--article", "photo.txt"],
+            dir.path(),
+        ),
+        "this is a PNG image",
+    );
+    assert_clean_failure(
+        &briefwright(
+            &["new", "-o", "d.brief", "--article", "absent.txt"],
+            dir.path(),
+        ),
+        "absent.txt",
+    );
+    assert_clean_failure(
+        &briefwright(&["new", "-o", "d.brief", "--template", "memo"], dir.path()),
+        "no template named",
+    );
+    assert!(
+        !dir.path().join("d.brief").exists(),
+        "nothing is written on failure"
+    );
+    let marking = briefwright(
+        &[
+            "new",
+            "-o",
+            "d.brief",
+            "--classification",
+            "CONFIDENTIALISH",
+        ],
+        dir.path(),
+    );
     assert!(marking.status.success());
     assert!(stderr(&marking).contains("is not one of the briefing-note template's markings"));
 }
@@ -84,27 +157,69 @@ fn new_reports_bad_articles_and_templates() {
 #[test]
 fn export_and_check_report_bad_projects() {
     let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(dir.path().join("broken.brief"), "{\"format\": \"briefwright\", \"version\": 1,").expect("write");
-    std::fs::write(dir.path().join("future.brief"), "{\"format\": \"briefwright\", \"version\": 9}").expect("write");
+    std::fs::write(
+        dir.path().join("broken.brief"),
+        "{\"format\": \"briefwright\", \"version\": 1,",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("future.brief"),
+        "{\"format\": \"briefwright\", \"version\": 9}",
+    )
+    .expect("write");
     std::fs::write(dir.path().join("other.brief"), "{\"name\": \"x\"}").expect("write");
     for command in ["export", "check"] {
-        let args = |file: &'static str| if command == "export" { vec![command, file, "-o", "out.pdf"] } else { vec![command, file] };
-        assert_clean_failure(&briefwright(&args("broken.brief"), dir.path()), "line 1, column");
-        assert_clean_failure(&briefwright(&args("future.brief"), dir.path()), "newer Briefwright (file version 9)");
-        assert_clean_failure(&briefwright(&args("other.brief"), dir.path()), "not a Briefwright project");
-        assert_clean_failure(&briefwright(&args("missing.brief"), dir.path()), "cannot open missing.brief");
+        let args = |file: &'static str| {
+            if command == "export" {
+                vec![command, file, "-o", "out.pdf"]
+            } else {
+                vec![command, file]
+            }
+        };
+        assert_clean_failure(
+            &briefwright(&args("broken.brief"), dir.path()),
+            "line 1, column",
+        );
+        assert_clean_failure(
+            &briefwright(&args("future.brief"), dir.path()),
+            "newer Briefwright (file version 9)",
+        );
+        assert_clean_failure(
+            &briefwright(&args("other.brief"), dir.path()),
+            "not a Briefwright project",
+        );
+        assert_clean_failure(
+            &briefwright(&args("missing.brief"), dir.path()),
+            "cannot open missing.brief",
+        );
     }
     assert!(!dir.path().join("out.pdf").exists());
-    assert_eq!(std::fs::read_to_string(dir.path().join("future.brief")).expect("read"), "{\"format\": \"briefwright\", \"version\": 9}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("future.brief")).expect("read"),
+        "{\"format\": \"briefwright\", \"version\": 9}"
+    );
 }
 
 #[test]
 fn export_to_an_unwritable_place_fails_cleanly() {
     let dir = tempfile::tempdir().expect("tempdir");
-    assert!(briefwright(&["sample", "-o", "visit.brief"], dir.path()).status.success());
-    assert_clean_failure(&briefwright(&["export", "visit.brief", "-o", "no/such/folder/out.pdf"], dir.path()), "cannot write no/such/folder/out.pdf");
+    assert!(
+        briefwright(&["sample", "-o", "visit.brief"], dir.path())
+            .status
+            .success()
+    );
+    assert_clean_failure(
+        &briefwright(
+            &["export", "visit.brief", "-o", "no/such/folder/out.pdf"],
+            dir.path(),
+        ),
+        "cannot write no/such/folder/out.pdf",
+    );
     std::fs::create_dir(dir.path().join("taken.pdf")).expect("mkdir");
-    assert_clean_failure(&briefwright(&["export", "visit.brief", "-o", "taken.pdf"], dir.path()), "cannot write taken.pdf");
+    assert_clean_failure(
+        &briefwright(&["export", "visit.brief", "-o", "taken.pdf"], dir.path()),
+        "cannot write taken.pdf",
+    );
 }
 
 #[test]
@@ -113,13 +228,22 @@ fn templates_are_listed() {
     let listed = briefwright(&["templates"], dir.path());
     assert!(listed.status.success());
     let text = String::from_utf8_lossy(&listed.stdout);
-    assert!(text.contains("briefing-note") && text.contains("talking-points-card") && text.contains("210×297 mm"), "{text}");
+    assert!(
+        text.contains("briefing-note")
+            && text.contains("talking-points-card")
+            && text.contains("210×297 mm"),
+        "{text}"
+    );
 }
 
 #[test]
 fn unknown_commands_fail_with_usage() {
     let dir = tempfile::tempdir().expect("tempdir");
     let output = briefwright(&["export"], dir.path());
-    assert_eq!(output.status.code(), Some(1), "usage errors exit with 1 like other errors");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "usage errors exit with 1 like other errors"
+    );
     assert!(stderr(&output).contains("Usage"));
 }

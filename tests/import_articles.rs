@@ -5,7 +5,9 @@ use briefwright::model::SectionKind;
 use std::path::{Path, PathBuf};
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// The seed op-ed lives outside the repository (it is not ours to ship).
@@ -15,19 +17,32 @@ fn corpus_op_ed() -> Option<PathBuf> {
         Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")),
         Some(PathBuf::from("/work/shared/corpus")),
     ];
-    candidates.into_iter().flatten().map(|dir| dir.join("op-ed-malaysia-kazakhstan.txt")).find(|p| p.is_file())
+    candidates
+        .into_iter()
+        .flatten()
+        .map(|dir| dir.join("op-ed-malaysia-kazakhstan.txt"))
+        .find(|p| p.is_file())
 }
 
 #[test]
 fn an_opinion_piece_gives_title_author_sections_and_boilerplate() {
     let source = import_file(&fixture("articles/opinion-with-footer.txt")).expect("imports");
-    assert_eq!(source.title, "Rivers Without Borders: A Case for Shared Flood Science");
+    assert_eq!(
+        source.title,
+        "Rivers Without Borders: A Case for Shared Flood Science"
+    );
     assert_eq!(source.author, "Saule Bekova");
     assert_eq!(source.publication, "The Steppe Courier");
     let kinds: Vec<SectionKind> = source.sections.iter().map(|s| s.kind).collect();
     assert_eq!(
         kinds,
-        [SectionKind::Paragraph, SectionKind::Paragraph, SectionKind::Paragraph, SectionKind::Boilerplate, SectionKind::Boilerplate]
+        [
+            SectionKind::Paragraph,
+            SectionKind::Paragraph,
+            SectionKind::Paragraph,
+            SectionKind::Boilerplate,
+            SectionKind::Boilerplate
+        ]
     );
     assert!(source.sections[0].text.starts_with("Two countries"));
     assert_eq!(source.file_name, "opinion-with-footer.txt");
@@ -36,22 +51,49 @@ fn an_opinion_piece_gives_title_author_sections_and_boilerplate() {
 #[test]
 fn the_seed_op_ed_imports_every_paragraph_as_a_section() {
     let Some(path) = corpus_op_ed() else {
-        panic!("the seed op-ed was not found; set BRIEFWRIGHT_CORPUS to the folder holding op-ed-malaysia-kazakhstan.txt");
+        panic!(
+            "the seed op-ed was not found; set BRIEFWRIGHT_CORPUS to the folder holding op-ed-malaysia-kazakhstan.txt"
+        );
     };
     let raw = std::fs::read_to_string(&path).expect("read corpus");
     let source = import_file(&path).expect("imports");
-    assert!(source.title.starts_with("Building Bridges between Continents"), "{}", source.title);
+    assert!(
+        source
+            .title
+            .starts_with("Building Bridges between Continents"),
+        "{}",
+        source.title
+    );
     assert_eq!(source.author, "Mohd Faiz Abdullah");
     assert_eq!(source.publication, "The Astana Times");
-    let paragraphs: Vec<&str> = raw.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
-    // Title, byline, nine body paragraphs, the author note and the newsletter footer.
-    assert_eq!(paragraphs.len(), 13);
-    let body: Vec<&str> = source.sections.iter().filter(|s| s.kind == SectionKind::Paragraph).map(|s| s.text.as_str()).collect();
-    assert_eq!(body.len(), 9);
-    for (section, original) in body.iter().zip(paragraphs[2..].iter().filter(|p| !p.starts_with("Dr."))) {
-        assert_eq!(*section, *original);
-    }
-    let boilerplate: Vec<&str> = source.sections.iter().filter(|s| s.kind == SectionKind::Boilerplate).map(|s| s.text.as_str()).collect();
+    let paragraphs: Vec<&str> = raw
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // Title, the first paragraph, the byline, seven more paragraphs, the author note and the newsletter footer.
+    assert_eq!(paragraphs.len(), 12);
+    let body: Vec<&str> = source
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Paragraph)
+        .map(|s| s.text.as_str())
+        .collect();
+    let expected: Vec<&str> = paragraphs[1..10]
+        .iter()
+        .copied()
+        .filter(|p| !p.starts_with("Dr."))
+        .collect();
+    assert_eq!(
+        body, expected,
+        "every body paragraph is its own section, word for word"
+    );
+    let boilerplate: Vec<&str> = source
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Boilerplate)
+        .map(|s| s.text.as_str())
+        .collect();
     assert_eq!(boilerplate.len(), 2);
     assert!(boilerplate[1].starts_with("Get The Astana Times stories"));
 }
@@ -60,9 +102,23 @@ fn the_seed_op_ed_imports_every_paragraph_as_a_section() {
 fn markdown_front_matter_and_headings_are_read() {
     let text = "---\ntitle: Grain Corridors\nauthor: A. Writer\npublication: Trade Weekly\ndate: 1 April 2026\nurl: https://example.org/grain\n---\n\n# Grain Corridors\n\nFirst paragraph.\n\n## Ports\n\nSecond paragraph with **bold**.\n";
     let source = import_bytes("grain.md", text.as_bytes(), true).expect("imports");
-    assert_eq!((source.title.as_str(), source.author.as_str(), source.publication.as_str()), ("Grain Corridors", "A. Writer", "Trade Weekly"));
-    assert_eq!((source.date.as_str(), source.url.as_str()), ("1 April 2026", "https://example.org/grain"));
-    let sections: Vec<(SectionKind, &str)> = source.sections.iter().map(|s| (s.kind, s.text.as_str())).collect();
+    assert_eq!(
+        (
+            source.title.as_str(),
+            source.author.as_str(),
+            source.publication.as_str()
+        ),
+        ("Grain Corridors", "A. Writer", "Trade Weekly")
+    );
+    assert_eq!(
+        (source.date.as_str(), source.url.as_str()),
+        ("1 April 2026", "https://example.org/grain")
+    );
+    let sections: Vec<(SectionKind, &str)> = source
+        .sections
+        .iter()
+        .map(|s| (s.kind, s.text.as_str()))
+        .collect();
     assert_eq!(
         sections,
         [
@@ -77,17 +133,30 @@ fn markdown_front_matter_and_headings_are_read() {
 fn malay_and_kazakh_bylines_and_dates_are_found() {
     let malay = "Perdagangan Meningkat\n\nOleh Siti Aminah\n\n5 Mac 2026\n\nPerdagangan dijangka meningkat tahun ini.";
     let source = import_bytes("berita.txt", malay.as_bytes(), false).expect("imports");
-    assert_eq!((source.author.as_str(), source.date.as_str()), ("Siti Aminah", "5 Mac 2026"));
+    assert_eq!(
+        (source.author.as_str(), source.date.as_str()),
+        ("Siti Aminah", "5 Mac 2026")
+    );
     let kazakh = "Сапар туралы\n\nАвторы Ерлан Сәрсенов\n\n4 наурыз 2026\n\nҚазақстан мен Малайзия ынтымақтастығы.";
     let source = import_bytes("habar.txt", kazakh.as_bytes(), false).expect("imports");
-    assert_eq!((source.author.as_str(), source.date.as_str()), ("Ерлан Сәрсенов", "4 наурыз 2026"));
-    assert_eq!(source.sections[0].text, "Қазақстан мен Малайзия ынтымақтастығы.");
+    assert_eq!(
+        (source.author.as_str(), source.date.as_str()),
+        ("Ерлан Сәрсенов", "4 наурыз 2026")
+    );
+    assert_eq!(
+        source.sections[0].text,
+        "Қазақстан мен Малайзия ынтымақтастығы."
+    );
 }
 
 #[test]
 fn non_articles_are_refused_with_a_reason() {
-    let png = import_bytes("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", false).expect_err("png refused");
-    assert!(png.to_string().contains("photo.txt: this is a PNG image"), "{png}");
+    let png = import_bytes("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", false)
+        .expect_err("png refused");
+    assert!(
+        png.to_string().contains("photo.txt: this is a PNG image"),
+        "{png}"
+    );
     let zip = import_bytes("notes.md", b"PK\x03\x04\x14\0\0\0", true).expect_err("zip refused");
     assert!(zip.to_string().contains("ZIP archive"), "{zip}");
     let empty = import_bytes("blank.txt", b"  \n\n ", false).expect_err("empty refused");
@@ -95,13 +164,20 @@ fn non_articles_are_refused_with_a_reason() {
     let folder = import_file(Path::new(env!("CARGO_MANIFEST_DIR"))).expect_err("folder refused");
     assert!(folder.to_string().contains("is a folder"), "{folder}");
     let missing = import_file(Path::new("/no/such/article.txt")).expect_err("missing refused");
-    assert!(missing.to_string().contains("/no/such/article.txt"), "{missing}");
+    assert!(
+        missing.to_string().contains("/no/such/article.txt"),
+        "{missing}"
+    );
 }
 
 #[test]
 fn legacy_encoded_articles_are_decoded() {
-    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("Café talks\n\nThe minister’s “frank” exchange — in full.");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252
+        .encode("Café talks\n\nThe minister’s “frank” exchange — in full.");
     let source = import_bytes("legacy.txt", &bytes, false).expect("imports");
     assert_eq!(source.title, "Café talks");
-    assert_eq!(source.sections[0].text, "The minister’s “frank” exchange — in full.");
+    assert_eq!(
+        source.sections[0].text,
+        "The minister’s “frank” exchange — in full."
+    );
 }

@@ -20,16 +20,30 @@ fn talking_points_card_layout_matches_the_golden_dump() {
     project.brief.template = "talking-points-card".into();
     let template = Template::built_in("talking-points-card").expect("template");
     let laid = layout(&project, &template, &mut Typesetter::new());
-    insta::assert_snapshot!("sample_talking_points_card", briefwright::layout::dump(&laid));
+    insta::assert_snapshot!(
+        "sample_talking_points_card",
+        briefwright::layout::dump(&laid)
+    );
 }
 
 fn long_project(paragraphs: usize) -> Project {
     let mut project = sample::project();
-    let issues = project.brief.parts.iter().position(|p| p.key == "key_issues").expect("part");
+    let issues = project
+        .brief
+        .parts
+        .iter()
+        .position(|p| p.key == "key_issues")
+        .expect("part");
     for i in 0..paragraphs {
         project.push_block(
             issues,
-            BlockKind::Paragraph { text: format!("**Point {i}.** {}", "Officials expect steady progress on water, trade and education. ".repeat(1 + i % 7)) },
+            BlockKind::Paragraph {
+                text: format!(
+                    "**Point {i}.** {}",
+                    "Officials expect steady progress on water, trade and education. "
+                        .repeat(1 + i % 7)
+                ),
+            },
         );
     }
     project
@@ -42,7 +56,11 @@ fn every_page_has_classification_and_page_numbers_and_stays_in_margins() {
     let laid = layout(&project, &template, &mut Typesetter::new());
     let total = laid.pages.len();
     assert!(total > 3, "long brief spans pages: {total}");
-    assert!(laid.diagnostics.iter().any(|d| d.message.contains(&format!("runs to {total} pages"))));
+    assert!(
+        laid.diagnostics
+            .iter()
+            .any(|d| d.message.contains(&format!("runs to {total} pages")))
+    );
     let bottom = template.page.height().0 - template.page.margin_bottom_mm * 72.0 / 25.4;
     for (index, page) in laid.pages.iter().enumerate() {
         let texts: Vec<String> = page
@@ -53,10 +71,20 @@ fn every_page_has_classification_and_page_numbers_and_stays_in_margins() {
                 _ => None,
             })
             .collect();
-        assert_eq!(texts.iter().filter(|t| *t == "OFFICIAL: Sensitive").count(), 2, "top and bottom marking on page {}", index + 1);
+        assert_eq!(
+            texts.iter().filter(|t| *t == "OFFICIAL: Sensitive").count(),
+            2,
+            "top and bottom marking on page {}",
+            index + 1
+        );
         assert!(texts.contains(&format!("Page {} of {total}", index + 1)));
         for positioned in page.items.iter().filter(|p| p.block.is_some()) {
-            assert!(positioned.at.y.0 <= bottom + 0.5, "page {} item below the margin at {}", index + 1, positioned.at.y.0);
+            assert!(
+                positioned.at.y.0 <= bottom + 0.5,
+                "page {} item below the margin at {}",
+                index + 1,
+                positioned.at.y.0
+            );
         }
     }
 }
@@ -67,31 +95,65 @@ fn headings_are_never_last_on_a_page_and_no_paragraph_leaves_a_single_line() {
     let template = Template::built_in("briefing-note").expect("template");
     let laid = layout(&project, &template, &mut Typesetter::new());
     for (index, page) in laid.pages.iter().enumerate() {
-        let body: Vec<_> = page.items.iter().filter(|p| p.block.is_some() && matches!(p.item, Item::Text(_))).collect();
+        let body: Vec<_> = page
+            .items
+            .iter()
+            .filter(|p| p.block.is_some() && matches!(p.item, Item::Text(_)))
+            .collect();
         // Lines of the same block on this page, by distinct baselines.
-        let mut per_block: std::collections::BTreeMap<u64, std::collections::BTreeSet<i64>> = Default::default();
+        let mut per_block: std::collections::BTreeMap<u64, std::collections::BTreeSet<i64>> =
+            Default::default();
         for p in &body {
-            per_block.entry(p.block.map_or(0, |b| b.0)).or_default().insert((p.at.y.0 * 10.0) as i64);
+            per_block
+                .entry(p.block.map_or(0, |b| b.0))
+                .or_default()
+                .insert((p.at.y.0 * 10.0) as i64);
         }
         for (block, lines) in per_block {
-            let split_elsewhere = laid.pages.iter().enumerate().any(|(other, page)| other != index && page.items.iter().any(|p| p.block.map(|b| b.0) == Some(block)));
+            let split_elsewhere = laid.pages.iter().enumerate().any(|(other, page)| {
+                other != index
+                    && page
+                        .items
+                        .iter()
+                        .any(|p| p.block.map(|b| b.0) == Some(block))
+            });
             if split_elsewhere {
-                assert!(lines.len() >= 2, "block {block} leaves a single line on page {}", index + 1);
+                assert!(
+                    lines.len() >= 2,
+                    "block {block} leaves a single line on page {}",
+                    index + 1
+                );
             }
         }
     }
     for entry in &laid.outline {
         let page = &laid.pages[entry.page];
-        assert!(page.items.iter().any(|p| p.block.is_some() && p.at.y > entry.y), "heading {:?} is followed by text on its page", entry.title);
+        assert!(
+            page.items
+                .iter()
+                .any(|p| p.block.is_some() && p.at.y > entry.y),
+            "heading {:?} is followed by text on its page",
+            entry.title
+        );
     }
 }
 
 #[test]
 fn missing_glyphs_are_reported_with_character_and_block() {
     let mut project = sample::project();
-    project.push_block(0, BlockKind::Paragraph { text: "Talks in 東京 next year.".into() });
+    project.push_block(
+        0,
+        BlockKind::Paragraph {
+            text: "Talks in 東京 next year.".into(),
+        },
+    );
     let template = Template::built_in("briefing-note").expect("template");
     let laid = layout(&project, &template, &mut Typesetter::new());
     let messages: Vec<String> = laid.diagnostics.iter().map(|d| d.to_string()).collect();
-    assert!(messages.iter().any(|m| m.contains("U+6771") && m.contains("CJK Unified Ideographs")), "{messages:?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("U+6771") && m.contains("CJK Unified Ideographs")),
+        "{messages:?}"
+    );
 }

@@ -12,15 +12,25 @@ fn save_then_load_gives_the_same_project_and_the_same_text() {
     let loaded = load(&path).expect("loads");
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     assert_eq!(loaded.project, project);
-    assert_eq!(to_json(&loaded.project), std::fs::read_to_string(&path).expect("read"));
+    assert_eq!(
+        to_json(&loaded.project),
+        std::fs::read_to_string(&path).expect("read")
+    );
 }
 
 #[test]
 fn ids_stay_unique_after_loading() {
     let project = sample::project();
-    let mut loaded = from_json(to_json(&project).as_bytes(), "x.brief").expect("loads").project;
+    let mut loaded = from_json(to_json(&project).as_bytes(), "x.brief")
+        .expect("loads")
+        .project;
     let fresh = loaded.ids.block();
-    let used: Vec<u64> = loaded.brief.parts.iter().flat_map(|p| p.blocks.iter().map(|b| b.id.0)).collect();
+    let used: Vec<u64> = loaded
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| p.blocks.iter().map(|b| b.id.0))
+        .collect();
     assert!(!used.contains(&fresh.0));
 }
 
@@ -28,19 +38,41 @@ fn ids_stay_unique_after_loading() {
 fn refusals_name_the_problem() {
     let cases: [(&str, &str); 7] = [
         ("", "is empty"),
-        ("{\"format\": \"briefwright\",\n \"version\": 1,\n \"brief\": {", "damaged: EOF while parsing an object at line 3, column 12"),
-        ("[1, 2]", "not a Briefwright project (the top level is not an object)"),
-        ("{\"format\": \"memo\", \"version\": 1}", "its format is \"memo\""),
-        ("{\"format\": \"briefwright\", \"version\": 2}", "newer Briefwright (file version 2); this version reads up to version 1"),
-        ("{\"format\": \"briefwright\", \"version\": 1, \"brief\": {\"template\": 5}}", "wrong kind of value: invalid type: integer `5`"),
+        (
+            "{\"format\": \"briefwright\",\n \"version\": 1,\n \"brief\": {",
+            "damaged: EOF while parsing an object at line 3, column 11",
+        ),
+        (
+            "[1, 2]",
+            "not a Briefwright project (the top level is not an object)",
+        ),
+        (
+            "{\"format\": \"memo\", \"version\": 1}",
+            "its format is \"memo\"",
+        ),
+        (
+            "{\"format\": \"briefwright\", \"version\": 2}",
+            "newer Briefwright (file version 2); this version reads up to version 1",
+        ),
+        (
+            "{\"format\": \"briefwright\", \"version\": 1, \"brief\": {\"template\": 5}}",
+            "wrong kind of value: invalid type: integer `5`",
+        ),
         ("{\"format\": \"briefwright\"}", "no numeric \"version\""),
     ];
     for (json, expected) in cases {
-        let message = from_json(json.as_bytes(), "p.brief").expect_err(json).to_string();
+        let message = from_json(json.as_bytes(), "p.brief")
+            .expect_err(json)
+            .to_string();
         assert!(message.starts_with("p.brief"), "{message}");
-        assert!(message.contains(expected), "{expected:?} not in {message:?}");
+        assert!(
+            message.contains(expected),
+            "{expected:?} not in {message:?}"
+        );
     }
-    let binary = from_json(b"\xff\xd8\xff\xe0\0\x10JFIF", "photo.brief").expect_err("binary").to_string();
+    let binary = from_json(b"\xff\xd8\xff\xe0\0\x10JFIF", "photo.brief")
+        .expect_err("binary")
+        .to_string();
     assert!(binary.contains("is not text"), "{binary}");
 }
 
@@ -49,9 +81,16 @@ fn a_missing_section_loads_with_a_warning() {
     let project = sample::project();
     let json = to_json(&project);
     let first_section = project.sources[0].sections[1].id.0;
-    let broken = json.replace(&format!("\"section\": {first_section}\n"), "\"section\": 999999\n");
-    assert_ne!(broken, json, "the fixture edit applied");
+    let broken = json.replace(
+        &format!("\"section\": {first_section}\n"),
+        "\"section\": 999999\n",
+    );
+    assert!(broken != json, "the fixture edit applied");
     let loaded = from_json(broken.as_bytes(), "p.brief").expect("still loads");
     assert_eq!(loaded.warnings.len(), 1);
-    assert!(loaded.warnings[0].contains("missing"), "{:?}", loaded.warnings);
+    assert!(
+        loaded.warnings[0].contains("missing"),
+        "{:?}",
+        loaded.warnings
+    );
 }

@@ -39,11 +39,23 @@ pub enum Command {
     Edit(Edit),
     Select(Option<BlockId>),
     /// Adds a source section as an excerpt to a part (by index), or to the default part.
-    AddSection { section: SectionRef, part: Option<usize> },
-    AddTalkingPoint { point: TalkingPointId, part: Option<usize> },
+    AddSection {
+        section: SectionRef,
+        part: Option<usize>,
+    },
+    AddTalkingPoint {
+        point: TalkingPointId,
+        part: Option<usize>,
+    },
     /// The answer to the unsaved-changes question.
     ResolveUnsaved(UnsavedChoice),
     DismissMessages,
+    /// Keep a locked project open without saving over it.
+    OpenReadOnly,
+    /// Take the lock from a window that is gone.
+    TakeOverLock,
+    RestoreRecovery,
+    DiscardRecovery,
 }
 
 /// What to do with unsaved changes before New, Open or Quit.
@@ -55,32 +67,50 @@ pub enum UnsavedChoice {
 }
 
 const COMMAND: Modifiers = Modifiers::COMMAND;
-const COMMAND_SHIFT: Modifiers = Modifiers { shift: true, ..Modifiers::COMMAND };
+const COMMAND_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
 
 /// Keyboard shortcuts, most specific first (Ctrl+Shift+S before Ctrl+S), since egui
 /// matches shortcuts ignoring extra Shift.
 pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
     vec![
-        (KeyboardShortcut::new(COMMAND_SHIFT, Key::S), Command::SaveAsDialog),
+        (
+            KeyboardShortcut::new(COMMAND_SHIFT, Key::S),
+            Command::SaveAsDialog,
+        ),
         (KeyboardShortcut::new(COMMAND_SHIFT, Key::Z), Command::Redo),
         (KeyboardShortcut::new(COMMAND, Key::N), Command::NewDialog),
         (KeyboardShortcut::new(COMMAND, Key::O), Command::OpenDialog),
         (KeyboardShortcut::new(COMMAND, Key::S), Command::Save),
-        (KeyboardShortcut::new(COMMAND, Key::E), Command::ExportDialog),
-        (KeyboardShortcut::new(COMMAND, Key::I), Command::ImportDialog),
+        (
+            KeyboardShortcut::new(COMMAND, Key::E),
+            Command::ExportDialog,
+        ),
+        (
+            KeyboardShortcut::new(COMMAND, Key::I),
+            Command::ImportDialog,
+        ),
         (KeyboardShortcut::new(COMMAND, Key::Z), Command::Undo),
         (KeyboardShortcut::new(COMMAND, Key::Y), Command::Redo),
         (KeyboardShortcut::new(COMMAND, Key::Q), Command::Quit),
         (KeyboardShortcut::new(COMMAND, Key::Plus), Command::ZoomIn),
         (KeyboardShortcut::new(COMMAND, Key::Equals), Command::ZoomIn),
         (KeyboardShortcut::new(COMMAND, Key::Minus), Command::ZoomOut),
-        (KeyboardShortcut::new(COMMAND, Key::Num0), Command::ZoomReset),
+        (
+            KeyboardShortcut::new(COMMAND, Key::Num0),
+            Command::ZoomReset,
+        ),
     ]
 }
 
 /// The shortcut shown beside a command in menus and help.
 pub fn shortcut_for(command: &Command) -> Option<KeyboardShortcut> {
-    shortcuts().into_iter().find(|(_, c)| c == command).map(|(shortcut, _)| shortcut)
+    shortcuts()
+        .into_iter()
+        .find(|(_, c)| c == command)
+        .map(|(shortcut, _)| shortcut)
 }
 
 impl Command {

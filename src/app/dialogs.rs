@@ -22,12 +22,20 @@ fn in_folder(dialog: rfd::FileDialog, folder: Option<&Path>) -> rfd::FileDialog 
 
 impl Dialogs for NativeDialogs {
     fn pick_project(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
-        in_folder(rfd::FileDialog::new().set_title("Open brief").add_filter("Briefwright project", &["brief"]), folder).pick_file()
+        in_folder(
+            rfd::FileDialog::new()
+                .set_title("Open brief")
+                .add_filter("Briefwright project", &["brief"]),
+            folder,
+        )
+        .pick_file()
     }
 
     fn pick_articles(&mut self, folder: Option<&Path>) -> Option<Vec<PathBuf>> {
         in_folder(
-            rfd::FileDialog::new().set_title("Import articles").add_filter("Articles", &["txt", "md", "markdown", "text"]),
+            rfd::FileDialog::new()
+                .set_title("Import articles")
+                .add_filter("Articles", &["txt", "md", "markdown", "text"]),
             folder,
         )
         .pick_files()
@@ -35,16 +43,33 @@ impl Dialogs for NativeDialogs {
 
     fn save_project_as(&mut self, suggested: &str, folder: Option<&Path>) -> Option<PathBuf> {
         let path = in_folder(
-            rfd::FileDialog::new().set_title("Save brief as").add_filter("Briefwright project", &["brief"]).set_file_name(suggested),
+            rfd::FileDialog::new()
+                .set_title("Save brief as")
+                .add_filter("Briefwright project", &["brief"])
+                .set_file_name(suggested),
             folder,
         )
         .save_file()?;
-        Some(if path.extension().is_none() { path.with_extension("brief") } else { path })
+        Some(if path.extension().is_none() {
+            path.with_extension("brief")
+        } else {
+            path
+        })
     }
 
     fn save_pdf_as(&mut self, suggested: &str, folder: Option<&Path>) -> Option<PathBuf> {
-        let path = in_folder(rfd::FileDialog::new().set_title("Export PDF").add_filter("PDF", &["pdf"]).set_file_name(suggested), folder)
-            .save_file()?;
-        Some(if path.extension().is_none() { path.with_extension("pdf") } else { path })
+        let path = in_folder(
+            rfd::FileDialog::new()
+                .set_title("Export PDF")
+                .add_filter("PDF", &["pdf"])
+                .set_file_name(suggested),
+            folder,
+        )
+        .save_file()?;
+        Some(if path.extension().is_none() {
+            path.with_extension("pdf")
+        } else {
+            path
+        })
     }
 }

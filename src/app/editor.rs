@@ -16,59 +16,76 @@ pub enum DragPayload {
 
 /// The centre pane.
 pub fn brief_editor_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    egui::ScrollArea::vertical().id_salt("editor").auto_shrink([false, false]).show(ui, |ui| {
-        metadata_ui(ui, state);
-        ui.add_space(8.0);
-        for part_index in 0..state.project.brief.parts.len() {
-            part_ui(ui, state, part_index);
-            ui.add_space(6.0);
-        }
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("editor")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            metadata_ui(ui, state);
+            ui.add_space(8.0);
+            for part_index in 0..state.project.brief.parts.len() {
+                part_ui(ui, state, part_index);
+                ui.add_space(6.0);
+            }
+        });
     state.scroll_to_selected = false;
 }
 
 fn metadata_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.heading("Brief");
-    let markings = state.template().map(|t| t.classifications).unwrap_or_default();
-    egui::Grid::new("metadata").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
-        for field in MetaField::ALL {
-            let label = ui.label(field.label());
-            let current = field.get(&state.project.brief.meta).to_owned();
-            match field {
-                MetaField::Classification => {
-                    let mut chosen = current.clone();
-                    egui::ComboBox::from_id_salt("classification")
-                        .selected_text(&current)
-                        .width(240.0)
-                        .show_ui(ui, |ui| {
-                            for marking in &markings {
-                                ui.selectable_value(&mut chosen, marking.clone(), marking);
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                    if chosen != current {
-                        state.send(Command::Edit(Edit::SetMeta(field, chosen)));
+    let markings = state
+        .template()
+        .map(|t| t.classifications)
+        .unwrap_or_default();
+    egui::Grid::new("metadata")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            for field in MetaField::ALL {
+                let label = ui.label(field.label());
+                let current = field.get(&state.project.brief.meta).to_owned();
+                match field {
+                    MetaField::Classification => {
+                        let mut chosen = current.clone();
+                        egui::ComboBox::from_id_salt("classification")
+                            .selected_text(&current)
+                            .width(240.0)
+                            .show_ui(ui, |ui| {
+                                for marking in &markings {
+                                    ui.selectable_value(&mut chosen, marking.clone(), marking);
+                                }
+                            })
+                            .response
+                            .labelled_by(label.id);
+                        if chosen != current {
+                            state.send(Command::Edit(Edit::SetMeta(field, chosen)));
+                        }
+                    }
+                    MetaField::Purpose => {
+                        let mut text = current.clone();
+                        let response = ui
+                            .add(
+                                egui::TextEdit::multiline(&mut text)
+                                    .desired_rows(2)
+                                    .desired_width(f32::INFINITY),
+                            )
+                            .labelled_by(label.id);
+                        if response.changed() {
+                            state.send(Command::Edit(Edit::SetMeta(field, text)));
+                        }
+                    }
+                    _ => {
+                        let mut text = current.clone();
+                        let response = ui
+                            .add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
+                            .labelled_by(label.id);
+                        if response.changed() {
+                            state.send(Command::Edit(Edit::SetMeta(field, text)));
+                        }
                     }
                 }
-                MetaField::Purpose => {
-                    let mut text = current.clone();
-                    let response = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(f32::INFINITY)).labelled_by(label.id);
-                    if response.changed() {
-                        state.send(Command::Edit(Edit::SetMeta(field, text)));
-                    }
-                }
-                _ => {
-                    let mut text = current.clone();
-                    let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY)).labelled_by(label.id);
-                    if response.changed() {
-                        state.send(Command::Edit(Edit::SetMeta(field, text)));
-                    }
-                }
+                ui.end_row();
             }
-            ui.end_row();
-        }
-    });
+        });
 }
 
 fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
@@ -78,7 +95,11 @@ fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
     let (_, dropped) = ui.dnd_drop_zone::<DragPayload, ()>(frame, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(&title).strong().size(15.0));
-        let block_ids: Vec<BlockId> = state.project.brief.parts[part_index].blocks.iter().map(|b| b.id).collect();
+        let block_ids: Vec<BlockId> = state.project.brief.parts[part_index]
+            .blocks
+            .iter()
+            .map(|b| b.id)
+            .collect();
         if block_ids.is_empty() {
             ui.weak("Empty: drag sections or talking points here, or add a block below.");
         }
@@ -87,24 +108,57 @@ fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
             block_rects.push(rect);
         }
         ui.horizontal(|ui| {
-            if ui.button("Add paragraph").on_hover_text(format!("Add a paragraph to {title}")).clicked() {
-                state.send(Command::Edit(Edit::AddBlock { part: part_index, kind: BlockKind::Paragraph { text: String::new() } }));
+            if ui
+                .button("Add paragraph")
+                .on_hover_text(format!("Add a paragraph to {title}"))
+                .clicked()
+            {
+                state.send(Command::Edit(Edit::AddBlock {
+                    part: part_index,
+                    kind: BlockKind::Paragraph {
+                        text: String::new(),
+                    },
+                }));
             }
             if ui.button("Add bullet list").clicked() {
-                state.send(Command::Edit(Edit::AddBlock { part: part_index, kind: BlockKind::Bullets { items: vec![String::new()] } }));
+                state.send(Command::Edit(Edit::AddBlock {
+                    part: part_index,
+                    kind: BlockKind::Bullets {
+                        items: vec![String::new()],
+                    },
+                }));
             }
             if ui.button("Add page break").clicked() {
-                state.send(Command::Edit(Edit::AddBlock { part: part_index, kind: BlockKind::PageBreak }));
+                state.send(Command::Edit(Edit::AddBlock {
+                    part: part_index,
+                    kind: BlockKind::PageBreak,
+                }));
             }
         });
     });
     if let Some(payload) = dropped {
-        let pointer_y = ui.ctx().pointer_interact_pos().map_or(f32::INFINITY, |p| p.y);
-        let index = block_rects.iter().position(|r: &egui::Rect| pointer_y < r.center().y).unwrap_or(block_rects.len());
+        let pointer_y = ui
+            .ctx()
+            .pointer_interact_pos()
+            .map_or(f32::INFINITY, |p| p.y);
+        let index = block_rects
+            .iter()
+            .position(|r: &egui::Rect| pointer_y < r.center().y)
+            .unwrap_or(block_rects.len());
         let command = match *payload {
-            DragPayload::Section(section) => Command::AddSection { section, part: Some(part_index) },
-            DragPayload::TalkingPoint(point) => Command::AddTalkingPoint { point, part: Some(part_index) },
-            DragPayload::Block(block) => Command::Edit(Edit::MoveBlockTo { block, part: part_index, index }),
+            DragPayload::Section(section) => Command::AddSection {
+                section,
+                part: Some(part_index),
+            },
+            DragPayload::TalkingPoint(point) => Command::AddTalkingPoint {
+                point,
+                part: Some(part_index),
+            },
+            DragPayload::Block(block) => Command::Edit(Edit::MoveBlockTo {
+                block,
+                part: part_index,
+                index,
+            }),
         };
         state.send(command);
     }
@@ -114,8 +168,14 @@ fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
 fn block_caption(project: &Project, kind: &BlockKind) -> (String, bool) {
     match kind {
         BlockKind::Excerpt { from, edited } => match project.section(*from) {
-            Some((source, _)) => (format!("Excerpt \u{2014} {}", source.title), edited.is_some()),
-            None => ("Excerpt \u{2014} its source section is missing".to_owned(), false),
+            Some((source, _)) => (
+                format!("Excerpt \u{2014} {}", source.title),
+                edited.is_some(),
+            ),
+            None => (
+                "Excerpt \u{2014} its source section is missing".to_owned(),
+                false,
+            ),
         },
         BlockKind::TalkingPoint { .. } => ("Talking point (from the library)".to_owned(), false),
         other => (other.label().to_owned(), false),
@@ -123,44 +183,73 @@ fn block_caption(project: &Project, kind: &BlockKind) -> (String, bool) {
 }
 
 fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Rect {
-    let Some((part_index, index)) = state.project.locate(block) else { return egui::Rect::NOTHING };
-    let kind = state.project.brief.parts[part_index].blocks[index].kind.clone();
+    let Some((part_index, index)) = state.project.locate(block) else {
+        return egui::Rect::NOTHING;
+    };
+    let kind = state.project.brief.parts[part_index].blocks[index]
+        .kind
+        .clone();
     let is_selected = state.selected == Some(block);
     let (caption, is_edited) = block_caption(&state.project, &kind);
-    let stroke = if is_selected { ui.visuals().selection.stroke } else { ui.visuals().widgets.noninteractive.bg_stroke };
-    let response = egui::Frame::new().stroke(stroke).corner_radius(4.0).inner_margin(6.0).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
-            let handle = ui.dnd_drag_source(egui::Id::new(("drag-block", block.0)), DragPayload::Block(block), |ui| {
-                ui.label(RichText::new("⠿").weak()).on_hover_text("Drag to move this block");
+    let stroke = if is_selected {
+        ui.visuals().selection.stroke
+    } else {
+        ui.visuals().widgets.noninteractive.bg_stroke
+    };
+    let response = egui::Frame::new()
+        .stroke(stroke)
+        .corner_radius(4.0)
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                let handle = ui.dnd_drag_source(
+                    egui::Id::unique(("drag-block", block.0)),
+                    DragPayload::Block(block),
+                    |ui| {
+                        ui.label(RichText::new("Drag").weak().small())
+                            .on_hover_text("Drag to move this block");
+                    },
+                );
+                if handle.response.clicked() {
+                    state.send(Command::Select(Some(block)));
+                }
+                let caption_response = ui.add(
+                    egui::Label::new(RichText::new(&caption).small().strong())
+                        .sense(Sense::click()),
+                );
+                if caption_response.clicked() {
+                    state.send(Command::Select(Some(block)));
+                }
+                if is_edited {
+                    ui.label(
+                        RichText::new("edited")
+                            .small()
+                            .color(ui.visuals().warn_fg_color),
+                    )
+                    .on_hover_text("This excerpt differs from the source's words");
+                    if ui
+                        .small_button("Revert")
+                        .on_hover_text("Go back to the source's words")
+                        .clicked()
+                    {
+                        state.send(Command::Edit(Edit::RevertExcerpt(block)));
+                    }
+                }
+                ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
+                    if ui.small_button("Delete").clicked() {
+                        state.send(Command::Edit(Edit::DeleteBlock(block)));
+                    }
+                    if ui.small_button("Move down").clicked() {
+                        state.send(Command::Edit(Edit::MoveBlock { block, by: 1 }));
+                    }
+                    if ui.small_button("Move up").clicked() {
+                        state.send(Command::Edit(Edit::MoveBlock { block, by: -1 }));
+                    }
+                });
             });
-            if handle.response.clicked() {
-                state.send(Command::Select(Some(block)));
-            }
-            let caption_response = ui.add(egui::Label::new(RichText::new(&caption).small().strong()).sense(Sense::click()));
-            if caption_response.clicked() {
-                state.send(Command::Select(Some(block)));
-            }
-            if is_edited {
-                ui.label(RichText::new("edited").small().color(ui.visuals().warn_fg_color)).on_hover_text("This excerpt differs from the source's words");
-                if ui.small_button("Revert").on_hover_text("Go back to the source's words").clicked() {
-                    state.send(Command::Edit(Edit::RevertExcerpt(block)));
-                }
-            }
-            ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                if ui.small_button("Delete").clicked() {
-                    state.send(Command::Edit(Edit::DeleteBlock(block)));
-                }
-                if ui.small_button("Move down").clicked() {
-                    state.send(Command::Edit(Edit::MoveBlock { block, by: 1 }));
-                }
-                if ui.small_button("Move up").clicked() {
-                    state.send(Command::Edit(Edit::MoveBlock { block, by: -1 }));
-                }
-            });
+            block_body_ui(ui, state, block, &kind);
         });
-        block_body_ui(ui, state, block, &kind);
-    });
     if is_selected && state.scroll_to_selected {
         response.response.scroll_to_me(Some(Align::Center));
     }
@@ -170,12 +259,18 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
 fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: &BlockKind) {
     let text = match kind {
         BlockKind::Paragraph { text } => Some(text.clone()),
-        BlockKind::Excerpt { from, edited } => {
-            Some(edited.clone().or_else(|| state.project.section(*from).map(|(_, s)| s.text.clone())).unwrap_or_default())
-        }
+        BlockKind::Excerpt { from, edited } => Some(
+            edited
+                .clone()
+                .or_else(|| state.project.section(*from).map(|(_, s)| s.text.clone()))
+                .unwrap_or_default(),
+        ),
         BlockKind::Bullets { items } => Some(items.join("\n")),
         BlockKind::TalkingPoint { point } => {
-            let text = state.project.talking_point(*point).map_or_else(|| "(missing from the library)".to_owned(), |t| t.text.clone());
+            let text = state.project.talking_point(*point).map_or_else(
+                || "(missing from the library)".to_owned(),
+                |t| t.text.clone(),
+            );
             ui.label(format!("\u{2022} {text}"));
             None
         }
@@ -188,10 +283,19 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
         let name = format!("{} text", kind.label());
         let hint = match kind {
             BlockKind::Bullets { .. } => "One bullet per line",
-            BlockKind::Paragraph { .. } => "Type here. **bold**, *italic* and [links](https://…) work.",
+            BlockKind::Paragraph { .. } => {
+                "Type here. **bold**, *italic* and [links](https://…) work."
+            }
             _ => "",
         };
-        let response = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(1).desired_width(f32::INFINITY).hint_text(hint)).accessible_name(name);
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(&mut text)
+                    .desired_rows(1)
+                    .desired_width(f32::INFINITY)
+                    .hint_text(hint),
+            )
+            .accessible_name(name);
         if response.gained_focus() {
             state.send(Command::Select(Some(block)));
         }

@@ -94,7 +94,11 @@ mod tests {
         let start = Instant::now();
         for (i, title) in ["V", "Vi", "Vis"].iter().enumerate() {
             let edit = Edit::SetMeta(MetaField::Title, (*title).into());
-            history.record(project.clone(), &edit, start + Duration::from_millis(200 * i as u64));
+            history.record(
+                project.clone(),
+                &edit,
+                start + Duration::from_millis(200 * i as u64),
+            );
             project.apply(edit).expect("applies");
         }
         let edit = Edit::SetMeta(MetaField::Title, "Visit".into());
@@ -103,7 +107,10 @@ mod tests {
         let restored = history.undo(&project).expect("undo");
         assert_eq!(restored.brief.meta.title, "Vis");
         let restored = history.undo(&restored).expect("undo");
-        assert_eq!(restored.brief.meta.title, crate::sample::project().brief.meta.title);
+        assert_eq!(
+            restored.brief.meta.title,
+            crate::sample::project().brief.meta.title
+        );
         assert!(!history.can_undo());
         let again = history.redo(&restored).expect("redo");
         assert_eq!(again.brief.meta.title, "Vis");

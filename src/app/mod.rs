@@ -23,21 +23,63 @@ pub use state::{AppState, Message, Modal, Settings, Tab};
 
 use crate::project::load;
 
+/// Shows the window's text in the bundled Noto Sans (so Kazakh and other Cyrillic letters
+/// look as they will print), with egui's fonts for symbols and Noto Naskh for Arabic.
+fn install_fonts(ctx: &egui::Context) {
+    use crate::fonts::find_face;
+    let mut fonts = egui::FontDefinitions::default();
+    let faces = [
+        ("noto-sans", find_face("Noto Sans", false, false)),
+        ("noto-naskh", find_face("Noto Naskh Arabic", false, false)),
+    ];
+    for (name, face) in faces {
+        if let Some(face) = face {
+            fonts.font_data.insert(
+                name.to_owned(),
+                std::sync::Arc::new(egui::FontData::from_static(face.face().bytes)),
+            );
+        }
+    }
+    for (family, position) in [
+        (egui::FontFamily::Proportional, 0),
+        (egui::FontFamily::Monospace, 1),
+    ] {
+        let list = fonts.families.entry(family).or_default();
+        list.insert(position.min(list.len()), "noto-sans".to_owned());
+        list.push("noto-naskh".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
 /// One frame of the whole window: menus, panes, modals, shortcuts and dropped files.
 pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    if !state.fonts_installed {
+        install_fonts(ui.ctx());
+        state.fonts_installed = true;
+    }
     handle_input(ui.ctx(), state);
+    let is_focused = ui.input(|i| i.viewport().focused.unwrap_or(true));
+    state.autosave_tick(std::time::Instant::now(), is_focused);
     egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, state));
     egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, state));
     if !state.messages.is_empty() {
         egui::Panel::top("messages").show(ui, |ui| messages_ui(ui, state));
     }
-    let sources = egui::Panel::left("library").resizable(true).default_size(state.settings.sources_width).min_size(200.0).show(ui, |ui| {
-        sources::library_ui(ui, state);
-    });
+    let sources = egui::Panel::left("library")
+        .resizable(true)
+        .default_size(state.settings.sources_width)
+        .min_size(200.0)
+        .show(ui, |ui| {
+            sources::library_ui(ui, state);
+        });
     state.settings.sources_width = sources.response.rect.width();
-    let preview = egui::Panel::right("preview").resizable(true).default_size(state.settings.preview_width).min_size(260.0).show(ui, |ui| {
-        preview::preview_ui(ui, state);
-    });
+    let preview = egui::Panel::right("preview")
+        .resizable(true)
+        .default_size(state.settings.preview_width)
+        .min_size(260.0)
+        .show(ui, |ui| {
+            preview::preview_ui(ui, state);
+        });
     state.settings.preview_width = preview.response.rect.width();
     egui::CentralPanel::default().show(ui, |ui| editor::brief_editor_ui(ui, state));
     modals::modals_ui(ui, state);
@@ -52,12 +94,23 @@ fn handle_input(ctx: &egui::Context, state: &mut AppState) {
             }
         }
         // Delete removes the selected block only when no text field has the keyboard.
-        if ctx.memory(|m| m.focused().is_none()) && state.selected.is_some() && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Delete)) {
+        if ctx.memory(|m| m.focused().is_none())
+            && state.selected.is_some()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Delete))
+        {
             state.send(Command::DeleteSelected);
         }
     }
-    let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
-    let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped.into_iter().partition(|p| p.extension().is_some_and(|e| e == "brief"));
+    let dropped: Vec<PathBuf> = ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .collect()
+    });
+    let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+        .into_iter()
+        .partition(|p| p.extension().is_some_and(|e| e == "brief"));
     if let Some(project) = projects.into_iter().next() {
         state.send(Command::Open(project));
     }
@@ -68,14 +121,27 @@ fn handle_input(ctx: &egui::Context, state: &mut AppState) {
 
 fn status_ui(ui: &mut egui::Ui, state: &AppState) {
     ui.horizontal(|ui| {
-        let blocks: usize = state.project.brief.parts.iter().map(|p| p.blocks.len()).sum();
-        ui.label(format!("{} sources · {} talking points · {blocks} blocks", state.project.sources.len(), state.project.talking_points.len()));
+        let blocks: usize = state
+            .project
+            .brief
+            .parts
+            .iter()
+            .map(|p| p.blocks.len())
+            .sum();
+        ui.label(format!(
+            "{} sources · {} talking points · {blocks} blocks",
+            state.project.sources.len(),
+            state.project.talking_points.len()
+        ));
         ui.separator();
         ui.label(format!("template: {}", state.project.brief.template));
         if let Some(laid) = &state.laid {
             ui.separator();
-            ui.label(format!("laid out in {:.1} ms", state.layout_time.as_secs_f64() * 1000.0))
-                .on_hover_text(format!("{} pages", laid.pages.len()));
+            ui.label(format!(
+                "laid out in {:.1} ms",
+                state.layout_time.as_secs_f64() * 1000.0
+            ))
+            .on_hover_text(format!("{} pages", laid.pages.len()));
         }
     });
 }
@@ -84,7 +150,11 @@ fn messages_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             for message in state.messages.iter().rev().take(4) {
-                let color = if message.is_error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
+                let color = if message.is_error {
+                    ui.visuals().error_fg_color
+                } else {
+                    ui.visuals().text_color()
+                };
                 ui.colored_label(color, &message.text);
             }
         });
@@ -116,6 +186,7 @@ impl eframe::App for BriefwrightApp {
             self.title = title;
         }
         if self.state.quit_now {
+            self.state.on_close();
             ui.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
@@ -141,10 +212,19 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
         "Briefwright",
         options,
         Box::new(move |cc| {
-            let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
-            let last: Option<PathBuf> = cc.storage.and_then(|s| eframe::get_value(s, LAST_PROJECT_KEY)).flatten();
+            let settings: Settings = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+                .unwrap_or_default();
+            let last: Option<PathBuf> = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, LAST_PROJECT_KEY))
+                .flatten();
             let state = initial_state(file, last, settings);
-            Ok(Box::new(BriefwrightApp { state, title: String::new() }))
+            Ok(Box::new(BriefwrightApp {
+                state,
+                title: String::new(),
+            }))
         }),
     )
     .map_err(|e| e.to_string())
@@ -156,17 +236,40 @@ fn initial_state(file: Option<PathBuf>, last: Option<PathBuf>, settings: Setting
     for candidate in [file.clone(), last].into_iter().flatten() {
         match load(&candidate) {
             Ok(loaded) => {
-                let mut state = AppState::new(loaded.project, Some(candidate), settings, Box::new(NativeDialogs));
-                state.messages.extend(loaded.warnings.into_iter().map(|text| Message { text, is_error: true }));
+                let mut state = AppState::new(
+                    loaded.project,
+                    Some(candidate),
+                    settings,
+                    Box::new(NativeDialogs),
+                );
+                state
+                    .messages
+                    .extend(loaded.warnings.into_iter().map(|text| Message {
+                        text,
+                        is_error: true,
+                    }));
+                state.offer_recovery();
+                state.lock_opened_file();
                 return state;
             }
             Err(error) if file.as_ref() == Some(&candidate) => {
-                messages.push(Message { text: format!("Could not open the project. {error}. Showing the sample brief instead."), is_error: true });
+                messages.push(Message {
+                    text: format!(
+                        "Could not open the project. {error}. Showing the sample brief instead."
+                    ),
+                    is_error: true,
+                });
             }
             Err(_) => {}
         }
     }
-    let mut state = AppState::new(crate::sample::project(), None, settings, Box::new(NativeDialogs));
+    let mut state = AppState::new(
+        crate::sample::project(),
+        None,
+        settings,
+        Box::new(NativeDialogs),
+    );
     state.messages = messages;
+    state.offer_recovery();
     state
 }

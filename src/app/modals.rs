@@ -6,8 +6,10 @@ use crate::template::BUILT_IN;
 
 /// Shows the open modal, if any.
 pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    let Some(modal) = state.modal.clone() else { return };
-    let response = egui::Modal::new(egui::Id::new("modal")).show(ui.ctx(), |ui| {
+    let Some(modal) = state.modal.clone() else {
+        return;
+    };
+    let response = egui::Modal::new(egui::Id::unique("modal")).show(ui.ctx(), |ui| {
         ui.set_max_width(460.0);
         match modal {
             Modal::Unsaved(_) => {
@@ -65,6 +67,38 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     state.modal = None;
                 }
             }
+            Modal::Locked { path, holder } => {
+                ui.heading("This brief is open elsewhere");
+                ui.label(format!("{} is held by {holder}.", path.display()));
+                let is_stale = holder.is_stale();
+                if is_stale {
+                    ui.label("That window is no longer running, so you can take the brief over.");
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Open read-only").clicked() {
+                        state.send(Command::OpenReadOnly);
+                    }
+                    if is_stale && ui.button("Take over").clicked() {
+                        state.send(Command::TakeOverLock);
+                    }
+                });
+            }
+            Modal::Recover(found) => {
+                ui.heading("Restore unsaved work?");
+                let name = found.original.as_ref().map_or_else(|| "an unsaved brief".to_owned(), |p| p.display().to_string());
+                ui.label(format!(
+                    "Briefwright did not close normally. A recovery copy of {name} was saved at {} (UTC).",
+                    found.saved_at.replace('T', " ").trim_end_matches('Z')
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        state.send(Command::RestoreRecovery);
+                    }
+                    if ui.button("Discard recovery copy").clicked() {
+                        state.send(Command::DiscardRecovery);
+                    }
+                });
+            }
             Modal::About => {
                 ui.heading("Briefwright");
                 ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
@@ -76,9 +110,14 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
             }
         }
     });
-    if response.should_close() && !matches!(state.modal, Some(Modal::Unsaved(_))) {
-        state.modal = None;
-    } else if response.should_close() {
-        state.send(Command::ResolveUnsaved(UnsavedChoice::Cancel));
+    if response.should_close() {
+        match state.modal {
+            Some(Modal::Unsaved(_)) => state.send(Command::ResolveUnsaved(UnsavedChoice::Cancel)),
+            // Dismissing these must not lose the choice: the recovery copy stays for next time,
+            // and a locked brief stays read-only.
+            Some(Modal::Recover(_)) => state.modal = None,
+            Some(Modal::Locked { .. }) => state.send(Command::OpenReadOnly),
+            _ => state.modal = None,
+        }
     }
 }

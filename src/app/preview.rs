@@ -25,7 +25,13 @@ struct PageTexture {
 
 impl Preview {
     /// The texture for page `index`, drawing it again only if the page or scale changed.
-    fn texture(&mut self, ctx: &egui::Context, index: usize, page: &Page, scale: f32) -> Option<egui::TextureId> {
+    fn texture(
+        &mut self,
+        ctx: &egui::Context,
+        index: usize,
+        page: &Page,
+        scale: f32,
+    ) -> Option<egui::TextureId> {
         if let Some(existing) = self.pages.get(index)
             && existing.scale == scale
             && existing.page == *page
@@ -33,7 +39,10 @@ impl Preview {
             return Some(existing.texture.id());
         }
         let raster = self.rasterizer.render(page, scale)?;
-        let image = ColorImage::from_rgba_premultiplied([raster.width as usize, raster.height as usize], &raster.rgba);
+        let image = ColorImage::from_rgba_premultiplied(
+            [raster.width as usize, raster.height as usize],
+            &raster.rgba,
+        );
         if let Some(existing) = self.pages.get_mut(index) {
             existing.texture.set(image, TextureOptions::LINEAR);
             existing.page = page.clone();
@@ -41,7 +50,11 @@ impl Preview {
         } else {
             self.pages.truncate(index);
             let texture = ctx.load_texture(format!("page-{index}"), image, TextureOptions::LINEAR);
-            self.pages.push(PageTexture { page: page.clone(), scale, texture });
+            self.pages.push(PageTexture {
+                page: page.clone(),
+                scale,
+                texture,
+            });
         }
         self.pages.get(index).map(|p| p.texture.id())
     }
@@ -58,74 +71,112 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let count = laid.pages.len();
     ui.horizontal(|ui| {
         let over = count > budget;
-        let text = format!("{count} of {budget} page{}", if budget == 1 { "" } else { "s" });
-        let label = if over { egui::RichText::new(format!("⚠ {text}")).color(ui.visuals().warn_fg_color) } else { egui::RichText::new(text) };
-        ui.label(label).on_hover_text("Pages used against the template's page budget");
+        let text = format!(
+            "{count} of {budget} page{}",
+            if budget == 1 { "" } else { "s" }
+        );
+        let label = if over {
+            egui::RichText::new(format!("Over budget: {text}")).color(ui.visuals().warn_fg_color)
+        } else {
+            egui::RichText::new(text)
+        };
+        ui.label(label)
+            .on_hover_text("Pages used against the template's page budget");
         ui.separator();
         if ui.button("−").on_hover_text("Zoom out").clicked() {
             state.send(Command::ZoomOut);
         }
-        ui.label(if state.settings.fit_width { "Fit".to_owned() } else { format!("{:.0}%", state.settings.zoom * 100.0) });
+        ui.label(if state.settings.fit_width {
+            "Fit".to_owned()
+        } else {
+            format!("{:.0}%", state.settings.zoom * 100.0)
+        });
         if ui.button("+").on_hover_text("Zoom in").clicked() {
             state.send(Command::ZoomIn);
         }
-        if ui.selectable_label(state.settings.fit_width, "Fit width").clicked() {
+        if ui
+            .selectable_label(state.settings.fit_width, "Fit width")
+            .clicked()
+        {
             state.send(Command::FitWidth);
         }
         ui.separator();
         for page in 0..count {
-            if ui.small_button(format!("{}", page + 1)).on_hover_text(format!("Go to page {}", page + 1)).clicked() {
+            if ui
+                .small_button(format!("{}", page + 1))
+                .on_hover_text(format!("Go to page {}", page + 1))
+                .clicked()
+            {
                 state.preview.jump_to_page = Some(page);
             }
         }
     });
     let warnings: Vec<String> = laid.diagnostics.iter().map(|d| d.message.clone()).collect();
     for warning in warnings.iter().take(4) {
-        ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {warning}"));
+        ui.colored_label(ui.visuals().warn_fg_color, format!("Warning: {warning}"));
     }
     ui.separator();
 
     let available_width = ui.available_width() - 16.0;
     let page_width = laid.pages.first().map_or(595.0, |p| p.size.width.0);
-    let zoom = if state.settings.fit_width { (available_width / page_width).clamp(0.2, 4.0) } else { state.settings.zoom };
+    let zoom = if state.settings.fit_width {
+        (available_width / page_width).clamp(0.2, 4.0)
+    } else {
+        state.settings.zoom
+    };
     let scale = zoom * ui.ctx().pixels_per_point();
     let jump = state.preview.jump_to_page.take();
-    egui::ScrollArea::both().id_salt("preview").auto_shrink([false, false]).show(ui, |ui| {
-        ui.spacing_mut().item_spacing.y = 12.0;
-        for (index, page) in laid.pages.iter().enumerate() {
-            let size = vec2(page.size.width.0 * zoom, page.size.height.0 * zoom);
-            let (rect, response) = ui.allocate_exact_size(size, Sense::click());
-            let response = response.accessible_name(format!("Page {} of {count}", index + 1));
-            if jump == Some(index) {
-                response.scroll_to_me(Some(egui::Align::Min));
-            }
-            if !ui.is_rect_visible(rect) {
-                continue;
-            }
-            ui.painter().rect_filled(rect.translate(vec2(2.0, 3.0)), 0.0, Color32::from_black_alpha(40));
-            match state.preview.texture(ui.ctx(), index, page, scale) {
-                Some(texture) => {
-                    ui.painter().image(texture, rect, Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)), Color32::WHITE);
+    egui::ScrollArea::both()
+        .id_salt("preview")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.y = 12.0;
+            for (index, page) in laid.pages.iter().enumerate() {
+                let size = vec2(page.size.width.0 * zoom, page.size.height.0 * zoom);
+                let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+                let response = response.accessible_name(format!("Page {} of {count}", index + 1));
+                if jump == Some(index) {
+                    response.scroll_to_me(Some(egui::Align::Min));
                 }
-                None => {
-                    ui.painter().rect_filled(rect, 0.0, Color32::WHITE);
+                if !ui.is_rect_visible(rect) {
+                    continue;
+                }
+                ui.painter().rect_filled(
+                    rect.translate(vec2(2.0, 3.0)),
+                    0.0,
+                    Color32::from_black_alpha(40),
+                );
+                match state.preview.texture(ui.ctx(), index, page, scale) {
+                    Some(texture) => {
+                        ui.painter().image(
+                            texture,
+                            rect,
+                            Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+                            Color32::WHITE,
+                        );
+                    }
+                    None => {
+                        ui.painter().rect_filled(rect, 0.0, Color32::WHITE);
+                    }
+                }
+                if let Some(block) = state.selected {
+                    highlight_block(ui, rect, zoom, page, block);
+                }
+                let response = response.on_hover_text(format!(
+                    "Page {} of {count} \u{2014} click text to edit it",
+                    index + 1
+                ));
+                if response.clicked()
+                    && let Some(pointer) = response.interact_pointer_pos()
+                {
+                    let at = (pointer - rect.min) / zoom;
+                    if let Some(block) = block_at(page, at.x, at.y) {
+                        state.send(Command::Select(Some(block)));
+                        state.scroll_to_selected = true;
+                    }
                 }
             }
-            if let Some(block) = state.selected {
-                highlight_block(ui, rect, zoom, page, block);
-            }
-            let response = response.on_hover_text(format!("Page {} of {count} \u{2014} click text to edit it", index + 1));
-            if response.clicked()
-                && let Some(pointer) = response.interact_pointer_pos()
-            {
-                let at = (pointer - rect.min) / zoom;
-                if let Some(block) = block_at(page, at.x, at.y) {
-                    state.send(Command::Select(Some(block)));
-                    state.scroll_to_selected = true;
-                }
-            }
-        }
-    });
+        });
     state.laid = Some(laid);
 }
 
@@ -133,7 +184,12 @@ fn text_bounds(at: crate::units::Point, item: &Item) -> Option<(f32, f32, f32, f
     match item {
         Item::Text(run) => {
             let width = run.glyphs.last().map_or(0.0, |g| (g.x + g.advance).0);
-            Some((at.x.0, at.y.0 - run.size.0, at.x.0 + width, at.y.0 + run.size.0 * 0.35))
+            Some((
+                at.x.0,
+                at.y.0 - run.size.0,
+                at.x.0 + width,
+                at.y.0 + run.size.0 * 0.35,
+            ))
         }
         _ => None,
     }
@@ -143,20 +199,36 @@ fn text_bounds(at: crate::units::Point, item: &Item) -> Option<(f32, f32, f32, f
 pub fn block_at(page: &Page, x: f32, y: f32) -> Option<crate::model::BlockId> {
     page.items.iter().find_map(|p| {
         let (left, top, right, bottom) = text_bounds(p.at, &p.item)?;
-        (x >= left - 2.0 && x <= right + 2.0 && y >= top && y <= bottom).then_some(p.block).flatten()
+        (x >= left - 2.0 && x <= right + 2.0 && y >= top && y <= bottom)
+            .then_some(p.block)
+            .flatten()
     })
 }
 
-fn highlight_block(ui: &egui::Ui, rect: Rect, zoom: f32, page: &Page, block: crate::model::BlockId) {
+fn highlight_block(
+    ui: &egui::Ui,
+    rect: Rect,
+    zoom: f32,
+    page: &Page,
+    block: crate::model::BlockId,
+) {
     let mut bounds: Option<Rect> = None;
     for positioned in page.items.iter().filter(|p| p.block == Some(block)) {
         if let Some((left, top, right, bottom)) = text_bounds(positioned.at, &positioned.item) {
-            let item = Rect::from_min_max(rect.min + vec2(left, top) * zoom, rect.min + vec2(right, bottom) * zoom);
+            let item = Rect::from_min_max(
+                rect.min + vec2(left, top) * zoom,
+                rect.min + vec2(right, bottom) * zoom,
+            );
             bounds = Some(bounds.map_or(item, |b| b.union(item)));
         }
     }
     if let Some(bounds) = bounds {
         let color = ui.visuals().selection.bg_fill;
-        ui.painter().rect_stroke(bounds.expand(3.0), 2.0, egui::Stroke::new(1.5, color), egui::StrokeKind::Outside);
+        ui.painter().rect_stroke(
+            bounds.expand(3.0),
+            2.0,
+            egui::Stroke::new(1.5, color),
+            egui::StrokeKind::Outside,
+        );
     }
 }

@@ -23,7 +23,12 @@ pub fn library_ui(ui: &mut egui::Ui, state: &mut AppState) {
 fn filter_ui(ui: &mut egui::Ui, filter: &mut String) {
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
-        ui.add(egui::TextEdit::singleline(filter).hint_text("words in titles or text").desired_width(f32::INFINITY)).labelled_by(label.id);
+        ui.add(
+            egui::TextEdit::singleline(filter)
+                .hint_text("words in titles or text")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
     });
 }
 
@@ -33,123 +38,210 @@ fn matches(filter: &str, text: &str) -> bool {
 
 fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
-        if ui.button("Import…").on_hover_text("Import article files (Ctrl+I), or drop them on the window").clicked() {
+        if ui
+            .button("Import…")
+            .on_hover_text("Import article files (Ctrl+I), or drop them on the window")
+            .clicked()
+        {
             state.send(Command::ImportDialog);
         }
-        if ui.button("Paste…").on_hover_text("Paste an article's text as a new source").clicked() {
+        if ui
+            .button("Paste…")
+            .on_hover_text("Paste an article's text as a new source")
+            .clicked()
+        {
             state.send(Command::PasteDialog);
         }
     });
     filter_ui(ui, &mut state.source_filter);
     let filter = state.source_filter.clone();
-    egui::ScrollArea::vertical().id_salt("sources").auto_shrink([false, false]).show(ui, |ui| {
-        if state.project.sources.is_empty() {
-            ui.weak("No articles yet. Import one, paste one, or drop files here.");
-        }
-        for source_index in 0..state.project.sources.len() {
-            let source = &state.project.sources[source_index];
-            let title_matches = matches(&filter, &source.title);
-            let visible: Vec<usize> =
-                (0..source.sections.len()).filter(|i| title_matches || matches(&filter, &source.sections[*i].text)).collect();
-            if !title_matches && visible.is_empty() {
-                continue;
+    egui::ScrollArea::vertical()
+        .id_salt("sources")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            if state.project.sources.is_empty() {
+                ui.weak("No articles yet. Import one, paste one, or drop files here.");
             }
-            let source_id = source.id;
-            let header = format!("{} ({} sections)", source.title, source.body_sections().count());
-            egui::CollapsingHeader::new(header).id_salt(("source", source_id.0)).default_open(!filter.is_empty()).show(ui, |ui| {
-                source_metadata_ui(ui, state, source_index);
-                ui.separator();
-                for section_index in visible {
-                    let section = &state.project.sources[source_index].sections[section_index];
-                    let reference = SectionRef { source: source_id, section: section.id };
-                    let kind = section.kind;
-                    let preview: String = section.text.chars().take(160).collect();
-                    let ellipsis = if section.text.chars().count() > 160 { "…" } else { "" };
-                    ui.horizontal(|ui| {
-                        if kind != SectionKind::Heading && ui.small_button("Add to brief").on_hover_text("Add as an excerpt to the brief").clicked() {
-                            state.send(Command::AddSection { section: reference, part: None });
-                        }
-                        ui.dnd_drag_source(egui::Id::new(("drag-section", reference.section.0)), DragPayload::Section(reference), |ui| {
-                            let text = format!("{preview}{ellipsis}");
-                            let rich = match kind {
-                                SectionKind::Heading => RichText::new(text).strong(),
-                                SectionKind::Paragraph => RichText::new(text),
-                                SectionKind::Boilerplate => RichText::new(format!("[boilerplate] {text}")).weak(),
-                            };
-                            ui.add(egui::Label::new(rich).wrap().sense(Sense::hover())).on_hover_text("Drag onto a part of the brief");
-                        });
-                    });
+            for source_index in 0..state.project.sources.len() {
+                let source = &state.project.sources[source_index];
+                let title_matches = matches(&filter, &source.title);
+                let visible: Vec<usize> = (0..source.sections.len())
+                    .filter(|i| title_matches || matches(&filter, &source.sections[*i].text))
+                    .collect();
+                if !title_matches && visible.is_empty() {
+                    continue;
                 }
-            });
-        }
-    });
+                let source_id = source.id;
+                let header = format!(
+                    "{} ({} sections)",
+                    source.title,
+                    source.body_sections().count()
+                );
+                egui::CollapsingHeader::new(header)
+                    .id_salt(("source", source_id.0))
+                    .default_open(!filter.is_empty())
+                    .show(ui, |ui| {
+                        source_metadata_ui(ui, state, source_index);
+                        ui.separator();
+                        for section_index in visible {
+                            let section =
+                                &state.project.sources[source_index].sections[section_index];
+                            let reference = SectionRef {
+                                source: source_id,
+                                section: section.id,
+                            };
+                            let kind = section.kind;
+                            let preview: String = section.text.chars().take(160).collect();
+                            let ellipsis = if section.text.chars().count() > 160 {
+                                "…"
+                            } else {
+                                ""
+                            };
+                            ui.horizontal(|ui| {
+                                if kind != SectionKind::Heading
+                                    && ui
+                                        .small_button("Add to brief")
+                                        .on_hover_text("Add as an excerpt to the brief")
+                                        .clicked()
+                                {
+                                    state.send(Command::AddSection {
+                                        section: reference,
+                                        part: None,
+                                    });
+                                }
+                                ui.dnd_drag_source(
+                                    egui::Id::unique(("drag-section", reference.section.0)),
+                                    DragPayload::Section(reference),
+                                    |ui| {
+                                        let text = format!("{preview}{ellipsis}");
+                                        let rich = match kind {
+                                            SectionKind::Heading => RichText::new(text).strong(),
+                                            SectionKind::Paragraph => RichText::new(text),
+                                            SectionKind::Boilerplate => {
+                                                RichText::new(format!("[boilerplate] {text}"))
+                                                    .weak()
+                                            }
+                                        };
+                                        ui.add(egui::Label::new(rich).wrap().sense(Sense::hover()))
+                                            .on_hover_text("Drag onto a part of the brief");
+                                    },
+                                );
+                            });
+                        }
+                    });
+            }
+        });
 }
 
 fn source_metadata_ui(ui: &mut egui::Ui, state: &mut AppState, source_index: usize) {
     let source = &state.project.sources[source_index];
     let source_id = source.id;
-    let values: Vec<(SourceField, String)> = SourceField::ALL.iter().map(|f| (*f, f.get(source).to_owned())).collect();
-    egui::Grid::new(("source-meta", source_id.0)).num_columns(2).show(ui, |ui| {
-        for (field, mut value) in values {
-            let label = ui.label(field.label());
-            let response = ui.add(egui::TextEdit::singleline(&mut value).desired_width(f32::INFINITY)).labelled_by(label.id);
-            if response.changed() {
-                state.send(Command::Edit(Edit::SetSourceField(source_id, field, value)));
+    let values: Vec<(SourceField, String)> = SourceField::ALL
+        .iter()
+        .map(|f| (*f, f.get(source).to_owned()))
+        .collect();
+    egui::Grid::new(("source-meta", source_id.0))
+        .num_columns(2)
+        .show(ui, |ui| {
+            for (field, mut value) in values {
+                let label = ui.label(field.label());
+                let response = ui
+                    .add(egui::TextEdit::singleline(&mut value).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
+                if response.changed() {
+                    state.send(Command::Edit(Edit::SetSourceField(source_id, field, value)));
+                }
+                ui.end_row();
             }
-            ui.end_row();
-        }
-    });
+        });
 }
 
 fn talking_points_ui(ui: &mut egui::Ui, state: &mut AppState) {
     if ui.button("New talking point").clicked() {
-        state.send(Command::Edit(Edit::AddTalkingPoint { text: "New talking point".into(), tags: Vec::new(), source: None }));
+        state.send(Command::Edit(Edit::AddTalkingPoint {
+            text: "New talking point".into(),
+            tags: Vec::new(),
+            source: None,
+        }));
     }
     filter_ui(ui, &mut state.source_filter);
     let filter = state.source_filter.clone();
-    egui::ScrollArea::vertical().id_salt("talking-points").auto_shrink([false, false]).show(ui, |ui| {
-        for index in 0..state.project.talking_points.len() {
-            let point = state.project.talking_points[index].clone();
-            if !matches(&filter, &point.text) && !point.tags.iter().any(|t| matches(&filter, t)) {
-                continue;
-            }
-            egui::Frame::group(ui.style()).show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                let mut text = point.text.clone();
-                let response =
-                    ui.add(egui::TextEdit::multiline(&mut text).desired_rows(2).desired_width(f32::INFINITY)).accessible_name("Talking point text");
-                if response.changed() {
-                    state.send(Command::Edit(Edit::SetTalkingPoint { point: point.id, text, tags: point.tags.clone() }));
+    egui::ScrollArea::vertical()
+        .id_salt("talking-points")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for index in 0..state.project.talking_points.len() {
+                let point = state.project.talking_points[index].clone();
+                if !matches(&filter, &point.text) && !point.tags.iter().any(|t| matches(&filter, t))
+                {
+                    continue;
                 }
-                ui.horizontal(|ui| {
-                    let label = ui.label("Tags");
-                    let buffer_id = egui::Id::new(("tags", point.id.0));
-                    let joined = point.tags.join(", ");
-                    // Tags are typed as one comma-separated line; keep the typed text while the field has focus.
-                    let mut buffer = ui.data(|d| d.get_temp::<String>(buffer_id)).unwrap_or(joined.clone());
-                    let response = ui.add(egui::TextEdit::singleline(&mut buffer).desired_width(160.0)).labelled_by(label.id);
+                egui::Frame::group(ui.style()).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    let mut text = point.text.clone();
+                    let response = ui
+                        .add(
+                            egui::TextEdit::multiline(&mut text)
+                                .desired_rows(2)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .accessible_name("Talking point text");
                     if response.changed() {
-                        let tags = buffer.split(',').map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
-                        state.send(Command::Edit(Edit::SetTalkingPoint { point: point.id, text: point.text.clone(), tags }));
+                        state.send(Command::Edit(Edit::SetTalkingPoint {
+                            point: point.id,
+                            text,
+                            tags: point.tags.clone(),
+                        }));
                     }
-                    if response.has_focus() {
-                        ui.data_mut(|d| d.insert_temp(buffer_id, buffer));
-                    } else {
-                        ui.data_mut(|d| d.remove::<String>(buffer_id));
-                    }
-                });
-                ui.horizontal(|ui| {
-                    if ui.small_button("Add to brief").clicked() {
-                        state.send(Command::AddTalkingPoint { point: point.id, part: None });
-                    }
-                    ui.dnd_drag_source(egui::Id::new(("drag-point", point.id.0)), DragPayload::TalkingPoint(point.id), |ui| {
-                        ui.weak("⠿ drag").on_hover_text("Drag onto a part of the brief");
+                    ui.horizontal(|ui| {
+                        let label = ui.label("Tags");
+                        let buffer_id = egui::Id::unique(("tags", point.id.0));
+                        let joined = point.tags.join(", ");
+                        // Tags are typed as one comma-separated line; keep the typed text while the field has focus.
+                        let mut buffer = ui
+                            .data(|d| d.get_temp::<String>(buffer_id))
+                            .unwrap_or(joined.clone());
+                        let response = ui
+                            .add(egui::TextEdit::singleline(&mut buffer).desired_width(160.0))
+                            .labelled_by(label.id);
+                        if response.changed() {
+                            let tags = buffer
+                                .split(',')
+                                .map(|t| t.trim().to_owned())
+                                .filter(|t| !t.is_empty())
+                                .collect();
+                            state.send(Command::Edit(Edit::SetTalkingPoint {
+                                point: point.id,
+                                text: point.text.clone(),
+                                tags,
+                            }));
+                        }
+                        if response.has_focus() {
+                            ui.data_mut(|d| d.insert_temp(buffer_id, buffer));
+                        } else {
+                            ui.data_mut(|d| d.remove::<String>(buffer_id));
+                        }
                     });
-                    if ui.small_button("Delete").clicked() {
-                        state.send(Command::Edit(Edit::DeleteTalkingPoint(point.id)));
-                    }
+                    ui.horizontal(|ui| {
+                        if ui.small_button("Add to brief").clicked() {
+                            state.send(Command::AddTalkingPoint {
+                                point: point.id,
+                                part: None,
+                            });
+                        }
+                        ui.dnd_drag_source(
+                            egui::Id::unique(("drag-point", point.id.0)),
+                            DragPayload::TalkingPoint(point.id),
+                            |ui| {
+                                ui.weak("Drag")
+                                    .on_hover_text("Drag onto a part of the brief");
+                            },
+                        );
+                        if ui.small_button("Delete").clicked() {
+                            state.send(Command::Edit(Edit::DeleteTalkingPoint(point.id)));
+                        }
+                    });
                 });
-            });
-        }
-    });
+            }
+        });
 }

@@ -14,7 +14,8 @@ use crate::fonts::Typesetter;
 use crate::import::{import_file, import_text};
 use crate::layout::{Laid, layout};
 use crate::model::{BlockId, BlockKind, Created, Edit, Project};
-use crate::project::{load, save};
+use crate::project::recovery::{self, Recovery};
+use crate::project::{LockError, LockInfo, ProjectLock, load, save};
 use crate::template::Template;
 
 /// What persists between runs (through eframe storage).
@@ -31,7 +32,13 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { recent: Vec::new(), zoom: 1.0, fit_width: true, sources_width: 300.0, preview_width: 560.0 }
+        Settings {
+            recent: Vec::new(),
+            zoom: 1.0,
+            fit_width: true,
+            sources_width: 300.0,
+            preview_width: 560.0,
+        }
     }
 }
 
@@ -58,7 +65,17 @@ pub enum Modal {
     Paste(String),
     Shortcuts,
     About,
+    /// The project is open elsewhere.
+    Locked {
+        path: PathBuf,
+        holder: LockInfo,
+    },
+    /// Unsaved work from a run that did not close normally.
+    Recover(Recovery),
 }
+
+/// How often unsaved work is copied to the recovery folder.
+pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(60);
 
 /// Everything the window shows and edits. No egui types except the preview's textures.
 pub struct AppState {
@@ -86,11 +103,26 @@ pub struct AppState {
     unsaved_confirmed: bool,
     /// The user chose to quit and nothing is left unsaved; the window should close.
     pub quit_now: bool,
+    lock: Option<ProjectLock>,
+    /// Opened while another window holds the project: Save is refused, Save As works.
+    pub read_only: bool,
+    recovery_dir: Option<PathBuf>,
+    last_autosave: Instant,
+    /// Edits made since the last recovery copy.
+    changed_since_autosave: bool,
+    was_focused: bool,
+    /// The window's fonts have been set up.
+    pub fonts_installed: bool,
 }
 
 impl AppState {
     /// A window state showing `project`, loaded from `path` if any.
-    pub fn new(project: Project, path: Option<PathBuf>, settings: Settings, dialogs: Box<dyn Dialogs>) -> Self {
+    pub fn new(
+        project: Project,
+        path: Option<PathBuf>,
+        settings: Settings,
+        dialogs: Box<dyn Dialogs>,
+    ) -> Self {
         AppState {
             saved: path.as_ref().map(|_| project.clone()),
             project,
@@ -113,7 +145,87 @@ impl AppState {
             queue: Vec::new(),
             unsaved_confirmed: false,
             quit_now: false,
+            lock: None,
+            read_only: false,
+            recovery_dir: recovery::recovery_folder(),
+            last_autosave: Instant::now(),
+            changed_since_autosave: false,
+            was_focused: true,
+            fonts_installed: false,
         }
+    }
+
+    /// Keeps recovery copies in `folder` instead of the platform data folder (for tests).
+    pub fn with_recovery_folder(mut self, folder: PathBuf) -> Self {
+        self.recovery_dir = Some(folder);
+        self
+    }
+
+    /// Takes the lock on the file this state was opened with; asks what to do if it is held.
+    pub fn lock_opened_file(&mut self) {
+        if let Some(path) = self.path.clone() {
+            match ProjectLock::acquire(&path) {
+                Ok(lock) => self.lock = Some(lock),
+                Err(LockError::Held { holder, .. }) => {
+                    self.read_only = true;
+                    self.modal = Some(Modal::Locked { path, holder });
+                }
+                Err(error) => self.error(format!(
+                    "{error}. The brief is open, but another window could change it too."
+                )),
+            }
+        }
+    }
+
+    /// Offers to restore unsaved work left by a run that did not close normally.
+    pub fn offer_recovery(&mut self) {
+        let Some(folder) = &self.recovery_dir else {
+            return;
+        };
+        if let Some(found) = recovery::find_recoveries(folder).into_iter().next()
+            && self.modal.is_none()
+        {
+            self.modal = Some(Modal::Recover(found));
+        }
+    }
+
+    /// Called every frame: copies unsaved work to the recovery folder every minute and
+    /// when the window loses focus.
+    pub fn autosave_tick(&mut self, now: Instant, is_focused: bool) {
+        let lost_focus = self.was_focused && !is_focused;
+        self.was_focused = is_focused;
+        if !(self.dirty && self.changed_since_autosave) {
+            return;
+        }
+        if !lost_focus && now.duration_since(self.last_autosave) < AUTOSAVE_INTERVAL {
+            return;
+        }
+        self.last_autosave = now;
+        let Some(folder) = self.recovery_dir.clone() else {
+            return;
+        };
+        match recovery::write_recovery(&folder, &self.project, self.path.as_deref()) {
+            Ok(_) => self.changed_since_autosave = false,
+            Err(error) => self.error(format!(
+                "The recovery copy could not be written ({error}). Save your work soon."
+            )),
+        }
+    }
+
+    /// Removes this project's recovery copy (after a save, or when closing without changes).
+    fn clear_recovery(&mut self) {
+        if let Some(folder) = &self.recovery_dir {
+            recovery::remove_recovery(folder, self.path.as_deref());
+        }
+        self.changed_since_autosave = false;
+    }
+
+    /// Called when the window closes normally.
+    pub fn on_close(&mut self) {
+        if !self.dirty {
+            self.clear_recovery();
+        }
+        self.lock = None;
     }
 
     /// Queues a command; panels call this and the app runs the queue after the frame.
@@ -132,8 +244,14 @@ impl AppState {
 
     /// The window title: file name, unsaved mark, app name.
     pub fn window_title(&self) -> String {
-        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(|| "Untitled brief".to_owned(), |n| n.to_string_lossy().into_owned());
-        format!("{}{name} \u{2014} Briefwright", if self.dirty { "\u{25cf} " } else { "" })
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "Untitled brief".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        format!(
+            "{}{name} \u{2014} Briefwright",
+            if self.dirty { "\u{25cf} " } else { "" }
+        )
     }
 
     pub fn can_undo(&self) -> bool {
@@ -163,21 +281,30 @@ impl AppState {
             }
             Err(error) => {
                 self.laid = None;
-                self.error(format!("The brief cannot be laid out: {error}. Choose another template with File ▸ New from template."));
+                self.error(format!("The brief cannot be laid out: {error}. Choose another template with File > New from template."));
             }
         }
     }
 
     fn info(&mut self, text: impl Into<String>) {
-        self.messages.push(Message { text: text.into(), is_error: false });
+        self.messages.push(Message {
+            text: text.into(),
+            is_error: false,
+        });
     }
 
     fn error(&mut self, text: impl Into<String>) {
-        self.messages.push(Message { text: text.into(), is_error: true });
+        self.messages.push(Message {
+            text: text.into(),
+            is_error: true,
+        });
     }
 
     fn folder(&self) -> Option<PathBuf> {
-        self.path.as_ref().and_then(|p| p.parent()).map(Path::to_path_buf)
+        self.path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(Path::to_path_buf)
     }
 
     fn suggested_name(&self, extension: &str) -> String {
@@ -193,7 +320,10 @@ impl AppState {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join("-");
-        format!("{}.{extension}", if stem.is_empty() { "brief" } else { &stem })
+        format!(
+            "{}.{extension}",
+            if stem.is_empty() { "brief" } else { &stem }
+        )
     }
 
     /// True if the command may go ahead; otherwise asks Save / Discard / Cancel first.
@@ -206,6 +336,9 @@ impl AppState {
     }
 
     fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
+        self.clear_recovery();
+        self.lock = None;
+        self.read_only = false;
         self.saved = path.as_ref().map(|_| project.clone());
         self.project = project;
         self.path = path;
@@ -244,6 +377,7 @@ impl AppState {
         }
         if changed {
             self.history.record(before, &key, Instant::now());
+            self.changed_since_autosave = true;
             self.dirty = true;
             self.layout_stale = true;
         }
@@ -252,9 +386,23 @@ impl AppState {
     fn default_part(&self, receives_talking_points: bool) -> usize {
         let template = self.template();
         let wanted = |key: &str| {
-            template.as_ref().and_then(|t| t.part(key)).is_some_and(|p| if receives_talking_points { p.receives_talking_points } else { p.receives_excerpts })
+            template
+                .as_ref()
+                .and_then(|t| t.part(key))
+                .is_some_and(|p| {
+                    if receives_talking_points {
+                        p.receives_talking_points
+                    } else {
+                        p.receives_excerpts
+                    }
+                })
         };
-        self.project.brief.parts.iter().position(|p| wanted(&p.key)).unwrap_or(0)
+        self.project
+            .brief
+            .parts
+            .iter()
+            .position(|p| wanted(&p.key))
+            .unwrap_or(0)
     }
 
     /// Runs one command now.
@@ -298,11 +446,15 @@ impl AppState {
                         self.replace_project(loaded.project, Some(path.clone()));
                         self.remember_recent(&path);
                         self.info(format!("Opened {}.", path.display()));
+                        self.lock_opened_file();
                     }
                     Err(error) => self.error(format!("Could not open the project. {error}. Your current brief is unchanged.")),
                 }
             }
             Command::Save => match self.path.clone() {
+                Some(_) if self.read_only => {
+                    self.error("This brief is open read-only because another window holds it. Use Save As… to save a copy.");
+                }
                 Some(path) => self.run(Command::SaveAs(path)),
                 None => self.run(Command::SaveAsDialog),
             },
@@ -314,6 +466,11 @@ impl AppState {
             }
             Command::SaveAs(path) => match save(&self.project, &path) {
                 Ok(()) => {
+                    self.clear_recovery();
+                    if self.path.as_ref() != Some(&path) {
+                        self.lock = ProjectLock::acquire(&path).ok();
+                        self.read_only = false;
+                    }
                     self.saved = Some(self.project.clone());
                     self.dirty = false;
                     self.history.break_burst();
@@ -428,6 +585,44 @@ impl AppState {
                 }
             }
             Command::DismissMessages => self.messages.clear(),
+            Command::OpenReadOnly => {
+                self.read_only = true;
+                self.modal = None;
+                self.info("Opened read-only. Use Save As… to keep your changes in another file.");
+            }
+            Command::TakeOverLock => {
+                if let Some(Modal::Locked { path, .. }) = self.modal.take() {
+                    match ProjectLock::take_over(&path) {
+                        Ok(lock) => {
+                            self.lock = Some(lock);
+                            self.read_only = false;
+                        }
+                        Err(error) => self.error(error.to_string()),
+                    }
+                }
+            }
+            Command::RestoreRecovery => {
+                if let Some(Modal::Recover(found)) = self.modal.take() {
+                    match recovery::load_recovery(&found) {
+                        Some(project) => {
+                            let original = found.original.clone();
+                            self.replace_project(project, original);
+                            self.saved = None;
+                            self.dirty = true;
+                            self.changed_since_autosave = true;
+                            recovery::discard_recovery(&found);
+                            self.lock_opened_file();
+                            self.info("Restored your unsaved work. Save it to keep it.");
+                        }
+                        None => self.error(format!("The recovery copy {} could not be read.", found.path.display())),
+                    }
+                }
+            }
+            Command::DiscardRecovery => {
+                if let Some(Modal::Recover(found)) = self.modal.take() {
+                    recovery::discard_recovery(&found);
+                }
+            }
         }
     }
 
@@ -440,7 +635,10 @@ impl AppState {
         self.project = project;
         self.dirty = self.saved.as_ref() != Some(&self.project);
         self.layout_stale = true;
-        if self.selected.is_some_and(|b| self.project.locate(b).is_none()) {
+        if self
+            .selected
+            .is_some_and(|b| self.project.locate(b).is_none())
+        {
             self.selected = None;
         }
     }

@@ -50,7 +50,12 @@ pub const ARABIC_FAMILY: &str = "Noto Naskh Arabic";
 
 /// The face of `family` closest to the requested style.
 pub fn find_face(family: &str, bold: bool, italic: bool) -> Option<FaceId> {
-    let candidates = || FACES.iter().enumerate().filter(|(_, f)| f.family.eq_ignore_ascii_case(family));
+    let candidates = || {
+        FACES
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.family.eq_ignore_ascii_case(family))
+    };
     candidates()
         .find(|(_, f)| f.bold == bold && f.italic == italic)
         .or_else(|| candidates().next())
@@ -72,7 +77,13 @@ impl FaceId {
                 .map(|f| {
                     use skrifa::MetadataProvider;
                     skrifa::FontRef::new(f.bytes)
-                        .map(|font| font.metrics(skrifa::instance::Size::unscaled(), skrifa::instance::LocationRef::default()).units_per_em)
+                        .map(|font| {
+                            font.metrics(
+                                skrifa::instance::Size::unscaled(),
+                                skrifa::instance::LocationRef::default(),
+                            )
+                            .units_per_em
+                        })
                         .unwrap_or(1000)
                 })
                 .collect()
@@ -91,16 +102,28 @@ mod tests {
         for face in FACES.iter().filter(|f| f.family != ARABIC_FAMILY) {
             let font = skrifa::FontRef::new(face.bytes).expect("bundled font parses");
             let charmap = font.charmap();
-            let missing: String = kazakh.chars().filter(|c| charmap.map(*c).is_none()).collect();
+            let missing: String = kazakh
+                .chars()
+                .filter(|c| charmap.map(*c).is_none())
+                .collect();
             assert!(missing.is_empty(), "{} lacks {missing}", face.name);
         }
     }
 
     #[test]
     fn styles_are_found() {
-        assert_eq!(find_face("Noto Serif", true, true).map(|f| f.face().name), Some("NotoSerif-BoldItalic"));
-        assert_eq!(find_face("noto sans", false, false).map(|f| f.face().name), Some("NotoSans-Regular"));
-        assert_eq!(find_face("Noto Naskh Arabic", true, false).map(|f| f.face().name), Some("NotoNaskhArabic-Regular"));
+        assert_eq!(
+            find_face("Noto Serif", true, true).map(|f| f.face().name),
+            Some("NotoSerif-BoldItalic")
+        );
+        assert_eq!(
+            find_face("noto sans", false, false).map(|f| f.face().name),
+            Some("NotoSans-Regular")
+        );
+        assert_eq!(
+            find_face("Noto Naskh Arabic", true, false).map(|f| f.face().name),
+            Some("NotoNaskhArabic-Regular")
+        );
         assert_eq!(find_face("Comic Sans", false, false), None);
     }
 }

@@ -5,8 +5,8 @@ use std::sync::Arc;
 
 use parley::fontique::{Blob, Collection, CollectionOptions, GenericFamily, Script, SourceCache};
 use parley::{
-    Alignment, AlignmentOptions, FontContext, FontFamily, FontStyle, FontWeight, LayoutContext, LineHeight, PositionedLayoutItem,
-    StyleProperty,
+    Alignment, AlignmentOptions, FontContext, FontFamily, FontStyle, FontWeight, LayoutContext,
+    LineHeight, PositionedLayoutItem, StyleProperty,
 };
 
 use super::faces::{ARABIC_FAMILY, DEFAULT_FAMILY, FACES, FaceId};
@@ -25,7 +25,12 @@ pub struct StyledSpan {
 impl StyledSpan {
     /// Plain text with no inline styles.
     pub fn plain(text: impl Into<String>) -> Self {
-        StyledSpan { text: text.into(), bold: false, italic: false, link: None }
+        StyledSpan {
+            text: text.into(),
+            bold: false,
+            italic: false,
+            link: None,
+        }
     }
 }
 
@@ -112,7 +117,10 @@ impl Typesetter {
     /// Registers the bundled faces in a collection with no system fonts, so layout is the
     /// same on every machine.
     pub fn new() -> Self {
-        let mut collection = Collection::new(CollectionOptions { shared: false, system_fonts: false });
+        let mut collection = Collection::new(CollectionOptions {
+            shared: false,
+            system_fonts: false,
+        });
         let mut face_by_blob = HashMap::new();
         for (index, face) in FACES.iter().enumerate() {
             let blob: Blob<u8> = Blob::new(Arc::new(face.bytes));
@@ -127,7 +135,10 @@ impl Typesetter {
         let serif = collection.family_id("Noto Serif");
         collection.set_generic_families(GenericFamily::Serif, serif.into_iter());
         Typesetter {
-            font_cx: FontContext { collection, source_cache: SourceCache::default() },
+            font_cx: FontContext {
+                collection,
+                source_cache: SourceCache::default(),
+            },
             layout_cx: LayoutContext::new(),
             face_by_blob,
             cache: HashMap::new(),
@@ -148,7 +159,12 @@ impl Typesetter {
     }
 
     /// Shapes `spans` and breaks them into lines no wider than `width`.
-    pub fn set(&mut self, spans: &[StyledSpan], style: &ParagraphStyle, width: Pt) -> Arc<SetParagraph> {
+    pub fn set(
+        &mut self,
+        spans: &[StyledSpan],
+        style: &ParagraphStyle,
+        width: Pt,
+    ) -> Arc<SetParagraph> {
         let key = CacheKey {
             spans: spans.to_vec(),
             family: style.family.clone(),
@@ -170,20 +186,41 @@ impl Typesetter {
         set
     }
 
-    fn set_uncached(&mut self, spans: &[StyledSpan], style: &ParagraphStyle, width: Pt) -> SetParagraph {
+    fn set_uncached(
+        &mut self,
+        spans: &[StyledSpan],
+        style: &ParagraphStyle,
+        width: Pt,
+    ) -> SetParagraph {
         let text: String = spans.iter().map(|s| s.text.as_str()).collect();
         let mut result = SetParagraph::default();
         if text.is_empty() {
             return result;
         }
-        let family = if self.has_family(&style.family) { style.family.as_str() } else { DEFAULT_FAMILY };
+        let family = if self.has_family(&style.family) {
+            style.family.as_str()
+        } else {
+            DEFAULT_FAMILY
+        };
         let stack = format!("\"{family}\", \"{ARABIC_FAMILY}\"");
-        let mut builder = self.layout_cx.ranged_builder(&mut self.font_cx, &text, 1.0, false);
+        let mut builder = self
+            .layout_cx
+            .ranged_builder(&mut self.font_cx, &text, 1.0, false);
         builder.push_default(StyleProperty::FontFamily(FontFamily::from(stack.as_str())));
         builder.push_default(StyleProperty::FontSize(style.size.0));
-        builder.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(style.leading)));
-        builder.push_default(StyleProperty::FontWeight(if style.bold { FontWeight::BOLD } else { FontWeight::NORMAL }));
-        builder.push_default(StyleProperty::FontStyle(if style.italic { FontStyle::Italic } else { FontStyle::Normal }));
+        builder.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(
+            style.leading,
+        )));
+        builder.push_default(StyleProperty::FontWeight(if style.bold {
+            FontWeight::BOLD
+        } else {
+            FontWeight::NORMAL
+        }));
+        builder.push_default(StyleProperty::FontStyle(if style.italic {
+            FontStyle::Italic
+        } else {
+            FontStyle::Normal
+        }));
         let mut start = 0;
         for span in spans {
             let range = start..start + span.text.len();
@@ -193,7 +230,11 @@ impl Typesetter {
             }
             if span.italic {
                 // Italic inside an italic paragraph reads as roman, as typographers expect.
-                let slant = if style.italic { FontStyle::Normal } else { FontStyle::Italic };
+                let slant = if style.italic {
+                    FontStyle::Normal
+                } else {
+                    FontStyle::Italic
+                };
                 builder.push(StyleProperty::FontStyle(slant), range.clone());
             }
             if let Some(url) = &span.link {
@@ -223,13 +264,19 @@ impl Typesetter {
             let mut current_run: Option<usize> = None;
             let mut texts: VecDeque<(u32, String)> = VecDeque::new();
             for item in line.items() {
-                let PositionedLayoutItem::GlyphRun(glyph_run) = item else { continue };
+                let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
+                    continue;
+                };
                 let run = glyph_run.run();
                 if current_run != Some(run.index()) {
                     current_run = Some(run.index());
                     texts = glyph_texts(run, &text).into();
                 }
-                let face = self.face_by_blob.get(&run.font().data.id()).copied().unwrap_or(FaceId(0));
+                let face = self
+                    .face_by_blob
+                    .get(&run.font().data.id())
+                    .copied()
+                    .unwrap_or(FaceId(0));
                 let run_x = Pt(glyph_run.offset());
                 let link = match glyph_run.style().brush.link {
                     0 => None,
@@ -239,7 +286,11 @@ impl Typesetter {
                 for glyph in glyph_run.positioned_glyphs() {
                     let (_, glyph_text) = texts.pop_front().unwrap_or((glyph.id, String::new()));
                     if glyph.id == 0 {
-                        result.missing.extend(glyph_text.chars().filter(|c| !c.is_whitespace() && !c.is_control()));
+                        result.missing.extend(
+                            glyph_text
+                                .chars()
+                                .filter(|c| !c.is_whitespace() && !c.is_control()),
+                        );
                     }
                     glyphs.push(crate::layout::Glyph {
                         id: u16::try_from(glyph.id).unwrap_or(0),
@@ -251,7 +302,13 @@ impl Typesetter {
                 if glyphs.is_empty() {
                     continue;
                 }
-                set_line.runs.push(TextRun { face, size: Pt(run.font_size()), x: run_x, link, glyphs });
+                set_line.runs.push(TextRun {
+                    face,
+                    size: Pt(run.font_size()),
+                    x: run_x,
+                    link,
+                    glyphs,
+                });
             }
             result.lines.push(set_line);
         }
@@ -281,7 +338,14 @@ fn glyph_texts(run: &parley::Run<'_, SpanBrush>, text: &str) -> Vec<(u32, String
     for (glyph_ids, range) in atoms {
         let cluster_text = text.get(range).unwrap_or_default();
         for (i, id) in glyph_ids.into_iter().enumerate() {
-            out.push((id, if i == 0 { cluster_text.to_owned() } else { String::new() }));
+            out.push((
+                id,
+                if i == 0 {
+                    cluster_text.to_owned()
+                } else {
+                    String::new()
+                },
+            ));
         }
     }
     out

@@ -20,7 +20,9 @@ pub struct FoundMetadata {
 /// `---` lines, or a header of known keys) from the body.
 pub fn split_front_matter(text: &str) -> (Vec<(String, String)>, &str) {
     let trimmed = text.trim_start_matches('\u{feff}');
-    if let Some(rest) = trimmed.strip_prefix("---\n").or_else(|| trimmed.strip_prefix("---\r\n"))
+    if let Some(rest) = trimmed
+        .strip_prefix("---\n")
+        .or_else(|| trimmed.strip_prefix("---\r\n"))
         && let Some(end) = rest.find("\n---")
     {
         let pairs = rest[..end].lines().filter_map(key_value).collect();
@@ -51,7 +53,20 @@ fn key_value(line: &str) -> Option<(String, String)> {
 }
 
 fn is_known_key(key: &str) -> bool {
-    matches!(key, "title" | "author" | "by" | "publication" | "source" | "date" | "url" | "link" | "licence" | "license" | "notes")
+    matches!(
+        key,
+        "title"
+            | "author"
+            | "by"
+            | "publication"
+            | "source"
+            | "date"
+            | "url"
+            | "link"
+            | "licence"
+            | "license"
+            | "notes"
+    )
 }
 
 /// Picks the metadata out of front matter and the first blocks of the body.
@@ -85,7 +100,12 @@ pub fn find_metadata(front_matter: &[(String, String)], blocks: &[RawBlock]) -> 
             found.author = author;
             found.consumed.push(index);
         } else if found.date.is_empty() && looks_like_date(&block.text) {
-            found.date = block.text.trim_start_matches("Published").trim_start_matches(':').trim().to_owned();
+            found.date = block
+                .text
+                .trim_start_matches("Published")
+                .trim_start_matches(':')
+                .trim()
+                .to_owned();
             found.consumed.push(index);
         } else if found.url.is_empty() && is_url(&block.text) {
             found.url = block.text.clone();
@@ -93,7 +113,12 @@ pub fn find_metadata(front_matter: &[(String, String)], blocks: &[RawBlock]) -> 
         }
     }
     if found.publication.is_empty() {
-        found.publication = blocks.iter().rev().take(4).find_map(|b| publication_from_footer(&b.text)).unwrap_or_default();
+        found.publication = blocks
+            .iter()
+            .rev()
+            .take(4)
+            .find_map(|b| publication_from_footer(&b.text))
+            .unwrap_or_default();
     }
     if found.title.is_empty() {
         found.title = blocks
@@ -108,7 +133,9 @@ pub fn find_metadata(front_matter: &[(String, String)], blocks: &[RawBlock]) -> 
 fn looks_like_title(block: &RawBlock) -> bool {
     let text = block.text.trim();
     block.kind == SectionKind::Heading
-        || (text.chars().count() <= 160 && !text.ends_with(['.', ',', ';', ':']) && text.split_whitespace().count() <= 25)
+        || (text.chars().count() <= 160
+            && !text.ends_with(['.', ',', ';', ':'])
+            && text.split_whitespace().count() <= 25)
 }
 
 /// "By Jane Doe", "Dr. Jane Doe." or "Jane Doe and John Roe": a short line of capitalised names.
@@ -125,27 +152,78 @@ fn byline(text: &str) -> Option<String> {
         return None;
     }
     let is_name_word = |w: &&str| {
-        w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "bin" | "binti" | "de" | "van" | "von" | "al" | "&")
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                *w,
+                "and" | "bin" | "binti" | "de" | "van" | "von" | "al" | "&"
+            )
     };
     if !explicit && (words.len() < 2 || !words.iter().all(is_name_word)) {
         return None;
     }
     let without_titles: Vec<&str> = words
         .into_iter()
-        .skip_while(|w| matches!(w.trim_end_matches('.'), "Dr" | "Prof" | "Professor" | "Mr" | "Mrs" | "Ms" | "Datuk" | "Dato" | "Tan" | "Sri"))
+        .skip_while(|w| {
+            matches!(
+                w.trim_end_matches('.'),
+                "Dr" | "Prof"
+                    | "Professor"
+                    | "Mr"
+                    | "Mrs"
+                    | "Ms"
+                    | "Datuk"
+                    | "Dato"
+                    | "Tan"
+                    | "Sri"
+            )
+        })
         .collect();
     (!without_titles.is_empty()).then(|| without_titles.join(" "))
 }
 
 /// Month names in English, Malay and Kazakh, lower case.
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-    "januari", "februari", "mac", "mei", "jun", "julai", "ogos", "oktober", "disember",
-    "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "januari",
+    "februari",
+    "mac",
+    "mei",
+    "jun",
+    "julai",
+    "ogos",
+    "oktober",
+    "disember",
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
 ];
 
 fn looks_like_date(text: &str) -> bool {
-    let text = text.trim().trim_start_matches("Published").trim_start_matches(':').trim();
+    let text = text
+        .trim()
+        .trim_start_matches("Published")
+        .trim_start_matches(':')
+        .trim();
     if text.chars().count() > 40 {
         return false;
     }
@@ -155,14 +233,20 @@ fn looks_like_date(text: &str) -> bool {
         .any(|n| n.len() == 4 && n.starts_with(['1', '2']));
     let has_month = lower.split(|c: char| !c.is_alphabetic()).any(|word| {
         let abbreviation: String = word.chars().take(3).collect();
-        word.chars().count() >= 3 && MONTHS.iter().any(|m| *m == word || m.starts_with(&abbreviation))
+        word.chars().count() >= 3
+            && MONTHS
+                .iter()
+                .any(|m| *m == word || m.starts_with(&abbreviation))
     });
-    let iso = text.len() == 10 && text.as_bytes().get(4) == Some(&b'-') && text.as_bytes().get(7) == Some(&b'-');
+    let iso = text.len() == 10
+        && text.as_bytes().get(4) == Some(&b'-')
+        && text.as_bytes().get(7) == Some(&b'-');
     iso || (has_year && has_month)
 }
 
 fn is_url(text: &str) -> bool {
-    (text.starts_with("http://") || text.starts_with("https://")) && !text.contains(char::is_whitespace)
+    (text.starts_with("http://") || text.starts_with("https://"))
+        && !text.contains(char::is_whitespace)
 }
 
 /// "Get The Astana Times stories sent directly to you!" names the publication.
@@ -190,7 +274,13 @@ pub fn is_boilerplate(text: &str) -> bool {
         "ikuti kami",
         "langgan",
     ];
-    const AUTHOR_NOTES: &[&str] = &["the author is", "the writer is", "the author was", "the writer was", "about the author"];
+    const AUTHOR_NOTES: &[&str] = &[
+        "the author is",
+        "the writer is",
+        "the author was",
+        "the writer was",
+        "about the author",
+    ];
     // Real paragraphs can mention signing up or cookies; footers are short.
     let length = text.chars().count();
     (length < 250 && (PHRASES.iter().any(|p| lower.contains(p)) || lower.starts_with('©')))
@@ -204,10 +294,19 @@ mod tests {
     #[test]
     fn bylines_are_recognised() {
         assert_eq!(byline("Dr. Jane Doe.").as_deref(), Some("Jane Doe"));
-        assert_eq!(byline("By Aigerim Sultanova").as_deref(), Some("Aigerim Sultanova"));
+        assert_eq!(
+            byline("By Aigerim Sultanova").as_deref(),
+            Some("Aigerim Sultanova")
+        );
         assert_eq!(byline("The minister spoke."), None);
-        assert_eq!(byline("Oleh Nurul Hidayah Ahmad").as_deref(), Some("Nurul Hidayah Ahmad"));
-        assert_eq!(byline("Trade grew strongly in the first quarter of the year."), None);
+        assert_eq!(
+            byline("Oleh Nurul Hidayah Ahmad").as_deref(),
+            Some("Nurul Hidayah Ahmad")
+        );
+        assert_eq!(
+            byline("Trade grew strongly in the first quarter of the year."),
+            None
+        );
     }
 
     #[test]
@@ -223,7 +322,10 @@ mod tests {
     #[test]
     fn front_matter_is_read() {
         let (pairs, body) = split_front_matter("---\ntitle: A\nauthor: B\n---\n\nBody");
-        assert_eq!(pairs, vec![("title".into(), "A".into()), ("author".into(), "B".into())]);
+        assert_eq!(
+            pairs,
+            vec![("title".into(), "A".into()), ("author".into(), "B".into())]
+        );
         assert_eq!(body, "Body");
         let (pairs, body) = split_front_matter("Title: X\nURL: https://e.org\n\nText");
         assert_eq!(pairs.len(), 2);
@@ -233,8 +335,16 @@ mod tests {
     #[test]
     fn footers_are_boilerplate() {
         assert!(is_boilerplate("Sign up for our newsletter!"));
-        assert!(is_boilerplate("The author is a senior fellow at an institute."));
-        assert!(!is_boilerplate("The minister will sign up to the agreement on Tuesday, officials said, after a long negotiation that ran late into the night and touched on many matters beyond trade, including water, energy and transport links between the two capitals, which both sides describe as the backbone of the relationship for the coming decade and more."));
-        assert_eq!(publication_from_footer("Get The Daily Courier stories sent directly to you!").as_deref(), Some("The Daily Courier"));
+        assert!(is_boilerplate(
+            "The author is a senior fellow at an institute."
+        ));
+        assert!(!is_boilerplate(
+            "The minister will sign up to the agreement on Tuesday, officials said, after a long negotiation that ran late into the night and touched on many matters beyond trade, including water, energy and transport links between the two capitals, which both sides describe as the backbone of the relationship for the coming decade and more."
+        ));
+        assert_eq!(
+            publication_from_footer("Get The Daily Courier stories sent directly to you!")
+                .as_deref(),
+            Some("The Daily Courier")
+        );
     }
 }

@@ -19,7 +19,10 @@ pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("cannot read {path}: {source}")]
-    Read { path: String, source: std::io::Error },
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path} is a folder, not an article file")]
     IsFolder { path: String },
     #[error("{path} is {size} MB; articles larger than {limit} MB are refused")]
@@ -33,7 +36,10 @@ pub enum ImportError {
 /// Reads and imports an article file (plain text or Markdown).
 pub fn import_file(path: &Path) -> Result<Source, ImportError> {
     let shown = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|source| ImportError::Read { path: shown.clone(), source })?;
+    let metadata = std::fs::metadata(path).map_err(|source| ImportError::Read {
+        path: shown.clone(),
+        source,
+    })?;
     if metadata.is_dir() {
         return Err(ImportError::IsFolder { path: shown });
     }
@@ -44,8 +50,14 @@ pub fn import_file(path: &Path) -> Result<Source, ImportError> {
             limit: MAX_ARTICLE_BYTES / (1024 * 1024),
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read { path: shown.clone(), source })?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+        path: shown.clone(),
+        source,
+    })?;
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let is_markdown = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
@@ -54,8 +66,13 @@ pub fn import_file(path: &Path) -> Result<Source, ImportError> {
 
 /// Imports an article held in memory; `name` is used in messages and kept as the file name.
 pub fn import_bytes(name: &str, bytes: &[u8], is_markdown: bool) -> Result<Source, ImportError> {
-    let text = decode_article(bytes).map_err(|source| ImportError::Decode { path: name.to_owned(), source })?;
-    let mut source = import_text(&text, is_markdown).ok_or_else(|| ImportError::Empty { path: name.to_owned() })?;
+    let text = decode_article(bytes).map_err(|source| ImportError::Decode {
+        path: name.to_owned(),
+        source,
+    })?;
+    let mut source = import_text(&text, is_markdown).ok_or_else(|| ImportError::Empty {
+        path: name.to_owned(),
+    })?;
     source.file_name = name.to_owned();
     Ok(source)
 }
@@ -75,7 +92,11 @@ pub fn import_text(text: &str, is_markdown: bool) -> Option<Source> {
         .filter(|(index, _)| !found.consumed.contains(index))
         .map(|(_, block)| Section {
             id: SectionId(0),
-            kind: if metadata::is_boilerplate(&block.text) { SectionKind::Boilerplate } else { block.kind },
+            kind: if metadata::is_boilerplate(&block.text) {
+                SectionKind::Boilerplate
+            } else {
+                block.kind
+            },
             text: block.text,
         })
         .collect();
@@ -89,5 +110,6 @@ pub fn import_text(text: &str, is_markdown: bool) -> Option<Source> {
         notes: found.notes,
         file_name: String::new(),
         sections,
+        unknown_fields: Default::default(),
     })
 }

@@ -20,7 +20,10 @@ pub fn split_blocks(text: &str, is_markdown: bool) -> Vec<RawBlock> {
         if !lines.is_empty() {
             let joined = normalise_spaces(&lines.join(" "));
             if !joined.is_empty() {
-                blocks.push(RawBlock { kind: SectionKind::Paragraph, text: joined });
+                blocks.push(RawBlock {
+                    kind: SectionKind::Paragraph,
+                    text: joined,
+                });
             }
             lines.clear();
         }
@@ -34,13 +37,22 @@ pub fn split_blocks(text: &str, is_markdown: bool) -> Vec<RawBlock> {
         if is_markdown {
             if let Some(heading) = atx_heading(trimmed) {
                 flush(&mut lines, &mut blocks);
-                blocks.push(RawBlock { kind: SectionKind::Heading, text: normalise_spaces(heading) });
+                blocks.push(RawBlock {
+                    kind: SectionKind::Heading,
+                    text: normalise_spaces(heading),
+                });
                 continue;
             }
-            if lines.len() == 1 && !trimmed.is_empty() && (trimmed.chars().all(|c| c == '=') || trimmed.chars().all(|c| c == '-')) {
+            if lines.len() == 1
+                && !trimmed.is_empty()
+                && (trimmed.chars().all(|c| c == '=') || trimmed.chars().all(|c| c == '-'))
+            {
                 let heading = normalise_spaces(lines[0]);
                 lines.clear();
-                blocks.push(RawBlock { kind: SectionKind::Heading, text: heading });
+                blocks.push(RawBlock {
+                    kind: SectionKind::Heading,
+                    text: heading,
+                });
                 continue;
             }
         }
@@ -86,19 +98,33 @@ mod tests {
     #[test]
     fn hard_wrapped_paragraphs_are_joined() {
         let blocks = split_blocks("One line\nand more.\n\n\nSecond   para.\r\n", false);
-        assert_eq!(blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(), ["One line and more.", "Second para."]);
+        assert_eq!(
+            blocks.iter().map(|b| b.text.as_str()).collect::<Vec<_>>(),
+            ["One line and more.", "Second para."]
+        );
     }
 
     #[test]
     fn markdown_headings_are_found() {
         let blocks = split_blocks("# Title\n\nBody text.\n\nSub\n---\n\nMore.", true);
         let kinds: Vec<SectionKind> = blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, [SectionKind::Heading, SectionKind::Paragraph, SectionKind::Heading, SectionKind::Paragraph]);
+        assert_eq!(
+            kinds,
+            [
+                SectionKind::Heading,
+                SectionKind::Paragraph,
+                SectionKind::Heading,
+                SectionKind::Paragraph
+            ]
+        );
         assert_eq!(blocks[2].text, "Sub");
     }
 
     #[test]
     fn plain_text_hash_lines_are_not_headings() {
-        assert_eq!(split_blocks("# not markdown", false)[0].kind, SectionKind::Paragraph);
+        assert_eq!(
+            split_blocks("# not markdown", false)[0].kind,
+            SectionKind::Paragraph
+        );
     }
 }

@@ -42,7 +42,12 @@ struct Builder<'a> {
 }
 
 /// Builds the flow for the whole brief: title, metadata table and parts.
-pub fn build(project: &Project, template: &Template, typesetter: &mut Typesetter, diagnostics: &mut Vec<Diagnostic>) -> Vec<FlowBlock> {
+pub fn build(
+    project: &Project,
+    template: &Template,
+    typesetter: &mut Typesetter,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<FlowBlock> {
     let mut builder = Builder {
         project,
         template,
@@ -58,10 +63,20 @@ pub fn build(project: &Project, template: &Template, typesetter: &mut Typesetter
     }
     let mut number = 0;
     for part in &project.brief.parts {
-        let lead = template.part(&part.key).is_some_and(|p| p.lead_with_purpose_line) && !project.brief.meta.purpose.trim().is_empty();
-        let has_content = lead || part.blocks.iter().any(|b| !matches!(b.kind, BlockKind::PageBreak));
+        let lead = template
+            .part(&part.key)
+            .is_some_and(|p| p.lead_with_purpose_line)
+            && !project.brief.meta.purpose.trim().is_empty();
+        let has_content = lead
+            || part
+                .blocks
+                .iter()
+                .any(|b| !matches!(b.kind, BlockKind::PageBreak));
         if !has_content {
-            builder.break_pending |= part.blocks.iter().any(|b| matches!(b.kind, BlockKind::PageBreak));
+            builder.break_pending |= part
+                .blocks
+                .iter()
+                .any(|b| matches!(b.kind, BlockKind::PageBreak));
             continue;
         }
         number += 1;
@@ -82,9 +97,17 @@ impl Builder<'_> {
         }
     }
 
-    fn set(&mut self, spans: &[StyledSpan], style: &Style, width: Pt, block: Option<BlockId>) -> std::sync::Arc<SetParagraph> {
+    fn set(
+        &mut self,
+        spans: &[StyledSpan],
+        style: &Style,
+        width: Pt,
+        block: Option<BlockId>,
+    ) -> std::sync::Arc<SetParagraph> {
         let paragraph_style = self.paragraph_style(style);
-        let set = self.typesetter.set(spans, &paragraph_style, width.max(Pt(20.0)));
+        let set = self
+            .typesetter
+            .set(spans, &paragraph_style, width.max(Pt(20.0)));
         for c in &set.missing {
             self.diagnostics.push(Diagnostic {
                 severity: Severity::Warning,
@@ -131,11 +154,16 @@ impl Builder<'_> {
 
     fn meta_table(&mut self) {
         let meta = &self.project.brief.meta;
-        let rows: Vec<(&str, String)> = [("To", &meta.to), ("From", &meta.from), ("Date", &meta.date), ("Reference", &meta.reference)]
-            .into_iter()
-            .filter(|(_, value)| !value.trim().is_empty())
-            .map(|(label, value)| (label, value.trim().to_owned()))
-            .collect();
+        let rows: Vec<(&str, String)> = [
+            ("To", &meta.to),
+            ("From", &meta.from),
+            ("Date", &meta.date),
+            ("Reference", &meta.reference),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(label, value)| (label, value.trim().to_owned()))
+        .collect();
         if rows.is_empty() {
             return;
         }
@@ -147,25 +175,53 @@ impl Builder<'_> {
         for (label, value) in rows {
             let mut label_style = style.clone();
             label_style.bold = true;
-            let label_set = self.set(&[StyledSpan::plain(label)], &label_style, label_width - padding * 2.0, None);
-            let value_set = self.set(&[StyledSpan::plain(value)], &style, value_width - padding * 2.0, None);
+            let label_set = self.set(
+                &[StyledSpan::plain(label)],
+                &label_style,
+                label_width - padding * 2.0,
+                None,
+            );
+            let value_set = self.set(
+                &[StyledSpan::plain(value)],
+                &style,
+                value_width - padding * 2.0,
+                None,
+            );
             let height = text_height(&label_set).max(text_height(&value_set)) + padding * 2.0;
             let mut items = vec![
                 (
                     Point::default(),
                     Item::Rect {
-                        size: Size { width: label_width, height },
+                        size: Size {
+                            width: label_width,
+                            height,
+                        },
                         fill: Some(Color::SHADE),
                         stroke: Some((Color::RULE, Pt(0.5))),
                     },
                 ),
                 (
                     Point::new(label_width, Pt::ZERO),
-                    Item::Rect { size: Size { width: value_width, height }, fill: None, stroke: Some((Color::RULE, Pt(0.5))) },
+                    Item::Rect {
+                        size: Size {
+                            width: value_width,
+                            height,
+                        },
+                        fill: None,
+                        stroke: Some((Color::RULE, Pt(0.5))),
+                    },
                 ),
             ];
-            items.extend(stack_lines(&label_set, Point::new(padding, padding), Color::BLACK));
-            items.extend(stack_lines(&value_set, Point::new(label_width + padding, padding), Color::BLACK));
+            items.extend(stack_lines(
+                &label_set,
+                Point::new(padding, padding),
+                Color::BLACK,
+            ));
+            items.extend(stack_lines(
+                &value_set,
+                Point::new(label_width + padding, padding),
+                Color::BLACK,
+            ));
             slabs.push(Slab { height, items });
         }
         self.push(FlowBlock {
@@ -181,10 +237,22 @@ impl Builder<'_> {
     }
 
     fn part(&mut self, part: &Part, number: usize, lead_with_purpose: bool) {
-        let numbered = self.template.part(&part.key).is_some_and(|p| p.numbered_paragraphs);
-        let heading_text = if self.template.number_part_headings { format!("{number}. {}", part.title.trim()) } else { part.title.trim().to_owned() };
+        let numbered = self
+            .template
+            .part(&part.key)
+            .is_some_and(|p| p.numbered_paragraphs);
+        let heading_text = if self.template.number_part_headings {
+            format!("{number}. {}", part.title.trim())
+        } else {
+            part.title.trim().to_owned()
+        };
         let style = self.template.styles.heading.clone();
-        let set = self.set(&[StyledSpan::plain(heading_text.clone())], &style, self.width, None);
+        let set = self.set(
+            &[StyledSpan::plain(heading_text.clone())],
+            &style,
+            self.width,
+            None,
+        );
         let slabs = paragraph_slabs(&set, Pt::ZERO, Color::BLACK);
         self.push(FlowBlock {
             slabs,
@@ -217,7 +285,8 @@ impl Builder<'_> {
                         let text = tp.text.clone();
                         self.list_item(&text, "\u{2022}", id);
                     }
-                    None => self.missing_reference("a talking point that is no longer in the library", id),
+                    None => self
+                        .missing_reference("a talking point that is no longer in the library", id),
                 },
                 BlockKind::Bullets { items } => {
                     for item in items.iter().filter(|i| !i.trim().is_empty()) {
@@ -251,15 +320,26 @@ impl Builder<'_> {
         label_style.bold = label.ends_with('.');
         let label_set = self.set(&[StyledSpan::plain(label)], &label_style, hang, block);
         if let (Some(first), Some(label_line)) = (slabs.first_mut(), label_set.lines.first()) {
-            let baseline = set.lines.first().map_or(label_line.baseline, |l| l.baseline);
+            let baseline = set
+                .lines
+                .first()
+                .map_or(label_line.baseline, |l| l.baseline);
             for run in &label_line.runs {
-                first.items.push((Point::new(run.x, baseline), Item::Text(glyph_run(run, Color::TEXT))));
+                first.items.push((
+                    Point::new(run.x, baseline),
+                    Item::Text(glyph_run(run, Color::TEXT)),
+                ));
             }
         }
         self.push(text_block(slabs, &style, block));
     }
 
-    fn excerpt(&mut self, from: crate::model::SectionRef, edited: Option<&str>, block: Option<BlockId>) {
+    fn excerpt(
+        &mut self,
+        from: crate::model::SectionRef,
+        edited: Option<&str>,
+        block: Option<BlockId>,
+    ) {
         let Some((source, section)) = self.project.section(from) else {
             self.missing_reference("a source section that is no longer in the project", block);
             return;
@@ -268,7 +348,10 @@ impl Builder<'_> {
         let style = self.template.styles.excerpt.clone();
         let left = Pt::mm(style.indent_left_mm);
         let right = Pt::mm(style.indent_right_mm);
-        let quoted = format!("\u{201c}{}\u{201d}", text.trim_matches(['"', '\u{201c}', '\u{201d}']));
+        let quoted = format!(
+            "\u{201c}{}\u{201d}",
+            text.trim_matches(['"', '\u{201c}', '\u{201d}'])
+        );
         let spans = spans_from_inline(parse_inline(&quoted));
         let set = self.set(&spans, &style, self.width - left - right, block);
         let mut slabs = paragraph_slabs(&set, left, Color::TEXT);
@@ -289,8 +372,18 @@ impl Builder<'_> {
         citation.push_str(&parts.join(", "));
         let citation_style = self.template.styles.citation.clone();
         let url = source.url.trim().to_owned();
-        let span = StyledSpan { text: citation, bold: false, italic: false, link: (!url.is_empty()).then_some(url) };
-        let citation_set = self.set(&[span], &citation_style, self.width - left - Pt::mm(citation_style.indent_right_mm), block);
+        let span = StyledSpan {
+            text: citation,
+            bold: false,
+            italic: false,
+            link: (!url.is_empty()).then_some(url),
+        };
+        let citation_set = self.set(
+            &[span],
+            &citation_style,
+            self.width - left - Pt::mm(citation_style.indent_right_mm),
+            block,
+        );
         let mut citation_slabs = paragraph_slabs(&citation_set, left, Color::MUTED);
         if let Some(first) = citation_slabs.first_mut() {
             // A little air between the quotation and its attribution.
@@ -313,9 +406,18 @@ impl Builder<'_> {
     }
 
     fn missing_reference(&mut self, what: &str, block: Option<BlockId>) {
-        self.diagnostics.push(Diagnostic { severity: Severity::Warning, message: format!("a block refers to {what}; it is left out"), block });
+        self.diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            message: format!("a block refers to {what}; it is left out"),
+            block,
+        });
         let style = self.template.styles.body.clone();
-        let span = StyledSpan { text: format!("[Missing: {what}]"), bold: false, italic: true, link: None };
+        let span = StyledSpan {
+            text: format!("[Missing: {what}]"),
+            bold: false,
+            italic: true,
+            link: None,
+        };
         let set = self.set(&[span], &style, self.width, block);
         let slabs = paragraph_slabs(&set, Pt::ZERO, Color::MARKING);
         self.push(text_block(slabs, &style, block));
@@ -336,22 +438,40 @@ fn text_block(slabs: Vec<Slab>, style: &Style, block: Option<BlockId>) -> FlowBl
 }
 
 fn spans_from_inline(spans: Vec<InlineSpan>) -> Vec<StyledSpan> {
-    spans.into_iter().map(|s| StyledSpan { text: s.text, bold: s.bold, italic: s.italic, link: s.link }).collect()
+    spans
+        .into_iter()
+        .map(|s| StyledSpan {
+            text: s.text,
+            bold: s.bold,
+            italic: s.italic,
+            link: s.link,
+        })
+        .collect()
 }
 
 fn text_height(set: &SetParagraph) -> Pt {
-    set.lines.iter().fold(Pt::ZERO, |sum, line| sum + line.height)
+    set.lines
+        .iter()
+        .fold(Pt::ZERO, |sum, line| sum + line.height)
 }
 
 fn glyph_run(run: &crate::fonts::TextRun, color: Color) -> GlyphRun {
-    GlyphRun { face: run.face, size: run.size, color, glyphs: run.glyphs.clone() }
+    GlyphRun {
+        face: run.face,
+        size: run.size,
+        color,
+        glyphs: run.glyphs.clone(),
+    }
 }
 
 /// One slab per line, with text starting at `indent` from the left margin.
 fn paragraph_slabs(set: &SetParagraph, indent: Pt, color: Color) -> Vec<Slab> {
     set.lines
         .iter()
-        .map(|line| Slab { height: line.height, items: line_items(set, line, Point::new(indent, Pt::ZERO), color) })
+        .map(|line| Slab {
+            height: line.height,
+            items: line_items(set, line, Point::new(indent, Pt::ZERO), color),
+        })
         .collect()
 }
 
@@ -366,26 +486,51 @@ fn stack_lines(set: &SetParagraph, origin: Point, color: Color) -> Vec<(Point, I
     items
 }
 
-fn line_items(set: &SetParagraph, line: &crate::fonts::SetLine, origin: Point, color: Color) -> Vec<(Point, Item)> {
+fn line_items(
+    set: &SetParagraph,
+    line: &crate::fonts::SetLine,
+    origin: Point,
+    color: Color,
+) -> Vec<(Point, Item)> {
     // Links in running text are blue and underlined; in muted text (citations) they stay
     // quiet and are only clickable.
     let marks_links = color == Color::TEXT;
     let mut items = Vec::new();
     for run in &line.runs {
         let at = Point::new(origin.x + run.x, origin.y + line.baseline);
-        let run_color = if run.link.is_some() && marks_links { Color::LINK } else { color };
+        let run_color = if run.link.is_some() && marks_links {
+            Color::LINK
+        } else {
+            color
+        };
         items.push((at, Item::Text(glyph_run(run, run_color))));
         if let Some(url) = run.link.and_then(|i| set.links.get(i)) {
-            let inked = run.glyphs.iter().rev().skip_while(|g| g.text.trim().is_empty()).map(|g| g.x + g.advance).next();
+            let inked = run
+                .glyphs
+                .iter()
+                .rev()
+                .skip_while(|g| g.text.trim().is_empty())
+                .map(|g| g.x + g.advance)
+                .next();
             let width = inked.unwrap_or(Pt::ZERO);
             items.push((
                 Point::new(origin.x + run.x, origin.y),
-                Item::Link { size: Size { width, height: line.height }, url: url.clone() },
+                Item::Link {
+                    size: Size {
+                        width,
+                        height: line.height,
+                    },
+                    url: url.clone(),
+                },
             ));
             if marks_links {
                 items.push((
                     Point::new(origin.x + run.x, origin.y + line.baseline + run.size * 0.12),
-                    Item::Rule { to: Point::new(width, Pt::ZERO), thickness: Pt(0.4), color: Color::LINK },
+                    Item::Rule {
+                        to: Point::new(width, Pt::ZERO),
+                        thickness: Pt(0.4),
+                        color: Color::LINK,
+                    },
                 ));
             }
         }

@@ -8,16 +8,31 @@ use super::{Item, Laid};
 pub fn dump(laid: &Laid) -> String {
     let mut out = String::new();
     for (index, page) in laid.pages.iter().enumerate() {
-        let _ = writeln!(out, "page {} ({:.1} x {:.1})", index + 1, page.size.width.0, page.size.height.0);
+        let _ = writeln!(
+            out,
+            "page {} ({:.1} x {:.1})",
+            index + 1,
+            page.size.width.0,
+            page.size.height.0
+        );
         for positioned in &page.items {
             let (x, y) = (positioned.at.x.0, positioned.at.y.0);
             let _ = match &positioned.item {
                 Item::Text(run) => {
                     let text: String = run.glyphs.iter().map(|g| g.text.as_str()).collect();
-                    writeln!(out, "  text {x:.1},{y:.1} {} {:.1}pt {text:?}", run.face.face().name, run.size.0)
+                    writeln!(
+                        out,
+                        "  text {x:.1},{y:.1} {} {:.1}pt {text:?}",
+                        run.face.face().name,
+                        run.size.0
+                    )
                 }
                 Item::Rule { to, thickness, .. } => {
-                    writeln!(out, "  rule {x:.1},{y:.1} +{:.1},{:.1} {:.1}pt", to.x.0, to.y.0, thickness.0)
+                    writeln!(
+                        out,
+                        "  rule {x:.1},{y:.1} +{:.1},{:.1} {:.1}pt",
+                        to.x.0, to.y.0, thickness.0
+                    )
                 }
                 Item::Rect { size, fill, stroke } => writeln!(
                     out,
@@ -27,12 +42,22 @@ pub fn dump(laid: &Laid) -> String {
                     if fill.is_some() { " filled" } else { "" },
                     if stroke.is_some() { " stroked" } else { "" }
                 ),
-                Item::Link { size, url } => writeln!(out, "  link {x:.1},{y:.1} {:.1}x{:.1} {url}", size.width.0, size.height.0),
+                Item::Link { size, url } => writeln!(
+                    out,
+                    "  link {x:.1},{y:.1} {:.1}x{:.1} {url}",
+                    size.width.0, size.height.0
+                ),
             };
         }
     }
     for entry in &laid.outline {
-        let _ = writeln!(out, "outline {:?} page {} y {:.1}", entry.title, entry.page + 1, entry.y.0);
+        let _ = writeln!(
+            out,
+            "outline {:?} page {} y {:.1}",
+            entry.title,
+            entry.page + 1,
+            entry.y.0
+        );
     }
     for diagnostic in &laid.diagnostics {
         let _ = writeln!(out, "{diagnostic}");

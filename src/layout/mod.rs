@@ -47,9 +47,17 @@ pub enum Item {
     /// Shaped glyphs; `at` is the start of the baseline.
     Text(GlyphRun),
     /// A straight rule from `at` to `at + to`.
-    Rule { to: Point, thickness: Pt, color: Color },
+    Rule {
+        to: Point,
+        thickness: Pt,
+        color: Color,
+    },
     /// A rectangle with its top-left corner at `at`.
-    Rect { size: Size, fill: Option<Color>, stroke: Option<(Color, Pt)> },
+    Rect {
+        size: Size,
+        fill: Option<Color>,
+        stroke: Option<(Color, Pt)>,
+    },
     /// A clickable area that opens a URL.
     Link { size: Size, url: String },
 }
@@ -84,12 +92,36 @@ pub struct Color {
 
 impl Color {
     pub const BLACK: Color = Color { r: 0, g: 0, b: 0 };
-    pub const TEXT: Color = Color { r: 0x11, g: 0x11, b: 0x11 };
-    pub const MUTED: Color = Color { r: 0x44, g: 0x44, b: 0x44 };
-    pub const RULE: Color = Color { r: 0x88, g: 0x88, b: 0x88 };
-    pub const SHADE: Color = Color { r: 0xee, g: 0xee, b: 0xee };
-    pub const LINK: Color = Color { r: 0x0b, g: 0x4f, b: 0x9c };
-    pub const MARKING: Color = Color { r: 0xa0, g: 0x10, b: 0x10 };
+    pub const TEXT: Color = Color {
+        r: 0x11,
+        g: 0x11,
+        b: 0x11,
+    };
+    pub const MUTED: Color = Color {
+        r: 0x44,
+        g: 0x44,
+        b: 0x44,
+    };
+    pub const RULE: Color = Color {
+        r: 0x88,
+        g: 0x88,
+        b: 0x88,
+    };
+    pub const SHADE: Color = Color {
+        r: 0xee,
+        g: 0xee,
+        b: 0xee,
+    };
+    pub const LINK: Color = Color {
+        r: 0x0b,
+        g: 0x4f,
+        b: 0x9c,
+    };
+    pub const MARKING: Color = Color {
+        r: 0xa0,
+        g: 0x10,
+        b: 0x10,
+    };
 }
 
 /// A part heading and the page (0-based) and height where it starts.

@@ -36,7 +36,8 @@ impl Pager {
     }
 
     fn gap(&self, space_before: Pt) -> Pt {
-        self.pending_space.map_or(Pt::ZERO, |after| after.max(space_before))
+        self.pending_space
+            .map_or(Pt::ZERO, |after| after.max(space_before))
     }
 
     fn room(&self) -> Pt {
@@ -46,7 +47,11 @@ impl Pager {
     fn place(&mut self, slab: &Slab, block: &FlowBlock) {
         let page = self.pages.last_mut().expect("a page is open while placing");
         for (point, item) in &slab.items {
-            page.push(Positioned { at: Point::new(self.left + point.x, self.y + point.y), item: item.clone(), block: block.block });
+            page.push(Positioned {
+                at: Point::new(self.left + point.x, self.y + point.y),
+                item: item.clone(),
+                block: block.block,
+            });
         }
         self.y += slab.height;
     }
@@ -66,7 +71,12 @@ fn lead_height(block: &FlowBlock) -> Pt {
 }
 
 /// Lays the flow onto pages and adds the header and footer of each page.
-pub fn paginate(flow: Vec<FlowBlock>, project: &Project, template: &Template, typesetter: &mut Typesetter) -> Laid {
+pub fn paginate(
+    flow: Vec<FlowBlock>,
+    project: &Project,
+    template: &Template,
+    typesetter: &mut Typesetter,
+) -> Laid {
     let page = &template.page;
     let mut pager = Pager {
         pages: Vec::new(),
@@ -85,15 +95,22 @@ pub fn paginate(flow: Vec<FlowBlock>, project: &Project, template: &Template, ty
             pager.new_page();
         }
         let mut needed = lead_height(block);
-        if block.keep_with_next && let Some(next) = flow.get(index + 1) {
-            needed = height(&block.slabs) + block.space_after.max(next.space_before) + lead_height(next);
+        if block.keep_with_next
+            && let Some(next) = flow.get(index + 1)
+        {
+            needed =
+                height(&block.slabs) + block.space_after.max(next.space_before) + lead_height(next);
         }
         if !pager.at_top() && pager.gap(block.space_before) + needed > pager.room() {
             pager.new_page();
         }
         pager.y += pager.gap(block.space_before);
         if let Some(title) = &block.outline {
-            pager.outline.push(OutlineEntry { title: title.clone(), page: pager.pages.len() - 1, y: pager.y });
+            pager.outline.push(OutlineEntry {
+                title: title.clone(),
+                page: pager.pages.len() - 1,
+                y: pager.y,
+            });
         }
         place_block(&mut pager, block);
         pager.pending_space = Some(block.space_after);
@@ -106,10 +123,21 @@ pub fn paginate(flow: Vec<FlowBlock>, project: &Project, template: &Template, ty
         .enumerate()
         .map(|(index, mut items)| {
             items.extend(furniture(index, total, project, template, typesetter));
-            Page { size: Size { width: page.width(), height: page.height() }, items }
+            Page {
+                size: Size {
+                    width: page.width(),
+                    height: page.height(),
+                },
+                items,
+            }
         })
         .collect();
-    Laid { pages, outline: pager.outline, diagnostics: pager.diagnostics, page_budget: template.page_budget }
+    Laid {
+        pages,
+        outline: pager.outline,
+        diagnostics: pager.diagnostics,
+        page_budget: template.page_budget,
+    }
 }
 
 /// Places a block's slabs, splitting across pages between slabs where allowed and never
@@ -142,7 +170,8 @@ fn place_block(pager: &mut Pager, block: &FlowBlock) {
             if rest[0].height > pager.room() {
                 pager.diagnostics.push(Diagnostic {
                     severity: Severity::Warning,
-                    message: "a block is taller than the page and runs into the bottom margin".to_owned(),
+                    message: "a block is taller than the page and runs into the bottom margin"
+                        .to_owned(),
                     block: block.block,
                 });
             }
@@ -158,14 +187,29 @@ fn place_block(pager: &mut Pager, block: &FlowBlock) {
 }
 
 /// The classification banner, page number and reference of one page.
-fn furniture(index: usize, total: usize, project: &Project, template: &Template, typesetter: &mut Typesetter) -> Vec<Positioned> {
+fn furniture(
+    index: usize,
+    total: usize,
+    project: &Project,
+    template: &Template,
+    typesetter: &mut Typesetter,
+) -> Vec<Positioned> {
     let meta = &project.brief.meta;
     let page = &template.page;
     let left = Pt::mm(page.margin_left_mm);
     let width = page.text_width();
-    let marking = if meta.classification.trim().is_empty() { template.default_classification.as_str() } else { meta.classification.trim() };
+    let marking = if meta.classification.trim().is_empty() {
+        template.default_classification.as_str()
+    } else {
+        meta.classification.trim()
+    };
     let mut items = Vec::new();
-    let mut text_at = |text: &str, style: &Style, align: Align, baseline_y: Pt, color: Color, items: &mut Vec<Positioned>| {
+    let mut text_at = |text: &str,
+                       style: &Style,
+                       align: Align,
+                       baseline_y: Pt,
+                       color: Color,
+                       items: &mut Vec<Positioned>| {
         let paragraph_style = ParagraphStyle {
             family: template.fonts.body.clone(),
             size: Pt(style.size_pt),
@@ -179,7 +223,12 @@ fn furniture(index: usize, total: usize, project: &Project, template: &Template,
             for run in &line.runs {
                 items.push(Positioned {
                     at: Point::new(left + run.x, baseline_y),
-                    item: Item::Text(GlyphRun { face: run.face, size: run.size, color, glyphs: run.glyphs.clone() }),
+                    item: Item::Text(GlyphRun {
+                        face: run.face,
+                        size: run.size,
+                        color,
+                        glyphs: run.glyphs.clone(),
+                    }),
                     block: None,
                 });
             }
@@ -189,17 +238,45 @@ fn furniture(index: usize, total: usize, project: &Project, template: &Template,
     let footer_y = page.height() - Pt::mm(page.margin_bottom_mm * 0.45);
     let header = &template.styles.header;
     if template.header.classification {
-        text_at(marking, header, Align::Center, header_y, Color::BLACK, &mut items);
+        text_at(
+            marking,
+            header,
+            Align::Center,
+            header_y,
+            Color::BLACK,
+            &mut items,
+        );
     }
     if template.footer.classification {
-        text_at(marking, header, Align::Center, footer_y, Color::BLACK, &mut items);
+        text_at(
+            marking,
+            header,
+            Align::Center,
+            footer_y,
+            Color::BLACK,
+            &mut items,
+        );
     }
     let footer = &template.styles.footer;
     if template.footer.page_numbers {
-        text_at(&format!("Page {} of {total}", index + 1), footer, Align::End, footer_y, Color::MUTED, &mut items);
+        text_at(
+            &format!("Page {} of {total}", index + 1),
+            footer,
+            Align::End,
+            footer_y,
+            Color::MUTED,
+            &mut items,
+        );
     }
     if template.footer.reference && !meta.reference.trim().is_empty() {
-        text_at(meta.reference.trim(), footer, Align::Start, footer_y, Color::MUTED, &mut items);
+        text_at(
+            meta.reference.trim(),
+            footer,
+            Align::Start,
+            footer_y,
+            Color::MUTED,
+            &mut items,
+        );
     }
     items
 }

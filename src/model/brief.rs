@@ -11,6 +11,9 @@ pub struct Brief {
     pub template: String,
     pub meta: BriefMeta,
     pub parts: Vec<Part>,
+    /// Fields written by a newer Briefwright, kept so that saving does not drop them.
+    #[serde(flatten)]
+    pub unknown_fields: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// The title block and classification of a brief.
@@ -33,6 +36,9 @@ pub struct BriefMeta {
     pub keywords: Vec<String>,
     /// ISO 8601 timestamp stamped into the PDF, so the same project gives the same bytes.
     pub created: String,
+    /// Fields written by a newer Briefwright, kept so that saving does not drop them.
+    #[serde(flatten)]
+    pub unknown_fields: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// One titled part of the brief (Purpose, Background, Key issues, …).

@@ -20,17 +20,23 @@ pub fn parse_inline(markdown: &str) -> Vec<InlineSpan> {
     // Escaping the block markers keeps pulldown-cmark to inline parsing only.
     let escaped = escape_block_syntax(markdown);
     let parser = Parser::new_ext(&escaped, Options::ENABLE_STRIKETHROUGH);
-    let push = |spans: &mut Vec<InlineSpan>, text: &str, bold: u32, italic: u32, link: &Option<String>| {
-        if let Some(last) = spans.last_mut()
-            && last.bold == (bold > 0)
-            && last.italic == (italic > 0)
-            && last.link == *link
-        {
-            last.text.push_str(text);
-            return;
-        }
-        spans.push(InlineSpan { text: text.to_owned(), bold: bold > 0, italic: italic > 0, link: link.clone() });
-    };
+    let push =
+        |spans: &mut Vec<InlineSpan>, text: &str, bold: u32, italic: u32, link: &Option<String>| {
+            if let Some(last) = spans.last_mut()
+                && last.bold == (bold > 0)
+                && last.italic == (italic > 0)
+                && last.link == *link
+            {
+                last.text.push_str(text);
+                return;
+            }
+            spans.push(InlineSpan {
+                text: text.to_owned(),
+                bold: bold > 0,
+                italic: italic > 0,
+                link: link.clone(),
+            });
+        };
     for event in parser {
         match event {
             Event::Start(Tag::Strong) => bold += 1,
@@ -41,8 +47,12 @@ pub fn parse_inline(markdown: &str) -> Vec<InlineSpan> {
             Event::End(TagEnd::Link) => link = None,
             Event::Text(text) | Event::Code(text) => push(&mut spans, &text, bold, italic, &link),
             Event::SoftBreak | Event::HardBreak => push(&mut spans, " ", bold, italic, &link),
-            Event::End(TagEnd::Paragraph) if spans.last().is_some() => push(&mut spans, " ", bold, italic, &link),
-            Event::Html(html) | Event::InlineHtml(html) => push(&mut spans, &html, bold, italic, &link),
+            Event::End(TagEnd::Paragraph) if spans.last().is_some() => {
+                push(&mut spans, " ", bold, italic, &link)
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                push(&mut spans, &html, bold, italic, &link)
+            }
             _ => {}
         }
     }
@@ -68,9 +78,21 @@ fn escape_block_syntax(markdown: &str) -> String {
         let trimmed = line.trim_start();
         let indent = &line[..line.len() - trimmed.len()];
         out.push_str(if indent.len() >= 4 { "" } else { indent });
+        let digits = list_number_digits(trimmed);
+        if digits > 0 {
+            // "1." would start an ordered list; escaping the dot keeps it as text.
+            out.push_str(&trimmed[..digits]);
+            out.push('\\');
+            out.push_str(&trimmed[digits..]);
+            continue;
+        }
         if let Some(first) = trimmed.chars().next()
-            && (matches!(first, '#' | '>' | '-' | '+' | '*' | '=' | '|' | '`' | '~') || starts_with_list_number(trimmed))
-            && !(first == '*' && trimmed.chars().nth(1).is_some_and(|c| c == '*' || !c.is_whitespace()))
+            && matches!(first, '#' | '>' | '-' | '+' | '*' | '=' | '|' | '`' | '~')
+            && !(first == '*'
+                && trimmed
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c == '*' || !c.is_whitespace()))
         {
             out.push('\\');
         }
@@ -79,9 +101,14 @@ fn escape_block_syntax(markdown: &str) -> String {
     out
 }
 
-fn starts_with_list_number(line: &str) -> bool {
+/// The number of leading digits if the line starts like an ordered list item ("1." or "2)").
+fn list_number_digits(line: &str) -> usize {
     let digits = line.chars().take_while(char::is_ascii_digit).count();
-    digits > 0 && matches!(line[digits..].chars().next(), Some('.') | Some(')'))
+    if digits > 0 && matches!(line[digits..].chars().next(), Some('.') | Some(')')) {
+        digits
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]
@@ -91,8 +118,10 @@ mod tests {
     #[test]
     fn bold_italic_and_links_become_spans() {
         let spans = parse_inline("**Trade.** Grew *fast*, see [the report](https://example.org).");
-        let summary: Vec<(&str, bool, bool, Option<&str>)> =
-            spans.iter().map(|s| (s.text.as_str(), s.bold, s.italic, s.link.as_deref())).collect();
+        let summary: Vec<(&str, bool, bool, Option<&str>)> = spans
+            .iter()
+            .map(|s| (s.text.as_str(), s.bold, s.italic, s.link.as_deref()))
+            .collect();
         assert_eq!(
             summary,
             vec![
@@ -116,6 +145,9 @@ mod tests {
 
     #[test]
     fn unicode_passes_through() {
-        assert_eq!(plain_text("Қазақстан — “Astana” ₸"), "Қазақстан — “Astana” ₸");
+        assert_eq!(
+            plain_text("Қазақстан — “Astana” ₸"),
+            "Қазақстан — “Astana” ₸"
+        );
     }
 }

@@ -31,6 +31,9 @@ pub struct Project {
     pub talking_points: Vec<TalkingPoint>,
     /// The brief being assembled.
     pub brief: Brief,
+    /// Fields written by a newer Briefwright, kept so that saving does not drop them.
+    #[serde(flatten)]
+    pub unknown_fields: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl Project {
@@ -54,7 +57,9 @@ impl Project {
                 template: template_name.to_owned(),
                 meta: BriefMeta::default(),
                 parts,
+                unknown_fields: Default::default(),
             },
+            unknown_fields: Default::default(),
         }
     }
 
@@ -87,9 +92,19 @@ impl Project {
     }
 
     /// Adds a talking point to the library.
-    pub fn add_talking_point(&mut self, text: &str, tags: Vec<String>, source: Option<SectionRef>) -> TalkingPointId {
+    pub fn add_talking_point(
+        &mut self,
+        text: &str,
+        tags: Vec<String>,
+        source: Option<SectionRef>,
+    ) -> TalkingPointId {
         let id = self.ids.talking_point();
-        self.talking_points.push(TalkingPoint { id, text: text.to_owned(), tags, source });
+        self.talking_points.push(TalkingPoint {
+            id,
+            text: text.to_owned(),
+            tags,
+            source,
+        });
         id
     }
 

@@ -25,12 +25,17 @@ pub struct Source {
     #[serde(default)]
     pub file_name: String,
     pub sections: Vec<Section>,
+    /// Fields written by a newer Briefwright, kept so that saving does not drop them.
+    #[serde(flatten)]
+    pub unknown_fields: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 impl Source {
     /// The sections that carry the article's content (no boilerplate).
     pub fn body_sections(&self) -> impl Iterator<Item = &Section> {
-        self.sections.iter().filter(|s| s.kind != SectionKind::Boilerplate)
+        self.sections
+            .iter()
+            .filter(|s| s.kind != SectionKind::Boilerplate)
     }
 
     /// "Author, Publication, date", leaving out what is unknown.

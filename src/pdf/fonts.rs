@@ -34,7 +34,10 @@ pub fn register_used_fonts(doc: &mut PdfDocument, laid: &Laid) -> Result<FontIds
                 let font = parsed(run.face).ok_or(PdfError::Font(run.face.face().name))?;
                 let letter = char::from(b'A' + (run.face.0 % 26) as u8);
                 let id = FontId(format!("BRIEF{letter}"));
-                doc.resources.fonts.map.insert(id.clone(), PdfFont::new(font.clone()));
+                doc.resources
+                    .fonts
+                    .map
+                    .insert(id.clone(), PdfFont::new(font.clone()));
                 ids.insert(run.face, id);
             }
         }

@@ -14,18 +14,42 @@ use crate::model::BriefMeta;
 pub fn fill_info(doc: &mut PdfDocument, meta: &BriefMeta) {
     let info = &mut doc.metadata.info;
     info.document_title = meta.title.clone();
-    info.author = if meta.author.trim().is_empty() { meta.from.clone() } else { meta.author.clone() };
-    info.subject = if meta.purpose.trim().is_empty() { format!("Briefing note: {}", meta.title) } else { meta.purpose.clone() };
+    info.author = if meta.author.trim().is_empty() {
+        meta.from.clone()
+    } else {
+        meta.author.clone()
+    };
+    info.subject = if meta.purpose.trim().is_empty() {
+        format!("Briefing note: {}", meta.title)
+    } else {
+        meta.purpose.clone()
+    };
     info.keywords = meta.keywords.clone();
     info.creator = "Briefwright".to_owned();
     info.producer = format!("Briefwright {}", env!("CARGO_PKG_VERSION"));
-    let stamp = parse_timestamp(&meta.created).unwrap_or_else(|| DateTime::new_in_offset(
-        Date { year: 2000, month: 1, day: 1 },
-        Time { hour: 0, minute: 0, second: 0, millisecond: 0 },
-        Offset { hours: 0, minutes: 0, seconds: 0, milliseconds: 0 },
-    ));
-    info.creation_date = stamp.clone();
-    info.modification_date = stamp.clone();
+    let stamp = parse_timestamp(&meta.created).unwrap_or_else(|| {
+        DateTime::new_in_offset(
+            Date {
+                year: 2000,
+                month: 1,
+                day: 1,
+            },
+            Time {
+                hour: 0,
+                minute: 0,
+                second: 0,
+                millisecond: 0,
+            },
+            Offset {
+                hours: 0,
+                minutes: 0,
+                seconds: 0,
+                milliseconds: 0,
+            },
+        )
+    });
+    info.creation_date = stamp;
+    info.modification_date = stamp;
     info.metadata_date = stamp;
 }
 
@@ -34,20 +58,48 @@ fn parse_timestamp(text: &str) -> Option<DateTime> {
     let text = text.trim();
     let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u16>().ok();
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let (hour, minute, second) = if text.len() >= 19 { (number(11..13)?, number(14..16)?, number(17..19)?) } else { (0, 0, 0) };
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+    let (hour, minute, second) = if text.len() >= 19 {
+        (number(11..13)?, number(14..16)?, number(17..19)?)
+    } else {
+        (0, 0, 0)
+    };
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
         return None;
     }
     Some(DateTime::new_in_offset(
-        Date { year: i32::from(year), month: month as u8, day: day as u8 },
-        Time { hour: hour as u8, minute: minute as u8, second: second as u8, millisecond: 0 },
-        Offset { hours: 0, minutes: 0, seconds: 0, milliseconds: 0 },
+        Date {
+            year: i32::from(year),
+            month: month as u8,
+            day: day as u8,
+        },
+        Time {
+            hour: hour as u8,
+            minute: minute as u8,
+            second: second as u8,
+            millisecond: 0,
+        },
+        Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
     ))
 }
 
 /// Sets the language, a document id derived from the content, and opens the outline
 /// panel when there is one.
-pub fn finish_catalog(document: &mut lopdf::Document, laid: &Laid, meta: &BriefMeta, has_outline: bool) -> Result<(), PdfError> {
+pub fn finish_catalog(
+    document: &mut lopdf::Document,
+    laid: &Laid,
+    meta: &BriefMeta,
+    has_outline: bool,
+) -> Result<(), PdfError> {
     let root = document
         .trailer
         .get(b"Root")
@@ -64,7 +116,9 @@ pub fn finish_catalog(document: &mut lopdf::Document, laid: &Laid, meta: &BriefM
         catalog.remove(b"PageMode");
     }
     let id = Object::String(fingerprint(laid, meta).to_vec(), StringFormat::Hexadecimal);
-    document.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    document
+        .trailer
+        .set("ID", Object::Array(vec![id.clone(), id]));
     Ok(())
 }
 

@@ -7,8 +7,8 @@ mod fonts;
 mod metadata;
 
 use printpdf::{
-    Actions, BorderArray, Codepoint, ColorArray, HighlightingMode, Line, LinePoint, LinkAnnotation, Op, PaintMode, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Rect, TextItem, TextMatrix,
+    Actions, BorderArray, Codepoint, ColorArray, HighlightingMode, Line, LinePoint, LinkAnnotation,
+    Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Rect, TextItem, TextMatrix,
 };
 
 use crate::layout::{Color, GlyphRun, Item, Laid, Page};
@@ -34,26 +34,43 @@ pub fn write(laid: &Laid, meta: &BriefMeta) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&meta.title);
     metadata::fill_info(&mut doc, meta);
     let font_ids = fonts::register_used_fonts(&mut doc, laid)?;
-    doc.pages = laid.pages.iter().map(|page| page_ops(page, &font_ids)).collect();
+    doc.pages = laid
+        .pages
+        .iter()
+        .map(|page| page_ops(page, &font_ids))
+        .collect();
     for (index, entry) in laid.outline.iter().enumerate() {
         doc.bookmarks.map.insert(
             printpdf::PageAnnotId(format!("OUTLINE{index:04}")),
-            printpdf::PageAnnotation { name: entry.title.clone(), page: entry.page + 1 },
+            printpdf::PageAnnotation {
+                name: entry.title.clone(),
+                page: entry.page + 1,
+            },
         );
     }
-    let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    let options = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: true,
+        secure: true,
+        image_optimization: None,
+    };
     let mut warnings = Vec::new();
     let mut document = doc.to_lopdf_document(&options, &mut warnings);
     metadata::finish_catalog(&mut document, laid, meta, !laid.outline.is_empty())?;
     document.compress();
     let mut bytes = Vec::new();
-    document.save_to(&mut bytes).map_err(|e| PdfError::Assemble(e.to_string()))?;
+    document
+        .save_to(&mut bytes)
+        .map_err(|e| PdfError::Assemble(e.to_string()))?;
     Ok(bytes)
 }
 
 fn page_ops(page: &Page, font_ids: &fonts::FontIds) -> PdfPage {
     let height = page.size.height;
-    let flip = |p: Point| printpdf::Point { x: printpdf::Pt(p.x.0), y: printpdf::Pt((height - p.y).0) };
+    let flip = |p: Point| printpdf::Point {
+        x: printpdf::Pt(p.x.0),
+        y: printpdf::Pt((height - p.y).0),
+    };
     let mut ops = Vec::new();
     for positioned in &page.items {
         let at = positioned.at;
@@ -68,11 +85,17 @@ fn page_ops(page: &Page, font_ids: &fonts::FontIds) -> PdfPage {
                 };
                 ops.push(Op::SaveGraphicsState);
                 if let Some(fill) = fill {
-                    ops.push(Op::SetFillColor { col: pdf_color(*fill) });
+                    ops.push(Op::SetFillColor {
+                        col: pdf_color(*fill),
+                    });
                 }
                 if let Some((color, thickness)) = stroke {
-                    ops.push(Op::SetOutlineColor { col: pdf_color(*color) });
-                    ops.push(Op::SetOutlineThickness { pt: printpdf::Pt(thickness.0) });
+                    ops.push(Op::SetOutlineColor {
+                        col: pdf_color(*color),
+                    });
+                    ops.push(Op::SetOutlineThickness {
+                        pt: printpdf::Pt(thickness.0),
+                    });
                 }
                 let bottom_left = flip(Point::new(at.x, at.y + size.height));
                 ops.push(Op::DrawRectangle {
@@ -87,14 +110,31 @@ fn page_ops(page: &Page, font_ids: &fonts::FontIds) -> PdfPage {
                 });
                 ops.push(Op::RestoreGraphicsState);
             }
-            Item::Rule { to, thickness, color } => {
+            Item::Rule {
+                to,
+                thickness,
+                color,
+            } => {
                 ops.push(Op::SaveGraphicsState);
-                ops.push(Op::SetOutlineColor { col: pdf_color(*color) });
-                ops.push(Op::SetOutlineThickness { pt: printpdf::Pt(thickness.0) });
+                ops.push(Op::SetOutlineColor {
+                    col: pdf_color(*color),
+                });
+                ops.push(Op::SetOutlineThickness {
+                    pt: printpdf::Pt(thickness.0),
+                });
                 let end = Point::new(at.x + to.x, at.y + to.y);
                 ops.push(Op::DrawLine {
                     line: Line {
-                        points: vec![LinePoint { p: flip(at), bezier: false }, LinePoint { p: flip(end), bezier: false }],
+                        points: vec![
+                            LinePoint {
+                                p: flip(at),
+                                bezier: false,
+                            },
+                            LinePoint {
+                                p: flip(end),
+                                bezier: false,
+                            },
+                        ],
                         is_closed: false,
                     },
                 });
@@ -104,7 +144,12 @@ fn page_ops(page: &Page, font_ids: &fonts::FontIds) -> PdfPage {
                 let bottom_left = flip(Point::new(at.x, at.y + size.height));
                 ops.push(Op::LinkAnnotation {
                     link: LinkAnnotation::new(
-                        Rect::from_xywh(bottom_left.x, bottom_left.y, printpdf::Pt(size.width.0), printpdf::Pt(size.height.0)),
+                        Rect::from_xywh(
+                            bottom_left.x,
+                            bottom_left.y,
+                            printpdf::Pt(size.width.0),
+                            printpdf::Pt(size.height.0),
+                        ),
                         Actions::Uri(url.clone()),
                         Some(BorderArray::Solid([0.0, 0.0, 0.0])),
                         Some(ColorArray::Transparent),
@@ -125,14 +170,33 @@ fn page_ops(page: &Page, font_ids: &fonts::FontIds) -> PdfPage {
 /// One text matrix per glyph: printpdf merges glyphs on the same baseline into a single
 /// `TJ` whose spacing puts every glyph exactly where the layout put it.
 fn text_ops(run: &GlyphRun, origin: printpdf::Point, font_ids: &fonts::FontIds, ops: &mut Vec<Op>) {
-    let Some(font) = font_ids.get(&run.face) else { return };
+    let Some(font) = font_ids.get(&run.face) else {
+        return;
+    };
     ops.push(Op::StartTextSection);
-    ops.push(Op::SetFont { font: PdfFontHandle::External(font.clone()), size: printpdf::Pt(run.size.0) });
-    ops.push(Op::SetFillColor { col: pdf_color(run.color) });
+    ops.push(Op::SetFont {
+        font: PdfFontHandle::External(font.clone()),
+        size: printpdf::Pt(run.size.0),
+    });
+    ops.push(Op::SetFillColor {
+        col: pdf_color(run.color),
+    });
     for glyph in &run.glyphs {
-        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(printpdf::Pt(origin.x.0 + glyph.x.0), origin.y) });
-        let cid = if glyph.text.is_empty() { None } else { Some(glyph.text.clone()) };
-        ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![Codepoint { gid: glyph.id, offset: 0.0, cid }])] });
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(printpdf::Pt(origin.x.0 + glyph.x.0), origin.y),
+        });
+        let cid = if glyph.text.is_empty() {
+            None
+        } else {
+            Some(glyph.text.clone())
+        };
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(vec![Codepoint {
+                gid: glyph.id,
+                offset: 0.0,
+                cid,
+            }])],
+        });
     }
     ops.push(Op::EndTextSection);
 }
@@ -145,4 +209,3 @@ fn pdf_color(color: Color) -> printpdf::Color {
         icc_profile: None,
     })
 }
-

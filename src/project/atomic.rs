@@ -16,18 +16,80 @@ pub struct WriteError {
 impl WriteError {
     fn new(path: &Path, source: std::io::Error) -> Self {
         let hint = match source.kind() {
-            std::io::ErrorKind::PermissionDenied => ". Choose a folder you can write to",
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                ". Choose a folder you can write to"
+            }
             std::io::ErrorKind::NotFound => ". The folder does not exist",
             std::io::ErrorKind::StorageFull => ". The disk is full; free some space and save again",
             std::io::ErrorKind::IsADirectory => ". That name is a folder",
             _ => "",
         };
-        WriteError { path: path.display().to_string(), source, hint }
+        WriteError {
+            path: path.display().to_string(),
+            source,
+            hint,
+        }
+    }
+}
+
+/// The file operations an atomic write is made of. Tests replace them to simulate a full
+/// disk or a read-only folder; [`RealFiles`] is the real thing.
+pub trait FileOps {
+    /// Creates `path` (replacing a stale leftover), writes `bytes` and syncs them to disk.
+    fn write_synced(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()>;
+    /// Copies `from` to `to` and syncs the copy.
+    fn copy_synced(&self, from: &Path, to: &Path) -> std::io::Result<()>;
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()>;
+    fn remove(&self, path: &Path);
+    /// Makes renames inside `folder` durable.
+    fn sync_folder(&self, folder: &Path);
+}
+
+/// The operating system's files.
+pub struct RealFiles;
+
+impl FileOps for RealFiles {
+    fn write_synced(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let open = || OpenOptions::new().write(true).create_new(true).open(path);
+        let mut file = match open() {
+            // A leftover from a run that crashed with the same process id.
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                fs::remove_file(path)?;
+                open()?
+            }
+            other => other?,
+        };
+        file.write_all(bytes)?;
+        file.sync_all()
+    }
+
+    fn copy_synced(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        fs::copy(from, to)?;
+        File::open(to)?.sync_all()
+    }
+
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        fs::rename(from, to)
+    }
+
+    fn remove(&self, path: &Path) {
+        // Only ever called to clean up a temporary; if it is already gone, so much the better.
+        let _ = fs::remove_file(path);
+    }
+
+    fn sync_folder(&self, folder: &Path) {
+        // Not every platform can sync a folder; the rename has happened either way.
+        if let Ok(handle) = File::open(folder) {
+            let _ = handle.sync_all();
+        }
     }
 }
 
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(suffix);
     path.with_file_name(name)
 }
@@ -35,48 +97,43 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 /// Writes `bytes` to a temporary file beside `path`, syncs it, and renames it over `path`.
 /// With `keep_backup`, the file being replaced is kept as `path.bak`.
 pub fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), WriteError> {
+    write_atomically_with(&RealFiles, path, bytes, keep_backup)
+}
+
+/// [`write_atomically`] through the given file operations.
+pub fn write_atomically_with(
+    files: &dyn FileOps,
+    path: &Path,
+    bytes: &[u8],
+    keep_backup: bool,
+) -> Result<(), WriteError> {
     if path.is_dir() {
-        return Err(WriteError::new(path, std::io::Error::from(std::io::ErrorKind::IsADirectory)));
+        return Err(WriteError::new(
+            path,
+            std::io::Error::from(std::io::ErrorKind::IsADirectory),
+        ));
     }
     let temporary = sibling(path, &format!(".{}.tmp", std::process::id()));
-    let result = write_and_sync(&temporary, bytes).and_then(|()| {
+    let result = files.write_synced(&temporary, bytes).and_then(|()| {
         if keep_backup && path.is_file() {
             let backup_temporary = sibling(path, ".bak.tmp");
-            fs::copy(path, &backup_temporary)?;
-            File::open(&backup_temporary)?.sync_all()?;
-            fs::rename(&backup_temporary, sibling(path, ".bak"))?;
+            files.copy_synced(path, &backup_temporary)?;
+            files.rename(&backup_temporary, &sibling(path, ".bak"))?;
         }
-        fs::rename(&temporary, path)?;
-        sync_folder(path);
-        Ok(())
+        files.rename(&temporary, path)
     });
-    if result.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    result.map_err(|source| WriteError::new(path, source))
-}
-
-fn write_and_sync(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path).or_else(|error| {
-        // A stale temporary from a crashed run of the same process id: replace it.
-        if error.kind() == std::io::ErrorKind::AlreadyExists {
-            fs::remove_file(path)?;
-            OpenOptions::new().write(true).create_new(true).open(path)
-        } else {
-            Err(error)
+    match result {
+        Ok(()) => {
+            let folder = match path.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent,
+                _ => Path::new("."),
+            };
+            files.sync_folder(folder);
+            Ok(())
         }
-    })?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-/// Makes the rename durable. Not every platform can sync a folder; that is not an error.
-fn sync_folder(path: &Path) {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    if let Ok(handle) = File::open(folder) {
-        let _ = handle.sync_all();
+        Err(error) => {
+            files.remove(&temporary);
+            Err(WriteError::new(path, error))
+        }
     }
 }

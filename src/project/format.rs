@@ -18,21 +18,41 @@ pub const MAX_PROJECT_BYTES: u64 = 64 * 1024 * 1024;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("cannot open {path}: {source}")]
-    Read { path: String, source: std::io::Error },
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path} is a folder, not a project file")]
     IsFolder { path: String },
-    #[error("{path} is {size_mb} MB, larger than the {limit_mb} MB a project can be; it is probably not a Briefwright project")]
-    TooLarge { path: String, size_mb: u64, limit_mb: u64 },
+    #[error(
+        "{path} is {size_mb} MB, larger than the {limit_mb} MB a project can be; it is probably not a Briefwright project"
+    )]
+    TooLarge {
+        path: String,
+        size_mb: u64,
+        limit_mb: u64,
+    },
     #[error("{path} is empty; it may have been cut short while saving (look for {path}.bak)")]
     Empty { path: String },
     #[error("{path} is not text; it is not a Briefwright project")]
     Binary { path: String },
     #[error("{path} is damaged: {message} at line {line}, column {column}")]
-    Syntax { path: String, message: String, line: usize, column: usize },
+    Syntax {
+        path: String,
+        message: String,
+        line: usize,
+        column: usize,
+    },
     #[error("{path} is JSON but not a Briefwright project ({reason})")]
     Foreign { path: String, reason: String },
-    #[error("{path} was made by a newer Briefwright (file version {found}); this version reads up to version {supported}. Update Briefwright to open it")]
-    TooNew { path: String, found: u64, supported: u64 },
+    #[error(
+        "{path} was made by a newer Briefwright (file version {found}); this version reads up to version {supported}. Update Briefwright to open it"
+    )]
+    TooNew {
+        path: String,
+        found: u64,
+        supported: u64,
+    },
     #[error("{path} has a field with the wrong kind of value: {message}")]
     Shape { path: String, message: String },
 }
@@ -47,7 +67,10 @@ pub struct Loaded {
 /// Reads a project file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|source| LoadError::Read { path: shown.clone(), source })?;
+    let metadata = std::fs::metadata(path).map_err(|source| LoadError::Read {
+        path: shown.clone(),
+        source,
+    })?;
     if metadata.is_dir() {
         return Err(LoadError::IsFolder { path: shown });
     }
@@ -58,7 +81,10 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             limit_mb: MAX_PROJECT_BYTES / (1024 * 1024),
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read { path: shown.clone(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        path: shown.clone(),
+        source,
+    })?;
     from_json(&bytes, &shown)
 }
 
@@ -69,27 +95,62 @@ pub fn from_json(bytes: &[u8], path: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::Empty { path });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| LoadError::Binary { path: path.clone() })?;
-    let mut value: Value = serde_json::from_str(text)
-        .map_err(|e| LoadError::Syntax { path: path.clone(), message: syntax_message(&e), line: e.line(), column: e.column() })?;
+    let mut value: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        path: path.clone(),
+        message: syntax_message(&e),
+        line: e.line(),
+        column: e.column(),
+    })?;
     let Some(object) = value.as_object_mut() else {
-        return Err(LoadError::Foreign { path, reason: "the top level is not an object".into() });
+        return Err(LoadError::Foreign {
+            path,
+            reason: "the top level is not an object".into(),
+        });
     };
     match object.remove("format") {
         Some(Value::String(format)) if format == FORMAT => {}
-        Some(other) => return Err(LoadError::Foreign { path, reason: format!("its format is {other}, not \"{FORMAT}\"") }),
-        None => return Err(LoadError::Foreign { path, reason: "it has no \"format\" field".into() }),
+        Some(other) => {
+            return Err(LoadError::Foreign {
+                path,
+                reason: format!("its format is {other}, not \"{FORMAT}\""),
+            });
+        }
+        None => {
+            return Err(LoadError::Foreign {
+                path,
+                reason: "it has no \"format\" field".into(),
+            });
+        }
     }
     let version = match object.remove("version") {
-        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| LoadError::Foreign { path: path.clone(), reason: format!("its version {n} is not a whole number") })?,
-        _ => return Err(LoadError::Foreign { path, reason: "it has no numeric \"version\" field".into() }),
+        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| LoadError::Foreign {
+            path: path.clone(),
+            reason: format!("its version {n} is not a whole number"),
+        })?,
+        _ => {
+            return Err(LoadError::Foreign {
+                path,
+                reason: "it has no numeric \"version\" field".into(),
+            });
+        }
     };
     if version > VERSION {
-        return Err(LoadError::TooNew { path, found: version, supported: VERSION });
+        return Err(LoadError::TooNew {
+            path,
+            found: version,
+            supported: VERSION,
+        });
     }
     if version == 0 {
-        return Err(LoadError::Foreign { path, reason: "version 0 does not exist".into() });
+        return Err(LoadError::Foreign {
+            path,
+            reason: "version 0 does not exist".into(),
+        });
     }
-    let mut project: Project = serde_json::from_value(value).map_err(|e| LoadError::Shape { path: path.clone(), message: e.to_string() })?;
+    let mut project: Project = serde_json::from_value(value).map_err(|e| LoadError::Shape {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
     let highest = highest_id(&project);
     project.ids.reserve_up_to(highest);
     let warnings = project.dangling_references();

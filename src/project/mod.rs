@@ -1,7 +1,13 @@
-//! The project file: versioned JSON with the `.brief` extension, saved atomically.
+//! The project file: versioned JSON with the `.brief` extension, saved atomically, with
+//! locks against a second writer and recovery copies of unsaved work.
 
 mod atomic;
 mod format;
+mod lock;
+pub mod recovery;
 
-pub use atomic::{WriteError, write_atomically};
-pub use format::{FORMAT, LoadError, Loaded, MAX_PROJECT_BYTES, VERSION, from_json, load, save, to_json};
+pub use atomic::{FileOps, RealFiles, WriteError, write_atomically, write_atomically_with};
+pub use format::{
+    FORMAT, LoadError, Loaded, MAX_PROJECT_BYTES, VERSION, from_json, load, save, to_json,
+};
+pub use lock::{LockError, LockInfo, ProjectLock, lock_path};

@@ -8,8 +8,14 @@ use crate::units::Pt;
 
 /// The templates that ship with Briefwright, as (name, TOML source).
 pub const BUILT_IN: &[(&str, &str)] = &[
-    ("briefing-note", include_str!("../../templates/briefing-note.toml")),
-    ("talking-points-card", include_str!("../../templates/talking-points-card.toml")),
+    (
+        "briefing-note",
+        include_str!("../../templates/briefing-note.toml"),
+    ),
+    (
+        "talking-points-card",
+        include_str!("../../templates/talking-points-card.toml"),
+    ),
 ];
 
 /// Why a template could not be used.
@@ -20,7 +26,10 @@ pub enum TemplateError {
     #[error("template {name} is not valid TOML for a template: {message}")]
     Invalid { name: String, message: String },
     #[error("cannot read template file {path}: {source}")]
-    Read { path: String, source: std::io::Error },
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 /// A parsed template.
@@ -177,18 +186,29 @@ pub struct PartTemplate {
 impl Template {
     /// A built-in template by name.
     pub fn built_in(name: &str) -> Result<Template, TemplateError> {
-        let (_, source) = BUILT_IN.iter().find(|(n, _)| *n == name).ok_or_else(|| TemplateError::Unknown {
-            name: name.to_owned(),
-            available: BUILT_IN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
-        })?;
+        let (_, source) =
+            BUILT_IN
+                .iter()
+                .find(|(n, _)| *n == name)
+                .ok_or_else(|| TemplateError::Unknown {
+                    name: name.to_owned(),
+                    available: BUILT_IN
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                })?;
         Template::parse(name, source)
     }
 
     /// A built-in template by name, or a template file if `name_or_path` ends in `.toml`.
     pub fn resolve(name_or_path: &str) -> Result<Template, TemplateError> {
         if name_or_path.ends_with(".toml") {
-            let source = std::fs::read_to_string(name_or_path)
-                .map_err(|source| TemplateError::Read { path: name_or_path.to_owned(), source })?;
+            let source =
+                std::fs::read_to_string(name_or_path).map_err(|source| TemplateError::Read {
+                    path: name_or_path.to_owned(),
+                    source,
+                })?;
             Template::parse(name_or_path, &source)
         } else {
             Template::built_in(name_or_path)
@@ -197,9 +217,16 @@ impl Template {
 
     /// Parses template TOML.
     pub fn parse(name: &str, source: &str) -> Result<Template, TemplateError> {
-        let template: Template =
-            toml::from_str(source).map_err(|e| TemplateError::Invalid { name: name.to_owned(), message: e.to_string() })?;
-        template.validate().map_err(|message| TemplateError::Invalid { name: name.to_owned(), message })?;
+        let template: Template = toml::from_str(source).map_err(|e| TemplateError::Invalid {
+            name: name.to_owned(),
+            message: e.to_string(),
+        })?;
+        template
+            .validate()
+            .map_err(|message| TemplateError::Invalid {
+                name: name.to_owned(),
+                message,
+            })?;
         Ok(template)
     }
 
@@ -208,12 +235,21 @@ impl Template {
         if !(50.0..=2000.0).contains(&page.width_mm) || !(50.0..=2000.0).contains(&page.height_mm) {
             return Err("page width and height must be between 50 and 2000 mm".into());
         }
-        if page.text_width() < Pt::mm(20.0) || page.height_mm - page.margin_top_mm - page.margin_bottom_mm < 40.0 {
+        if page.text_width() < Pt::mm(20.0)
+            || page.height_mm - page.margin_top_mm - page.margin_bottom_mm < 40.0
+        {
             return Err("the margins leave too little room for text".into());
         }
         let styles = &self.styles;
         for style in [
-            &styles.body, &styles.title, &styles.meta, &styles.heading, &styles.excerpt, &styles.citation, &styles.list, &styles.header,
+            &styles.body,
+            &styles.title,
+            &styles.meta,
+            &styles.heading,
+            &styles.excerpt,
+            &styles.citation,
+            &styles.list,
+            &styles.header,
             &styles.footer,
         ] {
             if !(4.0..=72.0).contains(&style.size_pt) || !(0.8..=3.0).contains(&style.leading) {
@@ -233,7 +269,10 @@ impl Template {
 
     /// (key, title) of each standard part, for a new brief.
     pub fn part_titles(&self) -> Vec<(String, String)> {
-        self.parts.iter().map(|p| (p.key.clone(), p.title.clone())).collect()
+        self.parts
+            .iter()
+            .map(|p| (p.key.clone(), p.title.clone()))
+            .collect()
     }
 }
 
@@ -249,23 +288,40 @@ mod tests {
         }
         let note = Template::built_in("briefing-note").expect("briefing note");
         assert_eq!(
-            note.parts.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(),
-            ["Purpose", "Background", "Key Issues", "Talking Points", "Recommendation"]
+            note.parts
+                .iter()
+                .map(|p| p.title.as_str())
+                .collect::<Vec<_>>(),
+            [
+                "Purpose",
+                "Background",
+                "Key Issues",
+                "Talking Points",
+                "Recommendation"
+            ]
         );
-        assert!(note.part("key_issues").is_some_and(|p| p.numbered_paragraphs));
+        assert!(
+            note.part("key_issues")
+                .is_some_and(|p| p.numbered_paragraphs)
+        );
         assert!((note.page.width().0 - 595.27).abs() < 0.1);
     }
 
     #[test]
     fn unknown_names_list_the_choices() {
         let message = Template::built_in("memo").expect_err("unknown").to_string();
-        assert!(message.contains("briefing-note, talking-points-card"), "{message}");
+        assert!(
+            message.contains("briefing-note, talking-points-card"),
+            "{message}"
+        );
     }
 
     #[test]
     fn bad_templates_are_refused_with_reason() {
         let source = BUILT_IN[0].1.replace("size_pt = 10.0", "size_pt = 1000.0");
-        let message = Template::parse("x", &source).expect_err("invalid").to_string();
+        let message = Template::parse("x", &source)
+            .expect_err("invalid")
+            .to_string();
         assert!(message.contains("font sizes"), "{message}");
     }
 }

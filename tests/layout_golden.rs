@@ -157,3 +157,25 @@ fn missing_glyphs_are_reported_with_character_and_block() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn cached_relayout_after_an_edit_equals_a_fresh_layout() {
+    let template = Template::built_in("briefing-note").expect("template");
+    let mut project = briefwright::sample::long_project(220);
+    let mut warm = Typesetter::new();
+    layout(&project, &template, &mut warm);
+    // One character typed into a paragraph in the middle of the brief.
+    let block = project.brief.parts[2].blocks[project.brief.parts[2].blocks.len() / 2].id;
+    let (p, i) = project.locate(block).expect("block");
+    if let BlockKind::Paragraph { text } = &mut project.brief.parts[p].blocks[i].kind {
+        text.push('x');
+    }
+    let cached = layout(&project, &template, &mut warm);
+    let fresh = layout(&project, &template, &mut Typesetter::new());
+    assert!(
+        cached.pages.len() > 15,
+        "a long brief: {} pages",
+        cached.pages.len()
+    );
+    assert_eq!(cached, fresh);
+}

@@ -194,3 +194,32 @@ fn every_paragraph_of_an_article_survives_into_the_pdf() {
         assert!(text.contains(&squash(&paragraph)), "missing: {paragraph}");
     }
 }
+
+#[test]
+fn every_paragraph_of_the_seed_op_ed_is_in_the_pdf_exactly() {
+    let corpus = [
+        std::env::var_os("BRIEFWRIGHT_CORPUS").map(std::path::PathBuf::from),
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")),
+        Some(std::path::PathBuf::from("/work/shared/corpus")),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|dir| dir.join("op-ed-malaysia-kazakhstan.txt"))
+    .find(|p| p.is_file())
+    .expect("the seed op-ed; set BRIEFWRIGHT_CORPUS to its folder");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let source = briefwright::import::import_file(&corpus).expect("imports");
+    let paragraphs: Vec<String> = source.body_sections().map(|s| s.text.clone()).collect();
+    assert_eq!(paragraphs.len(), 8);
+    let template = briefwright::template::Template::built_in("briefing-note").expect("template");
+    let project = briefwright::draft::new_draft(&template, vec![source], &Default::default());
+    let pdf = write_pdf(&project, dir.path(), "op-ed.pdf");
+    let text = squash(&tool("pdftotext", &["-enc", "UTF-8", &pdf, "-"]));
+    for paragraph in paragraphs {
+        assert!(text.contains(&squash(&paragraph)), "missing: {paragraph}");
+    }
+    assert!(
+        text.contains("— Mohd Faiz Abdullah, “Building Bridges between Continents"),
+        "citation line"
+    );
+}

@@ -20,6 +20,7 @@ pub fn brief_editor_ui(ui: &mut egui::Ui, state: &mut AppState) {
         .id_salt("editor")
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            ui.set_max_width(ui.available_width());
             metadata_ui(ui, state);
             ui.add_space(8.0);
             for part_index in 0..state.project.brief.parts.len() {
@@ -30,62 +31,56 @@ pub fn brief_editor_ui(ui: &mut egui::Ui, state: &mut AppState) {
     state.scroll_to_selected = false;
 }
 
+/// Width of the labels in front of the metadata fields.
+const LABEL_WIDTH: f32 = 96.0;
+
 fn metadata_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.heading("Brief");
     let markings = state
         .template()
         .map(|t| t.classifications)
         .unwrap_or_default();
-    egui::Grid::new("metadata")
-        .num_columns(2)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            for field in MetaField::ALL {
-                let label = ui.label(field.label());
-                let current = field.get(&state.project.brief.meta).to_owned();
-                match field {
-                    MetaField::Classification => {
-                        let mut chosen = current.clone();
-                        egui::ComboBox::from_id_salt("classification")
-                            .selected_text(&current)
-                            .width(240.0)
-                            .show_ui(ui, |ui| {
-                                for marking in &markings {
-                                    ui.selectable_value(&mut chosen, marking.clone(), marking);
-                                }
-                            })
-                            .response
-                            .labelled_by(label.id);
-                        if chosen != current {
-                            state.send(Command::Edit(Edit::SetMeta(field, chosen)));
-                        }
-                    }
-                    MetaField::Purpose => {
-                        let mut text = current.clone();
-                        let response = ui
-                            .add(
-                                egui::TextEdit::multiline(&mut text)
-                                    .desired_rows(2)
-                                    .desired_width(f32::INFINITY),
-                            )
-                            .labelled_by(label.id);
-                        if response.changed() {
-                            state.send(Command::Edit(Edit::SetMeta(field, text)));
-                        }
-                    }
-                    _ => {
-                        let mut text = current.clone();
-                        let response = ui
-                            .add(egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
-                            .labelled_by(label.id);
-                        if response.changed() {
-                            state.send(Command::Edit(Edit::SetMeta(field, text)));
-                        }
+    for field in MetaField::ALL {
+        let current = field.get(&state.project.brief.meta).to_owned();
+        ui.horizontal(|ui| {
+            let label = ui.add_sized(
+                [LABEL_WIDTH, 20.0],
+                egui::Label::new(field.label()).halign(Align::Min),
+            );
+            match field {
+                MetaField::Classification => {
+                    let mut chosen = current.clone();
+                    egui::ComboBox::from_id_salt("classification")
+                        .selected_text(&current)
+                        .width(240.0)
+                        .show_ui(ui, |ui| {
+                            for marking in &markings {
+                                ui.selectable_value(&mut chosen, marking.clone(), marking);
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    if chosen != current {
+                        state.send(Command::Edit(Edit::SetMeta(field, chosen)));
                     }
                 }
-                ui.end_row();
+                _ => {
+                    let mut text = current.clone();
+                    let edit = if field == MetaField::Purpose {
+                        egui::TextEdit::multiline(&mut text).desired_rows(2)
+                    } else {
+                        egui::TextEdit::singleline(&mut text)
+                    };
+                    let response = ui
+                        .add(edit.desired_width(ui.available_width()))
+                        .labelled_by(label.id);
+                    if response.changed() {
+                        state.send(Command::Edit(Edit::SetMeta(field, text)));
+                    }
+                }
             }
         });
+    }
 }
 
 fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
@@ -100,14 +95,23 @@ fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
             .iter()
             .map(|b| b.id)
             .collect();
-        if block_ids.is_empty() {
+        let leads_with_purpose = state
+            .template()
+            .and_then(|t| {
+                t.part(&state.project.brief.parts[part_index].key)
+                    .map(|p| p.lead_with_purpose_line)
+            })
+            .unwrap_or(false);
+        if leads_with_purpose {
+            ui.weak("Opens with the Purpose line from the form above.");
+        } else if block_ids.is_empty() {
             ui.weak("Empty: drag sections or talking points here, or add a block below.");
         }
         for block in block_ids {
             let rect = block_ui(ui, state, block);
             block_rects.push(rect);
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui
                 .button("Add paragraph")
                 .on_hover_text(format!("Add a paragraph to {title}"))
@@ -214,8 +218,13 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
                 if handle.response.clicked() {
                     state.send(Command::Select(Some(block)));
                 }
-                let caption_response = ui.add(
+                // Leave room for the buttons on the right; long source titles are cut short.
+                let caption_width = (ui.available_width() - 260.0).max(60.0);
+                let caption_response = ui.add_sized(
+                    [caption_width, 16.0],
                     egui::Label::new(RichText::new(&caption).small().strong())
+                        .truncate()
+                        .halign(Align::Min)
                         .sense(Sense::click()),
                 );
                 if caption_response.clicked() {

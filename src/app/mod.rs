@@ -68,7 +68,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let sources = egui::Panel::left("library")
         .resizable(true)
         .default_size(state.settings.sources_width)
-        .min_size(200.0)
+        .size_range(200.0..=640.0)
         .show(ui, |ui| {
             sources::library_ui(ui, state);
         });
@@ -76,7 +76,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let preview = egui::Panel::right("preview")
         .resizable(true)
         .default_size(state.settings.preview_width)
-        .min_size(260.0)
+        .size_range(260.0..=1400.0)
         .show(ui, |ui| {
             preview::preview_ui(ui, state);
         });

@@ -9,6 +9,8 @@ use crate::model::{Edit, SectionKind, SectionRef, SourceField};
 
 /// The left pane with its two tabs.
 pub fn library_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    // Long titles are cut short rather than widening the pane.
+    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
     ui.horizontal(|ui| {
         ui.selectable_value(&mut state.tab, Tab::Sources, "Sources");
         ui.selectable_value(&mut state.tab, Tab::TalkingPoints, "Talking points");
@@ -72,11 +74,14 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     continue;
                 }
                 let source_id = source.id;
-                let header = format!(
-                    "{} ({} sections)",
-                    source.title,
-                    source.body_sections().count()
-                );
+                // Collapsing headers never wrap, so a long title would widen the pane: cut it to fit.
+                let room = ((ui.available_width() - 110.0) / 7.0).max(12.0) as usize;
+                let title: String = if source.title.chars().count() > room {
+                    source.title.chars().take(room).collect::<String>() + "…"
+                } else {
+                    source.title.clone()
+                };
+                let header = format!("{title} ({} sections)", source.body_sections().count());
                 egui::CollapsingHeader::new(header)
                     .id_salt(("source", source_id.0))
                     .default_open(!filter.is_empty())
@@ -144,7 +149,7 @@ fn source_metadata_ui(ui: &mut egui::Ui, state: &mut AppState, source_index: usi
         .num_columns(2)
         .show(ui, |ui| {
             for (field, mut value) in values {
-                let label = ui.label(field.label());
+                let label = ui.add_sized([76.0, 18.0], egui::Label::new(field.label()));
                 let response = ui
                     .add(egui::TextEdit::singleline(&mut value).desired_width(f32::INFINITY))
                     .labelled_by(label.id);

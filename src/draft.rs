@@ -23,6 +23,7 @@ pub fn new_draft(template: &Template, sources: Vec<Source>, options: &DraftOptio
         .clone()
         .unwrap_or_else(|| template.default_classification.clone());
     meta.created = options.created.clone();
+    meta.date = long_date(&options.created).unwrap_or_default();
     meta.title = options.title.clone().unwrap_or_else(|| {
         sources
             .first()
@@ -72,6 +73,31 @@ pub fn now_timestamp() -> String {
     )
 }
 
+/// "2026-11-28T…" as "28 November 2026", the way briefs print dates.
+pub fn long_date(timestamp: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let year: u32 = timestamp.get(0..4)?.parse().ok()?;
+    let month: usize = timestamp.get(5..7)?.parse().ok()?;
+    let day: u32 = timestamp.get(8..10)?.parse().ok()?;
+    Some(format!(
+        "{day} {} {year}",
+        MONTHS.get(month.checked_sub(1)?)?
+    ))
+}
+
 /// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -96,5 +122,10 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(20_524), (2026, 3, 12));
         assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(
+            long_date("2026-11-28T10:00:00Z").as_deref(),
+            Some("28 November 2026")
+        );
+        assert_eq!(long_date("garbage"), None);
     }
 }

@@ -7,6 +7,7 @@ use clap::Parser;
 use briefwright::cli::{Cli, run};
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     // Usage errors exit with 1 like every other error (clap's default is 2).
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -22,13 +23,13 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Some(command) => run(command),
-        None => open_window(cli.file),
+        None => open_window(cli.file, started),
     }
 }
 
 #[cfg(feature = "gui")]
-fn open_window(file: Option<std::path::PathBuf>) -> ExitCode {
-    match briefwright::app::run(file) {
+fn open_window(file: Option<std::path::PathBuf>, started: std::time::Instant) -> ExitCode {
+    match briefwright::app::run(file, started) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: the window could not open: {error}");
@@ -38,7 +39,7 @@ fn open_window(file: Option<std::path::PathBuf>) -> ExitCode {
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_window(_file: Option<std::path::PathBuf>) -> ExitCode {
+fn open_window(_file: Option<std::path::PathBuf>, _started: std::time::Instant) -> ExitCode {
     eprintln!("this build has no window; try `briefwright --help` for the commands");
     ExitCode::FAILURE
 }

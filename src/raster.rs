@@ -88,7 +88,7 @@ impl Rasterizer {
                     let units = f32::from(run.face.units_per_em());
                     let em = run.size.0 / units * scale;
                     let brush = paint(run.color);
-                    for glyph in &run.glyphs {
+                    for glyph in run.glyphs.iter() {
                         let transform = Transform::from_row(
                             em,
                             0.0,

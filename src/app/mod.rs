@@ -168,6 +168,9 @@ fn messages_ui(ui: &mut egui::Ui, state: &mut AppState) {
 struct BriefwrightApp {
     state: AppState,
     title: String,
+    /// When the process started, to report the time to the first frame
+    /// (with `BRIEFWRIGHT_STARTUP_TIMING` set).
+    started: Option<std::time::Instant>,
 }
 
 const SETTINGS_KEY: &str = "briefwright-settings";
@@ -180,6 +183,14 @@ impl eframe::App for BriefwrightApp {
             self.state.send(Command::Quit);
         }
         app_ui(ui, &mut self.state);
+        if let Some(started) = self.started.take()
+            && std::env::var_os("BRIEFWRIGHT_STARTUP_TIMING").is_some()
+        {
+            eprintln!(
+                "first frame drawn {:.1} ms after start",
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
         let title = self.state.window_title();
         if title != self.title {
             ui.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -198,7 +209,7 @@ impl eframe::App for BriefwrightApp {
 }
 
 /// Opens the window on `file`, or on the last project, or on the bundled sample.
-pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+pub fn run(file: Option<PathBuf>, started: std::time::Instant) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Briefwright")
@@ -224,6 +235,7 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
             Ok(Box::new(BriefwrightApp {
                 state,
                 title: String::new(),
+                started: Some(started),
             }))
         }),
     )

@@ -55,7 +55,7 @@ pub struct TextRun {
     pub x: Pt,
     /// Index into [`SetParagraph::links`], if the run is part of a link.
     pub link: Option<usize>,
-    pub glyphs: Vec<crate::layout::Glyph>,
+    pub glyphs: std::sync::Arc<[crate::layout::Glyph]>,
 }
 
 /// One broken line of a paragraph.
@@ -307,7 +307,7 @@ impl Typesetter {
                     size: Pt(run.font_size()),
                     x: run_x,
                     link,
-                    glyphs,
+                    glyphs: glyphs.into(),
                 });
             }
             result.lines.push(set_line);

@@ -68,7 +68,8 @@ pub struct GlyphRun {
     pub face: FaceId,
     pub size: Pt,
     pub color: Color,
-    pub glyphs: Vec<Glyph>,
+    /// Shared with the paragraph cache, so laying out again does not copy glyphs.
+    pub glyphs: std::sync::Arc<[Glyph]>,
 }
 
 /// A glyph and the text it stands for.
@@ -164,6 +165,32 @@ pub fn layout(project: &Project, template: &Template, typesetter: &mut Typesette
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,
             message: format!("the template asks for font \u{201c}{}\u{201d}, which is not bundled; using Noto Sans", template.fonts.body),
+            block: None,
+        });
+    }
+    let meta = &project.brief.meta;
+    let missing: Vec<&str> = [("To", &meta.to), ("From", &meta.from), ("Date", &meta.date)]
+        .into_iter()
+        .filter(|(_, value)| value.trim().is_empty())
+        .map(|(label, _)| label)
+        .collect();
+    if template.show_meta_table && !missing.is_empty() {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            message: format!(
+                "the title block has no {}; fill it in before the brief goes out",
+                missing.join(", ")
+            ),
+            block: None,
+        });
+    }
+    if meta.classification.trim().is_empty() {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            message: format!(
+                "no classification is set; pages are marked \u{201c}{}\u{201d}",
+                template.default_classification
+            ),
             block: None,
         });
     }

@@ -135,7 +135,7 @@ fn fingerprint(laid: &Laid, meta: &BriefMeta) -> [u8; 16] {
                 positioned.at.x.0.to_bits().hash(&mut hasher);
                 positioned.at.y.0.to_bits().hash(&mut hasher);
                 if let Item::Text(run) = &positioned.item {
-                    for glyph in &run.glyphs {
+                    for glyph in run.glyphs.iter() {
                         glyph.id.hash(&mut hasher);
                     }
                 }

@@ -223,3 +223,66 @@ fn every_paragraph_of_the_seed_op_ed_is_in_the_pdf_exactly() {
         "citation line"
     );
 }
+
+#[test]
+fn glyphs_land_where_the_layout_put_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = sample::project();
+    let template = briefwright::template::Template::built_in("briefing-note").expect("template");
+    let laid = briefwright::layout::layout(&project, &template, &mut Typesetter::new());
+    let pdf = write_pdf(&project, dir.path(), "sample.pdf");
+    let bbox = tool("pdftotext", &["-bbox", "-f", "1", "-l", "1", &pdf, "-"]);
+    let word_box = |word: &str| -> (f32, f32) {
+        let tag = bbox
+            .lines()
+            .find(|l| l.ends_with(&format!(">{word}</word>")))
+            .unwrap_or_else(|| panic!("{word} in {bbox}"));
+        let number = |key: &str| -> f32 {
+            let start = tag.find(&format!("{key}=\"")).expect("attribute") + key.len() + 2;
+            tag[start..]
+                .split('"')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("number")
+        };
+        (number("xMin"), number("xMax"))
+    };
+    // Every run on page 1 whose text is a long line: its first and last words must sit
+    // where the layout put the first glyph and the end of the last one.
+    let mut checked = 0;
+    for positioned in &laid.pages[0].items {
+        let briefwright::layout::Item::Text(run) = &positioned.item else {
+            continue;
+        };
+        let text: String = run.glyphs.iter().map(|g| g.text.as_str()).collect();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        if words.len() < 6
+            || bbox.matches(&format!(">{first}<")).count() != 1
+            || bbox.matches(&format!(">{last}<")).count() != 1
+        {
+            continue;
+        }
+        let inked: Vec<_> = run
+            .glyphs
+            .iter()
+            .filter(|g| !g.text.trim().is_empty())
+            .collect();
+        let start = positioned.at.x.0 + inked.first().map_or(0.0, |g| g.x.0);
+        let end = positioned.at.x.0 + inked.last().map_or(0.0, |g| (g.x + g.advance).0);
+        let (first_min, _) = word_box(first);
+        let (_, last_max) = word_box(last);
+        assert!(
+            (first_min - start).abs() < 0.3,
+            "{first:?} starts at {first_min}, layout says {start}"
+        );
+        assert!(
+            (last_max - end).abs() < 0.3,
+            "{last:?} ends at {last_max}, layout says {end}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 5, "checked {checked} lines");
+}

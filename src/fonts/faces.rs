@@ -91,6 +91,41 @@ impl FaceId {
     }
 }
 
+impl FaceId {
+    /// A glyph's advance as PDF writes it in the font's `/W` array: thousandths of an em,
+    /// truncated to a whole number. Text positioning must use these same numbers.
+    pub fn pdf_width(self, glyph: u16) -> f32 {
+        static WIDTHS: OnceLock<Vec<Vec<u16>>> = OnceLock::new();
+        let widths = WIDTHS.get_or_init(|| {
+            FACES
+                .iter()
+                .map(|face| {
+                    use skrifa::MetadataProvider;
+                    let Ok(font) = skrifa::FontRef::new(face.bytes) else {
+                        return Vec::new();
+                    };
+                    let location = skrifa::instance::LocationRef::default();
+                    let font_metrics = font.metrics(skrifa::instance::Size::unscaled(), location);
+                    let units = f32::from(font_metrics.units_per_em.max(1));
+                    let metrics = font.glyph_metrics(skrifa::instance::Size::unscaled(), location);
+                    (0..font_metrics.glyph_count)
+                        .map(|g| {
+                            let advance = metrics
+                                .advance_width(skrifa::GlyphId::new(u32::from(g)))
+                                .unwrap_or(0.0);
+                            (advance * 1000.0 / units) as u16
+                        })
+                        .collect()
+                })
+                .collect()
+        });
+        widths
+            .get(usize::from(self.0))
+            .and_then(|w| w.get(usize::from(glyph)))
+            .map_or(0.0, |w| f32::from(*w))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -191,10 +191,14 @@ fn page_ops(page: &Page, font_ids: &fonts::FontIds) -> PdfPage {
     }
 }
 
-/// One text matrix per glyph: printpdf merges glyphs on the same baseline into a single
-/// `TJ` whose spacing puts every glyph exactly where the layout put it.
+/// One text matrix per run and one `TJ` array: after each glyph, a spacing number moves
+/// the pen from where the PDF viewer would put the next glyph (by the font's `/W` width)
+/// to exactly where the layout put it.
 fn text_ops(run: &GlyphRun, origin: printpdf::Point, font_ids: &fonts::FontIds, ops: &mut Vec<Op>) {
     let Some(font) = font_ids.get(&run.face) else {
+        return;
+    };
+    let Some(first) = run.glyphs.first() else {
         return;
     };
     ops.push(Op::StartTextSection);
@@ -205,23 +209,40 @@ fn text_ops(run: &GlyphRun, origin: printpdf::Point, font_ids: &fonts::FontIds, 
     ops.push(Op::SetFillColor {
         col: pdf_color(run.color),
     });
-    for glyph in run.glyphs.iter() {
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(printpdf::Pt(origin.x.0 + glyph.x.0), origin.y),
-        });
-        let cid = if glyph.text.is_empty() {
-            None
-        } else {
-            Some(glyph.text.clone())
-        };
-        ops.push(Op::ShowText {
-            items: vec![TextItem::GlyphIds(vec![Codepoint {
+    ops.push(Op::SetTextMatrix {
+        matrix: TextMatrix::Translate(printpdf::Pt(origin.x.0 + first.x.0), origin.y),
+    });
+    let size = run.size.0.max(0.01);
+    let codepoints = run
+        .glyphs
+        .iter()
+        .enumerate()
+        .map(|(index, glyph)| {
+            let offset = match run.glyphs.get(index + 1) {
+                Some(next) => run.face.pdf_width(glyph.id) - (next.x - glyph.x).0 * 1000.0 / size,
+                None => 0.0,
+            };
+            // Sub-thousandth corrections are invisible and only make the file bigger.
+            let offset = if offset.abs() < 0.05 {
+                0.0
+            } else {
+                (offset * 100.0).round() / 100.0
+            };
+            let cid = if glyph.text.is_empty() {
+                None
+            } else {
+                Some(glyph.text.clone())
+            };
+            Codepoint {
                 gid: glyph.id,
-                offset: 0.0,
+                offset,
                 cid,
-            }])],
-        });
-    }
+            }
+        })
+        .collect();
+    ops.push(Op::ShowText {
+        items: vec![TextItem::GlyphIds(codepoints)],
+    });
     ops.push(Op::EndTextSection);
 }
 

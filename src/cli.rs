@@ -131,7 +131,12 @@ fn execute(command: Command) -> Result<()> {
             for diagnostic in &laid.diagnostics {
                 eprintln!("{diagnostic}");
             }
-            println!("wrote {} ({} pages)", output.display(), laid.pages.len());
+            let pages = laid.pages.len();
+            println!(
+                "wrote {} ({pages} page{})",
+                output.display(),
+                if pages == 1 { "" } else { "s" }
+            );
         }
         Command::Check { project } => {
             let loaded = load(&project)?;

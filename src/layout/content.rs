@@ -62,7 +62,30 @@ pub fn build(
         builder.meta_table();
     }
     let mut number = 0;
-    for part in &project.brief.parts {
+    let left_out: Vec<&str> = project
+        .brief
+        .parts
+        .iter()
+        .filter(|p| template.part(&p.key).is_none() && !p.blocks.is_empty())
+        .map(|p| p.title.as_str())
+        .collect();
+    if !left_out.is_empty() {
+        builder.diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            message: format!(
+                "the {} template does not print {} (the text is kept in the project)",
+                template.name,
+                left_out.join(", ")
+            ),
+            block: None,
+        });
+    }
+    for part in project
+        .brief
+        .parts
+        .iter()
+        .filter(|p| template.part(&p.key).is_some())
+    {
         let lead = template
             .part(&part.key)
             .is_some_and(|p| p.lead_with_purpose_line)

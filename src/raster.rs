@@ -20,10 +20,55 @@ pub struct RasterPage {
     pub rgba: Vec<u8>,
 }
 
-/// Draws pages; keeps glyph outlines between calls.
+/// Draws pages; keeps glyph outlines and rendered glyph masks between calls.
 #[derive(Default)]
 pub struct Rasterizer {
     outlines: HashMap<(FaceId, u16), Option<tiny_skia::Path>>,
+    /// Coverage masks by face, glyph, size (1/64 px) and horizontal quarter-pixel offset.
+    masks: HashMap<(FaceId, u16, u32, u8), Option<GlyphMask>>,
+}
+
+/// A glyph's anti-aliased coverage, placed relative to its pen position.
+struct GlyphMask {
+    left: i32,
+    top: i32,
+    width: usize,
+    alpha: Vec<u8>,
+}
+
+/// Quarter-pixel horizontal positions keep text evenly spaced at every zoom.
+const SUBPIXEL_STEPS: f32 = 4.0;
+
+/// Blends `mask` in `color` into opaque RGBA `pixels` with the pen at (`x`, `y`).
+fn blend_mask(
+    pixels: &mut [u8],
+    page_width: usize,
+    page_height: usize,
+    mask: &GlyphMask,
+    x: i32,
+    y: i32,
+    color: Color,
+) {
+    let height = mask.alpha.len() / mask.width.max(1);
+    for row in 0..height {
+        let dest_y = y + mask.top + row as i32;
+        if dest_y < 0 || dest_y as usize >= page_height {
+            continue;
+        }
+        for column in 0..mask.width {
+            let coverage = u32::from(mask.alpha[row * mask.width + column]);
+            let dest_x = x + mask.left + column as i32;
+            if coverage == 0 || dest_x < 0 || dest_x as usize >= page_width {
+                continue;
+            }
+            let at = (dest_y as usize * page_width + dest_x as usize) * 4;
+            for (channel, ink) in [color.r, color.g, color.b].into_iter().enumerate() {
+                let under = u32::from(pixels[at + channel]);
+                pixels[at + channel] =
+                    ((u32::from(ink) * coverage + under * (255 - coverage) + 127) / 255) as u8;
+            }
+        }
+    }
 }
 
 struct PathPen(PathBuilder);
@@ -75,6 +120,34 @@ impl Rasterizer {
             .as_ref()
     }
 
+    /// The coverage mask of a glyph at `em` pixels per font unit, shifted right by
+    /// `subpixel` quarter pixels; rendered once and kept.
+    fn mask(&mut self, face: FaceId, glyph: u16, em: f32, subpixel: u8) -> Option<&GlyphMask> {
+        let key = (face, glyph, (em * 64.0 * 1024.0) as u32, subpixel);
+        if !self.masks.contains_key(&key) {
+            let shift = f32::from(subpixel) / SUBPIXEL_STEPS;
+            let mask = self.outline(face, glyph).and_then(|path| {
+                let bounds = path.bounds();
+                let left = (bounds.left() * em + shift).floor() as i32 - 1;
+                let top = (-bounds.bottom() * em).floor() as i32 - 1;
+                let width = ((bounds.right() * em + shift).ceil() as i32 - left + 2).max(1) as u32;
+                let height = ((-bounds.top() * em).ceil() as i32 - top + 2).max(1) as u32;
+                let mut mask = tiny_skia::Mask::new(width, height)?;
+                let transform =
+                    Transform::from_row(em, 0.0, 0.0, -em, shift - left as f32, -top as f32);
+                mask.fill_path(path, FillRule::Winding, true, transform);
+                Some(GlyphMask {
+                    left,
+                    top,
+                    width: width as usize,
+                    alpha: mask.take(),
+                })
+            });
+            self.masks.insert(key, mask);
+        }
+        self.masks.get(&key).and_then(Option::as_ref)
+    }
+
     /// Draws `page` at `scale` pixels per point. Returns `None` for an empty or absurd size.
     pub fn render(&mut self, page: &Page, scale: f32) -> Option<RasterPage> {
         let width = (page.size.width.0 * scale).round() as u32;
@@ -87,18 +160,24 @@ impl Rasterizer {
                 Item::Text(run) => {
                     let units = f32::from(run.face.units_per_em());
                     let em = run.size.0 / units * scale;
-                    let brush = paint(run.color);
+                    let baseline = (y * scale).round() as i32;
+                    let (page_width, page_height) = (width as usize, height as usize);
                     for glyph in run.glyphs.iter() {
-                        let transform = Transform::from_row(
-                            em,
-                            0.0,
-                            0.0,
-                            -em,
-                            (x + glyph.x.0) * scale,
-                            y * scale,
+                        let steps = ((x + glyph.x.0) * scale * SUBPIXEL_STEPS).round() as i32;
+                        let (whole, subpixel) = (
+                            steps.div_euclid(SUBPIXEL_STEPS as i32),
+                            steps.rem_euclid(SUBPIXEL_STEPS as i32) as u8,
                         );
-                        if let Some(path) = self.outline(run.face, glyph.id) {
-                            pixmap.fill_path(path, &brush, FillRule::Winding, transform, None);
+                        if let Some(mask) = self.mask(run.face, glyph.id, em, subpixel) {
+                            blend_mask(
+                                pixmap.data_mut(),
+                                page_width,
+                                page_height,
+                                mask,
+                                whole,
+                                baseline,
+                                run.color,
+                            );
                         }
                     }
                 }

@@ -94,3 +94,40 @@ fn a_missing_section_loads_with_a_warning() {
         loaded.warnings
     );
 }
+
+/// Inputs the fuzzers found (see fuzz/): each must load or be refused, and a loaded
+/// project must save and load back unchanged.
+#[test]
+fn fuzzer_findings_stay_fixed() {
+    let folder =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz/load_project");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&folder).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read");
+        if let Ok(loaded) = from_json(&bytes, "fuzz.brief") {
+            let again = from_json(to_json(&loaded.project).as_bytes(), "again.brief")
+                .expect("reloads")
+                .project;
+            assert_eq!(again, loaded.project, "{}", path.display());
+        }
+        checked += 1;
+    }
+    assert!(checked >= 1);
+}
+
+#[test]
+fn unknown_fields_from_a_newer_version_survive_load_and_save() {
+    let mut json: serde_json::Value =
+        serde_json::from_str(&to_json(&sample::project())).expect("json");
+    json["review_status"] = serde_json::json!({"state": "cleared", "by": "Deputy Director", "score": 0.123_456_789_012_345_67});
+    json["brief"]["meta"]["distribution"] =
+        serde_json::json!(["Minister's office", "Embassy Astana"]);
+    let loaded = from_json(json.to_string().as_bytes(), "newer.brief").expect("loads");
+    let saved: serde_json::Value = serde_json::from_str(&to_json(&loaded.project)).expect("json");
+    assert_eq!(saved["review_status"], json["review_status"]);
+    assert_eq!(
+        saved["brief"]["meta"]["distribution"],
+        json["brief"]["meta"]["distribution"]
+    );
+}

@@ -151,6 +151,12 @@ impl Typesetter {
         self.font_cx.collection.family_id(family).is_some()
     }
 
+    /// Forgets every set paragraph (the fonts stay loaded).
+    pub fn clear_cache(&mut self) {
+        self.cache.clear();
+        self.cache_used.clear();
+    }
+
     /// Drops cached paragraphs that were not used since the last call, so the cache
     /// holds only what the current document needs.
     pub fn trim_cache(&mut self) {

@@ -84,16 +84,36 @@ struct SpanBrush {
     link: u16,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// What a set paragraph depends on: its text and styles, its paragraph style and width.
+#[derive(Debug, Clone, PartialEq)]
 struct CacheKey {
     spans: Vec<StyledSpan>,
-    family: String,
-    size_bits: u32,
-    leading_bits: u32,
-    bold: bool,
-    italic: bool,
-    align: Align,
-    width_bits: u32,
+    style: ParagraphStyle,
+    width: Pt,
+}
+
+impl CacheKey {
+    fn matches(&self, spans: &[StyledSpan], style: &ParagraphStyle, width: Pt) -> bool {
+        self.width.0.to_bits() == width.0.to_bits() && self.style == *style && self.spans == spans
+    }
+}
+
+/// A hash of everything a set paragraph depends on, computed without copying the text.
+fn cache_hash(spans: &[StyledSpan], style: &ParagraphStyle, width: Pt) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    spans.hash(&mut hasher);
+    style.family.hash(&mut hasher);
+    (
+        style.size.0.to_bits(),
+        style.leading.to_bits(),
+        style.bold,
+        style.italic,
+        style.align,
+    )
+        .hash(&mut hasher);
+    width.0.to_bits().hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Owns the font collection and shaping contexts. Create one per thread and reuse it:
@@ -102,9 +122,10 @@ pub struct Typesetter {
     font_cx: FontContext,
     layout_cx: LayoutContext<SpanBrush>,
     face_by_blob: HashMap<u64, FaceId>,
-    cache: HashMap<CacheKey, Arc<SetParagraph>>,
-    /// Entries used since the last [`Typesetter::trim_cache`].
-    cache_used: HashMap<CacheKey, ()>,
+    /// Set paragraphs by [`cache_hash`]; the key is kept to rule out hash collisions.
+    cache: HashMap<u64, (CacheKey, Arc<SetParagraph>)>,
+    /// Hashes of entries used since the last [`Typesetter::trim_cache`].
+    cache_used: std::collections::HashSet<u64>,
 }
 
 impl Default for Typesetter {
@@ -142,7 +163,7 @@ impl Typesetter {
             layout_cx: LayoutContext::new(),
             face_by_blob,
             cache: HashMap::new(),
-            cache_used: HashMap::new(),
+            cache_used: std::collections::HashSet::new(),
         }
     }
 
@@ -161,7 +182,7 @@ impl Typesetter {
     /// holds only what the current document needs.
     pub fn trim_cache(&mut self) {
         let used = std::mem::take(&mut self.cache_used);
-        self.cache.retain(|key, _| used.contains_key(key));
+        self.cache.retain(|hash, _| used.contains(hash));
     }
 
     /// Shapes `spans` and breaks them into lines no wider than `width`.
@@ -171,24 +192,22 @@ impl Typesetter {
         style: &ParagraphStyle,
         width: Pt,
     ) -> Arc<SetParagraph> {
-        let key = CacheKey {
-            spans: spans.to_vec(),
-            family: style.family.clone(),
-            size_bits: style.size.0.to_bits(),
-            leading_bits: style.leading.to_bits(),
-            bold: style.bold,
-            italic: style.italic,
-            align: style.align,
-            width_bits: width.0.to_bits(),
-        };
-        if let Some(hit) = self.cache.get(&key) {
+        let hash = cache_hash(spans, style, width);
+        if let Some((key, hit)) = self.cache.get(&hash)
+            && key.matches(spans, style, width)
+        {
             let hit = Arc::clone(hit);
-            self.cache_used.insert(key, ());
+            self.cache_used.insert(hash);
             return hit;
         }
         let set = Arc::new(self.set_uncached(spans, style, width));
-        self.cache.insert(key.clone(), Arc::clone(&set));
-        self.cache_used.insert(key, ());
+        let key = CacheKey {
+            spans: spans.to_vec(),
+            style: style.clone(),
+            width,
+        };
+        self.cache.insert(hash, (key, Arc::clone(&set)));
+        self.cache_used.insert(hash);
         set
     }
 

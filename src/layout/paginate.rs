@@ -2,7 +2,7 @@
 //! header and footer of every page.
 
 use crate::fonts::{ParagraphStyle, StyledSpan, Typesetter};
-use crate::model::Project;
+use crate::model::{BlockId, Project};
 use crate::template::{Align, Style, Template};
 use crate::units::{Point, Pt, Size};
 
@@ -44,14 +44,15 @@ impl Pager {
         self.bottom - self.y
     }
 
-    fn place(&mut self, slab: &Slab, block: &FlowBlock) {
-        let page = self.pages.last_mut().expect("a page is open while placing");
-        for (point, item) in &slab.items {
-            page.push(Positioned {
-                at: Point::new(self.left + point.x, self.y + point.y),
-                item: item.clone(),
-                block: block.block,
-            });
+    /// Moves a slab's items onto the current page.
+    fn place(&mut self, slab: Slab, block: Option<BlockId>) {
+        let (left, y) = (self.left, self.y);
+        if let Some(page) = self.pages.last_mut() {
+            page.extend(slab.items.into_iter().map(|(point, item)| Positioned {
+                at: Point::new(left + point.x, y + point.y),
+                item,
+                block,
+            }));
         }
         self.y += slab.height;
     }
@@ -90,16 +91,20 @@ pub fn paginate(
     };
     pager.new_page();
 
-    for (index, block) in flow.iter().enumerate() {
+    // What the block after each one needs, for keep-with-next, before the flow is consumed.
+    let leads: Vec<(Pt, Pt)> = flow
+        .iter()
+        .map(|b| (b.space_before, lead_height(b)))
+        .collect();
+    for (index, block) in flow.into_iter().enumerate() {
         if block.page_break_before && !pager.at_top() {
             pager.new_page();
         }
-        let mut needed = lead_height(block);
+        let mut needed = lead_height(&block);
         if block.keep_with_next
-            && let Some(next) = flow.get(index + 1)
+            && let Some((next_space_before, next_lead)) = leads.get(index + 1)
         {
-            needed =
-                height(&block.slabs) + block.space_after.max(next.space_before) + lead_height(next);
+            needed = height(&block.slabs) + block.space_after.max(*next_space_before) + *next_lead;
         }
         if !pager.at_top() && pager.gap(block.space_before) + needed > pager.room() {
             pager.new_page();
@@ -108,12 +113,13 @@ pub fn paginate(
         if let Some(title) = &block.outline {
             pager.outline.push(OutlineEntry {
                 title: title.clone(),
-                page: pager.pages.len() - 1,
+                page: pager.pages.len().saturating_sub(1),
                 y: pager.y,
             });
         }
+        let space_after = block.space_after;
         place_block(&mut pager, block);
-        pager.pending_space = Some(block.space_after);
+        pager.pending_space = Some(space_after);
     }
 
     let total = pager.pages.len();
@@ -142,8 +148,9 @@ pub fn paginate(
 
 /// Places a block's slabs, splitting across pages between slabs where allowed and never
 /// leaving fewer than [`MIN_LINES`] lines of a paragraph alone on either side of the break.
-fn place_block(pager: &mut Pager, block: &FlowBlock) {
-    let mut rest: &[Slab] = &block.slabs;
+fn place_block(pager: &mut Pager, block: FlowBlock) {
+    let (splittable, id) = (block.splittable, block.block);
+    let mut rest: std::collections::VecDeque<Slab> = block.slabs.into();
     while !rest.is_empty() {
         let mut fit = 0;
         let mut used = Pt::ZERO;
@@ -151,13 +158,9 @@ fn place_block(pager: &mut Pager, block: &FlowBlock) {
             used += rest[fit].height;
             fit += 1;
         }
-        if fit == rest.len() {
-            for slab in rest {
-                pager.place(slab, block);
-            }
-            return;
-        }
-        let mut take = if block.splittable && rest.len() >= 2 * MIN_LINES {
+        let mut take = if fit == rest.len() {
+            fit
+        } else if splittable && rest.len() >= 2 * MIN_LINES {
             let most = fit.min(rest.len() - MIN_LINES);
             if most >= MIN_LINES { most } else { 0 }
         } else {
@@ -172,14 +175,13 @@ fn place_block(pager: &mut Pager, block: &FlowBlock) {
                     severity: Severity::Warning,
                     message: "a block is taller than the page and runs into the bottom margin"
                         .to_owned(),
-                    block: block.block,
+                    block: id,
                 });
             }
         }
-        for slab in &rest[..take] {
-            pager.place(slab, block);
+        for slab in rest.drain(..take) {
+            pager.place(slab, id);
         }
-        rest = &rest[take..];
         if !rest.is_empty() {
             pager.new_page();
         }

@@ -419,3 +419,45 @@ fn losing_focus_writes_a_recovery_copy_and_saving_removes_it() {
     assert!(!state.dirty);
     assert!(briefwright::project::recovery::find_recoveries(recovery.path()).is_empty());
 }
+
+#[test]
+fn every_bad_project_fixture_is_refused_in_the_window_without_losing_work() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let (mut harness, answers) = harness_with(briefwright::sample::project());
+    let title = harness.get_by_label("Title");
+    title.focus();
+    title.type_text(" (unsaved edit)");
+    harness.run();
+    let edited = harness.state().project.clone();
+    for name in [
+        "empty.brief",
+        "truncated.brief",
+        "not-a-project.brief",
+        "wrong-types.brief",
+        "binary.brief",
+        "future.brief",
+        "folder.brief",
+        "missing.brief",
+    ] {
+        let path = fixtures.join(name);
+        let before = std::fs::read(&path).ok();
+        answers.borrow_mut().projects.push_back(path.clone());
+        harness.state_mut().run(Command::OpenDialog);
+        harness.run();
+        if matches!(harness.state().modal, Some(Modal::Unsaved(_))) {
+            harness.get_by_label("Discard").click();
+            harness.run();
+        }
+        let message = harness.state().messages.last().expect("a message").clone();
+        assert!(
+            message.is_error && message.text.contains(name) && message.text.contains("unchanged"),
+            "{name}: {message:?}"
+        );
+        assert_eq!(
+            harness.state().project,
+            edited,
+            "{name}: the brief being edited is kept"
+        );
+        assert_eq!(std::fs::read(&path).ok(), before, "{name} was not changed");
+    }
+}

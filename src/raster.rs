@@ -98,6 +98,15 @@ fn paint(color: Color) -> Paint<'static> {
     paint
 }
 
+/// Strokes a path, never thinner than a visible hairline.
+fn stroke_path(pixmap: &mut Pixmap, path: &tiny_skia::Path, color: Color, width_px: f32) {
+    let stroke = Stroke {
+        width: width_px.max(0.6),
+        ..Stroke::default()
+    };
+    pixmap.stroke_path(path, &paint(color), &stroke, Transform::identity(), None);
+}
+
 impl Rasterizer {
     /// The outline of a glyph in font units (y up), read once.
     fn outline(&mut self, face: FaceId, glyph: u16) -> Option<&tiny_skia::Path> {
@@ -194,17 +203,11 @@ impl Rasterizer {
                         pixmap.fill_rect(rect, &paint(*fill), Transform::identity(), None);
                     }
                     if let Some((color, thickness)) = stroke {
-                        let path = PathBuilder::from_rect(rect);
-                        let stroke = Stroke {
-                            width: (thickness.0 * scale).max(0.6),
-                            ..Stroke::default()
-                        };
-                        pixmap.stroke_path(
-                            &path,
-                            &paint(*color),
-                            &stroke,
-                            Transform::identity(),
-                            None,
+                        stroke_path(
+                            &mut pixmap,
+                            &PathBuilder::from_rect(rect),
+                            *color,
+                            thickness.0 * scale,
                         );
                     }
                 }
@@ -217,17 +220,7 @@ impl Rasterizer {
                     builder.move_to(x * scale, y * scale);
                     builder.line_to((x + to.x.0) * scale, (y + to.y.0) * scale);
                     if let Some(path) = builder.finish() {
-                        let stroke = Stroke {
-                            width: (thickness.0 * scale).max(0.6),
-                            ..Stroke::default()
-                        };
-                        pixmap.stroke_path(
-                            &path,
-                            &paint(*color),
-                            &stroke,
-                            Transform::identity(),
-                            None,
-                        );
+                        stroke_path(&mut pixmap, &path, *color, thickness.0 * scale);
                     }
                 }
                 Item::Link { .. } => {}

@@ -58,6 +58,16 @@ const TALKING_POINTS: [(&str, &[&str]); 6] = [
     ),
 ];
 
+/// The position of the part with `key`, or the first part.
+fn part_index(project: &Project, key: &str) -> usize {
+    project
+        .brief
+        .parts
+        .iter()
+        .position(|p| p.key == key)
+        .unwrap_or(0)
+}
+
 /// Builds the sample project.
 pub fn project() -> Project {
     let template = Template::built_in("briefing-note").ok();
@@ -87,15 +97,7 @@ pub fn project() -> Project {
         })
         .collect();
 
-    let part = |key: &str, project: &Project| {
-        project
-            .brief
-            .parts
-            .iter()
-            .position(|p| p.key == key)
-            .unwrap_or(0)
-    };
-    let background = part("background", &project);
+    let background = part_index(&project, "background");
     project.push_block(
         background,
         BlockKind::Paragraph {
@@ -128,12 +130,12 @@ pub fn project() -> Project {
         },
     );
 
-    let issues = part("key_issues", &project);
+    let issues = part_index(&project, "key_issues");
     for text in KEY_ISSUES {
         project.push_block(issues, BlockKind::Paragraph { text: text.into() });
     }
 
-    let points = part("talking_points", &project);
+    let points = part_index(&project, "talking_points");
     for (text, tags) in TALKING_POINTS {
         let id =
             project.add_talking_point(text, tags.iter().map(|t| (*t).to_owned()).collect(), None);
@@ -145,7 +147,7 @@ pub fn project() -> Project {
         None,
     );
 
-    let recommendation = part("recommendation", &project);
+    let recommendation = part_index(&project, "recommendation");
     project.push_block(
         recommendation,
         BlockKind::Paragraph {
@@ -185,18 +187,10 @@ pub fn long_project(extra_paragraphs: usize) -> Project {
         "partnership",
     ];
     let mut project = project();
-    let part = |key: &str, project: &Project| {
-        project
-            .brief
-            .parts
-            .iter()
-            .position(|p| p.key == key)
-            .unwrap_or(0)
-    };
     let (background, issues, points) = (
-        part("background", &project),
-        part("key_issues", &project),
-        part("talking_points", &project),
+        part_index(&project, "background"),
+        part_index(&project, "key_issues"),
+        part_index(&project, "talking_points"),
     );
     let sections: Vec<SectionRef> = project
         .sources

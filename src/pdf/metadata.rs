@@ -27,30 +27,29 @@ pub fn fill_info(doc: &mut PdfDocument, meta: &BriefMeta) {
     info.keywords = meta.keywords.clone();
     info.creator = "Briefwright".to_owned();
     info.producer = format!("Briefwright {}", env!("CARGO_PKG_VERSION"));
-    let stamp = parse_timestamp(&meta.created).unwrap_or_else(|| {
-        DateTime::new_in_offset(
-            Date {
-                year: 2000,
-                month: 1,
-                day: 1,
-            },
-            Time {
-                hour: 0,
-                minute: 0,
-                second: 0,
-                millisecond: 0,
-            },
-            Offset {
-                hours: 0,
-                minutes: 0,
-                seconds: 0,
-                milliseconds: 0,
-            },
-        )
-    });
+    let stamp = parse_timestamp(&meta.created).unwrap_or_else(|| utc(2000, 1, 1, 0, 0, 0));
     info.creation_date = stamp;
     info.modification_date = stamp;
     info.metadata_date = stamp;
+}
+
+/// A UTC date and time.
+fn utc(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> DateTime {
+    DateTime::new_in_offset(
+        Date { year, month, day },
+        Time {
+            hour,
+            minute,
+            second,
+            millisecond: 0,
+        },
+        Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    )
 }
 
 /// Reads "YYYY-MM-DDTHH:MM:SSZ" (or just the date) as UTC.
@@ -71,24 +70,13 @@ fn parse_timestamp(text: &str) -> Option<DateTime> {
     {
         return None;
     }
-    Some(DateTime::new_in_offset(
-        Date {
-            year: i32::from(year),
-            month: month as u8,
-            day: day as u8,
-        },
-        Time {
-            hour: hour as u8,
-            minute: minute as u8,
-            second: second as u8,
-            millisecond: 0,
-        },
-        Offset {
-            hours: 0,
-            minutes: 0,
-            seconds: 0,
-            milliseconds: 0,
-        },
+    Some(utc(
+        i32::from(year),
+        month as u8,
+        day as u8,
+        hour as u8,
+        minute as u8,
+        second as u8,
     ))
 }
 

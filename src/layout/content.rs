@@ -5,7 +5,7 @@ use crate::model::{BlockId, BlockKind, InlineSpan, Part, Project, parse_inline};
 use crate::template::{Style, Template};
 use crate::units::{Point, Pt, Size};
 
-use super::{Color, Diagnostic, GlyphRun, Item, Severity};
+use super::{Color, Diagnostic, GlyphRun, Item};
 
 /// A block of the flow: slabs stacked vertically, with spacing and breaking rules.
 #[derive(Debug, Clone)]
@@ -70,15 +70,14 @@ pub fn build(
         .map(|p| p.title.as_str())
         .collect();
     if !left_out.is_empty() {
-        builder.diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
-            message: format!(
+        builder.diagnostics.push(Diagnostic::warning(
+            format!(
                 "the {} template does not print {} (the text is kept in the project)",
                 template.name,
                 left_out.join(", ")
             ),
-            block: None,
-        });
+            None,
+        ));
     }
     for part in project
         .brief
@@ -132,15 +131,14 @@ impl Builder<'_> {
             .typesetter
             .set(spans, &paragraph_style, width.max(Pt(20.0)));
         for c in &set.missing {
-            self.diagnostics.push(Diagnostic {
-                severity: Severity::Warning,
-                message: format!(
+            self.diagnostics.push(Diagnostic::warning(
+                format!(
                     "character U+{:04X} \u{2018}{c}\u{2019} ({}) cannot be drawn by any bundled font; it shows as a blank box",
                     u32::from(*c),
                     crate::unicode_block::block_name(*c)
                 ),
                 block,
-            });
+            ));
         }
         set
     }
@@ -429,11 +427,10 @@ impl Builder<'_> {
     }
 
     fn missing_reference(&mut self, what: &str, block: Option<BlockId>) {
-        self.diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
-            message: format!("a block refers to {what}; it is left out"),
+        self.diagnostics.push(Diagnostic::warning(
+            format!("a block refers to {what}; it is left out"),
             block,
-        });
+        ));
         let style = self.template.styles.body.clone();
         let span = StyledSpan {
             text: format!("[Missing: {what}]"),

@@ -148,6 +148,17 @@ pub enum Severity {
     Error,
 }
 
+impl Diagnostic {
+    /// A warning about `block` (or the brief as a whole).
+    pub fn warning(message: impl Into<String>, block: Option<BlockId>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            message: message.into(),
+            block,
+        }
+    }
+}
+
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let level = match self.severity {
@@ -162,11 +173,7 @@ impl std::fmt::Display for Diagnostic {
 pub fn layout(project: &Project, template: &Template, typesetter: &mut Typesetter) -> Laid {
     let mut diagnostics = Vec::new();
     if !typesetter.has_family(&template.fonts.body) {
-        diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
-            message: format!("the template asks for font \u{201c}{}\u{201d}, which is not bundled; using Noto Sans", template.fonts.body),
-            block: None,
-        });
+        diagnostics.push(Diagnostic::warning(format!("the template asks for font \u{201c}{}\u{201d}, which is not bundled; using Noto Sans", template.fonts.body), None));
     }
     let meta = &project.brief.meta;
     let missing: Vec<&str> = [("To", &meta.to), ("From", &meta.from), ("Date", &meta.date)]
@@ -175,39 +182,36 @@ pub fn layout(project: &Project, template: &Template, typesetter: &mut Typesette
         .map(|(label, _)| label)
         .collect();
     if template.show_meta_table && !missing.is_empty() {
-        diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
-            message: format!(
+        diagnostics.push(Diagnostic::warning(
+            format!(
                 "the title block has no {}; fill it in before the brief goes out",
                 missing.join(", ")
             ),
-            block: None,
-        });
+            None,
+        ));
     }
     if meta.classification.trim().is_empty() {
-        diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
-            message: format!(
+        diagnostics.push(Diagnostic::warning(
+            format!(
                 "no classification is set; pages are marked \u{201c}{}\u{201d}",
                 template.default_classification
             ),
-            block: None,
-        });
+            None,
+        ));
     }
     let flow = content::build(project, template, typesetter, &mut diagnostics);
     let mut laid = paginate::paginate(flow, project, template, typesetter);
     diagnostics.append(&mut laid.diagnostics);
     if laid.pages.len() > template.page_budget {
-        diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
-            message: format!(
+        diagnostics.push(Diagnostic::warning(
+            format!(
                 "the brief runs to {} pages; the {} template allows {}",
                 laid.pages.len(),
                 template.name,
                 template.page_budget
             ),
-            block: None,
-        });
+            None,
+        ));
     }
     laid.diagnostics = diagnostics;
     typesetter.trim_cache();

@@ -7,7 +7,7 @@ use crate::template::{Align, Style, Template};
 use crate::units::{Point, Pt, Size};
 
 use super::content::{FlowBlock, Slab};
-use super::{Color, Diagnostic, GlyphRun, Item, Laid, OutlineEntry, Page, Positioned, Severity};
+use super::{Color, Diagnostic, GlyphRun, Item, Laid, OutlineEntry, Page, Positioned};
 
 /// Fewest lines of a paragraph left alone at the foot or head of a page.
 const MIN_LINES: usize = 2;
@@ -171,12 +171,10 @@ fn place_block(pager: &mut Pager, block: FlowBlock) {
             // be split, placing at least one slab, rather than loop for ever.
             take = fit.max(1);
             if rest[0].height > pager.room() {
-                pager.diagnostics.push(Diagnostic {
-                    severity: Severity::Warning,
-                    message: "a block is taller than the page and runs into the bottom margin"
-                        .to_owned(),
-                    block: id,
-                });
+                pager.diagnostics.push(Diagnostic::warning(
+                    "a block is taller than the page and runs into the bottom margin".to_owned(),
+                    id,
+                ));
             }
         }
         for slab in rest.drain(..take) {

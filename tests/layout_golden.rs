@@ -67,7 +67,7 @@ fn every_page_has_classification_and_page_numbers_and_stays_in_margins() {
             .items
             .iter()
             .filter_map(|p| match &p.item {
-                Item::Text(run) => Some(run.glyphs.iter().map(|g| g.text.as_str()).collect()),
+                Item::Text(run) => Some(run.glyphs.iter().map(|g| run.glyph_text(g)).collect()),
                 _ => None,
             })
             .collect();

@@ -99,7 +99,7 @@ fn sample_pdf_is_valid_with_embedded_subset_fonts_and_exact_text() {
         "Title: Visit of the Prime Minister to Kazakhstan",
         "Author: Central Asia Division",
         "Pages: 2",
-        "Keywords: Kazakhstan,visit,briefing",
+        "Keywords: Kazakhstan, visit, briefing",
     ] {
         assert!(
             info.contains(expected),
@@ -254,7 +254,7 @@ fn glyphs_land_where_the_layout_put_them() {
         let briefwright::layout::Item::Text(run) = &positioned.item else {
             continue;
         };
-        let text: String = run.glyphs.iter().map(|g| g.text.as_str()).collect();
+        let text: String = run.glyphs.iter().map(|g| run.glyph_text(g)).collect();
         let words: Vec<&str> = text.split_whitespace().collect();
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             continue;
@@ -268,7 +268,7 @@ fn glyphs_land_where_the_layout_put_them() {
         let inked: Vec<_> = run
             .glyphs
             .iter()
-            .filter(|g| !g.text.trim().is_empty())
+            .filter(|g| !run.glyph_text(g).trim().is_empty())
             .collect();
         let start = positioned.at.x.0 + inked.first().map_or(0.0, |g| g.x.0);
         let end = positioned.at.x.0 + inked.last().map_or(0.0, |g| (g.x + g.advance).0);

@@ -1,6 +1,6 @@
 //! Shaping and line breaking of paragraphs with parley, over the bundled faces only.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use parley::fontique::{Blob, Collection, CollectionOptions, GenericFamily, Script, SourceCache};
@@ -10,6 +10,7 @@ use parley::{
 };
 
 use super::faces::{ARABIC_FAMILY, DEFAULT_FAMILY, FACES, FaceId};
+use crate::layout::{Glyph, TextRange};
 use crate::template::Align;
 use crate::units::Pt;
 
@@ -55,7 +56,9 @@ pub struct TextRun {
     pub x: Pt,
     /// Index into [`SetParagraph::links`], if the run is part of a link.
     pub link: Option<usize>,
-    pub glyphs: std::sync::Arc<[crate::layout::Glyph]>,
+    pub glyphs: Arc<[Glyph]>,
+    /// The paragraph's text, which the glyphs' text ranges point into.
+    pub text: Arc<str>,
 }
 
 /// One broken line of a paragraph.
@@ -278,6 +281,8 @@ impl Typesetter {
         };
         layout.align(alignment, AlignmentOptions::default());
 
+        let shared_text: Arc<str> = Arc::from(text.as_str());
+        let mut texts = RunTexts::default();
         for line in layout.lines() {
             let metrics = line.metrics();
             let mut set_line = SetLine {
@@ -287,7 +292,7 @@ impl Typesetter {
                 runs: Vec::new(),
             };
             let mut current_run: Option<usize> = None;
-            let mut texts: VecDeque<(u32, String)> = VecDeque::new();
+            let mut next_text = 0;
             for item in line.items() {
                 let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
                     continue;
@@ -295,7 +300,8 @@ impl Typesetter {
                 let run = glyph_run.run();
                 if current_run != Some(run.index()) {
                     current_run = Some(run.index());
-                    texts = glyph_texts(run, &text).into();
+                    texts.fill(run);
+                    next_text = 0;
                 }
                 let face = self
                     .face_by_blob
@@ -307,21 +313,23 @@ impl Typesetter {
                     0 => None,
                     n => Some(usize::from(n) - 1),
                 };
-                let mut glyphs = Vec::new();
+                let mut glyphs = Vec::with_capacity(glyph_run.glyphs().count());
                 for glyph in glyph_run.positioned_glyphs() {
-                    let (_, glyph_text) = texts.pop_front().unwrap_or((glyph.id, String::new()));
+                    let range = texts.ranges.get(next_text).copied().unwrap_or_default();
+                    next_text += 1;
                     if glyph.id == 0 {
                         result.missing.extend(
-                            glyph_text
+                            range
+                                .of(&text)
                                 .chars()
                                 .filter(|c| !c.is_whitespace() && !c.is_control()),
                         );
                     }
-                    glyphs.push(crate::layout::Glyph {
+                    glyphs.push(Glyph {
                         id: u16::try_from(glyph.id).unwrap_or(0),
                         x: Pt(glyph.x) - run_x,
                         advance: Pt(glyph.advance),
-                        text: glyph_text,
+                        text: range,
                     });
                 }
                 if glyphs.is_empty() {
@@ -333,6 +341,7 @@ impl Typesetter {
                     x: run_x,
                     link,
                     glyphs: glyphs.into(),
+                    text: Arc::clone(&shared_text),
                 });
             }
             result.lines.push(set_line);
@@ -343,35 +352,38 @@ impl Typesetter {
 }
 
 /// The text each glyph of a run stands for, in visual order. A cluster's text goes to its
-/// first glyph; ligatures carry the text of every character they join.
-fn glyph_texts(run: &parley::Run<'_, SpanBrush>, text: &str) -> Vec<(u32, String)> {
-    let mut atoms: Vec<(Vec<u32>, std::ops::Range<usize>)> = Vec::new();
-    for cluster in run.clusters() {
-        let range = cluster.text_range();
-        if cluster.is_ligature_continuation()
-            && let Some(last) = atoms.last_mut()
-        {
-            last.1.end = last.1.end.max(range.end);
-            continue;
+/// first glyph; ligatures carry the text of every character they join. The buffers are
+/// reused from run to run.
+#[derive(Default)]
+struct RunTexts {
+    /// Per cluster: how many glyphs it has and the text it covers.
+    clusters: Vec<(usize, TextRange)>,
+    ranges: Vec<TextRange>,
+}
+
+impl RunTexts {
+    fn fill(&mut self, run: &parley::Run<'_, SpanBrush>) {
+        self.clusters.clear();
+        self.ranges.clear();
+        for cluster in run.clusters() {
+            let range = cluster.text_range();
+            if cluster.is_ligature_continuation()
+                && let Some((_, last)) = self.clusters.last_mut()
+            {
+                last.end = last.end.max(TextRange::new(range).end);
+                continue;
+            }
+            self.clusters
+                .push((cluster.glyphs().count(), TextRange::new(range)));
         }
-        atoms.push((cluster.glyphs().map(|g| g.id).collect(), range));
-    }
-    if run.is_rtl() {
-        atoms.reverse();
-    }
-    let mut out = Vec::new();
-    for (glyph_ids, range) in atoms {
-        let cluster_text = text.get(range).unwrap_or_default();
-        for (i, id) in glyph_ids.into_iter().enumerate() {
-            out.push((
-                id,
-                if i == 0 {
-                    cluster_text.to_owned()
-                } else {
-                    String::new()
-                },
-            ));
+        if run.is_rtl() {
+            self.clusters.reverse();
+        }
+        for &(glyph_count, range) in &self.clusters {
+            for i in 0..glyph_count {
+                self.ranges
+                    .push(if i == 0 { range } else { TextRange::default() });
+            }
         }
     }
-    out
 }

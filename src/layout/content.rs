@@ -481,6 +481,7 @@ fn glyph_run(run: &crate::fonts::TextRun, color: Color) -> GlyphRun {
         size: run.size,
         color,
         glyphs: run.glyphs.clone(),
+        text: run.text.clone(),
     }
 }
 
@@ -529,7 +530,7 @@ fn line_items(
                 .glyphs
                 .iter()
                 .rev()
-                .skip_while(|g| g.text.trim().is_empty())
+                .skip_while(|g| g.text.of(&run.text).trim().is_empty())
                 .map(|g| g.x + g.advance)
                 .next();
             let width = inked.unwrap_or(Pt::ZERO);

@@ -19,7 +19,7 @@ pub fn dump(laid: &Laid) -> String {
             let (x, y) = (positioned.at.x.0, positioned.at.y.0);
             let _ = match &positioned.item {
                 Item::Text(run) => {
-                    let text: String = run.glyphs.iter().map(|g| g.text.as_str()).collect();
+                    let text: String = run.glyphs.iter().map(|g| run.glyph_text(g)).collect();
                     writeln!(
                         out,
                         "  text {x:.1},{y:.1} {} {:.1}pt {text:?}",

@@ -228,6 +228,7 @@ fn furniture(
                         size: run.size,
                         color,
                         glyphs: run.glyphs.clone(),
+                        text: run.text.clone(),
                     }),
                     block: None,
                 });

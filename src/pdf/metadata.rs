@@ -1,59 +1,40 @@
-//! Document information, language, a content-derived document id and the outline mode.
+//! Document information, language, viewer preferences and a content-derived document id.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use lopdf::{Dictionary, Object, StringFormat, dictionary};
 
-use lopdf::{Object, StringFormat};
-use printpdf::PdfDocument;
-use printpdf::date::{Date, DateTime, Offset, Time};
-
-use super::PdfError;
-use crate::layout::{Item, Laid};
+use super::fonts::text_string;
 use crate::model::BriefMeta;
 
 /// Title, author, subject, keywords, producer and the dates, all from the brief.
-pub fn fill_info(doc: &mut PdfDocument, meta: &BriefMeta) {
-    let info = &mut doc.metadata.info;
-    info.document_title = meta.title.clone();
-    info.author = if meta.author.trim().is_empty() {
-        meta.from.clone()
+pub fn info(meta: &BriefMeta) -> Dictionary {
+    let author = if meta.author.trim().is_empty() {
+        &meta.from
     } else {
-        meta.author.clone()
+        &meta.author
     };
-    info.subject = if meta.purpose.trim().is_empty() {
+    let subject = if meta.purpose.trim().is_empty() {
         format!("Briefing note: {}", meta.title)
     } else {
         meta.purpose.clone()
     };
-    info.keywords = meta.keywords.clone();
-    info.creator = "Briefwright".to_owned();
-    info.producer = format!("Briefwright {}", env!("CARGO_PKG_VERSION"));
-    let stamp = parse_timestamp(&meta.created).unwrap_or_else(|| utc(2000, 1, 1, 0, 0, 0));
-    info.creation_date = stamp;
-    info.modification_date = stamp;
-    info.metadata_date = stamp;
+    let stamp = pdf_date(&meta.created).unwrap_or_else(|| "D:20000101000000Z".to_owned());
+    let mut info = dictionary! {
+        "Title" => text_string(&meta.title),
+        "Author" => text_string(author),
+        "Subject" => text_string(&subject),
+        "Creator" => text_string("Briefwright"),
+        "Producer" => text_string(&format!("Briefwright {}", env!("CARGO_PKG_VERSION"))),
+        "CreationDate" => Object::string_literal(stamp.clone()),
+        "ModDate" => Object::string_literal(stamp),
+    };
+    if !meta.keywords.is_empty() {
+        info.set("Keywords", text_string(&meta.keywords.join(", ")));
+    }
+    info
 }
 
-/// A UTC date and time.
-fn utc(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> DateTime {
-    DateTime::new_in_offset(
-        Date { year, month, day },
-        Time {
-            hour,
-            minute,
-            second,
-            millisecond: 0,
-        },
-        Offset {
-            hours: 0,
-            minutes: 0,
-            seconds: 0,
-            milliseconds: 0,
-        },
-    )
-}
-
-/// Reads "YYYY-MM-DDTHH:MM:SSZ" (or just the date) as UTC.
-fn parse_timestamp(text: &str) -> Option<DateTime> {
+/// Reads "YYYY-MM-DDTHH:MM:SSZ" (or just the date) as a UTC PDF date "D:YYYYMMDDHHmmSSZ".
+fn pdf_date(text: &str) -> Option<String> {
     let text = text.trim();
     let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u16>().ok();
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
@@ -70,66 +51,46 @@ fn parse_timestamp(text: &str) -> Option<DateTime> {
     {
         return None;
     }
-    Some(utc(
-        i32::from(year),
-        month as u8,
-        day as u8,
-        hour as u8,
-        minute as u8,
-        second as u8,
+    Some(format!(
+        "D:{year:04}{month:02}{day:02}{hour:02}{minute:02}{second:02}Z"
     ))
 }
 
-/// Sets the language, a document id derived from the content, and opens the outline
-/// panel when there is one.
-pub fn finish_catalog(
-    document: &mut lopdf::Document,
-    laid: &Laid,
-    meta: &BriefMeta,
-    has_outline: bool,
-) -> Result<(), PdfError> {
-    let root = document
-        .trailer
-        .get(b"Root")
-        .and_then(Object::as_reference)
-        .map_err(|e| PdfError::Assemble(format!("no document catalog: {e}")))?;
-    let catalog = document
-        .get_object_mut(root)
-        .and_then(Object::as_dict_mut)
-        .map_err(|e| PdfError::Assemble(format!("unreadable document catalog: {e}")))?;
-    catalog.set("Lang", Object::string_literal("en-GB"));
-    if has_outline {
-        catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
-    } else {
-        catalog.remove(b"PageMode");
+/// The trailer's `/ID`: two copies of 16 bytes hashed from the finished document body,
+/// so the same brief always gives the same file and any change gives a new id.
+pub fn document_id(body: &[&[u8]], meta: &BriefMeta) -> Object {
+    // FNV-1a, twice with different seeds; not cryptographic, only distinguishing.
+    let mut halves = [0xcbf2_9ce4_8422_2325u64, 0x6c62_272e_07bb_0142u64];
+    for half in &mut halves {
+        let mut feed = |bytes: &[u8]| {
+            for &byte in bytes {
+                *half = (*half ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+        };
+        feed(meta.title.as_bytes());
+        feed(meta.created.as_bytes());
+        for part in body {
+            feed(part);
+        }
     }
-    let id = Object::String(fingerprint(laid, meta).to_vec(), StringFormat::Hexadecimal);
-    document
-        .trailer
-        .set("ID", Object::Array(vec![id.clone(), id]));
-    Ok(())
+    let mut bytes = halves[0].to_be_bytes().to_vec();
+    bytes.extend_from_slice(&halves[1].to_be_bytes());
+    let id = Object::String(bytes, StringFormat::Hexadecimal);
+    Object::Array(vec![id.clone(), id])
 }
 
-/// 16 bytes that change whenever the pages or metadata change.
-fn fingerprint(laid: &Laid, meta: &BriefMeta) -> [u8; 16] {
-    let mut bytes = [0u8; 16];
-    for (half, seed) in [0u8, 1].into_iter().enumerate() {
-        let mut hasher = DefaultHasher::new();
-        seed.hash(&mut hasher);
-        meta.title.hash(&mut hasher);
-        meta.created.hash(&mut hasher);
-        for page in &laid.pages {
-            for positioned in &page.items {
-                positioned.at.x.0.to_bits().hash(&mut hasher);
-                positioned.at.y.0.to_bits().hash(&mut hasher);
-                if let Item::Text(run) = &positioned.item {
-                    for glyph in run.glyphs.iter() {
-                        glyph.id.hash(&mut hasher);
-                    }
-                }
-            }
-        }
-        bytes[half * 8..half * 8 + 8].copy_from_slice(&hasher.finish().to_be_bytes());
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_read_strictly() {
+        assert_eq!(
+            pdf_date("2026-03-09T08:30:00Z").as_deref(),
+            Some("D:20260309083000Z")
+        );
+        assert_eq!(pdf_date("2026-03-09").as_deref(), Some("D:20260309000000Z"));
+        assert_eq!(pdf_date("2026-13-09"), None);
+        assert_eq!(pdf_date("yesterday"), None);
     }
-    bytes
 }

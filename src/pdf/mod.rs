@@ -1,24 +1,24 @@
-//! Writing laid-out pages as PDF with printpdf: embedded subset fonts with exact text
-//! extraction, an outline of the parts, live links, metadata and deterministic bytes.
+//! Writing laid-out pages as PDF: subset fonts with exact text extraction, an outline of
+//! the parts, live links, metadata and deterministic bytes.
 //!
-//! This is the only place where the y axis flips (PDF measures from the bottom).
+//! Content streams are written directly as bytes ([`content`]) and the document is
+//! assembled with lopdf, saved with object streams so the many small dictionaries cost
+//! little. Fonts are subset once per export ([`fonts`]).
 
+mod content;
 mod fonts;
 mod metadata;
 
-use printpdf::{
-    Actions, BorderArray, Codepoint, ColorArray, HighlightingMode, Line, LinePoint, LinkAnnotation,
-    Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Rect, TextItem, TextMatrix,
-};
+use lopdf::{Dictionary, Object, ObjectId, Stream, dictionary};
 
-use crate::layout::{Color, GlyphRun, Item, Laid, Page};
+use crate::layout::{Item, Laid, OutlineEntry, Page};
 use crate::model::BriefMeta;
-use crate::units::Point;
+use fonts::{UsedFonts, text_string};
 
 /// Why a PDF could not be produced.
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
-    #[error("the bundled font {0} could not be read for embedding")]
+    #[error("the bundled font {0} could not be subset for embedding")]
     Font(&'static str),
     #[error("the PDF could not be assembled: {0}")]
     Assemble(String),
@@ -31,226 +31,165 @@ pub fn write(laid: &Laid, meta: &BriefMeta) -> Result<Vec<u8>, PdfError> {
     if laid.pages.is_empty() {
         return Err(PdfError::Empty);
     }
-    let mut doc = PdfDocument::new(&meta.title);
-    metadata::fill_info(&mut doc, meta);
-    let font_ids = fonts::register_used_fonts(&mut doc, laid)?;
-    doc.pages = laid
+    let fonts = UsedFonts::collect(laid);
+    let contents: Vec<Vec<u8>> = laid
         .pages
         .iter()
-        .map(|page| page_ops(page, &font_ids))
+        .map(|page| deflated(&content::page_content(page, &fonts)))
         .collect();
-    for (index, entry) in laid.outline.iter().enumerate() {
-        doc.bookmarks.map.insert(
-            printpdf::PageAnnotId(format!("OUTLINE{index:04}")),
-            printpdf::PageAnnotation {
-                name: entry.title.clone(),
-                page: entry.page + 1,
-            },
-        );
+
+    let mut document = lopdf::Document::with_version("1.7");
+    let font_resources = fonts.embed(&mut document)?;
+    let resources_id = document.add_object(dictionary! { "Font" => font_resources });
+    let pages_id = document.new_object_id();
+    let mut page_ids = Vec::with_capacity(laid.pages.len());
+    let id = metadata::document_id(
+        &contents.iter().map(Vec::as_slice).collect::<Vec<_>>(),
+        meta,
+    );
+    for (page, content) in laid.pages.iter().zip(contents) {
+        let mut stream = Stream::new(Dictionary::new(), content);
+        stream.dict.set("Filter", "FlateDecode");
+        stream.allows_compression = false;
+        let content_id = document.add_object(stream);
+        let media_box = vec![
+            Object::Integer(0),
+            Object::Integer(0),
+            Object::Real(page.size.width.0),
+            Object::Real(page.size.height.0),
+        ];
+        let mut page_dict = dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => media_box,
+            "Resources" => resources_id,
+            "Contents" => content_id,
+        };
+        let annotations = link_annotations(page);
+        if !annotations.is_empty() {
+            page_dict.set("Annots", annotations);
+        }
+        page_ids.push(document.add_object(page_dict));
     }
-    let options = PdfSaveOptions {
-        optimize: true,
-        subset_fonts: true,
-        secure: true,
-        image_optimization: None,
+    document.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Pages",
+            "Kids" => page_ids.iter().map(|id| Object::Reference(*id)).collect::<Vec<_>>(),
+            "Count" => page_ids.len() as i64,
+        }),
+    );
+
+    let mut catalog = dictionary! {
+        "Type" => "Catalog",
+        "Pages" => pages_id,
+        "Lang" => Object::string_literal("en-GB"),
+        "ViewerPreferences" => dictionary! { "DisplayDocTitle" => true },
     };
-    let mut warnings = Vec::new();
-    let mut document = doc.to_lopdf_document(&options, &mut warnings);
-    metadata::finish_catalog(&mut document, laid, meta, !laid.outline.is_empty())?;
-    compress_streams(&mut document);
+    if let Some(outline_id) = add_outline(&mut document, &laid.outline, laid, &page_ids) {
+        catalog.set("Outlines", outline_id);
+        catalog.set("PageMode", "UseOutlines");
+    }
+    let catalog_id = document.add_object(catalog);
+    let info_id = document.add_object(metadata::info(meta));
+    document.trailer.set("Root", catalog_id);
+    document.trailer.set("Info", info_id);
+    document.trailer.set("ID", id);
+
     let mut bytes = Vec::new();
     document
-        .save_to(&mut bytes)
+        .save_modern(&mut bytes)
         .map_err(|e| PdfError::Assemble(e.to_string()))?;
     Ok(bytes)
 }
 
-/// Deflates every stream at a middle level: nearly the size of the best level at a
-/// fraction of the time (lopdf's own `compress` always uses the slowest level).
-fn compress_streams(document: &mut lopdf::Document) {
+/// Deflates at a middle level: nearly the size of the best level at a fraction of the time.
+fn deflated(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write;
-    for object in document.objects.values_mut() {
-        if let lopdf::Object::Stream(stream) = object
-            && stream.allows_compression
-            && stream.dict.get(b"Filter").is_err()
-        {
-            let mut encoder =
-                flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
-            let compressed = encoder
-                .write_all(&stream.content)
-                .and_then(|()| encoder.finish());
-            if let Ok(compressed) = compressed
-                && compressed.len() + 19 < stream.content.len()
-            {
-                stream.dict.set("Filter", "FlateDecode");
-                stream.set_content(compressed);
-            }
-        }
-    }
+    let mut encoder = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(bytes.len() / 3),
+        flate2::Compression::new(6),
+    );
+    // Writing into a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
 }
 
-fn page_ops(page: &Page, font_ids: &fonts::FontIds) -> PdfPage {
-    let height = page.size.height;
-    let flip = |p: Point| printpdf::Point {
-        x: printpdf::Pt(p.x.0),
-        y: printpdf::Pt((height - p.y).0),
-    };
-    let mut ops = Vec::new();
-    for positioned in &page.items {
-        let at = positioned.at;
-        match &positioned.item {
-            Item::Text(run) => text_ops(run, flip(at), font_ids, &mut ops),
-            Item::Rect { size, fill, stroke } => {
-                let mode = match (fill, stroke) {
-                    (Some(_), Some(_)) => PaintMode::FillStroke,
-                    (Some(_), None) => PaintMode::Fill,
-                    (None, Some(_)) => PaintMode::Stroke,
-                    (None, None) => continue,
-                };
-                ops.push(Op::SaveGraphicsState);
-                if let Some(fill) = fill {
-                    ops.push(Op::SetFillColor {
-                        col: pdf_color(*fill),
-                    });
-                }
-                if let Some((color, thickness)) = stroke {
-                    ops.push(Op::SetOutlineColor {
-                        col: pdf_color(*color),
-                    });
-                    ops.push(Op::SetOutlineThickness {
-                        pt: printpdf::Pt(thickness.0),
-                    });
-                }
-                let bottom_left = flip(Point::new(at.x, at.y + size.height));
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: bottom_left.x,
-                        y: bottom_left.y,
-                        width: printpdf::Pt(size.width.0),
-                        height: printpdf::Pt(size.height.0),
-                        mode: Some(mode),
-                        winding_order: None,
-                    },
-                });
-                ops.push(Op::RestoreGraphicsState);
-            }
-            Item::Rule {
-                to,
-                thickness,
-                color,
-            } => {
-                ops.push(Op::SaveGraphicsState);
-                ops.push(Op::SetOutlineColor {
-                    col: pdf_color(*color),
-                });
-                ops.push(Op::SetOutlineThickness {
-                    pt: printpdf::Pt(thickness.0),
-                });
-                let end = Point::new(at.x + to.x, at.y + to.y);
-                ops.push(Op::DrawLine {
-                    line: Line {
-                        points: vec![
-                            LinePoint {
-                                p: flip(at),
-                                bezier: false,
-                            },
-                            LinePoint {
-                                p: flip(end),
-                                bezier: false,
-                            },
-                        ],
-                        is_closed: false,
-                    },
-                });
-                ops.push(Op::RestoreGraphicsState);
-            }
-            Item::Link { size, url } => {
-                let bottom_left = flip(Point::new(at.x, at.y + size.height));
-                ops.push(Op::LinkAnnotation {
-                    link: LinkAnnotation::new(
-                        Rect::from_xywh(
-                            bottom_left.x,
-                            bottom_left.y,
-                            printpdf::Pt(size.width.0),
-                            printpdf::Pt(size.height.0),
-                        ),
-                        Actions::Uri(url.clone()),
-                        Some(BorderArray::Solid([0.0, 0.0, 0.0])),
-                        Some(ColorArray::Transparent),
-                        Some(HighlightingMode::Invert),
-                    ),
-                });
-            }
-        }
-    }
-    PdfPage {
-        media_box: Rect::from_wh(printpdf::Pt(page.size.width.0), printpdf::Pt(height.0)),
-        trim_box: Rect::from_wh(printpdf::Pt(page.size.width.0), printpdf::Pt(height.0)),
-        crop_box: Rect::from_wh(printpdf::Pt(page.size.width.0), printpdf::Pt(height.0)),
-        ops,
-    }
-}
-
-/// One text matrix per run and one `TJ` array: after each glyph, a spacing number moves
-/// the pen from where the PDF viewer would put the next glyph (by the font's `/W` width)
-/// to exactly where the layout put it.
-fn text_ops(run: &GlyphRun, origin: printpdf::Point, font_ids: &fonts::FontIds, ops: &mut Vec<Op>) {
-    let Some(font) = font_ids.get(&run.face) else {
-        return;
-    };
-    let Some(first) = run.glyphs.first() else {
-        return;
-    };
-    ops.push(Op::StartTextSection);
-    ops.push(Op::SetFont {
-        font: PdfFontHandle::External(font.clone()),
-        size: printpdf::Pt(run.size.0),
-    });
-    ops.push(Op::SetFillColor {
-        col: pdf_color(run.color),
-    });
-    ops.push(Op::SetTextMatrix {
-        matrix: TextMatrix::Translate(printpdf::Pt(origin.x.0 + first.x.0), origin.y),
-    });
-    let size = run.size.0.max(0.01);
-    let codepoints = run
-        .glyphs
+/// A link annotation for every `Item::Link` on the page, with no visible border.
+fn link_annotations(page: &Page) -> Vec<Object> {
+    let height = page.size.height.0;
+    page.items
         .iter()
-        .enumerate()
-        .map(|(index, glyph)| {
-            let offset = match run.glyphs.get(index + 1) {
-                Some(next) => run.face.pdf_width(glyph.id) - (next.x - glyph.x).0 * 1000.0 / size,
-                None => 0.0,
+        .filter_map(|positioned| {
+            let Item::Link { size, url } = &positioned.item else {
+                return None;
             };
-            // Sub-thousandth corrections are invisible and only make the file bigger.
-            let offset = if offset.abs() < 0.05 {
-                0.0
-            } else {
-                (offset * 100.0).round() / 100.0
-            };
-            let cid = if glyph.text.is_empty() {
-                None
-            } else {
-                Some(glyph.text.clone())
-            };
-            Codepoint {
-                gid: glyph.id,
-                offset,
-                cid,
-            }
+            let (x, y) = (positioned.at.x.0, positioned.at.y.0);
+            let rect = vec![
+                Object::Real(x),
+                Object::Real(height - y - size.height.0),
+                Object::Real(x + size.width.0),
+                Object::Real(height - y),
+            ];
+            Some(Object::Dictionary(dictionary! {
+                "Type" => "Annot",
+                "Subtype" => "Link",
+                "Rect" => rect,
+                "Border" => vec![Object::Integer(0), Object::Integer(0), Object::Integer(0)],
+                "A" => dictionary! {
+                    "S" => "URI",
+                    "URI" => Object::string_literal(url.as_str()),
+                },
+            }))
         })
-        .collect();
-    ops.push(Op::ShowText {
-        items: vec![TextItem::GlyphIds(codepoints)],
-    });
-    ops.push(Op::EndTextSection);
+        .collect()
 }
 
-fn pdf_color(color: Color) -> printpdf::Color {
-    printpdf::Color::Rgb(printpdf::Rgb {
-        r: f32::from(color.r) / 255.0,
-        g: f32::from(color.g) / 255.0,
-        b: f32::from(color.b) / 255.0,
-        icc_profile: None,
-    })
+/// The outline of the parts, in document order, each opening its page at the heading.
+fn add_outline(
+    document: &mut lopdf::Document,
+    entries: &[OutlineEntry],
+    laid: &Laid,
+    page_ids: &[ObjectId],
+) -> Option<ObjectId> {
+    let entries: Vec<&OutlineEntry> = entries.iter().filter(|e| e.page < page_ids.len()).collect();
+    if entries.is_empty() {
+        return None;
+    }
+    let root_id = document.new_object_id();
+    let item_ids: Vec<ObjectId> = entries.iter().map(|_| document.new_object_id()).collect();
+    for (index, entry) in entries.iter().enumerate() {
+        let height = laid.pages[entry.page].size.height.0;
+        let top = (height - entry.y.0 + 4.0).min(height);
+        let mut item = dictionary! {
+            "Title" => text_string(&entry.title),
+            "Parent" => root_id,
+            "Dest" => vec![
+                Object::Reference(page_ids[entry.page]),
+                "XYZ".into(),
+                Object::Null,
+                Object::Real(top),
+                Object::Null,
+            ],
+        };
+        if index > 0 {
+            item.set("Prev", item_ids[index - 1]);
+        }
+        if let Some(next) = item_ids.get(index + 1) {
+            item.set("Next", *next);
+        }
+        document
+            .objects
+            .insert(item_ids[index], Object::Dictionary(item));
+    }
+    document.objects.insert(
+        root_id,
+        Object::Dictionary(dictionary! {
+            "Type" => "Outlines",
+            "First" => item_ids[0],
+            "Last" => item_ids[item_ids.len() - 1],
+            "Count" => item_ids.len() as i64,
+        }),
+    );
+    Some(root_id)
 }

@@ -286,3 +286,33 @@ fn glyphs_land_where_the_layout_put_them() {
     }
     assert!(checked >= 5, "checked {checked} lines");
 }
+
+#[test]
+fn a_glyph_shared_by_different_texts_still_copies_as_its_own_text() {
+    // "q" followed by a combining acute has no precomposed glyph: the cluster shows the
+    // plain "q" glyph plus a mark, so the "q" glyph stands for "q" in one place and for
+    // "q́" in another. A ToUnicode map can give only one of these.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut project = sample::project();
+    let block = project
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .find(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
+        .map(|b| b.id)
+        .expect("a paragraph");
+    let text = "Quiet quays q\u{301}uark, then quick quotas and an é.".to_owned();
+    project
+        .apply(briefwright::model::Edit::SetBlockText {
+            block,
+            text: text.clone(),
+        })
+        .expect("edit applies");
+    let pdf = write_pdf(&project, dir.path(), "marks.pdf");
+    let extracted = tool("pdftotext", &["-enc", "UTF-8", &pdf, "-"]);
+    assert!(
+        squash(&extracted).contains(&text),
+        "{text:?} not found in {extracted}"
+    );
+}

@@ -32,11 +32,7 @@ pub fn write(laid: &Laid, meta: &BriefMeta) -> Result<Vec<u8>, PdfError> {
         return Err(PdfError::Empty);
     }
     let fonts = UsedFonts::collect(laid);
-    let contents: Vec<Vec<u8>> = laid
-        .pages
-        .iter()
-        .map(|page| deflated(&content::page_content(page, &fonts)))
-        .collect();
+    let contents = page_contents(&laid.pages, &fonts);
 
     let mut document = lopdf::Document::with_version("1.7");
     let font_resources = fonts.embed(&mut document)?;
@@ -101,6 +97,30 @@ pub fn write(laid: &Laid, meta: &BriefMeta) -> Result<Vec<u8>, PdfError> {
         .save_modern(&mut bytes)
         .map_err(|e| PdfError::Assemble(e.to_string()))?;
     Ok(bytes)
+}
+
+/// The compressed content stream of every page. Long documents are split between two
+/// threads: pages are independent, and deflating them is most of the work.
+fn page_contents(pages: &[Page], fonts: &UsedFonts) -> Vec<Vec<u8>> {
+    let write = |pages: &[Page]| -> Vec<Vec<u8>> {
+        pages
+            .iter()
+            .map(|page| deflated(&content::page_content(page, fonts)))
+            .collect()
+    };
+    if pages.len() < 8 {
+        return write(pages);
+    }
+    let (first, second) = pages.split_at(pages.len() / 2);
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| write(second));
+        let mut contents = write(first);
+        let rest = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        contents.extend(rest);
+        contents
+    })
 }
 
 /// Deflates at a middle level: nearly the size of the best level at a fraction of the time.

@@ -179,3 +179,94 @@ fn cached_relayout_after_an_edit_equals_a_fresh_layout() {
     );
     assert_eq!(cached, fresh);
 }
+
+#[test]
+fn cached_relayout_follows_every_kind_of_edit() {
+    use briefwright::model::{Edit, SourceField};
+    let note = Template::built_in("briefing-note").expect("template");
+    let card = Template::built_in("talking-points-card").expect("template");
+    let mut project = briefwright::sample::long_project(120);
+    let mut warm = Typesetter::new();
+    layout(&project, &note, &mut warm);
+
+    let blocks = |project: &briefwright::model::Project, kind: fn(&BlockKind) -> bool| {
+        project
+            .brief
+            .parts
+            .iter()
+            .flat_map(|p| &p.blocks)
+            .filter(|b| kind(&b.kind))
+            .map(|b| b.id)
+            .collect::<Vec<_>>()
+    };
+    let paragraphs = blocks(&project, |k| matches!(k, BlockKind::Paragraph { .. }));
+    let excerpts = blocks(&project, |k| matches!(k, BlockKind::Excerpt { .. }));
+    let source = project.sources[0].id;
+    let point = project.talking_points[0].id;
+    let key_issues = project
+        .brief
+        .parts
+        .iter()
+        .position(|p| p.key == "key_issues")
+        .expect("key issues part");
+    let edits = vec![
+        // A character nobody can draw: the warning must come back from the cache too.
+        Edit::SetBlockText {
+            block: paragraphs[3],
+            text: "Visit to \u{6771}\u{4eac} next year.".to_owned(),
+        },
+        Edit::SetSourceField(source, SourceField::Author, "A. N. Other".to_owned()),
+        Edit::SetSourceField(source, SourceField::Url, String::new()),
+        Edit::SetTalkingPoint {
+            point,
+            text: "A reworded talking point.".to_owned(),
+            tags: Vec::new(),
+        },
+        Edit::SetBlockText {
+            block: excerpts[1],
+            text: "A trimmed excerpt.".to_owned(),
+        },
+        // Numbered paragraphs renumber when one moves.
+        Edit::MoveBlock {
+            block: paragraphs[5],
+            by: -3,
+        },
+        Edit::DeleteBlock(paragraphs[1]),
+        Edit::AddBlock {
+            part: key_issues,
+            kind: BlockKind::PageBreak,
+        },
+        Edit::AddBlock {
+            part: key_issues,
+            kind: BlockKind::Paragraph {
+                text: "After the break.".to_owned(),
+            },
+        },
+        Edit::SetMeta(
+            briefwright::model::MetaField::Title,
+            "A new title".to_owned(),
+        ),
+    ];
+    for edit in edits {
+        let described = format!("{edit:?}");
+        project.apply(edit).expect("edit applies");
+        let cached = layout(&project, &note, &mut warm);
+        let fresh = layout(&project, &note, &mut Typesetter::new());
+        assert_eq!(cached, fresh, "after {described}");
+    }
+    // Another template, and back.
+    for template in [&card, &note] {
+        let cached = layout(&project, template, &mut warm);
+        let fresh = layout(&project, template, &mut Typesetter::new());
+        assert_eq!(cached, fresh, "with {}", template.name);
+    }
+    let messages: Vec<String> = layout(&project, &note, &mut warm)
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("U+6771")),
+        "{messages:?}"
+    );
+}

@@ -10,7 +10,7 @@ use parley::{
 };
 
 use super::faces::{ARABIC_FAMILY, DEFAULT_FAMILY, FACES, FaceId};
-use crate::layout::{Glyph, TextRange};
+use crate::layout::{FlowCache, Glyph, TextRange};
 use crate::template::Align;
 use crate::units::Pt;
 
@@ -119,8 +119,9 @@ fn cache_hash(spans: &[StyledSpan], style: &ParagraphStyle, width: Pt) -> u64 {
     hasher.finish()
 }
 
-/// Owns the font collection and shaping contexts. Create one per thread and reuse it:
-/// fonts are parsed once, and paragraphs already set at the same width come from a cache.
+/// Owns the font collection, the shaping contexts and the layout caches. Create one per
+/// thread and reuse it: fonts are parsed once, paragraphs already set at the same width
+/// come from a cache, and so do blocks whose content did not change.
 pub struct Typesetter {
     font_cx: FontContext,
     layout_cx: LayoutContext<SpanBrush>,
@@ -129,6 +130,8 @@ pub struct Typesetter {
     cache: HashMap<u64, (CacheKey, Arc<SetParagraph>)>,
     /// Hashes of entries used since the last [`Typesetter::trim_cache`].
     cache_used: std::collections::HashSet<u64>,
+    /// Blocks built by earlier layouts (see `layout::memo`).
+    pub(crate) flow_cache: FlowCache,
 }
 
 impl Default for Typesetter {
@@ -167,6 +170,7 @@ impl Typesetter {
             face_by_blob,
             cache: HashMap::new(),
             cache_used: std::collections::HashSet::new(),
+            flow_cache: FlowCache::default(),
         }
     }
 
@@ -175,17 +179,19 @@ impl Typesetter {
         self.font_cx.collection.family_id(family).is_some()
     }
 
-    /// Forgets every set paragraph (the fonts stay loaded).
+    /// Forgets every set paragraph and built block (the fonts stay loaded).
     pub fn clear_cache(&mut self) {
         self.cache.clear();
         self.cache_used.clear();
+        self.flow_cache.clear();
     }
 
-    /// Drops cached paragraphs that were not used since the last call, so the cache
-    /// holds only what the current document needs.
+    /// Drops cached paragraphs and blocks that were not used since the last call, so the
+    /// caches hold only what the current document needs.
     pub fn trim_cache(&mut self) {
         let used = std::mem::take(&mut self.cache_used);
         self.cache.retain(|hash, _| used.contains(hash));
+        self.flow_cache.trim();
     }
 
     /// Shapes `spans` and breaks them into lines no wider than `width`.

@@ -1,7 +1,7 @@
 //! Turning the brief into a flow of blocks made of unbreakable slabs (lines, table rows).
 
 use crate::fonts::{ParagraphStyle, SetParagraph, StyledSpan, Typesetter};
-use crate::model::{BlockId, BlockKind, InlineSpan, Part, Project, parse_inline};
+use crate::model::{Block, BlockId, BlockKind, InlineSpan, Part, Project, parse_inline};
 use crate::template::{Style, Template};
 use crate::units::{Point, Pt, Size};
 
@@ -10,7 +10,8 @@ use super::{Color, Diagnostic, GlyphRun, Item};
 /// A block of the flow: slabs stacked vertically, with spacing and breaking rules.
 #[derive(Debug, Clone)]
 pub struct FlowBlock {
-    pub slabs: Vec<Slab>,
+    /// Shared, so a block rebuilt from the cache costs no copying.
+    pub slabs: std::sync::Arc<[Slab]>,
     pub space_before: Pt,
     pub space_after: Pt,
     /// Keep on the same page as the start of the next block (headings, titles).
@@ -48,6 +49,7 @@ pub fn build(
     typesetter: &mut Typesetter,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<FlowBlock> {
+    typesetter.flow_cache.begin(template_fingerprint(template));
     let mut builder = Builder {
         project,
         template,
@@ -107,6 +109,14 @@ pub fn build(
     builder.flow
 }
 
+/// Changes whenever anything in the template changes.
+fn template_fingerprint(template: &Template) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    format!("{template:?}").hash(&mut hasher);
+    hasher.finish()
+}
+
 impl Builder<'_> {
     fn paragraph_style(&self, style: &Style) -> ParagraphStyle {
         ParagraphStyle {
@@ -162,7 +172,7 @@ impl Builder<'_> {
         let set = self.set(&[StyledSpan::plain(title)], &style, self.width, None);
         let slabs = paragraph_slabs(&set, Pt::ZERO, Color::BLACK);
         self.push(FlowBlock {
-            slabs,
+            slabs: slabs.into(),
             space_before: Pt::ZERO,
             space_after: Pt(style.space_after_pt),
             keep_with_next: true,
@@ -246,7 +256,7 @@ impl Builder<'_> {
             slabs.push(Slab { height, items });
         }
         self.push(FlowBlock {
-            slabs,
+            slabs: slabs.into(),
             space_before: Pt::ZERO,
             space_after: Pt(14.0),
             keep_with_next: false,
@@ -276,7 +286,7 @@ impl Builder<'_> {
         );
         let slabs = paragraph_slabs(&set, Pt::ZERO, Color::BLACK);
         self.push(FlowBlock {
-            slabs,
+            slabs: slabs.into(),
             space_before: Pt(style.space_before_pt),
             space_after: Pt(style.space_after_pt),
             keep_with_next: true,
@@ -291,31 +301,113 @@ impl Builder<'_> {
         }
         let mut paragraph_number = 0;
         for block in &part.blocks {
-            let id = Some(block.id);
-            match &block.kind {
-                BlockKind::Paragraph { text } => {
-                    let label = numbered.then(|| {
-                        paragraph_number += 1;
-                        format!("{paragraph_number}.")
-                    });
-                    self.text_paragraph(text, label.as_deref(), id);
-                }
-                BlockKind::Excerpt { from, edited } => self.excerpt(*from, edited.as_deref(), id),
-                BlockKind::TalkingPoint { point } => match self.project.talking_point(*point) {
-                    Some(tp) => {
-                        let text = tp.text.clone();
-                        self.list_item(&text, "\u{2022}", id);
-                    }
-                    None => self
-                        .missing_reference("a talking point that is no longer in the library", id),
-                },
-                BlockKind::Bullets { items } => {
-                    for item in items.iter().filter(|i| !i.trim().is_empty()) {
-                        self.list_item(item, "\u{2022}", id);
-                    }
-                }
-                BlockKind::PageBreak => self.break_pending = true,
+            if matches!(block.kind, BlockKind::PageBreak) {
+                self.break_pending = true;
+                continue;
             }
+            let label =
+                (numbered && matches!(block.kind, BlockKind::Paragraph { .. })).then(|| {
+                    paragraph_number += 1;
+                    format!("{paragraph_number}.")
+                });
+            self.cached_block(block, label.as_deref());
+        }
+    }
+
+    /// Builds `block`, or takes what an earlier layout built for the same content.
+    fn cached_block(&mut self, block: &Block, label: Option<&str>) {
+        let signature = self.signature(block, label);
+        // A page break before the block belongs to this layout, not to the cached block.
+        let page_break = std::mem::take(&mut self.break_pending);
+        let start = self.flow.len();
+        let cached = signature
+            .as_deref()
+            .and_then(|signature| self.typesetter.flow_cache.get(signature));
+        if let Some((flow, diagnostics)) = cached {
+            self.flow.extend_from_slice(flow);
+            self.diagnostics.extend_from_slice(diagnostics);
+        } else {
+            let first_diagnostic = self.diagnostics.len();
+            self.build_block(block, label);
+            if let Some(signature) = signature {
+                let flow = self.flow[start..].to_vec();
+                let diagnostics = self.diagnostics[first_diagnostic..].to_vec();
+                self.typesetter
+                    .flow_cache
+                    .insert(signature, flow, diagnostics);
+            }
+        }
+        match self.flow.get_mut(start) {
+            Some(first) => first.page_break_before |= page_break,
+            None => self.break_pending = page_break,
+        }
+    }
+
+    /// Everything the block's output depends on, spelled out; `None` for blocks that are
+    /// not worth caching (page breaks, broken references).
+    fn signature(&self, block: &Block, label: Option<&str>) -> Option<String> {
+        use std::fmt::Write;
+        let mut signature = String::new();
+        let mut field = |text: &str| {
+            // Length-prefixed, so no text can pass for two fields.
+            let _ = write!(signature, "{}:{text}", text.len());
+        };
+        field(&format!("{:?}", block.id));
+        field(label.unwrap_or_default());
+        match &block.kind {
+            BlockKind::Paragraph { text } => {
+                field("paragraph");
+                field(text);
+            }
+            BlockKind::Excerpt { from, edited } => {
+                let (source, section) = self.project.section(*from)?;
+                field("excerpt");
+                for text in [
+                    edited.as_deref().unwrap_or(&section.text),
+                    &source.author,
+                    &source.title,
+                    &source.publication,
+                    &source.date,
+                    &source.url,
+                ] {
+                    field(text);
+                }
+            }
+            BlockKind::TalkingPoint { point } => {
+                field("talking point");
+                field(&self.project.talking_point(*point)?.text);
+            }
+            BlockKind::Bullets { items } => {
+                field("bullets");
+                for item in items {
+                    field(item);
+                }
+            }
+            BlockKind::PageBreak => return None,
+        }
+        Some(signature)
+    }
+
+    fn build_block(&mut self, block: &Block, label: Option<&str>) {
+        let id = Some(block.id);
+        match &block.kind {
+            BlockKind::Paragraph { text } => self.text_paragraph(text, label, id),
+            BlockKind::Excerpt { from, edited } => self.excerpt(*from, edited.as_deref(), id),
+            BlockKind::TalkingPoint { point } => match self.project.talking_point(*point) {
+                Some(tp) => {
+                    let text = tp.text.clone();
+                    self.list_item(&text, "\u{2022}", id);
+                }
+                None => {
+                    self.missing_reference("a talking point that is no longer in the library", id)
+                }
+            },
+            BlockKind::Bullets { items } => {
+                for item in items.iter().filter(|i| !i.trim().is_empty()) {
+                    self.list_item(item, "\u{2022}", id);
+                }
+            }
+            BlockKind::PageBreak => self.break_pending = true,
         }
     }
 
@@ -415,7 +507,7 @@ impl Builder<'_> {
         }
         slabs.extend(citation_slabs);
         self.push(FlowBlock {
-            slabs,
+            slabs: slabs.into(),
             space_before: Pt(style.space_before_pt),
             space_after: Pt(citation_style.space_after_pt),
             keep_with_next: false,
@@ -446,7 +538,7 @@ impl Builder<'_> {
 
 fn text_block(slabs: Vec<Slab>, style: &Style, block: Option<BlockId>) -> FlowBlock {
     FlowBlock {
-        slabs,
+        slabs: slabs.into(),
         space_before: Pt(style.space_before_pt),
         space_after: Pt(style.space_after_pt),
         keep_with_next: false,

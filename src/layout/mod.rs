@@ -5,9 +5,11 @@
 
 mod content;
 mod dump;
+mod memo;
 mod paginate;
 
 pub use dump::dump;
+pub(crate) use memo::FlowCache;
 
 use crate::fonts::{FaceId, Typesetter};
 use crate::model::{BlockId, Project};

@@ -44,13 +44,13 @@ impl Pager {
         self.bottom - self.y
     }
 
-    /// Moves a slab's items onto the current page.
-    fn place(&mut self, slab: Slab, block: Option<BlockId>) {
+    /// Puts a slab's items onto the current page.
+    fn place(&mut self, slab: &Slab, block: Option<BlockId>) {
         let (left, y) = (self.left, self.y);
         if let Some(page) = self.pages.last_mut() {
-            page.extend(slab.items.into_iter().map(|(point, item)| Positioned {
+            page.extend(slab.items.iter().map(|(point, item)| Positioned {
                 at: Point::new(left + point.x, y + point.y),
-                item,
+                item: item.clone(),
                 block,
             }));
         }
@@ -150,7 +150,7 @@ pub fn paginate(
 /// leaving fewer than [`MIN_LINES`] lines of a paragraph alone on either side of the break.
 fn place_block(pager: &mut Pager, block: FlowBlock) {
     let (splittable, id) = (block.splittable, block.block);
-    let mut rest: std::collections::VecDeque<Slab> = block.slabs.into();
+    let mut rest: &[Slab] = &block.slabs;
     while !rest.is_empty() {
         let mut fit = 0;
         let mut used = Pt::ZERO;
@@ -177,9 +177,11 @@ fn place_block(pager: &mut Pager, block: FlowBlock) {
                 ));
             }
         }
-        for slab in rest.drain(..take) {
+        let (placed, left) = rest.split_at(take.min(rest.len()));
+        for slab in placed {
             pager.place(slab, id);
         }
+        rest = left;
         if !rest.is_empty() {
             pager.new_page();
         }

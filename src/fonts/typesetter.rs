@@ -319,7 +319,7 @@ impl Typesetter {
                     0 => None,
                     n => Some(usize::from(n) - 1),
                 };
-                let mut glyphs = Vec::with_capacity(glyph_run.glyphs().count());
+                let mut glyphs = Vec::with_capacity(texts.ranges.len().saturating_sub(next_text));
                 for glyph in glyph_run.positioned_glyphs() {
                     let range = texts.ranges.get(next_text).copied().unwrap_or_default();
                     next_text += 1;

@@ -26,7 +26,7 @@ impl Dialogs for NoDialogs {
 }
 
 fn typing_frame(c: &mut Criterion) {
-    let project = briefwright::sample::long_project(215);
+    let project = briefwright::sample::long_project(180);
     let recovery = std::env::temp_dir().join("briefwright-bench-recovery");
     let state = AppState::new(project, None, Settings::default(), Box::new(NoDialogs))
         .with_recovery_folder(recovery);

@@ -270,3 +270,34 @@ fn cached_relayout_follows_every_kind_of_edit() {
         "{messages:?}"
     );
 }
+
+#[test]
+fn shaping_on_two_threads_gives_the_same_pages_as_on_one() {
+    let template = Template::built_in("briefing-note").expect("template");
+    let project = briefwright::sample::long_project(300);
+    let mut one_thread = Typesetter::new();
+    one_thread.set_parallel(false);
+    let sequential = layout(&project, &template, &mut one_thread);
+    let parallel = layout(&project, &template, &mut Typesetter::new());
+    assert!(
+        sequential.pages.len() > 25,
+        "{} pages",
+        sequential.pages.len()
+    );
+    assert_eq!(parallel, sequential);
+    // And the caches the threads filled serve an edit like any others.
+    let mut two_threads = Typesetter::new();
+    layout(&project, &template, &mut two_threads);
+    let mut edited = project.clone();
+    let block = edited.brief.parts[2].blocks[3].id;
+    edited
+        .apply(briefwright::model::Edit::SetBlockText {
+            block,
+            text: "A shorter paragraph.".to_owned(),
+        })
+        .expect("edit applies");
+    assert_eq!(
+        layout(&edited, &template, &mut two_threads),
+        layout(&edited, &template, &mut one_thread)
+    );
+}

@@ -132,6 +132,11 @@ pub struct Typesetter {
     cache_used: std::collections::HashSet<u64>,
     /// Blocks built by earlier layouts (see `layout::memo`).
     pub(crate) flow_cache: FlowCache,
+    /// While [`Typesetter::prefetch`] runs its dry pass: the paragraphs asked for.
+    recording: Option<Vec<(u64, CacheKey)>>,
+    parallel: bool,
+    /// The second thread's typesetter, kept so that its fonts and contexts stay warm.
+    helper: Option<Box<Typesetter>>,
 }
 
 impl Default for Typesetter {
@@ -171,6 +176,9 @@ impl Typesetter {
             cache: HashMap::new(),
             cache_used: std::collections::HashSet::new(),
             flow_cache: FlowCache::default(),
+            recording: None,
+            parallel: true,
+            helper: None,
         }
     }
 
@@ -194,6 +202,67 @@ impl Typesetter {
         self.flow_cache.trim();
     }
 
+    /// Sets, on two threads, every paragraph that `dry_run` asks for, when nothing is
+    /// cached yet (opening or exporting a brief) and there is enough to share. `dry_run`
+    /// runs with [`Typesetter::set`] only recording requests and returning empty
+    /// paragraphs; what it builds is thrown away. The threads take paragraphs one at a
+    /// time from a shared counter, so a slower core simply sets fewer. Afterwards every
+    /// request is a cache hit holding exactly what setting it alone would give.
+    pub fn prefetch(&mut self, dry_run: impl FnOnce(&mut Typesetter)) {
+        /// Below this, a thread costs more than it saves.
+        const WORTH_A_THREAD: usize = 48;
+        if !self.parallel || !self.cache.is_empty() || !self.flow_cache.is_empty() {
+            return;
+        }
+        self.recording = Some(Vec::new());
+        dry_run(self);
+        let mut requests = self.recording.take().unwrap_or_default();
+        let mut seen = std::collections::HashSet::new();
+        requests.retain(|(hash, _)| seen.insert(*hash));
+        if requests.len() < WORTH_A_THREAD {
+            return;
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let take = || next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut helper = self
+            .helper
+            .take()
+            .unwrap_or_else(|| Box::new(Typesetter::new()));
+        let requests = &requests;
+        let helped = std::thread::scope(|scope| {
+            let helping = scope.spawn(|| {
+                let mut done = Vec::new();
+                while let Some((hash, key)) = requests.get(take()) {
+                    let set = helper.set_uncached(&key.spans, &key.style, key.width);
+                    done.push((*hash, key.clone(), Arc::new(set)));
+                }
+                done
+            });
+            while let Some((_, key)) = requests.get(take()) {
+                self.set(&key.spans, &key.style, key.width);
+            }
+            helping.join()
+        });
+        // Should the helper have failed, its paragraphs are simply set when asked for.
+        if let Ok(done) = helped {
+            for (hash, key, set) in done {
+                self.cache.insert(hash, (key, set));
+            }
+            self.helper = Some(helper);
+        }
+    }
+
+    /// Whether [`Typesetter::set`] only records requests for [`Typesetter::prefetch`];
+    /// anything built meanwhile must not be kept.
+    pub(crate) fn is_recording(&self) -> bool {
+        self.recording.is_some()
+    }
+
+    /// Whether [`Typesetter::prefetch`] may use a second thread (it may by default).
+    pub fn set_parallel(&mut self, parallel: bool) {
+        self.parallel = parallel;
+    }
+
     /// Shapes `spans` and breaks them into lines no wider than `width`.
     pub fn set(
         &mut self,
@@ -209,12 +278,16 @@ impl Typesetter {
             self.cache_used.insert(hash);
             return hit;
         }
-        let set = Arc::new(self.set_uncached(spans, style, width));
         let key = CacheKey {
             spans: spans.to_vec(),
             style: style.clone(),
             width,
         };
+        if let Some(recording) = &mut self.recording {
+            recording.push((hash, key));
+            return Arc::default();
+        }
+        let set = Arc::new(self.set_uncached(spans, style, width));
         self.cache.insert(hash, (key, Arc::clone(&set)));
         self.cache_used.insert(hash);
         set

@@ -316,7 +316,7 @@ impl Builder<'_> {
 
     /// Builds `block`, or takes what an earlier layout built for the same content.
     fn cached_block(&mut self, block: &Block, label: Option<&str>) {
-        let signature = self.signature(block, label);
+        let signature = super::memo::signature(self.project, block, label);
         // A page break before the block belongs to this layout, not to the cached block.
         let page_break = std::mem::take(&mut self.break_pending);
         let start = self.flow.len();
@@ -329,7 +329,7 @@ impl Builder<'_> {
         } else {
             let first_diagnostic = self.diagnostics.len();
             self.build_block(block, label);
-            if let Some(signature) = signature {
+            if let Some(signature) = signature.filter(|_| !self.typesetter.is_recording()) {
                 let flow = self.flow[start..].to_vec();
                 let diagnostics = self.diagnostics[first_diagnostic..].to_vec();
                 self.typesetter
@@ -341,51 +341,6 @@ impl Builder<'_> {
             Some(first) => first.page_break_before |= page_break,
             None => self.break_pending = page_break,
         }
-    }
-
-    /// Everything the block's output depends on, spelled out; `None` for blocks that are
-    /// not worth caching (page breaks, broken references).
-    fn signature(&self, block: &Block, label: Option<&str>) -> Option<String> {
-        use std::fmt::Write;
-        let mut signature = String::new();
-        let mut field = |text: &str| {
-            // Length-prefixed, so no text can pass for two fields.
-            let _ = write!(signature, "{}:{text}", text.len());
-        };
-        field(&format!("{:?}", block.id));
-        field(label.unwrap_or_default());
-        match &block.kind {
-            BlockKind::Paragraph { text } => {
-                field("paragraph");
-                field(text);
-            }
-            BlockKind::Excerpt { from, edited } => {
-                let (source, section) = self.project.section(*from)?;
-                field("excerpt");
-                for text in [
-                    edited.as_deref().unwrap_or(&section.text),
-                    &source.author,
-                    &source.title,
-                    &source.publication,
-                    &source.date,
-                    &source.url,
-                ] {
-                    field(text);
-                }
-            }
-            BlockKind::TalkingPoint { point } => {
-                field("talking point");
-                field(&self.project.talking_point(*point)?.text);
-            }
-            BlockKind::Bullets { items } => {
-                field("bullets");
-                for item in items {
-                    field(item);
-                }
-            }
-            BlockKind::PageBreak => return None,
-        }
-        Some(signature)
     }
 
     fn build_block(&mut self, block: &Block, label: Option<&str>) {

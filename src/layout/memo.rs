@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::Diagnostic;
 use super::content::FlowBlock;
+use crate::model::{Block, BlockKind, Project};
 
 /// The flow blocks and diagnostics of brief blocks built in earlier layouts.
 #[derive(Default)]
@@ -64,7 +65,56 @@ impl FlowCache {
             .retain(|_, entry| entry.last_used == generation);
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     pub fn clear(&mut self) {
         self.entries.clear();
     }
+}
+
+/// Everything the block's output depends on, spelled out; `None` for blocks that are
+/// not worth caching (page breaks, broken references).
+pub fn signature(project: &Project, block: &Block, label: Option<&str>) -> Option<String> {
+    use std::fmt::Write;
+    let mut signature = String::new();
+    let mut field = |text: &str| {
+        // Length-prefixed, so no text can pass for two fields.
+        let _ = write!(signature, "{}:{text}", text.len());
+    };
+    field(&format!("{:?}", block.id));
+    field(label.unwrap_or_default());
+    match &block.kind {
+        BlockKind::Paragraph { text } => {
+            field("paragraph");
+            field(text);
+        }
+        BlockKind::Excerpt { from, edited } => {
+            let (source, section) = project.section(*from)?;
+            field("excerpt");
+            for text in [
+                edited.as_deref().unwrap_or(&section.text),
+                &source.author,
+                &source.title,
+                &source.publication,
+                &source.date,
+                &source.url,
+            ] {
+                field(text);
+            }
+        }
+        BlockKind::TalkingPoint { point } => {
+            field("talking point");
+            field(&project.talking_point(*point)?.text);
+        }
+        BlockKind::Bullets { items } => {
+            field("bullets");
+            for item in items {
+                field(item);
+            }
+        }
+        BlockKind::PageBreak => return None,
+    }
+    Some(signature)
 }

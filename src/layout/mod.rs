@@ -233,6 +233,9 @@ pub fn layout(project: &Project, template: &Template, typesetter: &mut Typesette
             None,
         ));
     }
+    typesetter.prefetch(|dry_run| {
+        content::build(project, template, dry_run, &mut Vec::new());
+    });
     let flow = content::build(project, template, typesetter, &mut diagnostics);
     let mut laid = paginate::paginate(flow, project, template, typesetter);
     diagnostics.append(&mut laid.diagnostics);

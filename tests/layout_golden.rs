@@ -301,3 +301,44 @@ fn shaping_on_two_threads_gives_the_same_pages_as_on_one() {
         layout(&edited, &template, &mut one_thread)
     );
 }
+
+#[test]
+fn three_digit_paragraph_numbers_keep_clear_of_their_text() {
+    let template = Template::built_in("briefing-note").expect("template");
+    let project = briefwright::sample::long_project(400);
+    let laid = layout(&project, &template, &mut Typesetter::new());
+    let mut checked = 0;
+    for page in &laid.pages {
+        let runs: Vec<(f32, f32, f32, String)> = page
+            .items
+            .iter()
+            .filter_map(|p| match &p.item {
+                Item::Text(run) => {
+                    let text: String = run.glyphs.iter().map(|g| run.glyph_text(g)).collect();
+                    let end = run.glyphs.last().map_or(0.0, |g| (g.x + g.advance).0);
+                    Some((p.at.x.0, p.at.x.0 + end, p.at.y.0, text))
+                }
+                _ => None,
+            })
+            .collect();
+        for (x, label_end, y, text) in &runs {
+            let is_number = text.len() > 1
+                && text.ends_with('.')
+                && text[..text.len() - 1].chars().all(|c| c.is_ascii_digit());
+            if !is_number {
+                continue;
+            }
+            let next = runs
+                .iter()
+                .filter(|(other_x, _, other_y, _)| (other_y - y).abs() < 0.5 && other_x > x)
+                .map(|(other_x, ..)| *other_x)
+                .fold(f32::MAX, f32::min);
+            assert!(
+                label_end + 3.0 <= next,
+                "{text} ends at {label_end} but its text starts at {next}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} numbers checked");
+}

@@ -40,6 +40,8 @@ struct Builder<'a> {
     flow: Vec<FlowBlock>,
     width: Pt,
     break_pending: bool,
+    /// How far numbered paragraphs of the current part hang: room for their widest number.
+    number_hang: Pt,
 }
 
 /// Builds the flow for the whole brief: title, metadata table and parts.
@@ -58,6 +60,7 @@ pub fn build(
         flow: Vec::new(),
         width: template.page.text_width(),
         break_pending: false,
+        number_hang: Pt::mm(template.styles.list.indent_left_mm),
     };
     builder.title();
     if template.show_meta_table {
@@ -299,6 +302,14 @@ impl Builder<'_> {
             let purpose = self.project.brief.meta.purpose.clone();
             self.text_paragraph(&purpose, None, None);
         }
+        if numbered {
+            let count = part
+                .blocks
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
+                .count();
+            self.number_hang = self.hang_for_numbers_up_to(count);
+        }
         let mut paragraph_number = 0;
         for block in &part.blocks {
             if matches!(block.kind, BlockKind::PageBreak) {
@@ -314,9 +325,28 @@ impl Builder<'_> {
         }
     }
 
+    /// The list indent, widened when the part's largest number (with a gap after it) would
+    /// not fit in it, so that "128." never runs into its text.
+    fn hang_for_numbers_up_to(&mut self, count: usize) -> Pt {
+        let style = self.template.styles.list.clone();
+        let hang = Pt::mm(style.indent_left_mm);
+        let mut label_style = style.clone();
+        label_style.bold = true;
+        let widest = self.set(
+            &[StyledSpan::plain(format!("{count}."))],
+            &label_style,
+            self.width,
+            None,
+        );
+        let width = widest.lines.first().map_or(Pt::ZERO, |line| line.width);
+        hang.max(width + Pt(style.size_pt * 0.5))
+    }
+
     /// Builds `block`, or takes what an earlier layout built for the same content.
     fn cached_block(&mut self, block: &Block, label: Option<&str>) {
-        let signature = super::memo::signature(self.project, block, label);
+        // The hang is part of what a numbered paragraph looks like.
+        let label_and_hang = label.map(|label| format!("{label} {}", self.number_hang.0));
+        let signature = super::memo::signature(self.project, block, label_and_hang.as_deref());
         // A page break before the block belongs to this layout, not to the cached block.
         let page_break = std::mem::take(&mut self.break_pending);
         let start = self.flow.len();
@@ -380,12 +410,17 @@ impl Builder<'_> {
 
     fn list_item(&mut self, markdown: &str, label: &str, block: Option<BlockId>) {
         let style = self.template.styles.list.clone();
-        let hang = Pt::mm(style.indent_left_mm);
+        let numbered = label.ends_with('.');
+        let hang = if numbered {
+            self.number_hang
+        } else {
+            Pt::mm(style.indent_left_mm)
+        };
         let spans = spans_from_inline(parse_inline(markdown));
         let set = self.set(&spans, &style, self.width - hang, block);
         let mut slabs = paragraph_slabs(&set, hang, Color::TEXT);
         let mut label_style = style.clone();
-        label_style.bold = label.ends_with('.');
+        label_style.bold = numbered;
         let label_set = self.set(&[StyledSpan::plain(label)], &label_style, hang, block);
         if let (Some(first), Some(label_line)) = (slabs.first_mut(), label_set.lines.first()) {
             let baseline = set

@@ -461,3 +461,24 @@ fn every_bad_project_fixture_is_refused_in_the_window_without_losing_work() {
         assert_eq!(std::fs::read(&path).ok(), before, "{name} was not changed");
     }
 }
+
+#[test]
+fn a_long_brief_keeps_its_preview_in_the_window_with_a_page_field() {
+    let (mut harness, _) = harness_with(briefwright::sample::long_project(300));
+    harness.run();
+    let count = harness.state().laid.as_ref().map_or(0, |l| l.pages.len());
+    assert!(count > 20, "{count} pages");
+    let first_label = format!("Page 1 of {count}");
+    let first_page = harness.get_by_label(&first_label);
+    let window = 1600.0;
+    assert!(
+        first_page.rect().max.x <= window && first_page.rect().width() > 300.0,
+        "the first page sits at {:?}, outside a {window}-wide window",
+        first_page.rect()
+    );
+    harness.get_by_label(&format!("Go to page (of {count})"));
+    assert!(
+        harness.query_by_label(&format!("{count}")).is_none(),
+        "no button for every page"
+    );
+}

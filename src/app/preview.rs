@@ -15,6 +15,8 @@ pub struct Preview {
     pages: Vec<PageTexture>,
     /// Page to scroll to on the next frame.
     pub jump_to_page: Option<usize>,
+    /// The number in the "Page N of M" field of long briefs (1-based).
+    page_field: usize,
 }
 
 struct PageTexture {
@@ -101,15 +103,7 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
             state.send(Command::FitWidth);
         }
         ui.separator();
-        for page in 0..count {
-            if ui
-                .small_button(format!("{}", page + 1))
-                .on_hover_text(format!("Go to page {}", page + 1))
-                .clicked()
-            {
-                state.preview.jump_to_page = Some(page);
-            }
-        }
+        page_navigation_ui(ui, state, count);
     });
     let warnings: Vec<String> = laid.diagnostics.iter().map(|d| d.message.clone()).collect();
     for warning in warnings.iter().take(4) {
@@ -178,6 +172,38 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
             }
         });
     state.laid = Some(laid);
+}
+
+/// A button per page for a short brief; a "Page N of M" field for a long one, where a
+/// row of buttons would push the preview out of the window.
+fn page_navigation_ui(ui: &mut egui::Ui, state: &mut AppState, count: usize) {
+    const MOST_BUTTONS: usize = 8;
+    if count <= MOST_BUTTONS {
+        for page in 0..count {
+            if ui
+                .small_button(format!("{}", page + 1))
+                .on_hover_text(format!("Go to page {}", page + 1))
+                .clicked()
+            {
+                state.preview.jump_to_page = Some(page);
+            }
+        }
+        return;
+    }
+    let mut page = state.preview.page_field.clamp(1, count);
+    let field = egui::DragValue::new(&mut page)
+        .range(1..=count)
+        .prefix("Go to page ")
+        .suffix(format!(" of {count}"));
+    if ui
+        .add(field)
+        .accessible_name(format!("Go to page (of {count})"))
+        .on_hover_text("Type a page number, or drag")
+        .changed()
+    {
+        state.preview.jump_to_page = Some(page - 1);
+    }
+    state.preview.page_field = page;
 }
 
 fn text_bounds(at: crate::units::Point, item: &Item) -> Option<(f32, f32, f32, f32)> {

@@ -3,7 +3,7 @@
 //!
 //! This is the only place where the y axis flips (PDF measures from the bottom).
 
-use super::fonts::UsedFonts;
+use super::fonts::{PdfGlyph, UsedFonts};
 use crate::layout::{Color, GlyphRun, Item, Page};
 use crate::units::{Point, Pt};
 
@@ -15,6 +15,7 @@ pub fn page_content(page: &Page, fonts: &UsedFonts) -> Vec<u8> {
         in_text: false,
         font: None,
         fill: None,
+        cluster: Vec::new(),
     };
     for positioned in &page.items {
         let at = positioned.at;
@@ -59,6 +60,8 @@ struct ContentWriter {
     font: Option<(u16, u32)>,
     /// The fill colour in force inside the current text object.
     fill: Option<Color>,
+    /// The glyphs of the cluster being written, kept to reuse the allocation.
+    cluster: Vec<PdfGlyph>,
 }
 
 impl ContentWriter {
@@ -168,9 +171,14 @@ impl ContentWriter {
                 .position(|g| !run.glyph_text(g).is_empty())
                 .map_or(run.glyphs.len(), |offset| index + 1 + offset);
             let cluster = &run.glyphs[index..cluster_end];
-            let pdf_glyph =
-                |g: &crate::layout::Glyph| fonts.glyph(run.face, g.id, run.glyph_text(g));
-            let faithful = cluster.iter().all(|g| pdf_glyph(g).faithful);
+            let mut pdf_glyphs = std::mem::take(&mut self.cluster);
+            pdf_glyphs.clear();
+            pdf_glyphs.extend(
+                cluster
+                    .iter()
+                    .map(|g| fonts.glyph(run.face, g.id, run.glyph_text(g))),
+            );
+            let faithful = pdf_glyphs.iter().all(|g| g.faithful);
             if !faithful {
                 if in_hex {
                     self.out.push(b'>');
@@ -184,7 +192,7 @@ impl ContentWriter {
                 write_text_string(&mut self.out, run.glyph_text(&cluster[0]));
                 self.op(">>BDC");
             }
-            for (offset, glyph) in cluster.iter().enumerate() {
+            for (offset, (glyph, pdf_glyph)) in cluster.iter().zip(&pdf_glyphs).enumerate() {
                 if !in_array {
                     self.out.push(b'[');
                     in_array = true;
@@ -193,7 +201,7 @@ impl ContentWriter {
                     self.out.push(b'<');
                     in_hex = true;
                 }
-                write_hex_u16(&mut self.out, pdf_glyph(glyph).id);
+                write_hex_u16(&mut self.out, pdf_glyph.id);
                 let next = run.glyphs.get(index + offset + 1);
                 if let Some(next) = next {
                     let adjust =
@@ -215,6 +223,7 @@ impl ContentWriter {
                 in_array = false;
                 self.op("EMC");
             }
+            self.cluster = pdf_glyphs;
             index = cluster_end;
         }
         if in_hex {

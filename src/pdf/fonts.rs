@@ -4,7 +4,7 @@
 //! Glyph ids are renumbered 1, 2, 3… in order of first use, so the content streams address
 //! glyphs by their new id and the same document always gets the same numbering.
 
-use lopdf::{Dictionary, Object, ObjectId, Stream, StringFormat, dictionary};
+use lopdf::{Dictionary, Object, ObjectId, Stream, dictionary};
 use skrifa::MetadataProvider;
 
 use super::{PdfError, deflated};
@@ -262,18 +262,5 @@ fn descriptor(
         "CapHeight" => thousandths(metrics.cap_height.unwrap_or(metrics.ascent)),
         "StemV" => stem_v,
         "FontFile2" => file_id,
-    }
-}
-
-/// Text for a PDF text string: PDFDocEncoding-safe ASCII as is, anything else as UTF-16BE.
-pub fn text_string(text: &str) -> Object {
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
-    } else {
-        let mut bytes = vec![0xfe, 0xff];
-        for unit in text.encode_utf16() {
-            bytes.extend_from_slice(&unit.to_be_bytes());
-        }
-        Object::String(bytes, StringFormat::Literal)
     }
 }

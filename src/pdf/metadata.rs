@@ -2,7 +2,6 @@
 
 use lopdf::{Dictionary, Object, StringFormat, dictionary};
 
-use super::fonts::text_string;
 use crate::model::BriefMeta;
 
 /// Title, author, subject, keywords, producer and the dates, all from the brief.
@@ -77,6 +76,19 @@ pub fn document_id(body: &[&[u8]], meta: &BriefMeta) -> Object {
     bytes.extend_from_slice(&halves[1].to_be_bytes());
     let id = Object::String(bytes, StringFormat::Hexadecimal);
     Object::Array(vec![id.clone(), id])
+}
+
+/// Text for a PDF text string: PDFDocEncoding-safe ASCII as is, anything else as UTF-16BE.
+pub fn text_string(text: &str) -> Object {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        Object::String(text.as_bytes().to_vec(), StringFormat::Literal)
+    } else {
+        let mut bytes = vec![0xfe, 0xff];
+        for unit in text.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_be_bytes());
+        }
+        Object::String(bytes, StringFormat::Literal)
+    }
 }
 
 #[cfg(test)]

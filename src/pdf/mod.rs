@@ -13,7 +13,8 @@ use lopdf::{Dictionary, Object, ObjectId, Stream, dictionary};
 
 use crate::layout::{Item, Laid, OutlineEntry, Page};
 use crate::model::BriefMeta;
-use fonts::{UsedFonts, text_string};
+use fonts::UsedFonts;
+use metadata::text_string;
 
 /// Why a PDF could not be produced.
 #[derive(Debug, thiserror::Error)]

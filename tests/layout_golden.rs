@@ -285,6 +285,15 @@ fn shaping_on_two_threads_gives_the_same_pages_as_on_one() {
         sequential.pages.len()
     );
     assert_eq!(parallel, sequential);
+    // The dry pass must ask for exactly what the real pass uses, or paragraphs are
+    // shaped twice: once on the threads and again when the real pass misses the cache.
+    let mut threads = Typesetter::new();
+    layout(&project, &template, &mut threads);
+    assert_eq!(
+        threads.paragraphs_shaped(),
+        one_thread.paragraphs_shaped(),
+        "paragraphs shaped with two threads and with one"
+    );
     // And the caches the threads filled serve an edit like any others.
     let mut two_threads = Typesetter::new();
     layout(&project, &template, &mut two_threads);

@@ -137,6 +137,8 @@ pub struct Typesetter {
     parallel: bool,
     /// The second thread's typesetter, kept so that its fonts and contexts stay warm.
     helper: Option<Box<Typesetter>>,
+    /// Paragraphs shaped so far (see [`Typesetter::paragraphs_shaped`]).
+    shaped: usize,
 }
 
 impl Default for Typesetter {
@@ -179,6 +181,7 @@ impl Typesetter {
             recording: None,
             parallel: true,
             helper: None,
+            shaped: 0,
         }
     }
 
@@ -245,6 +248,7 @@ impl Typesetter {
         });
         // Should the helper have failed, its paragraphs are simply set when asked for.
         if let Ok(done) = helped {
+            self.shaped += done.len();
             for (hash, key, set) in done {
                 self.cache.insert(hash, (key, set));
             }
@@ -261,6 +265,27 @@ impl Typesetter {
     /// Whether [`Typesetter::prefetch`] may use a second thread (it may by default).
     pub fn set_parallel(&mut self, parallel: bool) {
         self.parallel = parallel;
+    }
+
+    /// Like [`Typesetter::set`], but sets the paragraph even during a prefetch's dry pass,
+    /// for measurements that decide the width of other paragraphs: the dry pass must ask
+    /// for the same paragraphs the real pass will.
+    pub(crate) fn set_now(
+        &mut self,
+        spans: &[StyledSpan],
+        style: &ParagraphStyle,
+        width: Pt,
+    ) -> Arc<SetParagraph> {
+        let recording = self.recording.take();
+        let set = self.set(spans, style, width);
+        self.recording = recording;
+        set
+    }
+
+    /// How many paragraphs this typesetter (with its helper thread) has shaped: cache
+    /// misses, for tests and benchmarks.
+    pub fn paragraphs_shaped(&self) -> usize {
+        self.shaped
     }
 
     /// Shapes `spans` and breaks them into lines no wider than `width`.
@@ -288,6 +313,7 @@ impl Typesetter {
             return Arc::default();
         }
         let set = Arc::new(self.set_uncached(spans, style, width));
+        self.shaped += 1;
         self.cache.insert(hash, (key, Arc::clone(&set)));
         self.cache_used.insert(hash);
         set

@@ -332,11 +332,11 @@ impl Builder<'_> {
         let hang = Pt::mm(style.indent_left_mm);
         let mut label_style = style.clone();
         label_style.bold = true;
-        let widest = self.set(
+        let label_style = self.paragraph_style(&label_style);
+        let widest = self.typesetter.set_now(
             &[StyledSpan::plain(format!("{count}."))],
             &label_style,
             self.width,
-            None,
         );
         let width = widest.lines.first().map_or(Pt::ZERO, |line| line.width);
         hang.max(width + Pt(style.size_pt * 0.5))

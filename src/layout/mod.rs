@@ -233,9 +233,13 @@ pub fn layout(project: &Project, template: &Template, typesetter: &mut Typesette
             None,
         ));
     }
-    typesetter.prefetch(|dry_run| {
-        content::build(project, template, dry_run, &mut Vec::new());
-    });
+    // The dry pass of a prefetch pays off only for briefs long enough to share out.
+    let blocks: usize = project.brief.parts.iter().map(|p| p.blocks.len()).sum();
+    if blocks >= 32 {
+        typesetter.prefetch(|dry_run| {
+            content::build(project, template, dry_run, &mut Vec::new());
+        });
+    }
     let flow = content::build(project, template, typesetter, &mut diagnostics);
     let mut laid = paginate::paginate(flow, project, template, typesetter);
     diagnostics.append(&mut laid.diagnostics);

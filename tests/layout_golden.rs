@@ -278,7 +278,8 @@ fn shaping_on_two_threads_gives_the_same_pages_as_on_one() {
     let mut one_thread = Typesetter::new();
     one_thread.set_parallel(false);
     let sequential = layout(&project, &template, &mut one_thread);
-    let parallel = layout(&project, &template, &mut Typesetter::new());
+    let mut two_threads = Typesetter::new();
+    let parallel = layout(&project, &template, &mut two_threads);
     assert!(
         sequential.pages.len() > 25,
         "{} pages",
@@ -287,16 +288,12 @@ fn shaping_on_two_threads_gives_the_same_pages_as_on_one() {
     assert_eq!(parallel, sequential);
     // The dry pass must ask for exactly what the real pass uses, or paragraphs are
     // shaped twice: once on the threads and again when the real pass misses the cache.
-    let mut threads = Typesetter::new();
-    layout(&project, &template, &mut threads);
     assert_eq!(
-        threads.paragraphs_shaped(),
+        two_threads.paragraphs_shaped(),
         one_thread.paragraphs_shaped(),
         "paragraphs shaped with two threads and with one"
     );
     // And the caches the threads filled serve an edit like any others.
-    let mut two_threads = Typesetter::new();
-    layout(&project, &template, &mut two_threads);
     let mut edited = project.clone();
     let block = edited.brief.parts[2].blocks[3].id;
     edited

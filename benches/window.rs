@@ -1,29 +1,10 @@
 //! Frame time of the window while typing in a 20-page brief: the CPU work of one frame
 //! (command, relayout, preview update and egui) after a keystroke, driven headlessly.
 
-use std::path::{Path, PathBuf};
-
-use briefwright::app::{AppState, Dialogs, Settings, app_ui};
+use briefwright::app::{AppState, NoDialogs, Settings, app_ui};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn pick_project(&mut self, _: Option<&Path>) -> Option<PathBuf> {
-        None
-    }
-    fn pick_articles(&mut self, _: Option<&Path>) -> Option<Vec<PathBuf>> {
-        None
-    }
-    fn save_project_as(&mut self, _: &str, _: Option<&Path>) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf_as(&mut self, _: &str, _: Option<&Path>) -> Option<PathBuf> {
-        None
-    }
-}
 
 fn typing_frame(c: &mut Criterion) {
     let project = briefwright::sample::long_project(180);

@@ -7,11 +7,11 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::draft::{DraftOptions, new_draft, now_timestamp};
 use crate::export::{export_to_file, render};
 use crate::fonts::Typesetter;
-use crate::layout::Severity;
-use crate::project::{load, save};
+use crate::project::{ProjectLock, load, save};
 use crate::template::{BUILT_IN, Template};
 
 /// Assemble ministerial briefing notes from articles and talking points, and export PDF.
@@ -60,6 +60,17 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Lay a project out with another template, or read its own template again from its file.
+    SetTemplate {
+        project: PathBuf,
+        /// A template name (see `briefwright templates`) or a template .toml file; a file
+        /// is copied into the project, so the brief exports the same way anywhere.
+        #[arg(required_unless_present = "refresh", conflicts_with = "refresh")]
+        template: Option<String>,
+        /// Read the project's own template again from the file it came from.
+        #[arg(long)]
+        refresh: bool,
+    },
     /// Validate a project and summarise it.
     Check { project: PathBuf },
     /// List the templates.
@@ -93,7 +104,7 @@ fn execute(command: Command) -> Result<()> {
             force,
         } => {
             refuse_overwrite(&output, force)?;
-            let template = Template::resolve(&template)?;
+            let (template, custom_template) = Template::choose(&template)?;
             if let Some(marking) = &classification
                 && !template.classifications.iter().any(|c| c == marking)
             {
@@ -115,6 +126,7 @@ fn execute(command: Command) -> Result<()> {
                 title,
                 classification,
                 created: now_timestamp(),
+                custom_template,
             };
             let project = new_draft(&template, sources, &options);
             save(&project, &output)?;
@@ -138,6 +150,11 @@ fn execute(command: Command) -> Result<()> {
                 if pages == 1 { "" } else { "s" }
             );
         }
+        Command::SetTemplate {
+            project,
+            template,
+            refresh,
+        } => set_template(&project, template.as_deref(), refresh)?,
         Command::Check { project } => {
             let loaded = load(&project)?;
             report_warnings(&loaded.warnings);
@@ -199,8 +216,33 @@ fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
     Ok(())
 }
 
-fn report_warnings(warnings: &[String]) {
+fn report_warnings(warnings: &[Diagnostic]) {
     for warning in warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("{warning}");
     }
+}
+
+fn set_template(path: &Path, template: Option<&str>, refresh: bool) -> Result<()> {
+    let _lock = ProjectLock::acquire(path)?;
+    let mut project = load(path)?.project;
+    let choice = match (template, &project.brief.custom_template) {
+        (Some(name_or_path), _) => name_or_path.to_owned(),
+        (None, Some(custom)) if refresh => custom.origin.clone(),
+        (None, _) => bail!(
+            "{} uses the built-in template {}; there is no file to refresh it from",
+            path.display(),
+            project.brief.template
+        ),
+    };
+    let (chosen, custom) = Template::choose(&choice)?;
+    project
+        .apply(chosen.select_edit(custom))
+        .context("the template was not changed")?;
+    save(&project, path)?;
+    println!(
+        "{} now uses the template {} ({choice})",
+        path.display(),
+        chosen.name
+    );
+    Ok(())
 }

@@ -1,7 +1,7 @@
 //! Starting a new brief: a project from a template, with imported articles as sources and
 //! their body sections placed as excerpts for the officer to trim.
 
-use crate::model::{BlockKind, Project, SectionKind, SectionRef, Source};
+use crate::model::{BlockKind, CustomTemplate, Project, SectionKind, SectionRef, Source};
 use crate::template::Template;
 
 /// What a new draft starts from.
@@ -11,12 +11,15 @@ pub struct DraftOptions {
     pub classification: Option<String>,
     /// ISO 8601 timestamp stamped into exported PDFs.
     pub created: String,
+    /// The copy of `template` the project keeps when it is not a built-in template.
+    pub custom_template: Option<CustomTemplate>,
 }
 
 /// A new project with the template's standard parts and every body section of `sources`
 /// placed as an excerpt in the part that receives excerpts.
 pub fn new_draft(template: &Template, sources: Vec<Source>, options: &DraftOptions) -> Project {
     let mut project = Project::new(&template.name, &template.part_titles());
+    project.brief.custom_template = options.custom_template.clone();
     let meta = &mut project.brief.meta;
     meta.classification = options
         .classification

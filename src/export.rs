@@ -29,7 +29,7 @@ pub struct Rendered {
 
 /// Lays out the project with its own template and writes the PDF in memory.
 pub fn render(project: &Project, typesetter: &mut Typesetter) -> Result<Rendered, ExportError> {
-    let template = Template::resolve(&project.brief.template)?;
+    let template = Template::for_brief(&project.brief)?;
     let laid = layout(project, &template, typesetter);
     let pdf = crate::pdf::write(&laid, &project.brief.meta)?;
     Ok(Rendered { laid, pdf })

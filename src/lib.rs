@@ -8,6 +8,7 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
+pub mod diagnostic;
 pub mod draft;
 pub mod export;
 pub mod fonts;

@@ -1,78 +1,18 @@
 //! The window, driven headlessly through AccessKit labels with egui_kittest.
 #![cfg(feature = "gui")]
 
+mod support;
+
 use std::cell::RefCell;
-use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::rc::Rc;
 
-use briefwright::app::{AppState, Command, Dialogs, Modal, Settings, app_ui};
+use briefwright::app::{AppState, Command, Modal, Settings, app_ui};
 use briefwright::model::{BlockKind, Edit, Project};
-use briefwright::template::Template;
+use briefwright::project::Holder;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-/// Answers the file dialogs would give, queued by the test.
-#[derive(Default)]
-struct Answers {
-    projects: VecDeque<PathBuf>,
-    articles: VecDeque<Vec<PathBuf>>,
-    save_as: VecDeque<PathBuf>,
-    pdfs: VecDeque<PathBuf>,
-}
-
-struct ScriptedDialogs(Rc<RefCell<Answers>>);
-
-impl Dialogs for ScriptedDialogs {
-    fn pick_project(&mut self, _: Option<&Path>) -> Option<PathBuf> {
-        self.0.borrow_mut().projects.pop_front()
-    }
-    fn pick_articles(&mut self, _: Option<&Path>) -> Option<Vec<PathBuf>> {
-        self.0.borrow_mut().articles.pop_front()
-    }
-    fn save_project_as(&mut self, _: &str, _: Option<&Path>) -> Option<PathBuf> {
-        self.0.borrow_mut().save_as.pop_front()
-    }
-    fn save_pdf_as(&mut self, _: &str, _: Option<&Path>) -> Option<PathBuf> {
-        self.0.borrow_mut().pdfs.pop_front()
-    }
-}
-
-fn empty_brief() -> Project {
-    let template = Template::built_in("briefing-note").expect("template");
-    let mut project = Project::new("briefing-note", &template.part_titles());
-    project.brief.meta.title = "Flood cooperation".into();
-    project.brief.meta.created = "2026-03-01T09:00:00Z".into();
-    project
-}
-
-fn harness(project: Project) -> (Harness<'static, AppState>, Rc<RefCell<Answers>>) {
-    let answers = Rc::new(RefCell::new(Answers::default()));
-    let recovery =
-        std::env::temp_dir().join(format!("briefwright-test-recovery-{}", std::process::id()));
-    let state = AppState::new(
-        project,
-        None,
-        Settings::default(),
-        Box::new(ScriptedDialogs(Rc::clone(&answers))),
-    )
-    .with_recovery_folder(recovery);
-    let harness = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .build_ui_state(app_ui, state);
-    (harness, answers)
-}
-
-fn article() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles/opinion-with-footer.txt")
-}
-
-fn menu(harness: &mut Harness<'static, AppState>, menu: &str, item: &str) {
-    harness.get_by_label(menu).click();
-    harness.run();
-    harness.get_by_label_contains(item).click();
-    harness.run();
-}
+use support::{Answers, ScriptedDialogs, article, empty_brief, harness, harness_with, menu};
 
 fn excerpts(project: &Project) -> Vec<Option<String>> {
     project
@@ -177,12 +117,12 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
     menu(&mut reopened, "File", "Open…");
     assert_eq!(reopened.state().project, after_edit);
     assert!(
-        matches!(&reopened.state().modal, Some(Modal::Locked { holder, .. }) if holder.pid == std::process::id()),
+        matches!(&reopened.state().modal, Some(Modal::Locked { holder: Holder::Known(holder), .. }) if holder.pid == std::process::id()),
         "the second window is told the first one holds the brief"
     );
     reopened.get_by_label("Open read-only").click();
     reopened.run();
-    assert!(reopened.state().read_only);
+    assert!(reopened.state().is_read_only());
 
     let pdf = dir.path().join("flood.pdf");
     answers.borrow_mut().pdfs.push_back(pdf.clone());
@@ -202,12 +142,6 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
         std::fs::read(&pdf).expect("window export"),
         std::fs::read(&cli_pdf).expect("cli export")
     );
-}
-
-fn harness_with(project: Project) -> (Harness<'static, AppState>, Rc<RefCell<Answers>>) {
-    let (mut harness, answers) = harness(project);
-    harness.run();
-    (harness, answers)
 }
 
 #[test]
@@ -269,7 +203,7 @@ fn a_corrupt_file_shows_an_error_and_keeps_the_current_brief() {
     assert_eq!(harness.state().project, before);
     let message = harness.state().messages.last().expect("a message").clone();
     assert!(
-        message.is_error
+        message.is_error()
             && message.text.contains("corrupt.brief is damaged")
             && message.text.contains("unchanged"),
         "{message:?}"
@@ -442,7 +376,7 @@ fn every_bad_project_fixture_is_refused_in_the_window_without_losing_work() {
         let path = fixtures.join(name);
         let before = std::fs::read(&path).ok();
         answers.borrow_mut().projects.push_back(path.clone());
-        harness.state_mut().run(Command::OpenDialog);
+        harness.state_mut().run(Command::OPEN);
         harness.run();
         if matches!(harness.state().modal, Some(Modal::Unsaved(_))) {
             harness.get_by_label("Discard").click();
@@ -450,7 +384,7 @@ fn every_bad_project_fixture_is_refused_in_the_window_without_losing_work() {
         }
         let message = harness.state().messages.last().expect("a message").clone();
         assert!(
-            message.is_error && message.text.contains(name) && message.text.contains("unchanged"),
+            message.is_error() && message.text.contains(name) && message.text.contains("unchanged"),
             "{name}: {message:?}"
         );
         assert_eq!(

@@ -75,7 +75,9 @@ fn an_excerpt_of_a_missing_section_loads_with_a_warning() {
     let loaded = load(&bad("missing-section.brief")).expect("loads");
     assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
     assert!(
-        loaded.warnings[0].contains("section 99 of source 1, which is missing"),
+        loaded.warnings[0]
+            .message
+            .contains("section 99 of source 1, which is missing"),
         "{:?}",
         loaded.warnings
     );

@@ -89,7 +89,7 @@ fn a_missing_section_loads_with_a_warning() {
     let loaded = from_json(broken.as_bytes(), "p.brief").expect("still loads");
     assert_eq!(loaded.warnings.len(), 1);
     assert!(
-        loaded.warnings[0].contains("missing"),
+        loaded.warnings[0].message.contains("missing"),
         "{:?}",
         loaded.warnings
     );

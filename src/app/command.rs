@@ -10,11 +10,21 @@ use crate::model::{BlockId, Edit, SectionRef, TalkingPointId};
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
-    /// Ask which template, then start a new brief (after the unsaved-changes check).
-    NewDialog,
+    /// Ask which template, then start a new brief. Unless `confirmed`, unsaved changes
+    /// are asked about first.
+    NewDialog {
+        confirmed: bool,
+    },
     NewFromTemplate(String),
-    OpenDialog,
-    Open(PathBuf),
+    /// Pick a project and open it. Unless `confirmed`, unsaved changes are asked about first.
+    OpenDialog {
+        confirmed: bool,
+    },
+    /// Unless `confirmed`, unsaved changes are asked about first.
+    Open {
+        path: PathBuf,
+        confirmed: bool,
+    },
     Save,
     SaveAsDialog,
     SaveAs(PathBuf),
@@ -25,7 +35,10 @@ pub enum Command {
     PasteArticle(String),
     ExportDialog,
     ExportPdf(PathBuf),
-    Quit,
+    /// Close the window. Unless `confirmed`, unsaved changes are asked about first.
+    Quit {
+        confirmed: bool,
+    },
     Undo,
     Redo,
     DeleteSelected,
@@ -47,6 +60,14 @@ pub enum Command {
         point: TalkingPointId,
         part: Option<usize>,
     },
+    /// Lay the brief out with a built-in template (undoable).
+    UseTemplate(String),
+    /// Pick a template file and lay the brief out with it.
+    TemplateFileDialog,
+    /// Lay the brief out with a template file, keeping a copy in the project (undoable).
+    UseTemplateFile(PathBuf),
+    /// Read the brief's own template again from the file it came from.
+    RefreshTemplate,
     /// The answer to the unsaved-changes question.
     ResolveUnsaved(UnsavedChoice),
     DismissMessages,
@@ -56,6 +77,37 @@ pub enum Command {
     TakeOverLock,
     RestoreRecovery,
     DiscardRecovery,
+}
+
+impl Command {
+    /// New from template, as the menu and shortcut send it.
+    pub const NEW: Command = Command::NewDialog { confirmed: false };
+    /// Open, as the menu and shortcut send it.
+    pub const OPEN: Command = Command::OpenDialog { confirmed: false };
+    /// Quit, as the menu, shortcut and window close button send it.
+    pub const QUIT: Command = Command::Quit { confirmed: false };
+
+    /// Opens `path`, asking about unsaved changes first.
+    pub fn open(path: PathBuf) -> Command {
+        Command::Open {
+            path,
+            confirmed: false,
+        }
+    }
+
+    /// The same command, with the user's answer about unsaved changes already given.
+    pub fn confirmed(self) -> Command {
+        match self {
+            Command::NewDialog { .. } => Command::NewDialog { confirmed: true },
+            Command::OpenDialog { .. } => Command::OpenDialog { confirmed: true },
+            Command::Open { path, .. } => Command::Open {
+                path,
+                confirmed: true,
+            },
+            Command::Quit { .. } => Command::Quit { confirmed: true },
+            other => other,
+        }
+    }
 }
 
 /// What to do with unsaved changes before New, Open or Quit.
@@ -81,8 +133,8 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
             Command::SaveAsDialog,
         ),
         (KeyboardShortcut::new(COMMAND_SHIFT, Key::Z), Command::Redo),
-        (KeyboardShortcut::new(COMMAND, Key::N), Command::NewDialog),
-        (KeyboardShortcut::new(COMMAND, Key::O), Command::OpenDialog),
+        (KeyboardShortcut::new(COMMAND, Key::N), Command::NEW),
+        (KeyboardShortcut::new(COMMAND, Key::O), Command::OPEN),
         (KeyboardShortcut::new(COMMAND, Key::S), Command::Save),
         (
             KeyboardShortcut::new(COMMAND, Key::E),
@@ -94,7 +146,7 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
         ),
         (KeyboardShortcut::new(COMMAND, Key::Z), Command::Undo),
         (KeyboardShortcut::new(COMMAND, Key::Y), Command::Redo),
-        (KeyboardShortcut::new(COMMAND, Key::Q), Command::Quit),
+        (KeyboardShortcut::new(COMMAND, Key::Q), Command::QUIT),
         (KeyboardShortcut::new(COMMAND, Key::Plus), Command::ZoomIn),
         (KeyboardShortcut::new(COMMAND, Key::Equals), Command::ZoomIn),
         (KeyboardShortcut::new(COMMAND, Key::Minus), Command::ZoomOut),
@@ -117,14 +169,16 @@ impl Command {
     /// Menu text for the commands that appear in menus.
     pub fn menu_text(&self) -> &'static str {
         match self {
-            Command::NewDialog => "New from template…",
-            Command::OpenDialog => "Open…",
+            Command::NewDialog { .. } => "New from template…",
+            Command::OpenDialog { .. } => "Open…",
             Command::Save => "Save",
             Command::SaveAsDialog => "Save As…",
             Command::ImportDialog => "Import Article…",
             Command::PasteDialog => "Paste as New Article…",
             Command::ExportDialog => "Export PDF…",
-            Command::Quit => "Quit",
+            Command::Quit { .. } => "Quit",
+            Command::TemplateFileDialog => "From File…",
+            Command::RefreshTemplate => "Refresh from File",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::DeleteSelected => "Delete Block",

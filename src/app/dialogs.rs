@@ -8,6 +8,29 @@ pub trait Dialogs {
     fn pick_articles(&mut self, folder: Option<&Path>) -> Option<Vec<PathBuf>>;
     fn save_project_as(&mut self, suggested: &str, folder: Option<&Path>) -> Option<PathBuf>;
     fn save_pdf_as(&mut self, suggested: &str, folder: Option<&Path>) -> Option<PathBuf>;
+    fn pick_template(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
+}
+
+/// Dialogs that never show and always answer "cancelled": for benchmarks and tests
+/// that drive the window without files.
+pub struct NoDialogs;
+
+impl Dialogs for NoDialogs {
+    fn pick_project(&mut self, _: Option<&Path>) -> Option<PathBuf> {
+        None
+    }
+    fn pick_articles(&mut self, _: Option<&Path>) -> Option<Vec<PathBuf>> {
+        None
+    }
+    fn save_project_as(&mut self, _: &str, _: Option<&Path>) -> Option<PathBuf> {
+        None
+    }
+    fn save_pdf_as(&mut self, _: &str, _: Option<&Path>) -> Option<PathBuf> {
+        None
+    }
+    fn pick_template(&mut self, _: Option<&Path>) -> Option<PathBuf> {
+        None
+    }
 }
 
 /// The real dialogs, through rfd.
@@ -55,6 +78,16 @@ impl Dialogs for NativeDialogs {
         } else {
             path
         })
+    }
+
+    fn pick_template(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
+        in_folder(
+            rfd::FileDialog::new()
+                .set_title("Use template file")
+                .add_filter("Briefwright template", &["toml"]),
+            folder,
+        )
+        .pick_file()
     }
 
     fn save_pdf_as(&mut self, suggested: &str, folder: Option<&Path>) -> Option<PathBuf> {

@@ -38,7 +38,7 @@ fn metadata_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.heading("Brief");
     let markings = state
         .template()
-        .map(|t| t.classifications)
+        .map(|t| t.classifications.clone())
         .unwrap_or_default();
     for field in MetaField::ALL {
         let current = field.get(&state.project.brief.meta).to_owned();

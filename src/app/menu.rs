@@ -2,6 +2,7 @@
 
 use super::command::{Command, shortcut_for};
 use super::state::AppState;
+use crate::template::BUILT_IN;
 
 fn item_ui(ui: &mut egui::Ui, state: &mut AppState, command: Command, is_enabled: bool) {
     let mut button = egui::Button::new(command.menu_text());
@@ -13,19 +14,39 @@ fn item_ui(ui: &mut egui::Ui, state: &mut AppState, command: Command, is_enabled
     }
 }
 
+/// Switching the brief's template: the built-in ones, a file, or refreshing its own.
+fn template_menu_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    let current = state.project.brief.template.clone();
+    let has_custom = state.project.brief.custom_template.is_some();
+    for (name, _) in BUILT_IN {
+        let is_current = !has_custom && current == *name;
+        if ui.radio(is_current, *name).clicked() && !is_current {
+            state.send(Command::UseTemplate((*name).to_owned()));
+        }
+    }
+    if let Some(custom) = &state.project.brief.custom_template {
+        let _ = ui
+            .radio(true, format!("{current} (own template)"))
+            .on_hover_text(format!("kept in the brief; read from {}", custom.origin));
+    }
+    ui.separator();
+    item_ui(ui, state, Command::TemplateFileDialog, true);
+    item_ui(ui, state, Command::RefreshTemplate, has_custom);
+}
+
 /// File, Edit, View and Help.
 pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            item_ui(ui, state, Command::NewDialog, true);
-            item_ui(ui, state, Command::OpenDialog, true);
+            item_ui(ui, state, Command::NEW, true);
+            item_ui(ui, state, Command::OPEN, true);
             ui.menu_button("Open Recent", |ui| {
                 if state.settings.recent.is_empty() {
                     ui.weak("No recent briefs");
                 }
                 for path in state.settings.recent.clone() {
                     if ui.button(path.display().to_string()).clicked() {
-                        state.send(Command::Open(path));
+                        state.send(Command::open(path));
                     }
                 }
             });
@@ -36,7 +57,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             item_ui(ui, state, Command::ImportDialog, true);
             item_ui(ui, state, Command::ExportDialog, true);
             ui.separator();
-            item_ui(ui, state, Command::Quit, true);
+            item_ui(ui, state, Command::QUIT, true);
         });
         ui.menu_button("Edit", |ui| {
             let (can_undo, can_redo, has_selection) =
@@ -46,6 +67,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             ui.separator();
             item_ui(ui, state, Command::PasteDialog, true);
             item_ui(ui, state, Command::DeleteSelected, has_selection);
+            ui.separator();
+            ui.menu_button("Template", |ui| template_menu_ui(ui, state));
         });
         ui.menu_button("View", |ui| {
             item_ui(ui, state, Command::ZoomIn, true);

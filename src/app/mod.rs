@@ -6,21 +6,24 @@
 mod command;
 mod dialogs;
 mod editor;
+mod files;
 mod history;
 mod menu;
 mod modals;
 mod preview;
+mod run;
 mod sources;
 mod state;
 
 use std::path::PathBuf;
 
 pub use command::{Command, UnsavedChoice};
-pub use dialogs::{Dialogs, NativeDialogs};
+pub use dialogs::{Dialogs, NativeDialogs, NoDialogs};
 pub use editor::DragPayload;
 pub use preview::block_at;
 pub use state::{AppState, Message, Modal, Settings, Tab};
 
+use crate::diagnostic::Severity;
 use crate::project::load;
 
 /// Shows the window's text in the bundled Noto Sans (so Kazakh and other Cyrillic letters
@@ -112,7 +115,7 @@ fn handle_input(ctx: &egui::Context, state: &mut AppState) {
         .into_iter()
         .partition(|p| p.extension().is_some_and(|e| e == "brief"));
     if let Some(project) = projects.into_iter().next() {
-        state.send(Command::Open(project));
+        state.send(Command::open(project));
     }
     if !articles.is_empty() {
         state.send(Command::ImportArticles(articles));
@@ -135,6 +138,10 @@ fn status_ui(ui: &mut egui::Ui, state: &AppState) {
         ));
         ui.separator();
         ui.label(format!("template: {}", state.project.brief.template));
+        if state.is_read_only() {
+            ui.separator();
+            ui.colored_label(ui.visuals().warn_fg_color, "read-only");
+        }
         if let Some(laid) = &state.laid {
             ui.separator();
             ui.label(format!(
@@ -150,10 +157,10 @@ fn messages_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             for message in state.messages.iter().rev().take(4) {
-                let color = if message.is_error {
-                    ui.visuals().error_fg_color
-                } else {
-                    ui.visuals().text_color()
+                let color = match message.severity {
+                    Severity::Error => ui.visuals().error_fg_color,
+                    Severity::Warning => ui.visuals().warn_fg_color,
+                    Severity::Info => ui.visuals().text_color(),
                 };
                 ui.colored_label(color, &message.text);
             }
@@ -180,7 +187,7 @@ impl eframe::App for BriefwrightApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         if ui.input(|i| i.viewport().close_requested()) && !self.state.quit_now {
             ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.state.send(Command::Quit);
+            self.state.send(Command::QUIT);
         }
         app_ui(ui, &mut self.state);
         if let Some(started) = self.started.take()
@@ -250,16 +257,11 @@ fn initial_state(file: Option<PathBuf>, last: Option<PathBuf>, settings: Setting
             Ok(loaded) => {
                 let mut state = AppState::new(
                     loaded.project,
-                    Some(candidate),
+                    Some(candidate.clone()),
                     settings,
                     Box::new(NativeDialogs),
                 );
-                state
-                    .messages
-                    .extend(loaded.warnings.into_iter().map(|text| Message {
-                        text,
-                        is_error: true,
-                    }));
+                state.report(&format!("{}: ", candidate.display()), &loaded.warnings);
                 state.offer_recovery();
                 state.lock_opened_file();
                 return state;
@@ -269,7 +271,7 @@ fn initial_state(file: Option<PathBuf>, last: Option<PathBuf>, settings: Setting
                     text: format!(
                         "Could not open the project. {error}. Showing the sample brief instead."
                     ),
-                    is_error: true,
+                    severity: Severity::Error,
                 });
             }
             Err(_) => {}

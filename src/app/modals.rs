@@ -73,6 +73,11 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 let is_stale = holder.is_stale();
                 if is_stale {
                     ui.label("That window is no longer running, so you can take the brief over.");
+                } else if matches!(holder, crate::project::Holder::Unreadable { .. }) {
+                    ui.label("Its lock file is empty or damaged. If no other window has this brief open, it can be taken over a few seconds after the lock was written.");
+                    ui.ctx().request_repaint_after(std::time::Duration::from_secs(1));
+                } else {
+                    ui.label("Open it read-only to read it or save a copy under another name.");
                 }
                 ui.horizontal(|ui| {
                     if ui.button("Open read-only").clicked() {

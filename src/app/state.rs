@@ -1,21 +1,22 @@
-//! The window's state and the one place commands are applied.
+//! The window's state: the open project, its file, what the window shows, and the
+//! messages for the user. Commands change it in one place (see `run.rs`).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use super::command::{Command, UnsavedChoice};
+use super::command::Command;
 use super::dialogs::Dialogs;
 use super::history::History;
 use super::preview::Preview;
-use crate::draft::now_timestamp;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::fonts::Typesetter;
-use crate::import::{import_file, import_text};
 use crate::layout::{Laid, layout};
-use crate::model::{BlockId, BlockKind, Created, Edit, Project};
+use crate::model::{BlockId, CustomTemplate, Project};
 use crate::project::recovery::{self, Recovery};
-use crate::project::{LockError, LockInfo, ProjectLock, load, save};
+use crate::project::{Holder, ProjectLock};
 use crate::template::Template;
 
 /// What persists between runs (through eframe storage).
@@ -53,7 +54,13 @@ pub enum Tab {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
     pub text: String,
-    pub is_error: bool,
+    pub severity: Severity,
+}
+
+impl Message {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
 }
 
 /// The modal window showing, if any.
@@ -68,7 +75,7 @@ pub enum Modal {
     /// The project is open elsewhere.
     Locked {
         path: PathBuf,
-        holder: LockInfo,
+        holder: Holder,
     },
     /// Unsaved work from a run that did not close normally.
     Recover(Recovery),
@@ -77,13 +84,38 @@ pub enum Modal {
 /// How often unsaved work is copied to the recovery folder.
 pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(60);
 
+/// The template the brief is laid out with, parsed once per change of template.
+pub(super) struct TemplateCache {
+    /// The brief's template name and custom copy it was parsed from.
+    pub(super) key: (String, Option<CustomTemplate>),
+    pub(super) parsed: Result<Arc<Template>, String>,
+}
+
+impl TemplateCache {
+    fn for_project(project: &Project) -> TemplateCache {
+        TemplateCache {
+            key: (
+                project.brief.template.clone(),
+                project.brief.custom_template.clone(),
+            ),
+            parsed: Template::for_brief(&project.brief)
+                .map(Arc::new)
+                .map_err(|error| error.to_string()),
+        }
+    }
+
+    fn is_for(&self, project: &Project) -> bool {
+        self.key.0 == project.brief.template && self.key.1 == project.brief.custom_template
+    }
+}
+
 /// Everything the window shows and edits. No egui types except the preview's textures.
 pub struct AppState {
     pub project: Project,
     pub path: Option<PathBuf>,
-    saved: Option<Project>,
+    pub(super) saved: Option<Project>,
     pub dirty: bool,
-    history: History,
+    pub(super) history: History,
     pub selected: Option<BlockId>,
     /// Set when a block is selected from outside the editor (the preview), so the editor scrolls to it.
     pub scroll_to_selected: bool,
@@ -94,22 +126,23 @@ pub struct AppState {
     pub modal: Option<Modal>,
     pub preview: Preview,
     pub laid: Option<Laid>,
-    layout_stale: bool,
+    pub(super) layout_stale: bool,
     /// How long the last relayout took.
     pub layout_time: Duration,
-    typesetter: Typesetter,
-    dialogs: Box<dyn Dialogs>,
+    pub(super) typesetter: Typesetter,
+    pub(super) template: TemplateCache,
+    pub(super) dialogs: Box<dyn Dialogs>,
     queue: Vec<Command>,
-    unsaved_confirmed: bool,
     /// The user chose to quit and nothing is left unsaved; the window should close.
     pub quit_now: bool,
-    lock: Option<ProjectLock>,
-    /// Opened while another window holds the project: Save is refused, Save As works.
-    pub read_only: bool,
-    recovery_dir: Option<PathBuf>,
-    last_autosave: Instant,
+    pub(super) lock: Option<ProjectLock>,
+    /// Set while another window holds the project: Save is refused, Save As to another
+    /// file works.
+    pub(super) held_by: Option<Holder>,
+    pub(super) recovery_dir: Option<PathBuf>,
+    pub(super) last_autosave: Instant,
     /// Edits made since the last recovery copy.
-    changed_since_autosave: bool,
+    pub(super) changed_since_autosave: bool,
     was_focused: bool,
     /// The window's fonts have been set up.
     pub fonts_installed: bool,
@@ -125,6 +158,7 @@ impl AppState {
     ) -> Self {
         AppState {
             saved: path.as_ref().map(|_| project.clone()),
+            template: TemplateCache::for_project(&project),
             project,
             path,
             dirty: false,
@@ -143,10 +177,9 @@ impl AppState {
             typesetter: Typesetter::new(),
             dialogs,
             queue: Vec::new(),
-            unsaved_confirmed: false,
             quit_now: false,
             lock: None,
-            read_only: false,
+            held_by: None,
             recovery_dir: recovery::recovery_folder(),
             last_autosave: Instant::now(),
             changed_since_autosave: false,
@@ -161,32 +194,9 @@ impl AppState {
         self
     }
 
-    /// Takes the lock on the file this state was opened with; asks what to do if it is held.
-    pub fn lock_opened_file(&mut self) {
-        if let Some(path) = self.path.clone() {
-            match ProjectLock::acquire(&path) {
-                Ok(lock) => self.lock = Some(lock),
-                Err(LockError::Held { holder, .. }) => {
-                    self.read_only = true;
-                    self.modal = Some(Modal::Locked { path, holder });
-                }
-                Err(error) => self.error(format!(
-                    "{error}. The brief is open, but another window could change it too."
-                )),
-            }
-        }
-    }
-
-    /// Offers to restore unsaved work left by a run that did not close normally.
-    pub fn offer_recovery(&mut self) {
-        let Some(folder) = &self.recovery_dir else {
-            return;
-        };
-        if let Some(found) = recovery::find_recoveries(folder).into_iter().next()
-            && self.modal.is_none()
-        {
-            self.modal = Some(Modal::Recover(found));
-        }
+    /// True while another window holds the project, so Save is refused.
+    pub fn is_read_only(&self) -> bool {
+        self.held_by.is_some()
     }
 
     /// Called every frame: copies unsaved work to the recovery folder every minute and
@@ -210,14 +220,6 @@ impl AppState {
                 "The recovery copy could not be written ({error}). Save your work soon."
             )),
         }
-    }
-
-    /// Removes this project's recovery copy (after a save, or when closing without changes).
-    fn clear_recovery(&mut self) {
-        if let Some(folder) = &self.recovery_dir {
-            recovery::remove_recovery(folder, self.path.as_deref());
-        }
-        self.changed_since_autosave = false;
     }
 
     /// Called when the window closes normally.
@@ -249,8 +251,13 @@ impl AppState {
             |n| n.to_string_lossy().into_owned(),
         );
         format!(
-            "{}{name} \u{2014} Briefwright",
-            if self.dirty { "\u{25cf} " } else { "" }
+            "{}{name}{} \u{2014} Briefwright",
+            if self.dirty { "\u{25cf} " } else { "" },
+            if self.is_read_only() {
+                " (read-only)"
+            } else {
+                ""
+            }
         )
     }
 
@@ -262,9 +269,21 @@ impl AppState {
         self.history.can_redo()
     }
 
-    /// The template of the current brief, if it can be found.
-    pub fn template(&self) -> Option<Template> {
-        Template::resolve(&self.project.brief.template).ok()
+    /// About how many bytes the undo history holds.
+    pub fn undo_bytes(&self) -> usize {
+        self.history.bytes()
+    }
+
+    /// The template of the current brief, if it can be used. Parsed once per change.
+    pub fn template(&self) -> Option<&Template> {
+        self.template.parsed.as_deref().ok()
+    }
+
+    /// Parses the brief's template again if the brief now names another one.
+    pub(super) fn sync_template(&mut self) {
+        if !self.template.is_for(&self.project) {
+            self.template = TemplateCache::for_project(&self.project);
+        }
     }
 
     /// Lays the brief out again if it changed since the last layout.
@@ -273,41 +292,61 @@ impl AppState {
             return;
         }
         self.layout_stale = false;
-        match Template::resolve(&self.project.brief.template) {
+        self.sync_template();
+        match &self.template.parsed {
             Ok(template) => {
+                let template = Arc::clone(template);
                 let started = Instant::now();
                 self.laid = Some(layout(&self.project, &template, &mut self.typesetter));
                 self.layout_time = started.elapsed();
             }
             Err(error) => {
+                let message = format!(
+                    "The brief cannot be laid out: {error}. Choose another template in Edit \u{25b8} Template."
+                );
                 self.laid = None;
-                self.error(format!("The brief cannot be laid out: {error}. Choose another template with File > New from template."));
+                self.error(message);
             }
         }
     }
 
-    fn info(&mut self, text: impl Into<String>) {
+    pub(super) fn info(&mut self, text: impl Into<String>) {
+        self.say(Severity::Info, text);
+    }
+
+    pub(super) fn warning(&mut self, text: impl Into<String>) {
+        self.say(Severity::Warning, text);
+    }
+
+    pub(super) fn error(&mut self, text: impl Into<String>) {
+        self.say(Severity::Error, text);
+    }
+
+    fn say(&mut self, severity: Severity, text: impl Into<String>) {
         self.messages.push(Message {
             text: text.into(),
-            is_error: false,
+            severity,
         });
     }
 
-    fn error(&mut self, text: impl Into<String>) {
-        self.messages.push(Message {
-            text: text.into(),
-            is_error: true,
-        });
+    /// Shows diagnostics in the message bar, each at its own severity.
+    pub fn report(&mut self, context: &str, diagnostics: &[Diagnostic]) {
+        for diagnostic in diagnostics {
+            self.say(
+                diagnostic.severity,
+                format!("{context}{}.", diagnostic.message),
+            );
+        }
     }
 
-    fn folder(&self) -> Option<PathBuf> {
+    pub(super) fn folder(&self) -> Option<PathBuf> {
         self.path
             .as_ref()
             .and_then(|p| p.parent())
             .map(Path::to_path_buf)
     }
 
-    fn suggested_name(&self, extension: &str) -> String {
+    pub(super) fn suggested_name(&self, extension: &str) -> String {
         let stem: String = self
             .project
             .brief
@@ -324,322 +363,5 @@ impl AppState {
             "{}.{extension}",
             if stem.is_empty() { "brief" } else { &stem }
         )
-    }
-
-    /// True if the command may go ahead; otherwise asks Save / Discard / Cancel first.
-    fn confirm_unsaved(&mut self, command: &Command) -> bool {
-        if !self.dirty || std::mem::take(&mut self.unsaved_confirmed) {
-            return true;
-        }
-        self.modal = Some(Modal::Unsaved(Box::new(command.clone())));
-        false
-    }
-
-    fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
-        self.clear_recovery();
-        self.lock = None;
-        self.read_only = false;
-        self.saved = path.as_ref().map(|_| project.clone());
-        self.project = project;
-        self.path = path;
-        self.dirty = false;
-        self.history.clear();
-        self.selected = None;
-        self.layout_stale = true;
-    }
-
-    fn remember_recent(&mut self, path: &Path) {
-        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-        self.settings.recent.retain(|p| *p != path);
-        self.settings.recent.insert(0, path);
-        self.settings.recent.truncate(10);
-    }
-
-    /// Applies edits as one undoable step.
-    fn apply_edits(&mut self, edits: Vec<Edit>) {
-        let Some(first) = edits.first() else { return };
-        let before = self.project.clone();
-        let key = first.clone();
-        let mut changed = false;
-        for edit in edits {
-            match self.project.apply(edit) {
-                Ok(created) => {
-                    changed = true;
-                    match created {
-                        Created::Block(block) => self.selected = Some(block),
-                        Created::Source(_) => self.tab = Tab::Sources,
-                        Created::TalkingPoint(_) => self.tab = Tab::TalkingPoints,
-                        Created::Nothing => {}
-                    }
-                }
-                Err(error) => self.error(format!("That change was not made: {error}.")),
-            }
-        }
-        if changed {
-            self.history.record(before, &key, Instant::now());
-            self.changed_since_autosave = true;
-            self.dirty = true;
-            self.layout_stale = true;
-        }
-    }
-
-    fn default_part(&self, receives_talking_points: bool) -> usize {
-        let template = self.template();
-        let wanted = |key: &str| {
-            template
-                .as_ref()
-                .and_then(|t| t.part(key))
-                .is_some_and(|p| {
-                    if receives_talking_points {
-                        p.receives_talking_points
-                    } else {
-                        p.receives_excerpts
-                    }
-                })
-        };
-        self.project
-            .brief
-            .parts
-            .iter()
-            .position(|p| wanted(&p.key))
-            .unwrap_or(0)
-    }
-
-    /// Runs one command now.
-    pub fn run(&mut self, command: Command) {
-        match command {
-            Command::NewDialog => {
-                if self.confirm_unsaved(&command) {
-                    self.modal = Some(Modal::ChooseTemplate);
-                }
-            }
-            Command::NewFromTemplate(name) => match Template::resolve(&name) {
-                Ok(template) => {
-                    let mut project = Project::new(&template.name, &template.part_titles());
-                    project.brief.meta.classification = template.default_classification.clone();
-                    project.brief.meta.created = now_timestamp();
-                    project.brief.meta.title = "New brief".into();
-                    self.replace_project(project, None);
-                    self.modal = None;
-                }
-                Err(error) => self.error(error.to_string()),
-            },
-            Command::OpenDialog => {
-                if self.confirm_unsaved(&command) {
-                    let folder = self.folder();
-                    if let Some(path) = self.dialogs.pick_project(folder.as_deref()) {
-                        self.unsaved_confirmed = true;
-                        self.run(Command::Open(path));
-                    }
-                }
-            }
-            Command::Open(ref path) => {
-                if !self.confirm_unsaved(&command) {
-                    return;
-                }
-                match load(path) {
-                    Ok(loaded) => {
-                        for warning in &loaded.warnings {
-                            self.error(format!("{}: {warning}.", path.display()));
-                        }
-                        let path = path.clone();
-                        self.replace_project(loaded.project, Some(path.clone()));
-                        self.remember_recent(&path);
-                        self.info(format!("Opened {}.", path.display()));
-                        self.lock_opened_file();
-                    }
-                    Err(error) => self.error(format!("Could not open the project. {error}. Your current brief is unchanged.")),
-                }
-            }
-            Command::Save => match self.path.clone() {
-                Some(_) if self.read_only => {
-                    self.error("This brief is open read-only because another window holds it. Use Save As… to save a copy.");
-                }
-                Some(path) => self.run(Command::SaveAs(path)),
-                None => self.run(Command::SaveAsDialog),
-            },
-            Command::SaveAsDialog => {
-                let (name, folder) = (self.suggested_name("brief"), self.folder());
-                if let Some(path) = self.dialogs.save_project_as(&name, folder.as_deref()) {
-                    self.run(Command::SaveAs(path));
-                }
-            }
-            Command::SaveAs(path) => match save(&self.project, &path) {
-                Ok(()) => {
-                    self.clear_recovery();
-                    if self.path.as_ref() != Some(&path) {
-                        self.lock = ProjectLock::acquire(&path).ok();
-                        self.read_only = false;
-                    }
-                    self.saved = Some(self.project.clone());
-                    self.dirty = false;
-                    self.history.break_burst();
-                    self.remember_recent(&path);
-                    self.info(format!("Saved {}.", path.display()));
-                    self.path = Some(path);
-                }
-                Err(error) => self.error(format!("The brief was not saved. {error}. Nothing you typed is lost; try Save As… to another folder.")),
-            },
-            Command::ImportDialog => {
-                let folder = self.folder();
-                if let Some(paths) = self.dialogs.pick_articles(folder.as_deref()) {
-                    self.run(Command::ImportArticles(paths));
-                }
-            }
-            Command::ImportArticles(paths) => {
-                let mut edits = Vec::new();
-                for path in paths {
-                    match import_file(&path) {
-                        Ok(source) => edits.push(Edit::AddSource(source)),
-                        Err(error) => self.error(format!("Could not import an article. {error}.")),
-                    }
-                }
-                let count = edits.len();
-                self.apply_edits(edits);
-                if count > 0 {
-                    self.info(format!("Imported {count} article{}.", if count == 1 { "" } else { "s" }));
-                }
-            }
-            Command::PasteDialog => self.modal = Some(Modal::Paste(String::new())),
-            Command::PasteArticle(text) => {
-                let is_markdown = text.lines().any(|l| l.starts_with("# ") || l.starts_with("## "));
-                match import_text(&text, is_markdown) {
-                    Some(mut source) => {
-                        source.file_name = "pasted text".into();
-                        self.apply_edits(vec![Edit::AddSource(source)]);
-                        self.modal = None;
-                    }
-                    None => self.error("There was no text to import. Paste the article's text into the box first."),
-                }
-            }
-            Command::ExportDialog => {
-                let (name, folder) = (self.suggested_name("pdf"), self.folder());
-                if let Some(path) = self.dialogs.save_pdf_as(&name, folder.as_deref()) {
-                    self.run(Command::ExportPdf(path));
-                }
-            }
-            Command::ExportPdf(path) => match crate::export::export_to_file(&self.project, &path, &mut self.typesetter) {
-                Ok(laid) => {
-                    let warnings: Vec<String> = laid.diagnostics.iter().map(|d| d.message.clone()).collect();
-                    self.info(format!("Exported {} ({} page{}).", path.display(), laid.pages.len(), if laid.pages.len() == 1 { "" } else { "s" }));
-                    for warning in warnings {
-                        self.error(format!("Warning: {warning}."));
-                    }
-                }
-                Err(error) => self.error(format!("The PDF was not exported. {error}.")),
-            },
-            Command::Quit => {
-                if self.confirm_unsaved(&command) {
-                    self.quit_now = true;
-                }
-            }
-            Command::Undo => {
-                if let Some(previous) = self.history.undo(&self.project) {
-                    self.restore(previous);
-                }
-            }
-            Command::Redo => {
-                if let Some(next) = self.history.redo(&self.project) {
-                    self.restore(next);
-                }
-            }
-            Command::DeleteSelected => {
-                if let Some(block) = self.selected.take() {
-                    self.apply_edits(vec![Edit::DeleteBlock(block)]);
-                }
-            }
-            Command::ZoomIn => self.set_zoom(self.settings.zoom * 1.25),
-            Command::ZoomOut => self.set_zoom(self.settings.zoom / 1.25),
-            Command::ZoomReset => self.set_zoom(1.0),
-            Command::FitWidth => self.settings.fit_width = true,
-            Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
-            Command::ShowAbout => self.modal = Some(Modal::About),
-            Command::Edit(edit) => self.apply_edits(vec![edit]),
-            Command::Select(block) => {
-                self.selected = block;
-                self.history.break_burst();
-            }
-            Command::AddSection { section, part } => {
-                let part = part.unwrap_or_else(|| self.default_part(false));
-                self.apply_edits(vec![Edit::AddBlock { part, kind: BlockKind::Excerpt { from: section, edited: None } }]);
-            }
-            Command::AddTalkingPoint { point, part } => {
-                let part = part.unwrap_or_else(|| self.default_part(true));
-                self.apply_edits(vec![Edit::AddBlock { part, kind: BlockKind::TalkingPoint { point } }]);
-            }
-            Command::ResolveUnsaved(choice) => {
-                let Some(Modal::Unsaved(pending)) = self.modal.take() else { return };
-                match choice {
-                    UnsavedChoice::Save => {
-                        self.run(Command::Save);
-                        if !self.dirty {
-                            self.unsaved_confirmed = true;
-                            self.run(*pending);
-                        }
-                    }
-                    UnsavedChoice::Discard => {
-                        self.unsaved_confirmed = true;
-                        self.run(*pending);
-                    }
-                    UnsavedChoice::Cancel => {}
-                }
-            }
-            Command::DismissMessages => self.messages.clear(),
-            Command::OpenReadOnly => {
-                self.read_only = true;
-                self.modal = None;
-                self.info("Opened read-only. Use Save As… to keep your changes in another file.");
-            }
-            Command::TakeOverLock => {
-                if let Some(Modal::Locked { path, .. }) = self.modal.take() {
-                    match ProjectLock::take_over(&path) {
-                        Ok(lock) => {
-                            self.lock = Some(lock);
-                            self.read_only = false;
-                        }
-                        Err(error) => self.error(error.to_string()),
-                    }
-                }
-            }
-            Command::RestoreRecovery => {
-                if let Some(Modal::Recover(found)) = self.modal.take() {
-                    match recovery::load_recovery(&found) {
-                        Some(project) => {
-                            let original = found.original.clone();
-                            self.replace_project(project, original);
-                            self.saved = None;
-                            self.dirty = true;
-                            self.changed_since_autosave = true;
-                            recovery::discard_recovery(&found);
-                            self.lock_opened_file();
-                            self.info("Restored your unsaved work. Save it to keep it.");
-                        }
-                        None => self.error(format!("The recovery copy {} could not be read.", found.path.display())),
-                    }
-                }
-            }
-            Command::DiscardRecovery => {
-                if let Some(Modal::Recover(found)) = self.modal.take() {
-                    recovery::discard_recovery(&found);
-                }
-            }
-        }
-    }
-
-    fn set_zoom(&mut self, zoom: f32) {
-        self.settings.zoom = zoom.clamp(0.25, 4.0);
-        self.settings.fit_width = false;
-    }
-
-    fn restore(&mut self, project: Project) {
-        self.project = project;
-        self.dirty = self.saved.as_ref() != Some(&self.project);
-        self.layout_stale = true;
-        if self
-            .selected
-            .is_some_and(|b| self.project.locate(b).is_none())
-        {
-            self.selected = None;
-        }
     }
 }

@@ -8,6 +8,7 @@ mod dump;
 mod memo;
 mod paginate;
 
+pub use crate::diagnostic::{Diagnostic, Severity};
 pub use dump::dump;
 pub(crate) use memo::FlowCache;
 
@@ -165,42 +166,6 @@ pub struct OutlineEntry {
     pub title: String,
     pub page: usize,
     pub y: Pt,
-}
-
-/// A problem found while laying out, with the block it came from.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Diagnostic {
-    pub severity: Severity,
-    pub message: String,
-    pub block: Option<BlockId>,
-}
-
-/// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
-    Warning,
-    Error,
-}
-
-impl Diagnostic {
-    /// A warning about `block` (or the brief as a whole).
-    pub fn warning(message: impl Into<String>, block: Option<BlockId>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            message: message.into(),
-            block,
-        }
-    }
-}
-
-impl std::fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let level = match self.severity {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        };
-        write!(f, "{level}: {}", self.message)
-    }
 }
 
 /// Lays out the project's brief with `template`.

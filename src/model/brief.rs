@@ -9,11 +9,24 @@ use super::{BlockId, PartId, SectionRef, TalkingPointId};
 pub struct Brief {
     /// Name of the template it is laid out with, for example "briefing-note".
     pub template: String,
+    /// A template that is not built in, kept in the project so that the brief lays out
+    /// the same way on any machine.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_template: Option<CustomTemplate>,
     pub meta: BriefMeta,
     pub parts: Vec<Part>,
     /// Fields written by a newer Briefwright, kept so that saving does not drop them.
     #[serde(flatten)]
     pub unknown_fields: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+/// A department's own template, as it was read from its file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomTemplate {
+    /// Where it was read from, so the user can refresh it from the file.
+    pub origin: String,
+    /// The template's TOML.
+    pub toml: String,
 }
 
 /// The title block and classification of a brief.
@@ -80,6 +93,16 @@ pub enum BlockKind {
 }
 
 impl BlockKind {
+    /// The bytes of text the block holds itself (excerpts hold only their edits).
+    pub fn text_size(&self) -> usize {
+        match self {
+            BlockKind::Paragraph { text } => text.len(),
+            BlockKind::Excerpt { edited, .. } => edited.as_ref().map_or(0, String::len),
+            BlockKind::Bullets { items } => items.iter().map(String::len).sum(),
+            BlockKind::TalkingPoint { .. } | BlockKind::PageBreak => 0,
+        }
+    }
+
     /// A short name for menus and messages.
     pub fn label(&self) -> &'static str {
         match self {

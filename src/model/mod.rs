@@ -2,14 +2,15 @@
 //!
 //! Plain data with serde derives. It knows nothing of files, layout or screens.
 
+mod apply;
 mod brief;
 mod edit;
 mod ids;
 mod inline;
 mod source;
 
-pub use brief::{Block, BlockKind, Brief, BriefMeta, Part};
-pub use edit::{Created, Edit, EditError, MetaField, SourceField};
+pub use brief::{Block, BlockKind, Brief, BriefMeta, CustomTemplate, Part};
+pub use edit::{Applied, Created, Edit, EditError, MetaField, SourceField};
 pub use ids::{BlockId, IdAllocator, PartId, SectionId, SourceId, TalkingPointId};
 pub use inline::{InlineSpan, parse_inline, plain_text};
 pub use source::{Section, SectionKind, SectionRef, Source, TalkingPoint};
@@ -55,12 +56,23 @@ impl Project {
             talking_points: Vec::new(),
             brief: Brief {
                 template: template_name.to_owned(),
+                custom_template: None,
                 meta: BriefMeta::default(),
                 parts,
                 unknown_fields: Default::default(),
             },
             unknown_fields: Default::default(),
         }
+    }
+
+    /// True if both hold the same sources, talking points and brief. The id allocator is
+    /// left out: undoing an addition does not hand its id out again, yet the project is
+    /// back as it was.
+    pub fn same_content(&self, other: &Project) -> bool {
+        self.brief == other.brief
+            && self.sources == other.sources
+            && self.talking_points == other.talking_points
+            && self.unknown_fields == other.unknown_fields
     }
 
     /// The source with this id.

@@ -5,6 +5,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::atomic::{WriteError, write_atomically};
+use crate::diagnostic::Diagnostic;
 use crate::model::Project;
 
 /// Value of the `"format"` field of every project file.
@@ -61,7 +62,8 @@ pub enum LoadError {
 #[derive(Debug)]
 pub struct Loaded {
     pub project: Project,
-    pub warnings: Vec<String>,
+    /// Problems found in the file that did not stop it loading.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Reads a project file.
@@ -153,7 +155,11 @@ pub fn from_json(bytes: &[u8], path: &str) -> Result<Loaded, LoadError> {
     })?;
     let highest = highest_id(&project);
     project.ids.reserve_up_to(highest);
-    let warnings = project.dangling_references();
+    let warnings = project
+        .dangling_references()
+        .into_iter()
+        .map(|problem| Diagnostic::warning(problem, None))
+        .collect();
     Ok(Loaded { project, warnings })
 }
 

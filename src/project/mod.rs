@@ -3,6 +3,7 @@
 
 mod atomic;
 mod format;
+mod leftovers;
 mod lock;
 pub mod recovery;
 
@@ -10,4 +11,7 @@ pub use atomic::{FileOps, RealFiles, WriteError, write_atomically, write_atomica
 pub use format::{
     FORMAT, LoadError, Loaded, MAX_PROJECT_BYTES, VERSION, from_json, load, save, to_json,
 };
-pub use lock::{LockError, LockInfo, ProjectLock, lock_path};
+pub use leftovers::remove_dead_temporaries;
+pub use lock::{
+    Holder, LockError, LockInfo, ProjectLock, UNREADABLE_LOCK_GRACE, lock_path, read_holder,
+};

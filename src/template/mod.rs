@@ -2,8 +2,11 @@
 //!
 //! Templates are TOML files in `templates/`; the shipped ones are embedded in the binary.
 
+use std::path::Path;
+
 use serde::Deserialize;
 
+use crate::model::{Brief, CustomTemplate, Edit};
 use crate::units::Pt;
 
 /// The templates that ship with Briefwright, as (name, TOML source).
@@ -17,6 +20,14 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../../templates/talking-points-card.toml"),
     ),
 ];
+
+static PARSED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many templates this process has parsed, for tests and benchmarks that check that
+/// the window parses its template once per change rather than every frame.
+pub fn templates_parsed() -> usize {
+    PARSED.load(std::sync::atomic::Ordering::Relaxed)
+}
 
 /// Why a template could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -201,22 +212,52 @@ impl Template {
         Template::parse(name, source)
     }
 
-    /// A built-in template by name, or a template file if `name_or_path` ends in `.toml`.
-    pub fn resolve(name_or_path: &str) -> Result<Template, TemplateError> {
+    /// The template a brief is laid out with: the one kept in the project if it has its
+    /// own, otherwise the built-in one it names.
+    pub fn for_brief(brief: &Brief) -> Result<Template, TemplateError> {
+        match &brief.custom_template {
+            Some(custom) => Template::parse(&custom.origin, &custom.toml),
+            None => Template::built_in(&brief.template),
+        }
+    }
+
+    /// Reads a template file, returning it with the copy a project keeps of it.
+    pub fn from_file(path: &Path) -> Result<(Template, CustomTemplate), TemplateError> {
+        let shown = path.display().to_string();
+        let toml = std::fs::read_to_string(path).map_err(|source| TemplateError::Read {
+            path: shown.clone(),
+            source,
+        })?;
+        let template = Template::parse(&shown, &toml)?;
+        let origin = path
+            .canonicalize()
+            .map_or(shown, |p| p.display().to_string());
+        Ok((template, CustomTemplate { origin, toml }))
+    }
+
+    /// A built-in template by name, or a template file (if `name_or_path` ends in
+    /// `.toml`) with the copy a project keeps of it.
+    pub fn choose(name_or_path: &str) -> Result<(Template, Option<CustomTemplate>), TemplateError> {
         if name_or_path.ends_with(".toml") {
-            let source =
-                std::fs::read_to_string(name_or_path).map_err(|source| TemplateError::Read {
-                    path: name_or_path.to_owned(),
-                    source,
-                })?;
-            Template::parse(name_or_path, &source)
+            let (template, custom) = Template::from_file(Path::new(name_or_path))?;
+            Ok((template, Some(custom)))
         } else {
-            Template::built_in(name_or_path)
+            Ok((Template::built_in(name_or_path)?, None))
+        }
+    }
+
+    /// The edit that makes a brief use this template (`custom` for one that is not built in).
+    pub fn select_edit(&self, custom: Option<CustomTemplate>) -> Edit {
+        Edit::SetTemplate {
+            name: self.name.clone(),
+            custom,
+            parts: self.part_titles(),
         }
     }
 
     /// Parses template TOML.
     pub fn parse(name: &str, source: &str) -> Result<Template, TemplateError> {
+        PARSED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let template: Template = toml::from_str(source).map_err(|e| TemplateError::Invalid {
             name: name.to_owned(),
             message: e.to_string(),

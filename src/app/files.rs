@@ -1,0 +1,288 @@
+//! File commands: new, open, save, save as, locks, leftovers and recovery copies.
+
+use std::path::{Path, PathBuf};
+
+use super::command::Command;
+use super::state::{AppState, Modal};
+use crate::draft::now_timestamp;
+use crate::model::Project;
+use crate::project::recovery::{self, Recovery};
+use crate::project::{LockError, ProjectLock, load, remove_dead_temporaries, save};
+use crate::template::Template;
+
+/// True if `a` and `b` name the same file (after resolving links and `..` where they exist).
+fn same_file(a: &Path, b: &Path) -> bool {
+    let resolve = |p: &Path| {
+        p.canonicalize().unwrap_or_else(|_| {
+            // A file that does not exist yet: resolve its folder.
+            match (
+                p.parent().and_then(|f| f.canonicalize().ok()),
+                p.file_name(),
+            ) {
+                (Some(folder), Some(name)) => folder.join(name),
+                _ => p.to_path_buf(),
+            }
+        })
+    };
+    a == b || resolve(a) == resolve(b)
+}
+
+impl AppState {
+    /// True if the command may go ahead; otherwise asks Save / Discard / Cancel first and
+    /// keeps the command, marked as confirmed, to run after the answer.
+    pub(super) fn confirm_unsaved(&mut self, command: &Command, confirmed: bool) -> bool {
+        if !self.dirty || confirmed {
+            return true;
+        }
+        self.modal = Some(Modal::Unsaved(Box::new(command.clone().confirmed())));
+        false
+    }
+
+    /// Takes the lock on the file this state was opened with; asks what to do if it is
+    /// held. Then removes temporaries that a crashed save left beside it.
+    pub fn lock_opened_file(&mut self) {
+        let Some(path) = self.path.clone() else {
+            return;
+        };
+        match ProjectLock::acquire(&path) {
+            Ok(lock) => self.lock = Some(lock),
+            Err(LockError::Held { holder, .. }) => {
+                self.held_by = Some(holder.clone());
+                self.modal = Some(Modal::Locked {
+                    path: path.clone(),
+                    holder,
+                });
+            }
+            Err(error) => self.warning(format!(
+                "{error}. The brief is open, but another window could change it too."
+            )),
+        }
+        let removed = remove_dead_temporaries(&path, self.lock.is_some());
+        if !removed.is_empty() {
+            let names: Vec<String> = removed
+                .iter()
+                .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect();
+            self.info(format!(
+                "Removed {} left over from a save that was interrupted: {}. The brief itself is whole.",
+                if removed.len() == 1 { "a temporary file" } else { "temporary files" },
+                names.join(", ")
+            ));
+        }
+    }
+
+    /// Offers to restore unsaved work left by a run that did not close normally.
+    pub fn offer_recovery(&mut self) {
+        let Some(folder) = &self.recovery_dir else {
+            return;
+        };
+        if let Some(found) = recovery::find_recoveries(folder).into_iter().next()
+            && self.modal.is_none()
+        {
+            self.modal = Some(Modal::Recover(found));
+        }
+    }
+
+    /// Removes this project's recovery copy (after a save, or when closing without changes).
+    pub(super) fn clear_recovery(&mut self) {
+        if let Some(folder) = &self.recovery_dir {
+            recovery::remove_recovery(folder, self.path.as_deref());
+        }
+        self.changed_since_autosave = false;
+    }
+
+    pub(super) fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
+        self.clear_recovery();
+        self.lock = None;
+        self.held_by = None;
+        self.saved = path.as_ref().map(|_| project.clone());
+        self.project = project;
+        self.path = path;
+        self.dirty = false;
+        self.history.clear();
+        self.selected = None;
+        self.layout_stale = true;
+        self.sync_template();
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        self.settings.recent.retain(|p| *p != path);
+        self.settings.recent.insert(0, path);
+        self.settings.recent.truncate(10);
+    }
+
+    pub(super) fn new_from_template(&mut self, name: &str) {
+        match Template::built_in(name) {
+            Ok(template) => {
+                let mut project = Project::new(&template.name, &template.part_titles());
+                project.brief.meta.classification = template.default_classification.clone();
+                project.brief.meta.created = now_timestamp();
+                project.brief.meta.title = "New brief".into();
+                self.replace_project(project, None);
+                self.modal = None;
+            }
+            Err(error) => self.error(error.to_string()),
+        }
+    }
+
+    pub(super) fn open_dialog(&mut self, confirmed: bool) {
+        let command = Command::OpenDialog { confirmed };
+        if !self.confirm_unsaved(&command, confirmed) {
+            return;
+        }
+        let folder = self.folder();
+        if let Some(path) = self.dialogs.pick_project(folder.as_deref()) {
+            // The user has already answered for the unsaved changes (or had none).
+            self.open(path, true);
+        }
+    }
+
+    pub(super) fn open(&mut self, path: PathBuf, confirmed: bool) {
+        let command = Command::Open {
+            path: path.clone(),
+            confirmed,
+        };
+        if !self.confirm_unsaved(&command, confirmed) {
+            return;
+        }
+        match load(&path) {
+            Ok(loaded) => {
+                self.replace_project(loaded.project, Some(path.clone()));
+                self.remember_recent(&path);
+                self.info(format!("Opened {}.", path.display()));
+                self.report(&format!("{}: ", path.display()), &loaded.warnings);
+                self.lock_opened_file();
+            }
+            Err(error) => self.error(format!(
+                "Could not open the project. {error}. Your current brief is unchanged."
+            )),
+        }
+    }
+
+    pub(super) fn save_current(&mut self) {
+        match self.path.clone() {
+            Some(path) => self.save_as(path),
+            None => self.run(Command::SaveAsDialog),
+        }
+    }
+
+    pub(super) fn save_as_dialog(&mut self) {
+        let (name, folder) = (self.suggested_name("brief"), self.folder());
+        if let Some(path) = self.dialogs.save_project_as(&name, folder.as_deref()) {
+            self.save_as(path);
+        }
+    }
+
+    /// Saves to `path`, refusing a file that another window holds (the current file
+    /// while read-only included), so no one's work is overwritten.
+    pub(super) fn save_as(&mut self, path: PathBuf) {
+        let is_current = self
+            .path
+            .as_deref()
+            .is_some_and(|current| same_file(current, &path));
+        if is_current && let Some(holder) = &self.held_by {
+            let message = format!(
+                "{} was not saved: it is open in another Briefwright window ({holder}). Use Save As\u{2026} to save a copy under another name.",
+                path.display()
+            );
+            self.error(message);
+            return;
+        }
+        let new_lock = if is_current {
+            None
+        } else {
+            match ProjectLock::acquire(&path) {
+                Ok(lock) => Some(lock),
+                Err(LockError::Held { holder, .. }) => {
+                    self.error(format!(
+                        "{} was not saved: it is open in another Briefwright window ({holder}). Choose another name.",
+                        path.display()
+                    ));
+                    return;
+                }
+                // The save below meets the same problem and says what it is.
+                Err(LockError::Io { .. }) => None,
+            }
+        };
+        match save(&self.project, &path) {
+            Ok(()) => {
+                self.clear_recovery();
+                if !is_current {
+                    self.lock = new_lock;
+                    self.held_by = None;
+                }
+                self.saved = Some(self.project.clone());
+                self.dirty = false;
+                self.history.break_burst();
+                self.remember_recent(&path);
+                self.info(format!("Saved {}.", path.display()));
+                self.path = Some(path);
+            }
+            Err(error) => self.error(format!(
+                "The brief was not saved. {error}. Nothing you typed is lost; try Save As\u{2026} to another folder."
+            )),
+        }
+    }
+
+    pub(super) fn open_read_only(&mut self) {
+        if let Some(Modal::Locked { holder, .. }) = self.modal.take() {
+            self.held_by = Some(holder);
+        }
+        self.info("Opened read-only. Use Save As\u{2026} to keep your changes in another file.");
+    }
+
+    pub(super) fn take_over_lock(&mut self) {
+        let Some(Modal::Locked { path, holder }) = self.modal.take() else {
+            return;
+        };
+        if !holder.is_stale() {
+            self.held_by = Some(holder.clone());
+            self.error(format!(
+                "{} is still held by {holder}; it was opened read-only.",
+                path.display()
+            ));
+            return;
+        }
+        match ProjectLock::take_over(&path) {
+            Ok(lock) => {
+                self.lock = Some(lock);
+                self.held_by = None;
+                self.info(format!("Took over {} from {holder}.", path.display()));
+            }
+            Err(error) => {
+                self.held_by = Some(holder);
+                self.error(format!("{error}. The brief stays read-only."));
+            }
+        }
+    }
+
+    pub(super) fn restore_recovery(&mut self) {
+        let Some(Modal::Recover(found)) = self.modal.take() else {
+            return;
+        };
+        match recovery::load_recovery(&found) {
+            Some(project) => {
+                let original = found.original.clone();
+                self.replace_project(project, original);
+                self.saved = None;
+                self.dirty = true;
+                self.changed_since_autosave = true;
+                recovery::discard_recovery(&found);
+                self.lock_opened_file();
+                self.info("Restored your unsaved work. Save it to keep it.");
+            }
+            None => self.error(format!(
+                "The recovery copy {} could not be read.",
+                found.path.display()
+            )),
+        }
+    }
+
+    pub(super) fn discard_recovery(&mut self) {
+        if let Some(Modal::Recover(found)) = self.modal.take() {
+            let found: Recovery = found;
+            recovery::discard_recovery(&found);
+        }
+    }
+}

@@ -1,0 +1,278 @@
+//! The one place commands are applied, with undo and redo of the edits they make.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use super::command::{Command, UnsavedChoice};
+use super::history::Step;
+use super::state::{AppState, Modal, Tab};
+use crate::import::{import_file, import_text};
+use crate::model::{BlockKind, Created, Edit};
+use crate::template::Template;
+
+impl AppState {
+    /// Runs one command now.
+    pub fn run(&mut self, command: Command) {
+        match command {
+            Command::NewDialog { confirmed } => {
+                if self.confirm_unsaved(&command, confirmed) {
+                    self.modal = Some(Modal::ChooseTemplate);
+                }
+            }
+            Command::NewFromTemplate(name) => self.new_from_template(&name),
+            Command::OpenDialog { confirmed } => self.open_dialog(confirmed),
+            Command::Open { path, confirmed } => self.open(path, confirmed),
+            Command::Save => self.save_current(),
+            Command::SaveAsDialog => self.save_as_dialog(),
+            Command::SaveAs(path) => self.save_as(path),
+            Command::ImportDialog => {
+                let folder = self.folder();
+                if let Some(paths) = self.dialogs.pick_articles(folder.as_deref()) {
+                    self.import_articles(paths);
+                }
+            }
+            Command::ImportArticles(paths) => self.import_articles(paths),
+            Command::PasteDialog => self.modal = Some(Modal::Paste(String::new())),
+            Command::PasteArticle(text) => self.paste_article(&text),
+            Command::ExportDialog => {
+                let (name, folder) = (self.suggested_name("pdf"), self.folder());
+                if let Some(path) = self.dialogs.save_pdf_as(&name, folder.as_deref()) {
+                    self.export(path);
+                }
+            }
+            Command::ExportPdf(path) => self.export(path),
+            Command::Quit { confirmed } => {
+                if self.confirm_unsaved(&command, confirmed) {
+                    self.quit_now = true;
+                }
+            }
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::DeleteSelected => {
+                if let Some(block) = self.selected.take() {
+                    self.apply_edits(vec![Edit::DeleteBlock(block)]);
+                }
+            }
+            Command::ZoomIn => self.set_zoom(self.settings.zoom * 1.25),
+            Command::ZoomOut => self.set_zoom(self.settings.zoom / 1.25),
+            Command::ZoomReset => self.set_zoom(1.0),
+            Command::FitWidth => self.settings.fit_width = true,
+            Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Command::ShowAbout => self.modal = Some(Modal::About),
+            Command::Edit(edit) => self.apply_edits(vec![edit]),
+            Command::Select(block) => {
+                self.selected = block;
+                self.history.break_burst();
+            }
+            Command::AddSection { section, part } => {
+                let part = part.unwrap_or_else(|| self.default_part(false));
+                let kind = BlockKind::Excerpt {
+                    from: section,
+                    edited: None,
+                };
+                self.apply_edits(vec![Edit::AddBlock { part, kind }]);
+            }
+            Command::AddTalkingPoint { point, part } => {
+                let part = part.unwrap_or_else(|| self.default_part(true));
+                let kind = BlockKind::TalkingPoint { point };
+                self.apply_edits(vec![Edit::AddBlock { part, kind }]);
+            }
+            Command::UseTemplate(name) => match Template::built_in(&name) {
+                Ok(template) => self.apply_edits(vec![template.select_edit(None)]),
+                Err(error) => self.error(format!("The template was not changed: {error}.")),
+            },
+            Command::TemplateFileDialog => {
+                let folder = self.folder();
+                if let Some(path) = self.dialogs.pick_template(folder.as_deref()) {
+                    self.use_template_file(path);
+                }
+            }
+            Command::UseTemplateFile(path) => self.use_template_file(path),
+            Command::RefreshTemplate => match self.project.brief.custom_template.clone() {
+                Some(custom) => self.use_template_file(PathBuf::from(custom.origin)),
+                None => self.info(
+                    "This brief uses a built-in template; there is no file to refresh it from.",
+                ),
+            },
+            Command::ResolveUnsaved(choice) => {
+                let Some(Modal::Unsaved(pending)) = self.modal.take() else {
+                    return;
+                };
+                match choice {
+                    UnsavedChoice::Save => {
+                        self.run(Command::Save);
+                        if !self.dirty {
+                            self.run(*pending);
+                        }
+                    }
+                    UnsavedChoice::Discard => self.run(*pending),
+                    UnsavedChoice::Cancel => {}
+                }
+            }
+            Command::DismissMessages => self.messages.clear(),
+            Command::OpenReadOnly => self.open_read_only(),
+            Command::TakeOverLock => self.take_over_lock(),
+            Command::RestoreRecovery => self.restore_recovery(),
+            Command::DiscardRecovery => self.discard_recovery(),
+        }
+    }
+
+    fn import_articles(&mut self, paths: Vec<PathBuf>) {
+        let mut edits = Vec::new();
+        for path in paths {
+            match import_file(&path) {
+                Ok(source) => edits.push(Edit::AddSource(source)),
+                Err(error) => self.error(format!("Could not import an article. {error}.")),
+            }
+        }
+        let count = edits.len();
+        self.apply_edits(edits);
+        if count > 0 {
+            self.info(format!(
+                "Imported {count} article{}.",
+                if count == 1 { "" } else { "s" }
+            ));
+        }
+    }
+
+    fn paste_article(&mut self, text: &str) {
+        let is_markdown = text
+            .lines()
+            .any(|l| l.starts_with("# ") || l.starts_with("## "));
+        match import_text(text, is_markdown) {
+            Some(mut source) => {
+                source.file_name = "pasted text".into();
+                self.apply_edits(vec![Edit::AddSource(source)]);
+                self.modal = None;
+            }
+            None => self
+                .error("There was no text to import. Paste the article's text into the box first."),
+        }
+    }
+
+    fn export(&mut self, path: PathBuf) {
+        match crate::export::export_to_file(&self.project, &path, &mut self.typesetter) {
+            Ok(laid) => {
+                let pages = laid.pages.len();
+                self.info(format!(
+                    "Exported {} ({pages} page{}).",
+                    path.display(),
+                    if pages == 1 { "" } else { "s" }
+                ));
+                self.report("", &laid.diagnostics);
+            }
+            Err(error) => self.error(format!("The PDF was not exported. {error}.")),
+        }
+    }
+
+    fn use_template_file(&mut self, path: PathBuf) {
+        match Template::from_file(&path) {
+            Ok((template, custom)) => {
+                if self.project.brief.custom_template.as_ref() == Some(&custom) {
+                    self.info(format!("{} has not changed.", path.display()));
+                    return;
+                }
+                self.apply_edits(vec![template.select_edit(Some(custom))]);
+                self.info(format!(
+                    "The brief now uses the template {} from {}; a copy is kept in the brief.",
+                    template.name,
+                    path.display()
+                ));
+            }
+            Err(error) => self.error(format!("The template was not changed: {error}.")),
+        }
+    }
+
+    /// Applies edits as one undoable step.
+    fn apply_edits(&mut self, edits: Vec<Edit>) {
+        let Some(first) = edits.first().cloned() else {
+            return;
+        };
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match self.project.apply_undoable(edit) {
+                Ok(applied) => {
+                    inverses.push(applied.inverse);
+                    match applied.created {
+                        Created::Block(block) => self.selected = Some(block),
+                        Created::Source(_) => self.tab = Tab::Sources,
+                        Created::TalkingPoint(_) => self.tab = Tab::TalkingPoints,
+                        Created::Nothing => {}
+                    }
+                }
+                Err(error) => self.error(format!("That change was not made: {error}.")),
+            }
+        }
+        if !inverses.is_empty() {
+            self.history.record(inverses, &first, Instant::now());
+            self.changed_since_autosave = true;
+            self.dirty = true;
+            self.layout_stale = true;
+            self.sync_template();
+        }
+    }
+
+    /// Applies an undo or redo step; returns the inverses of what it applied.
+    fn apply_step(&mut self, step: Step) -> Vec<Edit> {
+        let mut inverses = Vec::with_capacity(step.edits.len());
+        for edit in step.edits {
+            match self.project.apply_undoable(edit) {
+                Ok(applied) => inverses.push(applied.inverse),
+                Err(error) => {
+                    self.error(format!("Part of that step could not be undone: {error}."))
+                }
+            }
+        }
+        self.dirty = !self
+            .saved
+            .as_ref()
+            .is_some_and(|saved| saved.same_content(&self.project));
+        self.changed_since_autosave = true;
+        self.layout_stale = true;
+        self.sync_template();
+        if self
+            .selected
+            .is_some_and(|b| self.project.locate(b).is_none())
+        {
+            self.selected = None;
+        }
+        inverses
+    }
+
+    fn undo(&mut self) {
+        if let Some(step) = self.history.take_undo() {
+            let redo = self.apply_step(step);
+            self.history.undone(redo);
+        }
+    }
+
+    fn redo(&mut self) {
+        if let Some(step) = self.history.take_redo() {
+            let undo = self.apply_step(step);
+            self.history.redone(undo);
+        }
+    }
+
+    fn default_part(&self, receives_talking_points: bool) -> usize {
+        let wanted = |key: &str| {
+            self.template().and_then(|t| t.part(key)).is_some_and(|p| {
+                if receives_talking_points {
+                    p.receives_talking_points
+                } else {
+                    p.receives_excerpts
+                }
+            })
+        };
+        self.project
+            .brief
+            .parts
+            .iter()
+            .position(|p| wanted(&p.key))
+            .unwrap_or(0)
+    }
+
+    fn set_zoom(&mut self, zoom: f32) {
+        self.settings.zoom = zoom.clamp(0.25, 4.0);
+        self.settings.fit_width = false;
+    }
+}

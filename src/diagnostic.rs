@@ -1,0 +1,60 @@
+//! Diagnostics: what is wrong with a project or its layout, how serious it is, and which
+//! block it came from. Loading, layout, the command line and the window all use this
+//! one type.
+
+use crate::model::BlockId;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Nothing is wrong; something the user should know (a file was opened or cleaned up).
+    Info,
+    /// Worth checking before the brief goes out; the output is as the user asked.
+    Warning,
+    /// The output is wrong (text left out or drawn as boxes) until the user fixes it.
+    Error,
+}
+
+/// A problem found while loading or laying out a brief.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    /// The brief block it came from, if any.
+    pub block: Option<BlockId>,
+}
+
+impl Diagnostic {
+    /// A warning about `block` (or the brief as a whole).
+    pub fn warning(message: impl Into<String>, block: Option<BlockId>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            message: message.into(),
+            block,
+        }
+    }
+
+    /// An error about `block` (or the brief as a whole).
+    pub fn error(message: impl Into<String>, block: Option<BlockId>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            block,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = match self.severity {
+            Severity::Info => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{level}: {}", self.message)
+    }
+}

@@ -1,0 +1,99 @@
+//! A department's own template travels with the brief: `new --template FILE` keeps a copy
+//! in the project, export works without the file, and `set-template` switches or refreshes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn briefwright(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefwright"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run briefwright")
+}
+
+fn ok(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn department_template() -> String {
+    briefwright::template::BUILT_IN[0]
+        .1
+        .replace("name = \"briefing-note\"", "name = \"dept-note\"")
+        .replace("title = \"Background\"", "title = \"Context\"")
+}
+
+#[test]
+fn a_custom_template_exports_on_a_machine_without_its_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("dept.toml"), department_template()).expect("template");
+    ok(&briefwright(
+        &[
+            "new",
+            "-o",
+            "draft.brief",
+            "--template",
+            "dept.toml",
+            "--title",
+            "Visit",
+        ],
+        dir.path(),
+    ));
+    std::fs::remove_file(dir.path().join("dept.toml")).expect("the file goes away");
+    ok(&briefwright(
+        &["export", "draft.brief", "-o", "draft.pdf"],
+        dir.path(),
+    ));
+    let pdf = std::fs::read(dir.path().join("draft.pdf")).expect("pdf");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let project = briefwright::project::load(&dir.path().join("draft.brief")).expect("loads");
+    assert_eq!(project.project.brief.template, "dept-note");
+    assert!(project.project.brief.custom_template.is_some());
+}
+
+#[test]
+fn set_template_switches_and_refreshes_from_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("dept.toml");
+    ok(&briefwright(&["sample", "-o", "visit.brief"], dir.path()));
+    std::fs::write(&file, department_template()).expect("template");
+    ok(&briefwright(
+        &["set-template", "visit.brief", "dept.toml"],
+        dir.path(),
+    ));
+    let load = || {
+        briefwright::project::load(&dir.path().join("visit.brief"))
+            .expect("loads")
+            .project
+    };
+    let brief = load().brief;
+    assert_eq!(brief.template, "dept-note");
+
+    std::fs::write(
+        &file,
+        department_template().replace("page_budget = 2", "page_budget = 5"),
+    )
+    .expect("edit the template");
+    ok(&briefwright(
+        &["set-template", "visit.brief", "--refresh"],
+        dir.path(),
+    ));
+    let custom = load().brief.custom_template.expect("kept");
+    assert!(custom.toml.contains("page_budget = 5"));
+
+    ok(&briefwright(
+        &["set-template", "visit.brief", "talking-points-card"],
+        dir.path(),
+    ));
+    let brief = load().brief;
+    assert_eq!(brief.template, "talking-points-card");
+    assert!(brief.custom_template.is_none());
+    let refused = briefwright(&["set-template", "visit.brief", "--refresh"], dir.path());
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("built-in template"));
+}

@@ -9,8 +9,13 @@ use egui_kittest::kittest::Queryable;
 fn typing_frame(c: &mut Criterion) {
     let project = briefwright::sample::long_project(180);
     let recovery = std::env::temp_dir().join("briefwright-bench-recovery");
-    let state = AppState::new(project, None, Settings::default(), Box::new(NoDialogs))
-        .with_recovery_folder(recovery);
+    let state = AppState::new(
+        project,
+        None,
+        Settings::default(),
+        Box::new(NoDialogs::default()),
+    )
+    .with_recovery_folder(recovery);
     let mut harness = Harness::builder()
         .with_size([1440.0, 900.0])
         .build_ui_state(app_ui, state);

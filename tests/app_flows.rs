@@ -283,7 +283,11 @@ fn clicking_text_in_the_preview_selects_its_block() {
 #[test]
 fn unsaved_work_is_copied_for_recovery_and_offered_after_a_crash() {
     let recovery = tempfile::tempdir().expect("tempdir");
-    let dialogs = || Box::new(ScriptedDialogs(Rc::new(RefCell::new(Answers::default()))));
+    let dialogs = || {
+        Box::new(ScriptedDialogs::new(Rc::new(RefCell::new(
+            Answers::default(),
+        ))))
+    };
     let mut crashed = AppState::new(empty_brief(), None, Settings::default(), dialogs())
         .with_recovery_folder(recovery.path().to_path_buf());
     crashed.run(Command::Edit(Edit::SetMeta(
@@ -333,7 +337,7 @@ fn losing_focus_writes_a_recovery_copy_and_saving_removes_it() {
         empty_brief(),
         None,
         Settings::default(),
-        Box::new(ScriptedDialogs(Rc::clone(&answers))),
+        Box::new(ScriptedDialogs::new(Rc::clone(&answers))),
     )
     .with_recovery_folder(recovery.path().to_path_buf());
     state.run(Command::Edit(Edit::SetMeta(

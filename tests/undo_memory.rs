@@ -52,7 +52,12 @@ fn a_thousand_edits_on_a_200_page_brief_hold_little_memory() {
         "one copy of the 200-page project is {:.2} MB, which undo used to keep per step",
         one_copy as f64 / 1e6
     );
-    let mut state = AppState::new(project, None, Settings::default(), Box::new(NoDialogs));
+    let mut state = AppState::new(
+        project,
+        None,
+        Settings::default(),
+        Box::new(NoDialogs::default()),
+    );
     let before = LIVE.load(Ordering::Relaxed);
     for i in 0..1000 {
         let block = paragraphs[i % paragraphs.len()];

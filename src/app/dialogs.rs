@@ -1,108 +1,234 @@
-//! The seam between the app and native file dialogs, so tests never open one.
+//! File dialogs: what the app asks for, the native dialogs that answer without freezing
+//! the window, and the seam that lets tests answer instead.
+//!
+//! A request is started and its answer collected on a later frame, so the window keeps
+//! painting while a native dialog is open. When no native dialog can be shown (a Linux
+//! desktop without the XDG portal or zenity, where rfd answers "cancelled" at once), the
+//! answer says so and the window shows its own file dialog instead (see `file_picker.rs`).
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
 
-/// Native dialogs the app needs. Each returns `None` when the user cancels.
-pub trait Dialogs {
-    fn pick_project(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
-    fn pick_articles(&mut self, folder: Option<&Path>) -> Option<Vec<PathBuf>>;
-    fn save_project_as(&mut self, suggested: &str, folder: Option<&Path>) -> Option<PathBuf>;
-    fn save_pdf_as(&mut self, suggested: &str, folder: Option<&Path>) -> Option<PathBuf>;
-    fn pick_template(&mut self, folder: Option<&Path>) -> Option<PathBuf>;
+/// A file the app needs the user to choose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileRequest {
+    pub purpose: FilePurpose,
+    /// The folder to start in.
+    pub folder: Option<PathBuf>,
 }
 
-/// Dialogs that never show and always answer "cancelled": for benchmarks and tests
-/// that drive the window without files.
-pub struct NoDialogs;
+/// What the chosen file is for; each purpose has its title, filter and command.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FilePurpose {
+    /// `edits_at_request` is how many edits had been made when the user confirmed what to do
+    /// with unsaved changes: if more were made while the dialog was open, the user is asked
+    /// again before the project is replaced.
+    OpenProject {
+        edits_at_request: u64,
+    },
+    ImportArticles,
+    SaveProjectAs {
+        suggested: String,
+    },
+    ExportPdf {
+        suggested: String,
+    },
+    PickTemplate,
+}
+
+impl FilePurpose {
+    /// The dialog's title.
+    pub fn title(&self) -> &'static str {
+        match self {
+            FilePurpose::OpenProject { .. } => "Open brief",
+            FilePurpose::ImportArticles => "Import articles",
+            FilePurpose::SaveProjectAs { .. } => "Save brief as",
+            FilePurpose::ExportPdf { .. } => "Export PDF",
+            FilePurpose::PickTemplate => "Use template file",
+        }
+    }
+
+    /// The filter's name and the extensions it shows.
+    pub fn filter(&self) -> (&'static str, &'static [&'static str]) {
+        match self {
+            FilePurpose::OpenProject { .. } | FilePurpose::SaveProjectAs { .. } => {
+                ("Briefwright project", &["brief"])
+            }
+            FilePurpose::ImportArticles => ("Articles", &["txt", "md", "markdown", "text"]),
+            FilePurpose::ExportPdf { .. } => ("PDF", &["pdf"]),
+            FilePurpose::PickTemplate => ("Briefwright template", &["toml"]),
+        }
+    }
+
+    /// The name suggested for a file to be written, if this request writes one.
+    pub fn suggested_name(&self) -> Option<&str> {
+        match self {
+            FilePurpose::SaveProjectAs { suggested } | FilePurpose::ExportPdf { suggested } => {
+                Some(suggested)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether several files may be chosen.
+    pub fn is_multiple(&self) -> bool {
+        matches!(self, FilePurpose::ImportArticles)
+    }
+
+    /// A file to be written gets the filter's extension when the user typed none.
+    pub fn complete(&self, path: PathBuf) -> PathBuf {
+        match (self.suggested_name(), path.extension()) {
+            (Some(_), None) => path.with_extension(self.filter().1[0]),
+            _ => path,
+        }
+    }
+}
+
+/// How a file dialog ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DialogAnswer {
+    Chosen(Vec<PathBuf>),
+    Cancelled,
+    /// No native dialog could be shown; the reason is for the message bar.
+    Unavailable(String),
+}
+
+/// Shows file dialogs. `start` must not block; `answer` is polled every frame.
+pub trait Dialogs {
+    fn start(&mut self, request: FileRequest);
+    /// The answer to the request started last, once there is one.
+    fn answer(&mut self) -> Option<(FileRequest, DialogAnswer)>;
+}
+
+/// Dialogs that never show and always answer "cancelled": for benchmarks and tests that
+/// drive the window without files.
+#[derive(Default)]
+pub struct NoDialogs {
+    pending: Option<FileRequest>,
+}
 
 impl Dialogs for NoDialogs {
-    fn pick_project(&mut self, _: Option<&Path>) -> Option<PathBuf> {
-        None
+    fn start(&mut self, request: FileRequest) {
+        self.pending = Some(request);
     }
-    fn pick_articles(&mut self, _: Option<&Path>) -> Option<Vec<PathBuf>> {
-        None
-    }
-    fn save_project_as(&mut self, _: &str, _: Option<&Path>) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf_as(&mut self, _: &str, _: Option<&Path>) -> Option<PathBuf> {
-        None
-    }
-    fn pick_template(&mut self, _: Option<&Path>) -> Option<PathBuf> {
-        None
+    fn answer(&mut self) -> Option<(FileRequest, DialogAnswer)> {
+        Some((self.pending.take()?, DialogAnswer::Cancelled))
     }
 }
 
-/// The real dialogs, through rfd.
-pub struct NativeDialogs;
+/// An answer sooner than this cannot be a person pressing Cancel: it is rfd finding no
+/// dialog to show.
+const FASTEST_HUMAN_CANCEL: Duration = Duration::from_millis(250);
 
-fn in_folder(dialog: rfd::FileDialog, folder: Option<&Path>) -> rfd::FileDialog {
-    match folder {
-        Some(folder) => dialog.set_directory(folder),
-        None => dialog,
+/// The platform's own dialogs, through rfd's async API on a thread of their own.
+#[derive(Default)]
+pub struct NativeDialogs {
+    pending: Option<Pending>,
+}
+
+enum Pending {
+    /// Answered before a dialog was tried.
+    Ready(FileRequest, DialogAnswer),
+    Showing(FileRequest, Instant, Receiver<Option<Vec<PathBuf>>>),
+}
+
+/// Why no native dialog can be shown here, if that is known before trying.
+fn known_unavailable() -> Option<String> {
+    if !cfg!(target_os = "linux") {
+        return None;
     }
+    let has_session_bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+    let has_zenity = std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|folder| folder.join("zenity").is_file())
+    });
+    (!has_session_bus && !has_zenity).then(|| {
+        "no desktop file dialog is available (no D-Bus session for the XDG portal, and no zenity)"
+            .to_owned()
+    })
+}
+
+fn native_dialog(request: &FileRequest) -> rfd::AsyncFileDialog {
+    let (filter_name, extensions) = request.purpose.filter();
+    let mut dialog = rfd::AsyncFileDialog::new()
+        .set_title(request.purpose.title())
+        .add_filter(filter_name, extensions);
+    if let Some(folder) = &request.folder {
+        dialog = dialog.set_directory(folder);
+    }
+    if let Some(name) = request.purpose.suggested_name() {
+        dialog = dialog.set_file_name(name);
+    }
+    dialog
 }
 
 impl Dialogs for NativeDialogs {
-    fn pick_project(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
-        in_folder(
-            rfd::FileDialog::new()
-                .set_title("Open brief")
-                .add_filter("Briefwright project", &["brief"]),
-            folder,
-        )
-        .pick_file()
+    fn start(&mut self, request: FileRequest) {
+        if let Some(reason) = known_unavailable() {
+            self.pending = Some(Pending::Ready(request, DialogAnswer::Unavailable(reason)));
+            return;
+        }
+        let (sender, receiver) = channel();
+        let dialog = native_dialog(&request);
+        let is_multiple = request.purpose.is_multiple();
+        let is_save = request.purpose.suggested_name().is_some();
+        std::thread::spawn(move || {
+            let chosen = pollster::block_on(async move {
+                if is_multiple {
+                    dialog
+                        .pick_files()
+                        .await
+                        .map(|files| files.iter().map(|f| f.path().to_path_buf()).collect())
+                } else if is_save {
+                    dialog
+                        .save_file()
+                        .await
+                        .map(|f| vec![f.path().to_path_buf()])
+                } else {
+                    dialog
+                        .pick_file()
+                        .await
+                        .map(|f| vec![f.path().to_path_buf()])
+                }
+            });
+            // The window may have closed meanwhile; then no one needs the answer.
+            let _ = sender.send(chosen);
+        });
+        self.pending = Some(Pending::Showing(request, Instant::now(), receiver));
     }
 
-    fn pick_articles(&mut self, folder: Option<&Path>) -> Option<Vec<PathBuf>> {
-        in_folder(
-            rfd::FileDialog::new()
-                .set_title("Import articles")
-                .add_filter("Articles", &["txt", "md", "markdown", "text"]),
-            folder,
-        )
-        .pick_files()
+    fn answer(&mut self) -> Option<(FileRequest, DialogAnswer)> {
+        let (started, receiver) = match self.pending.as_ref()? {
+            Pending::Ready(..) => {
+                let Some(Pending::Ready(request, answer)) = self.pending.take() else {
+                    return None;
+                };
+                return Some((request, answer));
+            }
+            Pending::Showing(_, started, receiver) => (started, receiver),
+        };
+        let answer = match receiver.try_recv() {
+            Ok(Some(paths)) => DialogAnswer::Chosen(paths),
+            Ok(None) if started.elapsed() < FASTEST_HUMAN_CANCEL => DialogAnswer::Unavailable(
+                "the desktop's file dialog could not be shown (no XDG portal or zenity answered)"
+                    .to_owned(),
+            ),
+            Ok(None) => DialogAnswer::Cancelled,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => DialogAnswer::Unavailable(
+                "the desktop's file dialog stopped unexpectedly".to_owned(),
+            ),
+        };
+        let Some(Pending::Showing(request, ..)) = self.pending.take() else {
+            return None;
+        };
+        Some((request, answer))
     }
+}
 
-    fn save_project_as(&mut self, suggested: &str, folder: Option<&Path>) -> Option<PathBuf> {
-        let path = in_folder(
-            rfd::FileDialog::new()
-                .set_title("Save brief as")
-                .add_filter("Briefwright project", &["brief"])
-                .set_file_name(suggested),
-            folder,
-        )
-        .save_file()?;
-        Some(if path.extension().is_none() {
-            path.with_extension("brief")
-        } else {
-            path
-        })
-    }
-
-    fn pick_template(&mut self, folder: Option<&Path>) -> Option<PathBuf> {
-        in_folder(
-            rfd::FileDialog::new()
-                .set_title("Use template file")
-                .add_filter("Briefwright template", &["toml"]),
-            folder,
-        )
-        .pick_file()
-    }
-
-    fn save_pdf_as(&mut self, suggested: &str, folder: Option<&Path>) -> Option<PathBuf> {
-        let path = in_folder(
-            rfd::FileDialog::new()
-                .set_title("Export PDF")
-                .add_filter("PDF", &["pdf"])
-                .set_file_name(suggested),
-            folder,
-        )
-        .save_file()?;
-        Some(if path.extension().is_none() {
-            path.with_extension("pdf")
-        } else {
-            path
-        })
-    }
+/// The folder of `path`, for starting the next dialog there.
+pub fn folder_of(path: &Path) -> Option<PathBuf> {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
 }

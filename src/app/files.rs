@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::command::Command;
+use super::dialogs::{DialogAnswer, FilePurpose, FileRequest, folder_of};
+use super::file_picker::FilePicker;
 use super::state::{AppState, Modal};
 use crate::draft::now_timestamp;
 use crate::model::Project;
@@ -131,11 +133,64 @@ impl AppState {
         if !self.confirm_unsaved(&command, confirmed) {
             return;
         }
-        let folder = self.folder();
-        if let Some(path) = self.dialogs.pick_project(folder.as_deref()) {
-            // The user has already answered for the unsaved changes (or had none).
-            self.open(path, true);
+        self.ask_for_file(FilePurpose::OpenProject {
+            edits_at_request: self.edits_made,
+        });
+    }
+
+    /// Asks the user for a file: through the native dialog, or the window's own where
+    /// none can be shown. The answer arrives through [`AppState::on_dialog_answer`].
+    pub(super) fn ask_for_file(&mut self, purpose: FilePurpose) {
+        let folder = self.folder().or_else(|| self.settings.last_folder.clone());
+        let request = FileRequest { purpose, folder };
+        if self.native_dialogs_unavailable {
+            self.file_picker = Some(FilePicker::new(request));
+        } else {
+            self.dialogs.start(request);
+            self.collect_dialog_answer();
         }
+    }
+
+    /// Acts on a native dialog's answer, if one has arrived. Called every frame.
+    pub fn collect_dialog_answer(&mut self) {
+        if let Some((request, answer)) = self.dialogs.answer() {
+            self.on_dialog_answer(request, answer);
+        }
+    }
+
+    /// Runs the command a chosen file was asked for; falls back to the window's own
+    /// dialog when the native one could not be shown (and says so once).
+    pub fn on_dialog_answer(&mut self, request: FileRequest, answer: DialogAnswer) {
+        let paths = match answer {
+            DialogAnswer::Chosen(paths) => paths,
+            DialogAnswer::Cancelled => return,
+            DialogAnswer::Unavailable(reason) => {
+                if !self.native_dialogs_unavailable {
+                    self.native_dialogs_unavailable = true;
+                    self.warning(format!(
+                        "The desktop's file dialog is not available: {reason}. Briefwright's own file dialog is used instead."
+                    ));
+                }
+                self.file_picker = Some(FilePicker::new(request));
+                return;
+            }
+        };
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        self.settings.last_folder = folder_of(&first);
+        let purpose = request.purpose;
+        let command = match &purpose {
+            FilePurpose::OpenProject { edits_at_request } => Command::Open {
+                path: first,
+                confirmed: *edits_at_request == self.edits_made,
+            },
+            FilePurpose::ImportArticles => Command::ImportArticles(paths),
+            FilePurpose::SaveProjectAs { .. } => Command::SaveAs(purpose.complete(first)),
+            FilePurpose::ExportPdf { .. } => Command::ExportPdf(purpose.complete(first)),
+            FilePurpose::PickTemplate => Command::UseTemplateFile(first),
+        };
+        self.run(command);
     }
 
     pub(super) fn open(&mut self, path: PathBuf, confirmed: bool) {
@@ -168,10 +223,8 @@ impl AppState {
     }
 
     pub(super) fn save_as_dialog(&mut self) {
-        let (name, folder) = (self.suggested_name("brief"), self.folder());
-        if let Some(path) = self.dialogs.save_project_as(&name, folder.as_deref()) {
-            self.save_as(path);
-        }
+        let suggested = self.suggested_name("brief");
+        self.ask_for_file(FilePurpose::SaveProjectAs { suggested });
     }
 
     /// Saves to `path`, refusing a file that another window holds (the current file

@@ -6,6 +6,7 @@
 mod command;
 mod dialogs;
 mod editor;
+mod file_picker;
 mod files;
 mod history;
 mod menu;
@@ -18,7 +19,7 @@ mod state;
 use std::path::PathBuf;
 
 pub use command::{Command, UnsavedChoice};
-pub use dialogs::{Dialogs, NativeDialogs, NoDialogs};
+pub use dialogs::{DialogAnswer, Dialogs, FilePurpose, FileRequest, NativeDialogs, NoDialogs};
 pub use editor::DragPayload;
 pub use preview::block_at;
 pub use state::{AppState, Message, Modal, Settings, Tab};
@@ -61,6 +62,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         state.fonts_installed = true;
     }
     handle_input(ui.ctx(), state);
+    state.collect_dialog_answer();
     let is_focused = ui.input(|i| i.viewport().focused.unwrap_or(true));
     state.autosave_tick(std::time::Instant::now(), is_focused);
     egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, state));
@@ -86,6 +88,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     state.settings.preview_width = preview.response.rect.width();
     egui::CentralPanel::default().show(ui, |ui| editor::brief_editor_ui(ui, state));
     modals::modals_ui(ui, state);
+    file_picker::file_picker_ui(ui, state);
     state.run_queued();
 }
 
@@ -259,7 +262,7 @@ fn initial_state(file: Option<PathBuf>, last: Option<PathBuf>, settings: Setting
                     loaded.project,
                     Some(candidate.clone()),
                     settings,
-                    Box::new(NativeDialogs),
+                    Box::new(NativeDialogs::default()),
                 );
                 state.report(&format!("{}: ", candidate.display()), &loaded.warnings);
                 state.offer_recovery();
@@ -281,7 +284,7 @@ fn initial_state(file: Option<PathBuf>, last: Option<PathBuf>, settings: Setting
         crate::sample::project(),
         None,
         settings,
-        Box::new(NativeDialogs),
+        Box::new(NativeDialogs::default()),
     );
     state.messages = messages;
     state.offer_recovery();

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::command::{Command, UnsavedChoice};
+use super::dialogs::FilePurpose;
 use super::history::Step;
 use super::state::{AppState, Modal, Tab};
 use crate::import::{import_file, import_text};
@@ -25,20 +26,13 @@ impl AppState {
             Command::Save => self.save_current(),
             Command::SaveAsDialog => self.save_as_dialog(),
             Command::SaveAs(path) => self.save_as(path),
-            Command::ImportDialog => {
-                let folder = self.folder();
-                if let Some(paths) = self.dialogs.pick_articles(folder.as_deref()) {
-                    self.import_articles(paths);
-                }
-            }
+            Command::ImportDialog => self.ask_for_file(FilePurpose::ImportArticles),
             Command::ImportArticles(paths) => self.import_articles(paths),
             Command::PasteDialog => self.modal = Some(Modal::Paste(String::new())),
             Command::PasteArticle(text) => self.paste_article(&text),
             Command::ExportDialog => {
-                let (name, folder) = (self.suggested_name("pdf"), self.folder());
-                if let Some(path) = self.dialogs.save_pdf_as(&name, folder.as_deref()) {
-                    self.export(path);
-                }
+                let suggested = self.suggested_name("pdf");
+                self.ask_for_file(FilePurpose::ExportPdf { suggested });
             }
             Command::ExportPdf(path) => self.export(path),
             Command::Quit { confirmed } => {
@@ -81,12 +75,7 @@ impl AppState {
                 Ok(template) => self.apply_edits(vec![template.select_edit(None)]),
                 Err(error) => self.error(format!("The template was not changed: {error}.")),
             },
-            Command::TemplateFileDialog => {
-                let folder = self.folder();
-                if let Some(path) = self.dialogs.pick_template(folder.as_deref()) {
-                    self.use_template_file(path);
-                }
-            }
+            Command::TemplateFileDialog => self.ask_for_file(FilePurpose::PickTemplate),
             Command::UseTemplateFile(path) => self.use_template_file(path),
             Command::RefreshTemplate => match self.project.brief.custom_template.clone() {
                 Some(custom) => self.use_template_file(PathBuf::from(custom.origin)),
@@ -204,6 +193,7 @@ impl AppState {
             }
         }
         if !inverses.is_empty() {
+            self.edits_made += 1;
             self.history.record(inverses, &first, Instant::now());
             self.changed_since_autosave = true;
             self.dirty = true;
@@ -223,6 +213,7 @@ impl AppState {
                 }
             }
         }
+        self.edits_made += 1;
         self.dirty = !self
             .saved
             .as_ref()

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::command::Command;
 use super::dialogs::Dialogs;
+use super::file_picker::FilePicker;
 use super::history::History;
 use super::preview::Preview;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -29,6 +30,8 @@ pub struct Settings {
     pub fit_width: bool,
     pub sources_width: f32,
     pub preview_width: f32,
+    /// Where the last file dialog ended, to start the next one there.
+    pub last_folder: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -39,6 +42,7 @@ impl Default for Settings {
             fit_width: true,
             sources_width: 300.0,
             preview_width: 560.0,
+            last_folder: None,
         }
     }
 }
@@ -132,6 +136,12 @@ pub struct AppState {
     pub(super) typesetter: Typesetter,
     pub(super) template: TemplateCache,
     pub(super) dialogs: Box<dyn Dialogs>,
+    /// Briefwright's own file dialog, when no native one could be shown.
+    pub(super) file_picker: Option<FilePicker>,
+    /// Set once a native dialog could not be shown; the window's own is used from then on.
+    pub(super) native_dialogs_unavailable: bool,
+    /// Edits made so far, to tell whether any were made while a dialog was open.
+    pub(super) edits_made: u64,
     queue: Vec<Command>,
     /// The user chose to quit and nothing is left unsaved; the window should close.
     pub quit_now: bool,
@@ -176,6 +186,9 @@ impl AppState {
             layout_time: Duration::ZERO,
             typesetter: Typesetter::new(),
             dialogs,
+            file_picker: None,
+            native_dialogs_unavailable: false,
+            edits_made: 0,
             queue: Vec::new(),
             quit_now: false,
             lock: None,
@@ -192,6 +205,11 @@ impl AppState {
     pub fn with_recovery_folder(mut self, folder: PathBuf) -> Self {
         self.recovery_dir = Some(folder);
         self
+    }
+
+    /// The request the window's own file dialog is answering, if it is showing.
+    pub fn open_file_request(&self) -> Option<&super::dialogs::FileRequest> {
+        self.file_picker.as_ref().map(|picker| &picker.request)
     }
 
     /// True while another window holds the project, so Save is refused.

@@ -6,7 +6,9 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use briefwright::app::{AppState, Dialogs, Settings, app_ui};
+use briefwright::app::{
+    AppState, DialogAnswer, Dialogs, FilePurpose, FileRequest, Settings, app_ui,
+};
 use briefwright::model::Project;
 use briefwright::template::Template;
 use egui_kittest::Harness;
@@ -20,25 +22,44 @@ pub struct Answers {
     pub save_as: VecDeque<PathBuf>,
     pub pdfs: VecDeque<PathBuf>,
     pub templates: VecDeque<PathBuf>,
+    /// Answer every request with "no native dialog can be shown".
+    pub unavailable: bool,
 }
 
-pub struct ScriptedDialogs(pub Rc<RefCell<Answers>>);
+pub struct ScriptedDialogs(pub Rc<RefCell<Answers>>, pub Option<FileRequest>);
+
+impl ScriptedDialogs {
+    pub fn new(answers: Rc<RefCell<Answers>>) -> Self {
+        ScriptedDialogs(answers, None)
+    }
+}
 
 impl Dialogs for ScriptedDialogs {
-    fn pick_project(&mut self, _: Option<&Path>) -> Option<PathBuf> {
-        self.0.borrow_mut().projects.pop_front()
+    fn start(&mut self, request: FileRequest) {
+        self.1 = Some(request);
     }
-    fn pick_articles(&mut self, _: Option<&Path>) -> Option<Vec<PathBuf>> {
-        self.0.borrow_mut().articles.pop_front()
-    }
-    fn save_project_as(&mut self, _: &str, _: Option<&Path>) -> Option<PathBuf> {
-        self.0.borrow_mut().save_as.pop_front()
-    }
-    fn save_pdf_as(&mut self, _: &str, _: Option<&Path>) -> Option<PathBuf> {
-        self.0.borrow_mut().pdfs.pop_front()
-    }
-    fn pick_template(&mut self, _: Option<&Path>) -> Option<PathBuf> {
-        self.0.borrow_mut().templates.pop_front()
+
+    fn answer(&mut self) -> Option<(FileRequest, DialogAnswer)> {
+        let request = self.1.take()?;
+        let mut answers = self.0.borrow_mut();
+        if answers.unavailable {
+            return Some((
+                request,
+                DialogAnswer::Unavailable("no portal in this test".into()),
+            ));
+        }
+        let chosen = match &request.purpose {
+            FilePurpose::OpenProject { .. } => answers.projects.pop_front().map(|p| vec![p]),
+            FilePurpose::ImportArticles => answers.articles.pop_front(),
+            FilePurpose::SaveProjectAs { .. } => answers.save_as.pop_front().map(|p| vec![p]),
+            FilePurpose::ExportPdf { .. } => answers.pdfs.pop_front().map(|p| vec![p]),
+            FilePurpose::PickTemplate => answers.templates.pop_front().map(|p| vec![p]),
+        };
+        drop(answers);
+        Some((
+            request,
+            chosen.map_or(DialogAnswer::Cancelled, DialogAnswer::Chosen),
+        ))
     }
 }
 
@@ -51,6 +72,13 @@ pub fn empty_brief() -> Project {
 }
 
 pub fn harness(project: Project) -> (Harness<'static, AppState>, Rc<RefCell<Answers>>) {
+    harness_of(project, Harness::builder())
+}
+
+fn harness_of(
+    project: Project,
+    builder: egui_kittest::HarnessBuilder<AppState>,
+) -> (Harness<'static, AppState>, Rc<RefCell<Answers>>) {
     let answers = Rc::new(RefCell::new(Answers::default()));
     let recovery =
         std::env::temp_dir().join(format!("briefwright-test-recovery-{}", std::process::id()));
@@ -58,10 +86,10 @@ pub fn harness(project: Project) -> (Harness<'static, AppState>, Rc<RefCell<Answ
         project,
         None,
         Settings::default(),
-        Box::new(ScriptedDialogs(Rc::clone(&answers))),
+        Box::new(ScriptedDialogs::new(Rc::clone(&answers))),
     )
     .with_recovery_folder(recovery);
-    let harness = Harness::builder()
+    let harness = builder
         .with_size([1600.0, 1000.0])
         .build_ui_state(app_ui, state);
     (harness, answers)

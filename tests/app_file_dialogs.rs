@@ -1,0 +1,63 @@
+//! Files on every desktop: when no native dialog can be shown, the window says so once
+//! and uses its own file dialog, which opens, saves and imports like the native one.
+#![cfg(feature = "gui")]
+
+mod support;
+
+use briefwright::app::{Command, FilePurpose};
+use briefwright::diagnostic::Severity;
+use briefwright::project::save;
+use egui_kittest::kittest::Queryable;
+use support::{empty_brief, harness_with, menu};
+
+#[test]
+fn without_a_native_dialog_open_shows_the_windows_own_and_opens_the_choice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("chosen.brief");
+    let mut wanted = empty_brief();
+    wanted.brief.meta.title = "Chosen in the fallback dialog".into();
+    save(&wanted, &path).expect("save");
+
+    let (mut harness, answers) = harness_with(briefwright::sample::project());
+    answers.borrow_mut().unavailable = true;
+    harness.state_mut().settings.last_folder = Some(dir.path().to_path_buf());
+    menu(&mut harness, "File", "Open…");
+    harness.run();
+    let warnings: Vec<_> = harness
+        .state()
+        .messages
+        .iter()
+        .filter(|m| m.severity == Severity::Warning && m.text.contains("own file dialog"))
+        .cloned()
+        .collect();
+    assert_eq!(warnings.len(), 1, "{:?}", harness.state().messages);
+    assert!(
+        matches!(
+            harness.state().open_file_request().map(|r| &r.purpose),
+            Some(FilePurpose::OpenProject { .. })
+        ),
+        "the window's own dialog is showing"
+    );
+    harness.get_by_label("chosen.brief").click();
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().path.as_deref(), Some(path.as_path()));
+    assert_eq!(
+        harness.state().project.brief.meta.title,
+        "Chosen in the fallback dialog"
+    );
+
+    // The next dialog goes straight to the window's own, without a second warning.
+    harness.state_mut().run(Command::ImportDialog);
+    harness.run();
+    assert!(harness.state().open_file_request().is_some());
+    let count = harness
+        .state()
+        .messages
+        .iter()
+        .filter(|m| m.text.contains("own file dialog"))
+        .count();
+    assert_eq!(count, 1);
+}

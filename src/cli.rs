@@ -75,6 +75,13 @@ pub enum Command {
     Check { project: PathBuf },
     /// List the templates.
     Templates,
+    /// Register Briefwright with your desktop (icon, menu entry, and .brief files open in
+    /// it on double-click), for the current user. Files go under $XDG_DATA_HOME.
+    InstallDesktop {
+        /// Remove the registration instead.
+        #[arg(long)]
+        uninstall: bool,
+    },
 }
 
 /// Runs a command, printing errors and warnings to stderr. Exit code 0 or 1.
@@ -189,6 +196,25 @@ fn execute(command: Command) -> Result<()> {
                 rendered.laid.page_budget
             );
             println!("  warnings:        {warnings}");
+        }
+        Command::InstallDesktop { uninstall } => {
+            let data_home = crate::desktop::data_home()?;
+            if uninstall {
+                let removed = crate::desktop::uninstall(&data_home)?;
+                println!(
+                    "removed {} desktop file(s) from {}",
+                    removed.len(),
+                    data_home.display()
+                );
+            } else {
+                let executable = std::env::current_exe()
+                    .context("cannot tell where the briefwright program is")?;
+                let written = crate::desktop::install(&data_home, &executable)?;
+                for path in &written {
+                    println!("wrote {}", path.display());
+                }
+                println!("Briefwright is registered: .brief files now open in it.");
+            }
         }
         Command::Templates => {
             for (name, _) in BUILT_IN {

@@ -143,7 +143,7 @@ fn known_unavailable() -> Option<String> {
         std::env::split_paths(&paths).any(|folder| folder.join("zenity").is_file())
     });
     (!has_session_bus && !has_zenity).then(|| {
-        "no desktop file dialog is available (no D-Bus session for the XDG portal, and no zenity)"
+        "there is no D-Bus session for the XDG desktop portal, and zenity is not installed"
             .to_owned()
     })
 }
@@ -210,8 +210,7 @@ impl Dialogs for NativeDialogs {
         let answer = match receiver.try_recv() {
             Ok(Some(paths)) => DialogAnswer::Chosen(paths),
             Ok(None) if started.elapsed() < FASTEST_HUMAN_CANCEL => DialogAnswer::Unavailable(
-                "the desktop's file dialog could not be shown (no XDG portal or zenity answered)"
-                    .to_owned(),
+                "neither the XDG desktop portal nor zenity answered".to_owned(),
             ),
             Ok(None) => DialogAnswer::Cancelled,
             Err(std::sync::mpsc::TryRecvError::Empty) => return None,

@@ -59,6 +59,7 @@ impl FilePicker {
         let folder = request
             .folder
             .clone()
+            .or_else(|| directories::UserDirs::new().map(|dirs| dirs.home_dir().to_path_buf()))
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_else(|| PathBuf::from("."));
         let file_name = request

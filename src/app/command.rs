@@ -51,6 +51,10 @@ pub enum Command {
     /// A change to the project (undoable).
     Edit(Edit),
     Select(Option<BlockId>),
+    /// Selects a block and scrolls the editor to it (from the preview or a warning).
+    GoToBlock(BlockId),
+    /// Moves the selected block up (negative) or down (positive).
+    MoveSelected(i32),
     /// Adds a source section as an excerpt to a part (by index), or to the default part.
     AddSection {
         section: SectionRef,
@@ -147,6 +151,14 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
         (KeyboardShortcut::new(COMMAND, Key::Z), Command::Undo),
         (KeyboardShortcut::new(COMMAND, Key::Y), Command::Redo),
         (KeyboardShortcut::new(COMMAND, Key::Q), Command::QUIT),
+        (
+            KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp),
+            Command::MoveSelected(-1),
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown),
+            Command::MoveSelected(1),
+        ),
         (KeyboardShortcut::new(COMMAND, Key::Plus), Command::ZoomIn),
         (KeyboardShortcut::new(COMMAND, Key::Equals), Command::ZoomIn),
         (KeyboardShortcut::new(COMMAND, Key::Minus), Command::ZoomOut),
@@ -182,6 +194,8 @@ impl Command {
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::DeleteSelected => "Delete Block",
+            Command::MoveSelected(by) if *by < 0 => "Move Block Up",
+            Command::MoveSelected(_) => "Move Block Down",
             Command::ZoomIn => "Zoom In",
             Command::ZoomOut => "Zoom Out",
             Command::ZoomReset => "Actual Size",

@@ -67,6 +67,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             ui.separator();
             item_ui(ui, state, Command::PasteDialog, true);
             item_ui(ui, state, Command::DeleteSelected, has_selection);
+            item_ui(ui, state, Command::MoveSelected(-1), has_selection);
+            item_ui(ui, state, Command::MoveSelected(1), has_selection);
             ui.separator();
             ui.menu_button("Template", |ui| template_menu_ui(ui, state));
         });

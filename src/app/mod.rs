@@ -159,13 +159,27 @@ fn status_ui(ui: &mut egui::Ui, state: &AppState) {
 fn messages_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
+            let mut go_to = None;
             for message in state.messages.iter().rev().take(4) {
                 let color = match message.severity {
                     Severity::Error => ui.visuals().error_fg_color,
                     Severity::Warning => ui.visuals().warn_fg_color,
                     Severity::Info => ui.visuals().text_color(),
                 };
-                ui.colored_label(color, &message.text);
+                ui.horizontal(|ui| {
+                    ui.colored_label(color, &message.text);
+                    if let Some(block) = message.block
+                        && ui
+                            .small_button("Go to")
+                            .on_hover_text("Select the block this is about")
+                            .clicked()
+                    {
+                        go_to = Some(block);
+                    }
+                });
+            }
+            if let Some(block) = go_to {
+                state.send(Command::GoToBlock(block));
             }
         });
         if ui.button("Dismiss").clicked() {
@@ -275,6 +289,7 @@ fn initial_state(file: Option<PathBuf>, last: Option<PathBuf>, settings: Setting
                         "Could not open the project. {error}. Showing the sample brief instead."
                     ),
                     severity: Severity::Error,
+                    block: None,
                 });
             }
             Err(_) => {}

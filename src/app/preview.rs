@@ -165,8 +165,7 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 {
                     let at = (pointer - rect.min) / zoom;
                     if let Some(block) = block_at(page, at.x, at.y) {
-                        state.send(Command::Select(Some(block)));
-                        state.scroll_to_selected = true;
+                        state.send(Command::GoToBlock(block));
                     }
                 }
             }

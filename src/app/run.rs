@@ -54,6 +54,17 @@ impl AppState {
             Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Command::ShowAbout => self.modal = Some(Modal::About),
             Command::Edit(edit) => self.apply_edits(vec![edit]),
+            Command::GoToBlock(block) => {
+                self.selected = Some(block);
+                self.scroll_to_selected = true;
+                self.history.break_burst();
+            }
+            Command::MoveSelected(by) => {
+                if let Some(block) = self.selected {
+                    self.apply_edits(vec![Edit::MoveBlock { block, by }]);
+                    self.scroll_to_selected = true;
+                }
+            }
             Command::Select(block) => {
                 self.selected = block;
                 self.history.break_burst();

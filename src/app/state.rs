@@ -59,6 +59,8 @@ pub enum Tab {
 pub struct Message {
     pub text: String,
     pub severity: Severity,
+    /// The brief block it is about, which clicking the message selects.
+    pub block: Option<BlockId>,
 }
 
 impl Message {
@@ -344,16 +346,18 @@ impl AppState {
         self.messages.push(Message {
             text: text.into(),
             severity,
+            block: None,
         });
     }
 
     /// Shows diagnostics in the message bar, each at its own severity.
     pub fn report(&mut self, context: &str, diagnostics: &[Diagnostic]) {
         for diagnostic in diagnostics {
-            self.say(
-                diagnostic.severity,
-                format!("{context}{}.", diagnostic.message),
-            );
+            self.messages.push(Message {
+                text: format!("{context}{}.", diagnostic.message),
+                severity: diagnostic.severity,
+                block: diagnostic.block,
+            });
         }
     }
 

@@ -1,0 +1,127 @@
+//! The window from the keyboard and for screen readers: reordering blocks with Alt+Up and
+//! Alt+Down, going to the block a warning names, and a name on every control.
+#![cfg(feature = "gui")]
+
+mod support;
+
+use briefwright::app::{AppState, Command};
+use briefwright::model::{BlockKind, Edit};
+use egui::accesskit::Role;
+use egui_kittest::kittest::{NodeT, Queryable};
+use support::harness_with;
+
+fn background(state: &AppState) -> Vec<briefwright::model::BlockId> {
+    state.project.brief.parts[1]
+        .blocks
+        .iter()
+        .map(|b| b.id)
+        .collect()
+}
+
+#[test]
+fn alt_down_and_alt_up_move_the_block_being_edited() {
+    let (mut harness, _) = harness_with(briefwright::sample::project());
+    let before = background(harness.state());
+    let first = harness
+        .get_all_by_label("Paragraph text")
+        .next()
+        .expect("a paragraph in Background");
+    first.focus();
+    harness.run();
+    assert_eq!(harness.state().selected, Some(before[0]));
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
+    harness.run();
+    let after = background(harness.state());
+    assert_eq!((after[0], after[1]), (before[1], before[0]));
+    harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(background(harness.state()), before);
+}
+
+#[test]
+fn a_warning_about_a_block_goes_to_that_block() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut project = briefwright::sample::project();
+    let excerpt = project
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .find(|b| matches!(b.kind, BlockKind::Excerpt { .. }))
+        .map(|b| b.id)
+        .expect("an excerpt");
+    // A source removed under an excerpt leaves a block that cannot print.
+    let source = match project
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .find(|b| b.id == excerpt)
+        .map(|b| &b.kind)
+    {
+        Some(BlockKind::Excerpt { from, .. }) => from.source,
+        _ => unreachable!("found above"),
+    };
+    project.apply(Edit::RemoveSource(source)).expect("removed");
+    let broken: Vec<_> = project
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .filter(|b| matches!(&b.kind, BlockKind::Excerpt { from, .. } if from.source == source))
+        .map(|b| b.id)
+        .collect();
+    assert!(broken.contains(&excerpt));
+    let (mut harness, _) = harness_with(project);
+    harness
+        .state_mut()
+        .run(Command::ExportPdf(dir.path().join("out.pdf")));
+    harness.run();
+    assert!(harness.state().selected.is_none());
+    harness
+        .get_all_by_label("Go to")
+        .next()
+        .expect("a Go to button")
+        .click();
+    harness.run();
+    let selected = harness.state().selected.expect("a block is selected");
+    assert!(
+        broken.contains(&selected),
+        "{selected:?} is not one of {broken:?}"
+    );
+}
+
+#[test]
+fn every_interactive_control_of_the_main_window_has_a_name() {
+    let (harness, _) = harness_with(briefwright::sample::project());
+    let mut unnamed = Vec::new();
+    let mut checked = 0;
+    for node in harness.root().children_recursive() {
+        let accesskit = node.accesskit_node();
+        let role = accesskit.role();
+        let interactive = matches!(
+            role,
+            Role::Button
+                | Role::TextInput
+                | Role::MultilineTextInput
+                | Role::CheckBox
+                | Role::ComboBox
+                | Role::RadioButton
+                | Role::Slider
+                | Role::SpinButton
+                | Role::Link
+                | Role::MenuItem
+        );
+        if interactive {
+            checked += 1;
+            let named = accesskit
+                .label()
+                .is_some_and(|label| !label.trim().is_empty());
+            if !named {
+                unnamed.push(format!("{role:?} at {:?}", accesskit.bounding_box()));
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} controls found");
+    assert!(unnamed.is_empty(), "controls without a name: {unnamed:#?}");
+}

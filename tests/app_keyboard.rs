@@ -4,7 +4,7 @@
 
 mod support;
 
-use briefwright::app::{AppState, Command};
+use briefwright::app::{AppState, Command, Theme};
 use briefwright::model::{BlockKind, Edit};
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
@@ -124,4 +124,26 @@ fn every_interactive_control_of_the_main_window_has_a_name() {
     }
     assert!(checked > 50, "only {checked} controls found");
     assert!(unnamed.is_empty(), "controls without a name: {unnamed:#?}");
+}
+
+#[test]
+fn interface_zoom_and_theme_are_apart_from_the_preview_zoom() {
+    let (mut harness, _) = harness_with(briefwright::sample::project());
+    let preview_zoom = harness.state().settings.zoom;
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
+    harness.run();
+    harness.run();
+    assert!(harness.state().settings.interface_zoom > 1.05);
+    assert!((harness.ctx.zoom_factor() - harness.state().settings.interface_zoom).abs() < 1e-3);
+    assert_eq!(
+        harness.state().settings.zoom,
+        preview_zoom,
+        "the preview keeps its zoom"
+    );
+    harness.state_mut().run(Command::SetTheme(Theme::Light));
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    harness.state_mut().run(Command::SetTheme(Theme::Dark));
+    harness.run();
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::state::Theme;
 use crate::model::{BlockId, Edit, SectionRef, TalkingPointId};
 
 /// One thing the user asked for.
@@ -42,10 +43,16 @@ pub enum Command {
     Undo,
     Redo,
     DeleteSelected,
+    /// Preview zoom.
     ZoomIn,
     ZoomOut,
     ZoomReset,
     FitWidth,
+    /// Size of the window's text and controls.
+    InterfaceZoomIn,
+    InterfaceZoomOut,
+    InterfaceZoomReset,
+    SetTheme(Theme),
     ShowShortcuts,
     ShowAbout,
     /// A change to the project (undoable).
@@ -127,6 +134,10 @@ const COMMAND_SHIFT: Modifiers = Modifiers {
     shift: true,
     ..Modifiers::COMMAND
 };
+const COMMAND_ALT: Modifiers = Modifiers {
+    alt: true,
+    ..Modifiers::COMMAND
+};
 
 /// Keyboard shortcuts, most specific first (Ctrl+Shift+S before Ctrl+S), since egui
 /// matches shortcuts ignoring extra Shift.
@@ -159,12 +170,37 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
             KeyboardShortcut::new(Modifiers::ALT, Key::ArrowDown),
             Command::MoveSelected(1),
         ),
-        (KeyboardShortcut::new(COMMAND, Key::Plus), Command::ZoomIn),
-        (KeyboardShortcut::new(COMMAND, Key::Equals), Command::ZoomIn),
-        (KeyboardShortcut::new(COMMAND, Key::Minus), Command::ZoomOut),
+        (
+            KeyboardShortcut::new(COMMAND_ALT, Key::Plus),
+            Command::ZoomIn,
+        ),
+        (
+            KeyboardShortcut::new(COMMAND_ALT, Key::Equals),
+            Command::ZoomIn,
+        ),
+        (
+            KeyboardShortcut::new(COMMAND_ALT, Key::Minus),
+            Command::ZoomOut,
+        ),
+        (
+            KeyboardShortcut::new(COMMAND_ALT, Key::Num0),
+            Command::ZoomReset,
+        ),
+        (
+            KeyboardShortcut::new(COMMAND, Key::Plus),
+            Command::InterfaceZoomIn,
+        ),
+        (
+            KeyboardShortcut::new(COMMAND, Key::Equals),
+            Command::InterfaceZoomIn,
+        ),
+        (
+            KeyboardShortcut::new(COMMAND, Key::Minus),
+            Command::InterfaceZoomOut,
+        ),
         (
             KeyboardShortcut::new(COMMAND, Key::Num0),
-            Command::ZoomReset,
+            Command::InterfaceZoomReset,
         ),
     ]
 }
@@ -196,10 +232,16 @@ impl Command {
             Command::DeleteSelected => "Delete Block",
             Command::MoveSelected(by) if *by < 0 => "Move Block Up",
             Command::MoveSelected(_) => "Move Block Down",
-            Command::ZoomIn => "Zoom In",
-            Command::ZoomOut => "Zoom Out",
-            Command::ZoomReset => "Actual Size",
-            Command::FitWidth => "Fit Width",
+            Command::ZoomIn => "Zoom Preview In",
+            Command::ZoomOut => "Zoom Preview Out",
+            Command::ZoomReset => "Preview at Actual Size",
+            Command::FitWidth => "Fit Preview to Width",
+            Command::InterfaceZoomIn => "Larger Interface",
+            Command::InterfaceZoomOut => "Smaller Interface",
+            Command::InterfaceZoomReset => "Normal Interface Size",
+            Command::SetTheme(Theme::System) => "Follow System Theme",
+            Command::SetTheme(Theme::Light) => "Light Theme",
+            Command::SetTheme(Theme::Dark) => "Dark Theme",
             Command::ShowShortcuts => "Keyboard Shortcuts",
             Command::ShowAbout => "About Briefwright",
             _ => "",

@@ -1,7 +1,7 @@
 //! The menu bar, built from the commands and their shortcuts.
 
 use super::command::{Command, shortcut_for};
-use super::state::AppState;
+use super::state::{AppState, Theme};
 use crate::template::BUILT_IN;
 
 fn item_ui(ui: &mut egui::Ui, state: &mut AppState, command: Command, is_enabled: bool) {
@@ -77,6 +77,20 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             item_ui(ui, state, Command::ZoomOut, true);
             item_ui(ui, state, Command::ZoomReset, true);
             item_ui(ui, state, Command::FitWidth, true);
+            ui.separator();
+            item_ui(ui, state, Command::InterfaceZoomIn, true);
+            item_ui(ui, state, Command::InterfaceZoomOut, true);
+            item_ui(ui, state, Command::InterfaceZoomReset, true);
+            ui.separator();
+            for theme in [Theme::System, Theme::Light, Theme::Dark] {
+                let command = Command::SetTheme(theme);
+                if ui
+                    .radio(state.settings.theme == theme, command.menu_text())
+                    .clicked()
+                {
+                    state.send(command);
+                }
+            }
         });
         ui.menu_button("Help", |ui| {
             item_ui(ui, state, Command::ShowShortcuts, true);

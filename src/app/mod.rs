@@ -22,7 +22,7 @@ pub use command::{Command, UnsavedChoice};
 pub use dialogs::{DialogAnswer, Dialogs, FilePurpose, FileRequest, NativeDialogs, NoDialogs};
 pub use editor::DragPayload;
 pub use preview::block_at;
-pub use state::{AppState, Message, Modal, Settings, Tab};
+pub use state::{AppState, Message, Modal, Settings, Tab, Theme};
 
 use crate::diagnostic::Severity;
 use crate::project::load;
@@ -61,6 +61,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         install_fonts(ui.ctx());
         state.fonts_installed = true;
     }
+    apply_display_settings(ui.ctx(), &state.settings);
     handle_input(ui.ctx(), state);
     state.collect_dialog_answer();
     let is_focused = ui.input(|i| i.viewport().focused.unwrap_or(true));
@@ -90,6 +91,25 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     modals::modals_ui(ui, state);
     file_picker::file_picker_ui(ui, state);
     state.run_queued();
+}
+
+/// Theme and interface size from the settings; egui's own zoom keys are off because
+/// the shortcuts are ours (the preview has its own zoom).
+fn apply_display_settings(ctx: &egui::Context, settings: &Settings) {
+    let theme = match settings.theme {
+        Theme::System => egui::ThemePreference::System,
+        Theme::Light => egui::ThemePreference::Light,
+        Theme::Dark => egui::ThemePreference::Dark,
+    };
+    if ctx.options(|o| o.zoom_with_keyboard || o.theme_preference != theme) {
+        ctx.options_mut(|options| {
+            options.zoom_with_keyboard = false;
+            options.theme_preference = theme;
+        });
+    }
+    if (ctx.zoom_factor() - settings.interface_zoom).abs() > f32::EPSILON {
+        ctx.set_zoom_factor(settings.interface_zoom);
+    }
 }
 
 fn handle_input(ctx: &egui::Context, state: &mut AppState) {

@@ -51,6 +51,12 @@ impl AppState {
             Command::ZoomOut => self.set_zoom(self.settings.zoom / 1.25),
             Command::ZoomReset => self.set_zoom(1.0),
             Command::FitWidth => self.settings.fit_width = true,
+            Command::InterfaceZoomIn => self.set_interface_zoom(self.settings.interface_zoom * 1.1),
+            Command::InterfaceZoomOut => {
+                self.set_interface_zoom(self.settings.interface_zoom / 1.1)
+            }
+            Command::InterfaceZoomReset => self.set_interface_zoom(1.0),
+            Command::SetTheme(theme) => self.settings.theme = theme,
             Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Command::ShowAbout => self.modal = Some(Modal::About),
             Command::Edit(edit) => self.apply_edits(vec![edit]),
@@ -271,6 +277,10 @@ impl AppState {
             .iter()
             .position(|p| wanted(&p.key))
             .unwrap_or(0)
+    }
+
+    fn set_interface_zoom(&mut self, zoom: f32) {
+        self.settings.interface_zoom = zoom.clamp(0.6, 2.5);
     }
 
     fn set_zoom(&mut self, zoom: f32) {

@@ -32,6 +32,19 @@ pub struct Settings {
     pub preview_width: f32,
     /// Where the last file dialog ended, to start the next one there.
     pub last_folder: Option<PathBuf>,
+    /// Light, dark, or following the system.
+    pub theme: Theme,
+    /// Size of the window's text and controls (1.0 is normal); the preview has its own zoom.
+    pub interface_zoom: f32,
+}
+
+/// The window's colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
 }
 
 impl Default for Settings {
@@ -43,6 +56,8 @@ impl Default for Settings {
             sources_width: 300.0,
             preview_width: 560.0,
             last_folder: None,
+            theme: Theme::System,
+            interface_zoom: 1.0,
         }
     }
 }

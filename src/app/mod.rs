@@ -55,6 +55,11 @@ fn install_fonts(ctx: &egui::Context) {
     ctx.set_fonts(fonts);
 }
 
+const SOURCES_MIN_WIDTH: f32 = 200.0;
+const PREVIEW_MIN_WIDTH: f32 = 260.0;
+/// The editor's share of a narrow window: room for a label and a readable field.
+const EDITOR_MIN_WIDTH: f32 = 420.0;
+
 /// One frame of the whole window: menus, panes, modals, shortcuts and dropped files.
 pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     if !state.fonts_installed {
@@ -71,22 +76,36 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     if !state.messages.is_empty() {
         egui::Panel::top("messages").show(ui, |ui| messages_ui(ui, state));
     }
+    // The panes share the width so that the editor's fields always keep room of their
+    // own and never run under the preview, however narrow the window.
+    let width = ui.available_width();
+    let sources_max = (width * 0.25).clamp(SOURCES_MIN_WIDTH, 640.0);
+    let sources_now = state
+        .settings
+        .sources_width
+        .clamp(SOURCES_MIN_WIDTH, sources_max);
+    let preview_max = (width - sources_now - EDITOR_MIN_WIDTH).clamp(PREVIEW_MIN_WIDTH, 1400.0);
     let sources = egui::Panel::left("library")
         .resizable(true)
         .default_size(state.settings.sources_width)
-        .size_range(200.0..=640.0)
+        .size_range(SOURCES_MIN_WIDTH..=sources_max)
         .show(ui, |ui| {
             sources::library_ui(ui, state);
         });
-    state.settings.sources_width = sources.response.rect.width();
+    // A width squeezed by a narrow window is not the user's choice; keep the choice.
+    if sources.response.rect.width() < sources_max - 1.0 {
+        state.settings.sources_width = sources.response.rect.width();
+    }
     let preview = egui::Panel::right("preview")
         .resizable(true)
         .default_size(state.settings.preview_width)
-        .size_range(260.0..=1400.0)
+        .size_range(PREVIEW_MIN_WIDTH..=preview_max)
         .show(ui, |ui| {
             preview::preview_ui(ui, state);
         });
-    state.settings.preview_width = preview.response.rect.width();
+    if preview.response.rect.width() < preview_max - 1.0 {
+        state.settings.preview_width = preview.response.rect.width();
+    }
     egui::CentralPanel::default().show(ui, |ui| editor::brief_editor_ui(ui, state));
     modals::modals_ui(ui, state);
     file_picker::file_picker_ui(ui, state);

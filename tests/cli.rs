@@ -222,6 +222,63 @@ fn export_to_an_unwritable_place_fails_cleanly() {
     );
 }
 
+/// The text the operating system gives for a missing file, as `std::io::Error` shows it.
+fn not_found_text() -> String {
+    std::fs::read("/no/such/file/anywhere")
+        .expect_err("missing")
+        .to_string()
+}
+
+#[test]
+fn each_cause_is_printed_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("article.pdf"),
+        b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("corrupt.brief"),
+        "{\"format\": \"briefwright\", \"version\": 1, \"brief\": [",
+    )
+    .expect("write");
+    assert!(
+        briefwright(&["sample", "-o", "visit.brief"], dir.path())
+            .status
+            .success()
+    );
+    let not_found = not_found_text();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["new", "-o", "d.brief", "--article", "article.pdf"],
+            "this is a PDF document, not a text article",
+        ),
+        (
+            &["export", "corrupt.brief", "-o", "out.pdf"],
+            "EOF while parsing",
+        ),
+        (&["export", "missing.brief", "-o", "out.pdf"], &not_found),
+        (
+            &["export", "visit.brief", "-o", "no/such/folder/out.pdf"],
+            &not_found,
+        ),
+        (
+            &["new", "-o", "d.brief", "--template", "missing.toml"],
+            &not_found,
+        ),
+    ];
+    for (args, cause) in cases {
+        let output = briefwright(args, dir.path());
+        assert_clean_failure(&output, cause);
+        let message = stderr(&output);
+        assert_eq!(
+            message.matches(cause).count(),
+            1,
+            "{args:?}: {cause:?} should appear once in {message:?}"
+        );
+    }
+}
+
 #[test]
 fn templates_are_listed() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -5,17 +5,20 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Why a file could not be written. The previous file is unchanged.
+///
+/// The message includes the cause, so the cause is not also `Error::source` (an `{:#}`
+/// chain would print it twice).
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write {path}: {source}{hint}")]
+#[error("cannot write {path}: {cause}{hint}")]
 pub struct WriteError {
     pub path: String,
-    pub source: std::io::Error,
+    pub cause: std::io::Error,
     pub hint: &'static str,
 }
 
 impl WriteError {
-    fn new(path: &Path, source: std::io::Error) -> Self {
-        let hint = match source.kind() {
+    fn new(path: &Path, cause: std::io::Error) -> Self {
+        let hint = match cause.kind() {
             std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
                 ". Choose a folder you can write to"
             }
@@ -26,7 +29,7 @@ impl WriteError {
         };
         WriteError {
             path: path.display().to_string(),
-            source,
+            cause,
             hint,
         }
     }

@@ -15,13 +15,12 @@ pub const VERSION: u64 = 1;
 pub const MAX_PROJECT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a project file could not be opened. The file is never changed by a failed load.
+///
+/// Messages include their cause, which is therefore not also `Error::source`.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot open {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot open {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
     #[error("{path} is a folder, not a project file")]
     IsFolder { path: String },
     #[error(
@@ -67,9 +66,9 @@ pub struct Loaded {
 /// Reads a project file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|source| LoadError::Read {
+    let metadata = std::fs::metadata(path).map_err(|cause| LoadError::Read {
         path: shown.clone(),
-        source,
+        cause,
     })?;
     if metadata.is_dir() {
         return Err(LoadError::IsFolder { path: shown });
@@ -81,9 +80,9 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             limit_mb: MAX_PROJECT_BYTES / (1024 * 1024),
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+    let bytes = std::fs::read(path).map_err(|cause| LoadError::Read {
         path: shown.clone(),
-        source,
+        cause,
     })?;
     from_json(&bytes, &shown)
 }

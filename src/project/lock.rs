@@ -70,11 +70,9 @@ fn process_is_running(pid: u32) -> bool {
 pub enum LockError {
     #[error("{path} is open in another Briefwright window: {holder}")]
     Held { path: String, holder: LockInfo },
-    #[error("cannot create the lock file for {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The message includes the cause, so it is not also `Error::source`.
+    #[error("cannot create the lock file for {path}: {cause}")]
+    Io { path: String, cause: std::io::Error },
 }
 
 /// A held lock; dropping it removes the lock file.
@@ -106,10 +104,7 @@ impl ProjectLock {
             Ok(mut file) => {
                 let info = serde_json::to_string_pretty(&LockInfo::current()).unwrap_or_default();
                 file.write_all(info.as_bytes())
-                    .map_err(|source| LockError::Io {
-                        path: shown,
-                        source,
-                    })?;
+                    .map_err(|cause| LockError::Io { path: shown, cause })?;
                 Ok(ProjectLock { lock_path })
             }
             Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
@@ -127,10 +122,7 @@ impl ProjectLock {
                     holder,
                 })
             }
-            Err(source) => Err(LockError::Io {
-                path: shown,
-                source,
-            }),
+            Err(cause) => Err(LockError::Io { path: shown, cause }),
         }
     }
 

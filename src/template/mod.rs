@@ -25,11 +25,9 @@ pub enum TemplateError {
     Unknown { name: String, available: String },
     #[error("template {name} is not valid TOML for a template: {message}")]
     Invalid { name: String, message: String },
-    #[error("cannot read template file {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The message includes the cause, so it is not also `Error::source`.
+    #[error("cannot read template file {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
 }
 
 /// A parsed template.
@@ -205,9 +203,9 @@ impl Template {
     pub fn resolve(name_or_path: &str) -> Result<Template, TemplateError> {
         if name_or_path.ends_with(".toml") {
             let source =
-                std::fs::read_to_string(name_or_path).map_err(|source| TemplateError::Read {
+                std::fs::read_to_string(name_or_path).map_err(|cause| TemplateError::Read {
                     path: name_or_path.to_owned(),
-                    source,
+                    cause,
                 })?;
             Template::parse(name_or_path, &source)
         } else {

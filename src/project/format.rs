@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::atomic::{WriteError, write_atomically};
+use super::atomic::{FileOps, RealFiles, WriteError, write_atomically_with};
 use crate::model::Project;
 
 /// Value of the `"format"` field of every project file.
@@ -201,5 +201,10 @@ pub fn to_json(project: &Project) -> String {
 /// Saves atomically: the file on disk is always either the old project or the new one,
 /// and the previous version is kept beside it as `NAME.brief.bak`.
 pub fn save(project: &Project, path: &Path) -> Result<(), WriteError> {
-    write_atomically(path, to_json(project).as_bytes(), true)
+    save_with(&RealFiles, project, path)
+}
+
+/// [`save`] through the given file operations, so a test can fail or stop any step.
+pub fn save_with(files: &dyn FileOps, project: &Project, path: &Path) -> Result<(), WriteError> {
+    write_atomically_with(files, path, to_json(project).as_bytes(), true)
 }

@@ -54,7 +54,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Export a project to PDF.
+    /// Export a project; the output's extension picks the format (today only .pdf).
     Export {
         project: PathBuf,
         #[arg(short, long)]

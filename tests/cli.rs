@@ -222,6 +222,39 @@ fn export_to_an_unwritable_place_fails_cleanly() {
     );
 }
 
+#[test]
+fn export_picks_the_format_from_the_extension_and_refuses_others() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(
+        briefwright(&["sample", "-o", "visit.brief"], dir.path())
+            .status
+            .success()
+    );
+    for (output, reason) in [
+        (
+            "brief.docx",
+            "cannot export to brief.docx: .docx is not a format Briefwright exports yet; supported: .pdf",
+        ),
+        (
+            "brief",
+            "cannot export to brief: the name has no extension to say which format to write; supported: .pdf",
+        ),
+    ] {
+        assert_clean_failure(
+            &briefwright(&["export", "visit.brief", "-o", output], dir.path()),
+            reason,
+        );
+        assert!(
+            !dir.path().join(output).exists(),
+            "nothing is written as {output}"
+        );
+    }
+    let upper_case = briefwright(&["export", "visit.brief", "-o", "VISIT.PDF"], dir.path());
+    assert!(upper_case.status.success(), "{}", stderr(&upper_case));
+    let pdf = std::fs::read(dir.path().join("VISIT.PDF")).expect("written");
+    assert!(pdf.starts_with(b"%PDF-"));
+}
+
 /// The text the operating system gives for a missing file, as `std::io::Error` shows it.
 fn not_found_text() -> String {
     std::fs::read("/no/such/file/anywhere")

@@ -48,7 +48,9 @@ fn sample_then_export_then_check() {
     let summary = String::from_utf8_lossy(&checked.stdout);
     for line in [
         "sources:         3",
-        "sections:        5",
+        "sections:        14 (of the sources)",
+        "parts:           5",
+        "blocks:          17",
         "pages:           2 (budget 2)",
         "warnings:        0",
     ] {

@@ -54,7 +54,7 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Export a project to PDF.
+    /// Export a project; the output's extension picks the format (today only .pdf).
     Export {
         project: PathBuf,
         #[arg(short, long)]
@@ -168,6 +168,7 @@ fn execute(command: Command) -> Result<()> {
             let mut typesetter = Typesetter::new();
             let rendered = render(&loaded.project, &mut typesetter)?;
             let p = &loaded.project;
+            let sections: usize = p.sources.iter().map(|source| source.sections.len()).sum();
             let blocks: usize = p.brief.parts.iter().map(|part| part.blocks.len()).sum();
             let warnings = rendered
                 .laid
@@ -187,8 +188,9 @@ fn execute(command: Command) -> Result<()> {
             println!("  template:        {}", p.brief.template);
             println!("  classification:  {}", p.brief.meta.classification);
             println!("  sources:         {}", p.sources.len());
+            println!("  sections:        {sections} (of the sources)");
             println!("  talking points:  {}", p.talking_points.len());
-            println!("  sections:        {}", p.brief.parts.len());
+            println!("  parts:           {}", p.brief.parts.len());
             println!("  blocks:          {blocks}");
             println!(
                 "  pages:           {} (budget {})",

@@ -1,5 +1,6 @@
 //! Export: layout plus PDF for a project, written atomically. The CLI and the window
-//! both export through here, so they give the same bytes.
+//! both export through here, so they give the same bytes, and both choose the format
+//! from the file name with [`ExportFormat::from_path`].
 
 use std::path::Path;
 
@@ -10,9 +11,70 @@ use crate::pdf::PdfError;
 use crate::project::{WriteError, write_atomically};
 use crate::template::{Template, TemplateError};
 
+/// A file format Briefwright can export to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Pdf,
+}
+
+impl ExportFormat {
+    /// Every format, in the order they are offered.
+    pub const ALL: &[ExportFormat] = &[ExportFormat::Pdf];
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "pdf",
+        }
+    }
+
+    /// The format named by the path's extension (in any case), or an error that lists the
+    /// supported extensions.
+    pub fn from_path(path: &Path) -> Result<ExportFormat, ExportError> {
+        let extension = path.extension().map(|e| e.to_string_lossy().into_owned());
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|format| {
+                extension
+                    .as_deref()
+                    .is_some_and(|e| e.eq_ignore_ascii_case(format.extension()))
+            })
+            .ok_or_else(|| ExportError::UnsupportedFormat {
+                path: path.display().to_string(),
+                extension,
+            })
+    }
+}
+
+/// ".pdf" (or ".pdf, .docx" once there are more).
+fn supported_extensions() -> String {
+    ExportFormat::ALL
+        .iter()
+        .map(|format| format!(".{}", format.extension()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn unsupported_reason(extension: &Option<String>) -> String {
+    match extension {
+        Some(extension) => format!(".{extension} is not a format Briefwright exports yet"),
+        None => "the name has no extension to say which format to write".to_owned(),
+    }
+}
+
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
+    #[error(
+        "cannot export to {path}: {reason}; supported: {supported}",
+        reason = unsupported_reason(.extension),
+        supported = supported_extensions()
+    )]
+    UnsupportedFormat {
+        path: String,
+        extension: Option<String>,
+    },
     #[error(transparent)]
     Template(#[from] TemplateError),
     #[error(transparent)]
@@ -35,13 +97,44 @@ pub fn render(project: &Project, typesetter: &mut Typesetter) -> Result<Rendered
     Ok(Rendered { laid, pdf })
 }
 
-/// Renders and writes the PDF to `path` so that a failure never leaves half a file.
+/// Renders and writes the file in the format its extension names, so that a failure
+/// never leaves half a file. An unsupported extension writes nothing.
 pub fn export_to_file(
     project: &Project,
     path: &Path,
     typesetter: &mut Typesetter,
 ) -> Result<Laid, ExportError> {
-    let rendered = render(project, typesetter)?;
-    write_atomically(path, &rendered.pdf, false)?;
-    Ok(rendered.laid)
+    match ExportFormat::from_path(path)? {
+        ExportFormat::Pdf => {
+            let rendered = render(project, typesetter)?;
+            write_atomically(path, &rendered.pdf, false)?;
+            Ok(rendered.laid)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_comes_from_the_extension() {
+        assert_eq!(
+            ExportFormat::from_path(Path::new("out/brief.PDF")).ok(),
+            Some(ExportFormat::Pdf)
+        );
+        for (path, expected) in [
+            (
+                "brief.docx",
+                "cannot export to brief.docx: .docx is not a format Briefwright exports yet; supported: .pdf",
+            ),
+            (
+                "brief",
+                "cannot export to brief: the name has no extension to say which format to write; supported: .pdf",
+            ),
+        ] {
+            let error = ExportFormat::from_path(Path::new(path)).expect_err("refused");
+            assert_eq!(error.to_string(), expected);
+        }
+    }
 }

@@ -8,7 +8,7 @@ use briefwright::app::{Command, FilePurpose};
 use briefwright::diagnostic::Severity;
 use briefwright::project::save;
 use egui_kittest::kittest::Queryable;
-use support::{empty_brief, harness_with, menu};
+use support::window::{empty_brief, harness_with, menu};
 
 #[test]
 fn without_a_native_dialog_open_shows_the_windows_own_and_opens_the_choice() {

@@ -12,7 +12,9 @@ use briefwright::model::{BlockKind, Edit, Project};
 use briefwright::project::Holder;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use support::{Answers, ScriptedDialogs, article, empty_brief, harness, harness_with, menu};
+use support::window::{
+    Answers, ScriptedDialogs, article, empty_brief, harness, harness_with, menu,
+};
 
 fn excerpts(project: &Project) -> Vec<Option<String>> {
     project

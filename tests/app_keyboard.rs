@@ -8,7 +8,7 @@ use briefwright::app::{AppState, Command, Theme};
 use briefwright::model::{BlockKind, Edit};
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT, Queryable};
-use support::harness_with;
+use support::window::harness_with;
 
 fn background(state: &AppState) -> Vec<briefwright::model::BlockId> {
     state.project.brief.parts[1]

@@ -11,7 +11,7 @@ use briefwright::diagnostic::Severity;
 use briefwright::model::{Edit, MetaField};
 use briefwright::project::{Holder, ProjectLock, lock_path, save};
 use egui_kittest::kittest::Queryable;
-use support::{empty_brief, harness_with, menu};
+use support::window::{empty_brief, harness_with, menu};
 
 fn type_into_title(harness: &mut egui_kittest::Harness<'static, briefwright::app::AppState>) {
     let title = harness.get_by_label("Title");

@@ -156,16 +156,19 @@ struct FailingFiles {
 }
 
 impl FileOps for FailingFiles {
-    fn write_synced(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    fn write(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         if let Some(kind) = self.fail_write {
             // Half the bytes reach the disk before it fills up.
             std::fs::write(path, &bytes[..bytes.len() / 2])?;
             return Err(kind.into());
         }
-        RealFiles.write_synced(path, bytes)
+        RealFiles.write(path, bytes)
     }
-    fn copy_synced(&self, from: &Path, to: &Path) -> std::io::Result<()> {
-        RealFiles.copy_synced(from, to)
+    fn copy(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        RealFiles.copy(from, to)
+    }
+    fn sync(&self, path: &Path) -> std::io::Result<()> {
+        RealFiles.sync(path)
     }
     fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
         match self.fail_rename {
@@ -176,8 +179,8 @@ impl FileOps for FailingFiles {
     fn remove(&self, path: &Path) {
         RealFiles.remove(path);
     }
-    fn sync_folder(&self, folder: &Path) {
-        RealFiles.sync_folder(folder);
+    fn sync_folder(&self, folder: &Path) -> std::io::Result<()> {
+        RealFiles.sync_folder(folder)
     }
 }
 

@@ -48,7 +48,9 @@ fn sample_then_export_then_check() {
     let summary = String::from_utf8_lossy(&checked.stdout);
     for line in [
         "sources:         3",
-        "sections:        5",
+        "sections:        14 (of the sources)",
+        "parts:           5",
+        "blocks:          17",
         "pages:           2 (budget 2)",
         "warnings:        0",
     ] {
@@ -220,6 +222,96 @@ fn export_to_an_unwritable_place_fails_cleanly() {
         &briefwright(&["export", "visit.brief", "-o", "taken.pdf"], dir.path()),
         "cannot write taken.pdf",
     );
+}
+
+#[test]
+fn export_picks_the_format_from_the_extension_and_refuses_others() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(
+        briefwright(&["sample", "-o", "visit.brief"], dir.path())
+            .status
+            .success()
+    );
+    for (output, reason) in [
+        (
+            "brief.docx",
+            "cannot export to brief.docx: .docx is not a format Briefwright exports yet; supported: .pdf",
+        ),
+        (
+            "brief",
+            "cannot export to brief: the name has no extension to say which format to write; supported: .pdf",
+        ),
+    ] {
+        assert_clean_failure(
+            &briefwright(&["export", "visit.brief", "-o", output], dir.path()),
+            reason,
+        );
+        assert!(
+            !dir.path().join(output).exists(),
+            "nothing is written as {output}"
+        );
+    }
+    let upper_case = briefwright(&["export", "visit.brief", "-o", "VISIT.PDF"], dir.path());
+    assert!(upper_case.status.success(), "{}", stderr(&upper_case));
+    let pdf = std::fs::read(dir.path().join("VISIT.PDF")).expect("written");
+    assert!(pdf.starts_with(b"%PDF-"));
+}
+
+/// The text the operating system gives for a missing file, as `std::io::Error` shows it.
+fn not_found_text() -> String {
+    std::fs::read("/no/such/file/anywhere")
+        .expect_err("missing")
+        .to_string()
+}
+
+#[test]
+fn each_cause_is_printed_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("article.pdf"),
+        b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("corrupt.brief"),
+        "{\"format\": \"briefwright\", \"version\": 1, \"brief\": [",
+    )
+    .expect("write");
+    assert!(
+        briefwright(&["sample", "-o", "visit.brief"], dir.path())
+            .status
+            .success()
+    );
+    let not_found = not_found_text();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["new", "-o", "d.brief", "--article", "article.pdf"],
+            "this is a PDF document, not a text article",
+        ),
+        (
+            &["export", "corrupt.brief", "-o", "out.pdf"],
+            "EOF while parsing",
+        ),
+        (&["export", "missing.brief", "-o", "out.pdf"], &not_found),
+        (
+            &["export", "visit.brief", "-o", "no/such/folder/out.pdf"],
+            &not_found,
+        ),
+        (
+            &["new", "-o", "d.brief", "--template", "missing.toml"],
+            &not_found,
+        ),
+    ];
+    for (args, cause) in cases {
+        let output = briefwright(args, dir.path());
+        assert_clean_failure(&output, cause);
+        let message = stderr(&output);
+        assert_eq!(
+            message.matches(cause).count(),
+            1,
+            "{args:?}: {cause:?} should appear once in {message:?}"
+        );
+    }
 }
 
 #[test]

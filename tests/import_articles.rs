@@ -1,27 +1,18 @@
 //! Importing articles: metadata, sections, boilerplate, encodings and refusals.
 
+mod support;
+
 use briefwright::import::{import_bytes, import_file};
 use briefwright::model::SectionKind;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use support::{corpus_article, fixture};
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-/// The seed op-ed lives outside the repository (it is not ours to ship).
-fn corpus_op_ed() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var_os("BRIEFWRIGHT_CORPUS").map(PathBuf::from),
-        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")),
-        Some(PathBuf::from("/work/shared/corpus")),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .map(|dir| dir.join("op-ed-malaysia-kazakhstan.txt"))
-        .find(|p| p.is_file())
+/// Splits an article file the way a reader sees it: at blank lines.
+fn blank_line_paragraphs(raw: &str) -> Vec<&str> {
+    raw.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 #[test]
@@ -49,11 +40,56 @@ fn an_opinion_piece_gives_title_author_sections_and_boilerplate() {
 }
 
 #[test]
-fn the_seed_op_ed_imports_every_paragraph_as_a_section() {
-    let Some(path) = corpus_op_ed() else {
-        panic!(
-            "the seed op-ed was not found; set BRIEFWRIGHT_CORPUS to the folder holding op-ed-malaysia-kazakhstan.txt"
+fn an_op_ed_imports_every_paragraph_as_a_section_word_for_word() {
+    let path = fixture("articles/op-ed-steppe-and-strait.txt");
+    let raw = std::fs::read_to_string(&path).expect("read fixture");
+    for typographic in ["\u{201c}", "\u{2019}", "\u{2014}", "\u{2013}", "Бірлік"] {
+        assert!(
+            raw.contains(typographic),
+            "the fixture exercises {typographic}"
         );
+    }
+    let source = import_file(&path).expect("imports");
+    assert_eq!(
+        source.title,
+        "Steppe and Strait: What Kazakhstan and Malaysia Can Build Together"
+    );
+    assert_eq!(source.author, "Dinara Seitkali");
+    assert_eq!(source.date, "12 March 2026");
+    assert_eq!(source.publication, "Steppe & Strait Review");
+    let paragraphs = blank_line_paragraphs(&raw);
+    // Title, byline, date, six paragraphs, the author note and the newsletter footer.
+    assert_eq!(paragraphs.len(), 11);
+    let sections: Vec<(SectionKind, &str)> = source
+        .sections
+        .iter()
+        .map(|s| (s.kind, s.text.as_str()))
+        .collect();
+    let expected: Vec<(SectionKind, &str)> = paragraphs[3..]
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let kind = if i < 6 {
+                SectionKind::Paragraph
+            } else {
+                SectionKind::Boilerplate
+            };
+            (kind, *p)
+        })
+        .collect();
+    assert_eq!(
+        sections, expected,
+        "every body paragraph is its own section, word for word, and the footer is boilerplate"
+    );
+}
+
+#[test]
+fn the_seed_op_ed_imports_every_paragraph_as_a_section() {
+    let Some(path) = corpus_article(
+        "op-ed-malaysia-kazakhstan.txt",
+        "the_seed_op_ed_imports_every_paragraph_as_a_section",
+    ) else {
+        return;
     };
     let raw = std::fs::read_to_string(&path).expect("read corpus");
     let source = import_file(&path).expect("imports");
@@ -66,11 +102,7 @@ fn the_seed_op_ed_imports_every_paragraph_as_a_section() {
     );
     assert_eq!(source.author, "Mohd Faiz Abdullah");
     assert_eq!(source.publication, "The Astana Times");
-    let paragraphs: Vec<&str> = raw
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let paragraphs = blank_line_paragraphs(&raw);
     // Title, the first paragraph, the byline, seven more paragraphs, the author note and the newsletter footer.
     assert_eq!(paragraphs.len(), 12);
     let body: Vec<&str> = source

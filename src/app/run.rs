@@ -167,7 +167,7 @@ impl AppState {
                 ));
                 self.report("", &laid.diagnostics);
             }
-            Err(error) => self.error(format!("The PDF was not exported. {error}.")),
+            Err(error) => self.error(format!("The brief was not exported. {error}.")),
         }
     }
 

@@ -16,19 +16,19 @@ use crate::model::{Section, SectionId, SectionKind, Source, SourceId};
 pub const MAX_ARTICLE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// Why an article could not be imported.
+///
+/// Each message already includes its cause, so the cause is not also exposed as
+/// `Error::source` (an `{:#}` chain would print it twice).
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("cannot read {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot read {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
     #[error("{path} is a folder, not an article file")]
     IsFolder { path: String },
     #[error("{path} is {size} MB; articles larger than {limit} MB are refused")]
     TooLarge { path: String, size: u64, limit: u64 },
-    #[error("{path}: {source}")]
-    Decode { path: String, source: DecodeError },
+    #[error("{path}: {cause}")]
+    Decode { path: String, cause: DecodeError },
     #[error("{path} contains no text to import")]
     Empty { path: String },
 }
@@ -36,9 +36,9 @@ pub enum ImportError {
 /// Reads and imports an article file (plain text or Markdown).
 pub fn import_file(path: &Path) -> Result<Source, ImportError> {
     let shown = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|source| ImportError::Read {
+    let metadata = std::fs::metadata(path).map_err(|cause| ImportError::Read {
         path: shown.clone(),
-        source,
+        cause,
     })?;
     if metadata.is_dir() {
         return Err(ImportError::IsFolder { path: shown });
@@ -50,9 +50,9 @@ pub fn import_file(path: &Path) -> Result<Source, ImportError> {
             limit: MAX_ARTICLE_BYTES / (1024 * 1024),
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+    let bytes = std::fs::read(path).map_err(|cause| ImportError::Read {
         path: shown.clone(),
-        source,
+        cause,
     })?;
     let file_name = path
         .file_name()
@@ -66,9 +66,9 @@ pub fn import_file(path: &Path) -> Result<Source, ImportError> {
 
 /// Imports an article held in memory; `name` is used in messages and kept as the file name.
 pub fn import_bytes(name: &str, bytes: &[u8], is_markdown: bool) -> Result<Source, ImportError> {
-    let text = decode_article(bytes).map_err(|source| ImportError::Decode {
+    let text = decode_article(bytes).map_err(|cause| ImportError::Decode {
         path: name.to_owned(),
-        source,
+        cause,
     })?;
     let mut source = import_text(&text, is_markdown).ok_or_else(|| ImportError::Empty {
         path: name.to_owned(),

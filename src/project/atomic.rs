@@ -5,17 +5,20 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Why a file could not be written. The previous file is unchanged.
+///
+/// The message includes the cause, so the cause is not also `Error::source` (an `{:#}`
+/// chain would print it twice).
 #[derive(Debug, thiserror::Error)]
-#[error("cannot write {path}: {source}{hint}")]
+#[error("cannot write {path}: {cause}{hint}")]
 pub struct WriteError {
     pub path: String,
-    pub source: std::io::Error,
+    pub cause: std::io::Error,
     pub hint: &'static str,
 }
 
 impl WriteError {
-    fn new(path: &Path, source: std::io::Error) -> Self {
-        let hint = match source.kind() {
+    fn new(path: &Path, cause: std::io::Error) -> Self {
+        let hint = match cause.kind() {
             std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
                 ". Choose a folder you can write to"
             }
@@ -26,30 +29,34 @@ impl WriteError {
         };
         WriteError {
             path: path.display().to_string(),
-            source,
+            cause,
             hint,
         }
     }
 }
 
-/// The file operations an atomic write is made of. Tests replace them to simulate a full
-/// disk or a read-only folder; [`RealFiles`] is the real thing.
+/// The file operations an atomic write is made of, one step each, so that a test can make
+/// any single step fail (a full disk, a read-only folder) or stop there as a killed
+/// process would. [`RealFiles`] is the real thing.
 pub trait FileOps {
-    /// Creates `path` (replacing a stale leftover), writes `bytes` and syncs them to disk.
-    fn write_synced(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()>;
-    /// Copies `from` to `to` and syncs the copy.
-    fn copy_synced(&self, from: &Path, to: &Path) -> std::io::Result<()>;
+    /// Creates `path` (replacing a stale leftover) and writes `bytes`, without syncing.
+    fn write(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()>;
+    /// Copies `from` to `to`, without syncing.
+    fn copy(&self, from: &Path, to: &Path) -> std::io::Result<()>;
+    /// Flushes the contents of the file at `path` to the disk.
+    fn sync(&self, path: &Path) -> std::io::Result<()>;
     fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()>;
+    /// Removes a temporary file; a file that is already gone is no error.
     fn remove(&self, path: &Path);
     /// Makes renames inside `folder` durable.
-    fn sync_folder(&self, folder: &Path);
+    fn sync_folder(&self, folder: &Path) -> std::io::Result<()>;
 }
 
 /// The operating system's files.
 pub struct RealFiles;
 
 impl FileOps for RealFiles {
-    fn write_synced(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    fn write(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let open = || OpenOptions::new().write(true).create_new(true).open(path);
         let mut file = match open() {
             // A leftover from a run that crashed with the same process id.
@@ -59,13 +66,16 @@ impl FileOps for RealFiles {
             }
             other => other?,
         };
-        file.write_all(bytes)?;
-        file.sync_all()
+        file.write_all(bytes)
     }
 
-    fn copy_synced(&self, from: &Path, to: &Path) -> std::io::Result<()> {
-        fs::copy(from, to)?;
-        File::open(to)?.sync_all()
+    fn copy(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        fs::copy(from, to).map(drop)
+    }
+
+    fn sync(&self, path: &Path) -> std::io::Result<()> {
+        // fsync flushes the file itself, whichever handle asks; Windows needs write access.
+        OpenOptions::new().write(true).open(path)?.sync_all()
     }
 
     fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
@@ -77,11 +87,8 @@ impl FileOps for RealFiles {
         let _ = fs::remove_file(path);
     }
 
-    fn sync_folder(&self, folder: &Path) {
-        // Not every platform can sync a folder; the rename has happened either way.
-        if let Ok(handle) = File::open(folder) {
-            let _ = handle.sync_all();
-        }
+    fn sync_folder(&self, folder: &Path) -> std::io::Result<()> {
+        File::open(folder)?.sync_all()
     }
 }
 
@@ -114,26 +121,31 @@ pub fn write_atomically_with(
         ));
     }
     let temporary = sibling(path, &format!(".{}.tmp", std::process::id()));
-    let result = files.write_synced(&temporary, bytes).and_then(|()| {
+    let backup_temporary = sibling(path, ".bak.tmp");
+    let replace = || -> std::io::Result<()> {
+        files.write(&temporary, bytes)?;
+        files.sync(&temporary)?;
         if keep_backup && path.is_file() {
-            let backup_temporary = sibling(path, ".bak.tmp");
-            files.copy_synced(path, &backup_temporary)?;
+            files.copy(path, &backup_temporary)?;
+            files.sync(&backup_temporary)?;
             files.rename(&backup_temporary, &sibling(path, ".bak"))?;
         }
         files.rename(&temporary, path)
-    });
-    match result {
-        Ok(()) => {
-            let folder = match path.parent() {
-                Some(parent) if !parent.as_os_str().is_empty() => parent,
-                _ => Path::new("."),
-            };
-            files.sync_folder(folder);
-            Ok(())
+    };
+    if let Err(error) = replace() {
+        files.remove(&temporary);
+        if keep_backup {
+            files.remove(&backup_temporary);
         }
-        Err(error) => {
-            files.remove(&temporary);
-            Err(WriteError::new(path, error))
-        }
+        return Err(WriteError::new(path, error));
     }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    // The new file is in place and whole. Not every platform can sync a folder, and a
+    // failure here only means the rename might not survive a power cut, so the write
+    // still counts as done rather than reporting an error for a file that was replaced.
+    let _ = files.sync_folder(folder);
+    Ok(())
 }

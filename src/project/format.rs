@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::atomic::{WriteError, write_atomically};
+use super::atomic::{FileOps, RealFiles, WriteError, write_atomically_with};
 use crate::diagnostic::Diagnostic;
 use crate::model::Project;
 
@@ -16,13 +16,12 @@ pub const VERSION: u64 = 1;
 pub const MAX_PROJECT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a project file could not be opened. The file is never changed by a failed load.
+///
+/// Messages include their cause, which is therefore not also `Error::source`.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot open {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("cannot open {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
     #[error("{path} is a folder, not a project file")]
     IsFolder { path: String },
     #[error(
@@ -69,9 +68,9 @@ pub struct Loaded {
 /// Reads a project file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|source| LoadError::Read {
+    let metadata = std::fs::metadata(path).map_err(|cause| LoadError::Read {
         path: shown.clone(),
-        source,
+        cause,
     })?;
     if metadata.is_dir() {
         return Err(LoadError::IsFolder { path: shown });
@@ -83,9 +82,9 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             limit_mb: MAX_PROJECT_BYTES / (1024 * 1024),
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+    let bytes = std::fs::read(path).map_err(|cause| LoadError::Read {
         path: shown.clone(),
-        source,
+        cause,
     })?;
     from_json(&bytes, &shown)
 }
@@ -208,5 +207,10 @@ pub fn to_json(project: &Project) -> String {
 /// Saves atomically: the file on disk is always either the old project or the new one,
 /// and the previous version is kept beside it as `NAME.brief.bak`.
 pub fn save(project: &Project, path: &Path) -> Result<(), WriteError> {
-    write_atomically(path, to_json(project).as_bytes(), true)
+    save_with(&RealFiles, project, path)
+}
+
+/// [`save`] through the given file operations, so a test can fail or stop any step.
+pub fn save_with(files: &dyn FileOps, project: &Project, path: &Path) -> Result<(), WriteError> {
+    write_atomically_with(files, path, to_json(project).as_bytes(), true)
 }

@@ -9,7 +9,8 @@ pub mod recovery;
 
 pub use atomic::{FileOps, RealFiles, WriteError, write_atomically, write_atomically_with};
 pub use format::{
-    FORMAT, LoadError, Loaded, MAX_PROJECT_BYTES, VERSION, from_json, load, save, to_json,
+    FORMAT, LoadError, Loaded, MAX_PROJECT_BYTES, VERSION, from_json, load, save, save_with,
+    to_json,
 };
 pub use leftovers::remove_dead_temporaries;
 pub use lock::{

@@ -52,9 +52,9 @@ pub fn write_recovery(
     project: &Project,
     original: Option<&Path>,
 ) -> Result<PathBuf, super::WriteError> {
-    std::fs::create_dir_all(folder).map_err(|source| super::WriteError {
+    std::fs::create_dir_all(folder).map_err(|cause| super::WriteError {
         path: folder.display().to_string(),
-        source,
+        cause,
         hint: "",
     })?;
     let path = folder.join(copy_name(original));

@@ -38,11 +38,9 @@ pub enum TemplateError {
     Unknown { name: String, available: String },
     #[error("template {name} is not valid TOML for a template: {message}")]
     Invalid { name: String, message: String },
-    #[error("cannot read template file {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The message includes the cause, so it is not also `Error::source`.
+    #[error("cannot read template file {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
 }
 
 /// A parsed template.
@@ -226,9 +224,9 @@ impl Template {
     /// Reads a template file, returning it with the copy a project keeps of it.
     pub fn from_file(path: &Path) -> Result<(Template, CustomTemplate), TemplateError> {
         let shown = path.display().to_string();
-        let toml = std::fs::read_to_string(path).map_err(|source| TemplateError::Read {
+        let toml = std::fs::read_to_string(path).map_err(|cause| TemplateError::Read {
             path: shown.clone(),
-            source,
+            cause,
         })?;
         let template = Template::parse(&shown, &toml)?;
         let origin = path

@@ -170,13 +170,16 @@ fn execute(command: Command) -> Result<()> {
             let p = &loaded.project;
             let sections: usize = p.sources.iter().map(|source| source.sections.len()).sum();
             let blocks: usize = p.brief.parts.iter().map(|part| part.blocks.len()).sum();
-            let warnings = rendered
-                .laid
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Warning)
-                .count()
-                + loaded.warnings.len();
+            let count = |severity| {
+                rendered
+                    .laid
+                    .diagnostics
+                    .iter()
+                    .chain(&loaded.warnings)
+                    .filter(|d| d.severity == severity)
+                    .count()
+            };
+            let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
             for diagnostic in &rendered.laid.diagnostics {
                 eprintln!("{diagnostic}");
             }
@@ -197,7 +200,14 @@ fn execute(command: Command) -> Result<()> {
                 rendered.laid.pages.len(),
                 rendered.laid.page_budget
             );
+            println!("  errors:          {errors}");
             println!("  warnings:        {warnings}");
+            if errors > 0 {
+                bail!(
+                    "{} has {errors} error(s) that spoil the printed brief; fix them before it goes out",
+                    project.display()
+                );
+            }
         }
         Command::InstallDesktop { uninstall } => {
             let data_home = crate::desktop::data_home()?;

@@ -143,15 +143,8 @@ impl Builder<'_> {
         let set = self
             .typesetter
             .set(spans, &paragraph_style, width.max(Pt(20.0)));
-        for c in &set.missing {
-            self.diagnostics.push(Diagnostic::warning(
-                format!(
-                    "character U+{:04X} \u{2018}{c}\u{2019} ({}) cannot be drawn by any bundled font; it shows as a blank box",
-                    u32::from(*c),
-                    crate::unicode_block::block_name(*c)
-                ),
-                block,
-            ));
+        if !set.missing.is_empty() {
+            self.diagnostics.push(missing_glyphs(&set.missing, block));
         }
         set
     }
@@ -509,8 +502,8 @@ impl Builder<'_> {
     }
 
     fn missing_reference(&mut self, what: &str, block: Option<BlockId>) {
-        self.diagnostics.push(Diagnostic::warning(
-            format!("a block refers to {what}; it is left out"),
+        self.diagnostics.push(Diagnostic::error(
+            format!("a block refers to {what}; it prints as \u{201c}[Missing: \u{2026}]\u{201d}"),
             block,
         ));
         let style = self.template.styles.body.clone();
@@ -524,6 +517,46 @@ impl Builder<'_> {
         let slabs = paragraph_slabs(&set, Pt::ZERO, Color::MARKING);
         self.push(text_block(slabs, &style, block));
     }
+}
+
+/// One error per paragraph for the characters no bundled font draws, however many.
+fn missing_glyphs(missing: &[char], block: Option<BlockId>) -> Diagnostic {
+    const SHOWN: usize = 8;
+    let mut unique: Vec<char> = Vec::new();
+    for c in missing {
+        if !unique.contains(c) {
+            unique.push(*c);
+        }
+    }
+    let listed: Vec<String> = unique
+        .iter()
+        .take(SHOWN)
+        .map(|c| {
+            format!(
+                "U+{:04X} \u{2018}{c}\u{2019} ({})",
+                u32::from(*c),
+                crate::unicode_block::block_name(*c)
+            )
+        })
+        .collect();
+    let more = unique.len().saturating_sub(SHOWN);
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    Diagnostic::error(
+        format!(
+            "{} cannot be drawn by any bundled font{tail}; {} as blank boxes",
+            listed.join(", "),
+            if unique.len() == 1 {
+                "it shows"
+            } else {
+                "they show"
+            }
+        ),
+        block,
+    )
 }
 
 fn text_block(slabs: Vec<Slab>, style: &Style, block: Option<BlockId>) -> FlowBlock {

@@ -1,0 +1,60 @@
+//! Diagnostics carry real severities: what spoils the printed brief is an error, what is
+//! worth a look is a warning, and one paragraph gives one message however many characters
+//! it cannot draw.
+
+use briefwright::diagnostic::Severity;
+use briefwright::fonts::Typesetter;
+use briefwright::layout::layout;
+use briefwright::model::{BlockKind, Edit};
+use briefwright::template::Template;
+
+#[test]
+fn a_missing_reference_is_an_error_and_a_missing_title_field_a_warning() {
+    let mut project = briefwright::sample::project();
+    let source = project.sources[0].id;
+    project.apply(Edit::RemoveSource(source)).expect("removed");
+    project.brief.meta.to.clear();
+    let template = Template::for_brief(&project.brief).expect("template");
+    let laid = layout(&project, &template, &mut Typesetter::new());
+    let missing = laid
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("Missing"))
+        .expect("the broken excerpt is reported");
+    assert_eq!(missing.severity, Severity::Error);
+    assert!(missing.block.is_some(), "it names its block");
+    let title_block = laid
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("title block has no To"))
+        .expect("the empty To field is reported");
+    assert_eq!(title_block.severity, Severity::Warning);
+}
+
+#[test]
+fn a_paragraph_of_undrawable_characters_gives_one_error_not_one_per_character() {
+    let mut project = briefwright::sample::project();
+    let part = 1;
+    project
+        .apply(Edit::AddBlock {
+            part,
+            kind: BlockKind::Paragraph {
+                text: "The minister quoted 一带一路倡议是开放包容的合作平台 in the speech.".into(),
+            },
+        })
+        .expect("added");
+    let template = Template::for_brief(&project.brief).expect("template");
+    let laid = layout(&project, &template, &mut Typesetter::new());
+    let undrawable: Vec<_> = laid
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("cannot be drawn"))
+        .collect();
+    assert_eq!(undrawable.len(), 1, "{undrawable:#?}");
+    assert_eq!(undrawable[0].severity, Severity::Error);
+    assert!(
+        undrawable[0].message.contains("and "),
+        "{}",
+        undrawable[0].message
+    );
+}

@@ -4,7 +4,9 @@
 //! The bytes measured here are the very bytes the PDF embeds and the preview draws.
 
 mod faces;
+mod glyph;
 mod typesetter;
 
 pub use faces::{FACES, Face, FaceId, find_face};
+pub use glyph::{Glyph, TextRange};
 pub use typesetter::{ParagraphStyle, SetLine, SetParagraph, StyledSpan, TextRun, Typesetter};

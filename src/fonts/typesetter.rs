@@ -10,7 +10,8 @@ use parley::{
 };
 
 use super::faces::{ARABIC_FAMILY, DEFAULT_FAMILY, FACES, FaceId};
-use crate::layout::{FlowCache, Glyph, TextRange};
+use super::glyph::{Glyph, TextRange};
+use crate::layout::FlowCache;
 use crate::template::Align;
 use crate::units::Pt;
 

@@ -10,9 +10,8 @@ use super::dialogs::Dialogs;
 use super::history::History;
 use super::preview::Preview;
 use crate::draft::now_timestamp;
-use crate::fonts::Typesetter;
 use crate::import::{import_file, import_text};
-use crate::layout::{Laid, layout};
+use crate::layout::{Laid, Layouter};
 use crate::model::{BlockId, BlockKind, Created, Edit, Project};
 use crate::project::recovery::{self, Recovery};
 use crate::project::{LockError, LockInfo, ProjectLock, load, save};
@@ -97,7 +96,7 @@ pub struct AppState {
     layout_stale: bool,
     /// How long the last relayout took.
     pub layout_time: Duration,
-    typesetter: Typesetter,
+    layouter: Layouter,
     dialogs: Box<dyn Dialogs>,
     queue: Vec<Command>,
     unsaved_confirmed: bool,
@@ -140,7 +139,7 @@ impl AppState {
             laid: None,
             layout_stale: true,
             layout_time: Duration::ZERO,
-            typesetter: Typesetter::new(),
+            layouter: Layouter::new(),
             dialogs,
             queue: Vec::new(),
             unsaved_confirmed: false,
@@ -276,7 +275,7 @@ impl AppState {
         match Template::resolve(&self.project.brief.template) {
             Ok(template) => {
                 let started = Instant::now();
-                self.laid = Some(layout(&self.project, &template, &mut self.typesetter));
+                self.laid = Some(self.layouter.layout(&self.project, &template));
                 self.layout_time = started.elapsed();
             }
             Err(error) => {
@@ -518,7 +517,7 @@ impl AppState {
                     self.run(Command::ExportPdf(path));
                 }
             }
-            Command::ExportPdf(path) => match crate::export::export_to_file(&self.project, &path, &mut self.typesetter) {
+            Command::ExportPdf(path) => match crate::export::export_to_file(&self.project, &path, &mut self.layouter) {
                 Ok(laid) => {
                     let warnings: Vec<String> = laid.diagnostics.iter().map(|d| d.message.clone()).collect();
                     self.info(format!("Exported {} ({} page{}).", path.display(), laid.pages.len(), if laid.pages.len() == 1 { "" } else { "s" }));

@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use briefwright::fonts::Typesetter;
-use briefwright::layout::layout;
+use briefwright::layout::{Laid, Layouter, layout};
 use briefwright::model::{BlockKind, Edit, Project};
 use briefwright::project::{from_json, to_json};
 use briefwright::sample::{long_project, project};
@@ -15,9 +15,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 const TWENTY_PAGES: usize = 180;
 const TWO_HUNDRED_PAGES: usize = 1910;
 
-fn export(project: &Project, template: &Template, typesetter: &mut Typesetter) -> usize {
-    let laid = layout(project, template, typesetter);
-    briefwright::pdf::write(&laid, &project.brief.meta)
+fn pdf_len(laid: &Laid, project: &Project) -> usize {
+    briefwright::pdf::write(laid, &project.brief.meta)
         .map(|pdf| pdf.len())
         .unwrap_or(0)
 }
@@ -40,7 +39,8 @@ fn layout_and_pdf(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 typesetter.clear_cache();
-                export(black_box(&project), &template, &mut typesetter)
+                let laid = layout(black_box(&project), &template, &mut typesetter);
+                pdf_len(&laid, &project)
             })
         });
     }
@@ -57,10 +57,10 @@ fn export_after_preview(c: &mut Criterion) {
         ("sample", project()),
         ("200 pages", long_project(TWO_HUNDRED_PAGES)),
     ] {
-        let mut typesetter = Typesetter::new();
-        layout(&project, &template, &mut typesetter);
+        let mut layouter = Layouter::new();
+        layouter.layout(&project, &template);
         group.bench_function(name, |b| {
-            b.iter(|| export(black_box(&project), &template, &mut typesetter))
+            b.iter(|| pdf_len(&layouter.layout(black_box(&project), &template), &project))
         });
     }
     group.finish();
@@ -97,18 +97,14 @@ fn relayout_after_edit(c: &mut Criterion) {
         ("20 pages", long_project(TWENTY_PAGES)),
         ("200 pages", long_project(TWO_HUNDRED_PAGES)),
     ] {
-        let mut typesetter = Typesetter::new();
-        layout(&project, &template, &mut typesetter);
+        let mut layouter = Layouter::new();
+        layouter.layout(&project, &template);
         let edits = [edit_middle(&project, 0), edit_middle(&project, 1)];
         let mut round = 0;
         group.bench_function(name, |b| {
             b.iter(|| {
                 round += 1;
-                black_box(
-                    layout(&edits[round % 2], &template, &mut typesetter)
-                        .pages
-                        .len(),
-                )
+                black_box(layouter.layout(&edits[round % 2], &template).pages.len())
             })
         });
     }

@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::draft::{DraftOptions, new_draft, now_timestamp};
 use crate::export::{export_to_file, render};
-use crate::fonts::Typesetter;
+use crate::layout::Layouter;
 use crate::project::{ProjectLock, load, save};
 use crate::template::{BUILT_IN, Template};
 
@@ -145,8 +145,7 @@ fn execute(command: Command) -> Result<()> {
         Command::Export { project, output } => {
             let loaded = load(&project)?;
             report_warnings(&loaded.warnings);
-            let mut typesetter = Typesetter::new();
-            let laid = export_to_file(&loaded.project, &output, &mut typesetter)?;
+            let laid = export_to_file(&loaded.project, &output, &mut Layouter::new())?;
             for diagnostic in &laid.diagnostics {
                 eprintln!("{diagnostic}");
             }
@@ -165,8 +164,7 @@ fn execute(command: Command) -> Result<()> {
         Command::Check { project } => {
             let loaded = load(&project)?;
             report_warnings(&loaded.warnings);
-            let mut typesetter = Typesetter::new();
-            let rendered = render(&loaded.project, &mut typesetter)?;
+            let rendered = render(&loaded.project, &mut Layouter::new())?;
             let p = &loaded.project;
             let sections: usize = p.sources.iter().map(|source| source.sections.len()).sum();
             let blocks: usize = p.brief.parts.iter().map(|part| part.blocks.len()).sum();

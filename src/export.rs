@@ -4,8 +4,7 @@
 
 use std::path::Path;
 
-use crate::fonts::Typesetter;
-use crate::layout::{Laid, layout};
+use crate::layout::{Laid, Layouter};
 use crate::model::Project;
 use crate::pdf::PdfError;
 use crate::project::{WriteError, write_atomically};
@@ -89,10 +88,11 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
 }
 
-/// Lays out the project with its own template and writes the PDF in memory.
-pub fn render(project: &Project, typesetter: &mut Typesetter) -> Result<Rendered, ExportError> {
+/// Lays out the project with its own template and writes the PDF in memory. The window
+/// passes its own layouter, so blocks it has already laid out are not built again.
+pub fn render(project: &Project, layouter: &mut Layouter) -> Result<Rendered, ExportError> {
     let template = Template::for_brief(&project.brief)?;
-    let laid = layout(project, &template, typesetter);
+    let laid = layouter.layout(project, &template);
     let pdf = crate::pdf::write(&laid, &project.brief.meta)?;
     Ok(Rendered { laid, pdf })
 }
@@ -102,11 +102,11 @@ pub fn render(project: &Project, typesetter: &mut Typesetter) -> Result<Rendered
 pub fn export_to_file(
     project: &Project,
     path: &Path,
-    typesetter: &mut Typesetter,
+    layouter: &mut Layouter,
 ) -> Result<Laid, ExportError> {
     match ExportFormat::from_path(path)? {
         ExportFormat::Pdf => {
-            let rendered = render(project, typesetter)?;
+            let rendered = render(project, layouter)?;
             write_atomically(path, &rendered.pdf, false)?;
             Ok(rendered.laid)
         }

@@ -1,7 +1,7 @@
 //! Golden dumps of the layout, and the page-breaking rules.
 
 use briefwright::fonts::Typesetter;
-use briefwright::layout::{Item, layout};
+use briefwright::layout::{Item, Layouter, layout};
 use briefwright::model::{BlockKind, Project};
 use briefwright::sample;
 use briefwright::template::Template;
@@ -162,15 +162,15 @@ fn missing_glyphs_are_reported_with_character_and_block() {
 fn cached_relayout_after_an_edit_equals_a_fresh_layout() {
     let template = Template::built_in("briefing-note").expect("template");
     let mut project = briefwright::sample::long_project(220);
-    let mut warm = Typesetter::new();
-    layout(&project, &template, &mut warm);
+    let mut warm = Layouter::new();
+    warm.layout(&project, &template);
     // One character typed into a paragraph in the middle of the brief.
     let block = project.brief.parts[2].blocks[project.brief.parts[2].blocks.len() / 2].id;
     let (p, i) = project.locate(block).expect("block");
     if let BlockKind::Paragraph { text } = &mut project.brief.parts[p].blocks[i].kind {
         text.push('x');
     }
-    let cached = layout(&project, &template, &mut warm);
+    let cached = warm.layout(&project, &template);
     let fresh = layout(&project, &template, &mut Typesetter::new());
     assert!(
         cached.pages.len() > 15,
@@ -186,8 +186,8 @@ fn cached_relayout_follows_every_kind_of_edit() {
     let note = Template::built_in("briefing-note").expect("template");
     let card = Template::built_in("talking-points-card").expect("template");
     let mut project = briefwright::sample::long_project(120);
-    let mut warm = Typesetter::new();
-    layout(&project, &note, &mut warm);
+    let mut warm = Layouter::new();
+    warm.layout(&project, &note);
 
     let blocks = |project: &briefwright::model::Project, kind: fn(&BlockKind) -> bool| {
         project
@@ -250,17 +250,18 @@ fn cached_relayout_follows_every_kind_of_edit() {
     for edit in edits {
         let described = format!("{edit:?}");
         project.apply(edit).expect("edit applies");
-        let cached = layout(&project, &note, &mut warm);
+        let cached = warm.layout(&project, &note);
         let fresh = layout(&project, &note, &mut Typesetter::new());
         assert_eq!(cached, fresh, "after {described}");
     }
     // Another template, and back.
     for template in [&card, &note] {
-        let cached = layout(&project, template, &mut warm);
+        let cached = warm.layout(&project, template);
         let fresh = layout(&project, template, &mut Typesetter::new());
         assert_eq!(cached, fresh, "with {}", template.name);
     }
-    let messages: Vec<String> = layout(&project, &note, &mut warm)
+    let messages: Vec<String> = warm
+        .layout(&project, &note)
         .diagnostics
         .iter()
         .map(|d| d.to_string())

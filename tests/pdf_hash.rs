@@ -2,7 +2,6 @@
 //! not, shows up here. Export is deterministic, so the hash is the same on every machine.
 
 use briefwright::export::render;
-use briefwright::fonts::Typesetter;
 use sha2::{Digest, Sha256};
 
 /// SHA-256 of the sample project's PDF. When a change to layout, fonts or the PDF writer
@@ -16,9 +15,12 @@ fn hex(bytes: &[u8]) -> String {
 
 #[test]
 fn the_sample_pdf_has_the_pinned_bytes() {
-    let pdf = render(&briefwright::sample::project(), &mut Typesetter::new())
-        .expect("renders")
-        .pdf;
+    let pdf = render(
+        &briefwright::sample::project(),
+        &mut briefwright::layout::Layouter::new(),
+    )
+    .expect("renders")
+    .pdf;
     let actual = hex(&Sha256::digest(&pdf));
     assert!(
         actual == SAMPLE_PDF_SHA256,

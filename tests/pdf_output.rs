@@ -8,6 +8,7 @@ use std::process::Command;
 
 use briefwright::export::render;
 use briefwright::fonts::Typesetter;
+use briefwright::layout::Layouter;
 use briefwright::model::{BlockKind, Project};
 use briefwright::sample;
 use support::{corpus_article, fixture};
@@ -25,7 +26,7 @@ fn tool(name: &str, args: &[&str]) -> String {
 }
 
 fn write_pdf(project: &Project, dir: &Path, name: &str) -> String {
-    let rendered = render(project, &mut Typesetter::new()).expect("renders");
+    let rendered = render(project, &mut Layouter::new()).expect("renders");
     let path = dir.join(name);
     std::fs::write(&path, &rendered.pdf).expect("write pdf");
     path.to_str().expect("utf-8 path").to_owned()
@@ -118,19 +119,13 @@ fn sample_pdf_is_valid_with_embedded_subset_fonts_and_exact_text() {
 #[test]
 fn same_project_gives_same_bytes() {
     let project = sample::project();
-    let first = render(&project, &mut Typesetter::new())
-        .expect("renders")
-        .pdf;
-    let second = render(&project, &mut Typesetter::new())
-        .expect("renders")
-        .pdf;
+    let first = render(&project, &mut Layouter::new()).expect("renders").pdf;
+    let second = render(&project, &mut Layouter::new()).expect("renders").pdf;
     assert_eq!(first, second);
     let mut edited = project.clone();
     edited.brief.meta.title.push_str(" (revised)");
     assert_ne!(
-        render(&edited, &mut Typesetter::new())
-            .expect("renders")
-            .pdf,
+        render(&edited, &mut Layouter::new()).expect("renders").pdf,
         first
     );
 }
@@ -138,9 +133,7 @@ fn same_project_gives_same_bytes() {
 #[test]
 fn outline_and_links_are_present() {
     let project = sample::project();
-    let pdf = render(&project, &mut Typesetter::new())
-        .expect("renders")
-        .pdf;
+    let pdf = render(&project, &mut Layouter::new()).expect("renders").pdf;
     let document = lopdf::Document::load_mem(&pdf).expect("parses");
     let catalog = document.catalog().expect("catalog");
     assert!(catalog.get(b"Outlines").is_ok(), "an outline of the parts");

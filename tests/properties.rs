@@ -2,7 +2,7 @@
 //! and its words come back out of the PDF.
 
 use briefwright::export::render;
-use briefwright::fonts::Typesetter;
+use briefwright::layout::Layouter;
 use briefwright::model::{BlockKind, Project};
 use briefwright::project::{from_json, to_json};
 use proptest::prelude::*;
@@ -42,7 +42,7 @@ proptest! {
     #[test]
     fn any_text_lays_out_and_exports_without_panic(texts in prop::collection::vec(any::<String>(), 1..4)) {
         let project = project_with(&texts, &["T".into(), "To".into(), "P".into()]);
-        let rendered = render(&project, &mut Typesetter::new()).expect("renders");
+        let rendered = render(&project, &mut Layouter::new()).expect("renders");
         prop_assert!(rendered.pdf.starts_with(b"%PDF-"));
     }
 }
@@ -61,7 +61,7 @@ proptest! {
     fn words_come_back_from_pdftotext(text in covered_text()) {
         let mut project = briefwright::sample::project();
         project.push_block(0, BlockKind::Paragraph { text: text.clone() });
-        let pdf = render(&project, &mut Typesetter::new()).expect("renders").pdf;
+        let pdf = render(&project, &mut Layouter::new()).expect("renders").pdf;
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("p.pdf");
         std::fs::write(&path, pdf).expect("write");

@@ -157,7 +157,7 @@ impl AppState {
     }
 
     fn export(&mut self, path: PathBuf) {
-        match crate::export::export_to_file(&self.project, &path, &mut self.typesetter) {
+        match crate::export::export_to_file(&self.project, &path, &mut self.layouter) {
             Ok(laid) => {
                 let pages = laid.pages.len();
                 self.info(format!(

@@ -13,8 +13,7 @@ use super::file_picker::FilePicker;
 use super::history::History;
 use super::preview::Preview;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::fonts::Typesetter;
-use crate::layout::{Laid, layout};
+use crate::layout::{Laid, Layouter};
 use crate::model::{BlockId, CustomTemplate, Project};
 use crate::project::recovery::{self, Recovery};
 use crate::project::{Holder, ProjectLock};
@@ -150,7 +149,7 @@ pub struct AppState {
     pub(super) layout_stale: bool,
     /// How long the last relayout took.
     pub layout_time: Duration,
-    pub(super) typesetter: Typesetter,
+    pub(super) layouter: Layouter,
     pub(super) template: TemplateCache,
     pub(super) dialogs: Box<dyn Dialogs>,
     /// Briefwright's own file dialog, when no native one could be shown.
@@ -201,7 +200,7 @@ impl AppState {
             laid: None,
             layout_stale: true,
             layout_time: Duration::ZERO,
-            typesetter: Typesetter::new(),
+            layouter: Layouter::new(),
             dialogs,
             file_picker: None,
             native_dialogs_unavailable: false,
@@ -332,7 +331,7 @@ impl AppState {
             Ok(template) => {
                 let template = Arc::clone(template);
                 let started = Instant::now();
-                self.laid = Some(layout(&self.project, &template, &mut self.typesetter));
+                self.laid = Some(self.layouter.layout(&self.project, &template));
                 self.layout_time = started.elapsed();
             }
             Err(error) => {

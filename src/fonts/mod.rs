@@ -5,8 +5,10 @@
 
 mod faces;
 mod glyph;
+mod paragraph;
 mod typesetter;
 
 pub use faces::{FACES, Face, FaceId, find_face};
 pub use glyph::{Glyph, TextRange};
-pub use typesetter::{ParagraphStyle, SetLine, SetParagraph, StyledSpan, TextRun, Typesetter};
+pub use paragraph::{ParagraphRequest, ParagraphStyle, SetLine, SetParagraph, StyledSpan, TextRun};
+pub use typesetter::Typesetter;

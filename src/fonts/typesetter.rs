@@ -1,7 +1,8 @@
 //! Shaping and line breaking of paragraphs with parley, over the bundled faces only.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use parley::fontique::{Blob, Collection, CollectionOptions, GenericFamily, Script, SourceCache};
 use parley::{
@@ -11,75 +12,11 @@ use parley::{
 
 use super::faces::{ARABIC_FAMILY, DEFAULT_FAMILY, FACES, FaceId};
 use super::glyph::{Glyph, TextRange};
-use crate::layout::FlowCache;
+use super::paragraph::{
+    ParagraphRequest, ParagraphStyle, SetLine, SetParagraph, StyledSpan, TextRun, request_hash,
+};
 use crate::template::Align;
 use crate::units::Pt;
-
-/// A run of paragraph text with its inline styles.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct StyledSpan {
-    pub text: String,
-    pub bold: bool,
-    pub italic: bool,
-    pub link: Option<String>,
-}
-
-impl StyledSpan {
-    /// Plain text with no inline styles.
-    pub fn plain(text: impl Into<String>) -> Self {
-        StyledSpan {
-            text: text.into(),
-            bold: false,
-            italic: false,
-            link: None,
-        }
-    }
-}
-
-/// How a paragraph is set: family, size, leading, base weight and style, alignment.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ParagraphStyle {
-    pub family: String,
-    pub size: Pt,
-    /// Line height as a multiple of the size.
-    pub leading: f32,
-    pub bold: bool,
-    pub italic: bool,
-    pub align: Align,
-}
-
-/// A shaped run of glyphs in one face, positioned relative to its line.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextRun {
-    pub face: FaceId,
-    pub size: Pt,
-    /// Start of the run from the line's left edge.
-    pub x: Pt,
-    /// Index into [`SetParagraph::links`], if the run is part of a link.
-    pub link: Option<usize>,
-    pub glyphs: Arc<[Glyph]>,
-    /// The paragraph's text, which the glyphs' text ranges point into.
-    pub text: Arc<str>,
-}
-
-/// One broken line of a paragraph.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SetLine {
-    pub height: Pt,
-    /// Distance from the top of the line box to the baseline.
-    pub baseline: Pt,
-    pub width: Pt,
-    pub runs: Vec<TextRun>,
-}
-
-/// A paragraph broken into lines, plus what went wrong while setting it.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SetParagraph {
-    pub lines: Vec<SetLine>,
-    pub links: Vec<String>,
-    /// Characters that no bundled font can draw.
-    pub missing: Vec<char>,
-}
 
 /// Which link a span belongs to; parley carries it through shaping as the brush.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -88,53 +25,17 @@ struct SpanBrush {
     link: u16,
 }
 
-/// What a set paragraph depends on: its text and styles, its paragraph style and width.
-#[derive(Debug, Clone, PartialEq)]
-struct CacheKey {
-    spans: Vec<StyledSpan>,
-    style: ParagraphStyle,
-    width: Pt,
-}
-
-impl CacheKey {
-    fn matches(&self, spans: &[StyledSpan], style: &ParagraphStyle, width: Pt) -> bool {
-        self.width.0.to_bits() == width.0.to_bits() && self.style == *style && self.spans == spans
-    }
-}
-
-/// A hash of everything a set paragraph depends on, computed without copying the text.
-fn cache_hash(spans: &[StyledSpan], style: &ParagraphStyle, width: Pt) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    spans.hash(&mut hasher);
-    style.family.hash(&mut hasher);
-    (
-        style.size.0.to_bits(),
-        style.leading.to_bits(),
-        style.bold,
-        style.italic,
-        style.align,
-    )
-        .hash(&mut hasher);
-    width.0.to_bits().hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Owns the font collection, the shaping contexts and the layout caches. Create one per
-/// thread and reuse it: fonts are parsed once, paragraphs already set at the same width
-/// come from a cache, and so do blocks whose content did not change.
+/// Owns the font collection, the shaping contexts and a cache of set paragraphs. Create
+/// one per thread and reuse it: fonts are parsed once, and paragraphs already set at the
+/// same width come from the cache.
 pub struct Typesetter {
     font_cx: FontContext,
     layout_cx: LayoutContext<SpanBrush>,
     face_by_blob: HashMap<u64, FaceId>,
-    /// Set paragraphs by [`cache_hash`]; the key is kept to rule out hash collisions.
-    cache: HashMap<u64, (CacheKey, Arc<SetParagraph>)>,
+    /// Set paragraphs by [`request_hash`]; the request is kept to rule out hash collisions.
+    cache: HashMap<u64, (ParagraphRequest, Arc<SetParagraph>)>,
     /// Hashes of entries used since the last [`Typesetter::trim_cache`].
-    cache_used: std::collections::HashSet<u64>,
-    /// Blocks built by earlier layouts (see `layout::memo`).
-    pub(crate) flow_cache: FlowCache,
-    /// While [`Typesetter::prefetch`] runs its dry pass: the paragraphs asked for.
-    recording: Option<Vec<(u64, CacheKey)>>,
+    cache_used: HashSet<u64>,
     parallel: bool,
     /// The second thread's typesetter, kept so that its fonts and contexts stay warm.
     helper: Option<Box<Typesetter>>,
@@ -177,9 +78,7 @@ impl Typesetter {
             layout_cx: LayoutContext::new(),
             face_by_blob,
             cache: HashMap::new(),
-            cache_used: std::collections::HashSet::new(),
-            flow_cache: FlowCache::default(),
-            recording: None,
+            cache_used: HashSet::new(),
             parallel: true,
             helper: None,
             shaped: 0,
@@ -191,76 +90,94 @@ impl Typesetter {
         self.font_cx.collection.family_id(family).is_some()
     }
 
-    /// Forgets every set paragraph and built block (the fonts stay loaded).
+    /// Forgets every set paragraph (the fonts stay loaded).
     pub fn clear_cache(&mut self) {
         self.cache.clear();
         self.cache_used.clear();
-        self.flow_cache.clear();
     }
 
-    /// Drops cached paragraphs and blocks that were not used since the last call, so the
-    /// caches hold only what the current document needs.
+    /// Drops set paragraphs that were not used since the last call, so the cache holds
+    /// only what the current document needs.
     pub fn trim_cache(&mut self) {
         let used = std::mem::take(&mut self.cache_used);
         self.cache.retain(|hash, _| used.contains(hash));
-        self.flow_cache.trim();
     }
 
-    /// Sets, on two threads, every paragraph that `dry_run` asks for, when nothing is
-    /// cached yet (opening or exporting a brief) and there is enough to share. `dry_run`
-    /// runs with [`Typesetter::set`] only recording requests and returning empty
-    /// paragraphs; what it builds is thrown away. The threads take paragraphs one at a
-    /// time from a shared counter, so a slower core simply sets fewer. Afterwards every
-    /// request is a cache hit holding exactly what setting it alone would give.
-    pub fn prefetch(&mut self, dry_run: impl FnOnce(&mut Typesetter)) {
+    /// Sets `requests` on two threads ahead of a layout that will ask for them, so that
+    /// the layout finds them in the cache. Requests already cached are skipped and
+    /// repeated ones set once; when too few are left to share, none are set and the layout
+    /// sets them as it goes. The threads take paragraphs one at a time from a shared
+    /// counter, so a slower core simply sets fewer. A prefetched paragraph is exactly what
+    /// setting it alone gives, and one the layout does not ask for goes at the next
+    /// [`Typesetter::trim_cache`].
+    pub fn prefetch(&mut self, requests: Vec<ParagraphRequest>) {
         /// Below this, a thread costs more than it saves.
         const WORTH_A_THREAD: usize = 48;
-        if !self.parallel || !self.cache.is_empty() || !self.flow_cache.is_empty() {
+        if !self.parallel {
             return;
         }
-        self.recording = Some(Vec::new());
-        dry_run(self);
-        let mut requests = self.recording.take().unwrap_or_default();
-        let mut seen = std::collections::HashSet::new();
-        requests.retain(|(hash, _)| seen.insert(*hash));
+        let mut seen = HashSet::new();
+        let requests: Vec<(u64, ParagraphRequest)> = requests
+            .into_iter()
+            .map(|r| (request_hash(&r.spans, &r.style, r.width), r))
+            .filter(|(hash, r)| {
+                self.cached(*hash, &r.spans, &r.style, r.width).is_none() && seen.insert(*hash)
+            })
+            .collect();
         if requests.len() < WORTH_A_THREAD {
             return;
         }
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let take = || next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let next = AtomicUsize::new(0);
         let mut helper = self
             .helper
             .take()
             .unwrap_or_else(|| Box::new(Typesetter::new()));
-        let requests = &requests;
-        let helped = std::thread::scope(|scope| {
-            let helping = scope.spawn(|| {
-                let mut done = Vec::new();
-                while let Some((hash, key)) = requests.get(take()) {
-                    let set = helper.set_uncached(&key.spans, &key.style, key.width);
-                    done.push((*hash, key.clone(), Arc::new(set)));
-                }
-                done
-            });
-            while let Some((_, key)) = requests.get(take()) {
-                self.set(&key.spans, &key.style, key.width);
-            }
-            helping.join()
+        let (mine, helped) = std::thread::scope(|scope| {
+            let helping = scope.spawn(|| helper.set_share(&requests, &next));
+            let mine = self.set_share(&requests, &next);
+            (mine, helping.join())
         });
         // Should the helper have failed, its paragraphs are simply set when asked for.
-        if let Ok(done) = helped {
-            self.shaped += done.len();
-            for (hash, key, set) in done {
-                self.cache.insert(hash, (key, set));
+        let helped = match helped {
+            Ok(helped) => {
+                self.helper = Some(helper);
+                helped
             }
-            self.helper = Some(helper);
+            Err(_) => Vec::new(),
+        };
+        let mut sets: Vec<Option<SetParagraph>> = requests.iter().map(|_| None).collect();
+        for (index, set) in mine.into_iter().chain(helped) {
+            if let Some(slot) = sets.get_mut(index) {
+                *slot = Some(set);
+            }
+        }
+        self.cache.reserve(requests.len());
+        for ((hash, request), set) in requests.into_iter().zip(sets) {
+            if let Some(set) = set {
+                self.shaped += 1;
+                self.cache.insert(hash, (request, Arc::new(set)));
+            }
         }
     }
 
-    /// Whether [`Typesetter::set`] only records requests for [`Typesetter::prefetch`];
-    /// anything built meanwhile must not be kept.
-    pub(crate) fn is_recording(&self) -> bool {
-        self.recording.is_some()
+    /// Sets requests from `requests`, taking the next index from `next` until none are
+    /// left; returns each set paragraph with its index.
+    fn set_share(
+        &mut self,
+        requests: &[(u64, ParagraphRequest)],
+        next: &AtomicUsize,
+    ) -> Vec<(usize, SetParagraph)> {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some((_, request)) = requests.get(index) else {
+                return done;
+            };
+            done.push((
+                index,
+                self.set_uncached(&request.spans, &request.style, request.width),
+            ));
+        }
     }
 
     /// Whether [`Typesetter::prefetch`] may use a second thread (it may by default).
@@ -268,25 +185,29 @@ impl Typesetter {
         self.parallel = parallel;
     }
 
-    /// Like [`Typesetter::set`], but sets the paragraph even during a prefetch's dry pass,
-    /// for measurements that decide the width of other paragraphs: the dry pass must ask
-    /// for the same paragraphs the real pass will.
-    pub(crate) fn set_now(
-        &mut self,
-        spans: &[StyledSpan],
-        style: &ParagraphStyle,
-        width: Pt,
-    ) -> Arc<SetParagraph> {
-        let recording = self.recording.take();
-        let set = self.set(spans, style, width);
-        self.recording = recording;
-        set
+    /// Whether [`Typesetter::prefetch`] may use a second thread.
+    pub fn is_parallel(&self) -> bool {
+        self.parallel
     }
 
     /// How many paragraphs this typesetter (with its helper thread) has shaped: cache
     /// misses, for tests and benchmarks.
     pub fn paragraphs_shaped(&self) -> usize {
         self.shaped
+    }
+
+    /// The cached paragraph for `hash`, if it was set from these very arguments.
+    fn cached(
+        &self,
+        hash: u64,
+        spans: &[StyledSpan],
+        style: &ParagraphStyle,
+        width: Pt,
+    ) -> Option<&Arc<SetParagraph>> {
+        self.cache
+            .get(&hash)
+            .filter(|(request, _)| request.matches(spans, style, width))
+            .map(|(_, set)| set)
     }
 
     /// Shapes `spans` and breaks them into lines no wider than `width`.
@@ -296,26 +217,19 @@ impl Typesetter {
         style: &ParagraphStyle,
         width: Pt,
     ) -> Arc<SetParagraph> {
-        let hash = cache_hash(spans, style, width);
-        if let Some((key, hit)) = self.cache.get(&hash)
-            && key.matches(spans, style, width)
-        {
-            let hit = Arc::clone(hit);
+        let hash = request_hash(spans, style, width);
+        if let Some(hit) = self.cached(hash, spans, style, width).cloned() {
             self.cache_used.insert(hash);
             return hit;
         }
-        let key = CacheKey {
+        let set = Arc::new(self.set_uncached(spans, style, width));
+        self.shaped += 1;
+        let request = ParagraphRequest {
             spans: spans.to_vec(),
             style: style.clone(),
             width,
         };
-        if let Some(recording) = &mut self.recording {
-            recording.push((hash, key));
-            return Arc::default();
-        }
-        let set = Arc::new(self.set_uncached(spans, style, width));
-        self.shaped += 1;
-        self.cache.insert(hash, (key, Arc::clone(&set)));
+        self.cache.insert(hash, (request, Arc::clone(&set)));
         self.cache_used.insert(hash);
         set
     }

@@ -3,17 +3,20 @@
 //! Each entry is keyed by a signature that spells out everything the block's output
 //! depends on: its id, kind, text, label and whatever it quotes. Entries also keep the
 //! diagnostics their building produced, so a cached block warns exactly as a fresh one.
-//! A change of template (or its measure) empties the cache.
+//! A change of template (or its measure) empties the cache. The cache belongs to layout
+//! alone: one-shot layouts start with an empty one, and a [`super::Layouter`] keeps one
+//! between layouts.
 
 use std::collections::HashMap;
 
 use super::Diagnostic;
 use super::content::FlowBlock;
 use crate::model::{Block, BlockKind, Project};
+use crate::template::Template;
 
 /// The flow blocks and diagnostics of brief blocks built in earlier layouts.
 #[derive(Default)]
-pub struct FlowCache {
+pub struct BlockCache {
     template: u64,
     entries: HashMap<String, Entry>,
     generation: u64,
@@ -25,12 +28,13 @@ struct Entry {
     last_used: u64,
 }
 
-impl FlowCache {
-    /// Starts a layout with `template_fingerprint`; forgets everything built for another.
-    pub fn begin(&mut self, template_fingerprint: u64) {
-        if self.template != template_fingerprint {
+impl BlockCache {
+    /// Starts a layout with `template`; forgets everything built for another.
+    pub fn begin(&mut self, template: &Template) {
+        let fingerprint = template_fingerprint(template);
+        if self.template != fingerprint {
             self.entries.clear();
-            self.template = template_fingerprint;
+            self.template = fingerprint;
         }
         self.generation += 1;
     }
@@ -42,6 +46,7 @@ impl FlowCache {
         Some((&entry.flow, &entry.diagnostics))
     }
 
+    /// Keeps what this layout built for `signature`, with the diagnostics it produced.
     pub fn insert(
         &mut self,
         signature: String,
@@ -65,13 +70,18 @@ impl FlowCache {
             .retain(|_, entry| entry.last_used == generation);
     }
 
+    /// Whether no block is cached (for the current template, after [`BlockCache::begin`]).
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
+}
 
-    pub fn clear(&mut self) {
-        self.entries.clear();
-    }
+/// Changes whenever anything in the template changes.
+fn template_fingerprint(template: &Template) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    format!("{template:?}").hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Everything the block's output depends on, spelled out; `None` for blocks that are

@@ -7,16 +7,18 @@ mod content;
 mod dump;
 mod memo;
 mod paginate;
+mod plan;
+mod prefetch;
 
 pub use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::fonts::{Glyph, TextRange};
 pub use dump::dump;
-pub(crate) use memo::FlowCache;
 
 use crate::fonts::{FaceId, Typesetter};
 use crate::model::{BlockId, Project};
 use crate::template::Template;
 use crate::units::{Point, Pt, Size};
+use memo::BlockCache;
 
 /// A laid-out brief.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,8 +137,40 @@ pub struct OutlineEntry {
     pub y: Pt,
 }
 
-/// Lays out the project's brief with `template`.
+/// Lays out the project's brief with `template`, once: blocks are built afresh, and only
+/// paragraphs come from `typesetter`'s cache. Callers that lay out again and again (the
+/// window) keep a [`Layouter`] instead.
 pub fn layout(project: &Project, template: &Template, typesetter: &mut Typesetter) -> Laid {
+    layout_with(project, template, typesetter, &mut BlockCache::default())
+}
+
+/// Lays out brief after brief, keeping what the next layout can reuse: the typesetter
+/// with its fonts and set paragraphs, and the blocks already built. After a keystroke,
+/// only the block that changed is built again.
+#[derive(Default)]
+pub struct Layouter {
+    typesetter: Typesetter,
+    blocks: BlockCache,
+}
+
+impl Layouter {
+    /// A layouter with the bundled fonts loaded and nothing cached yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Lays out the project's brief with `template`, reusing what earlier layouts built.
+    pub fn layout(&mut self, project: &Project, template: &Template) -> Laid {
+        layout_with(project, template, &mut self.typesetter, &mut self.blocks)
+    }
+}
+
+fn layout_with(
+    project: &Project,
+    template: &Template,
+    typesetter: &mut Typesetter,
+    blocks: &mut BlockCache,
+) -> Laid {
     let mut diagnostics = Vec::new();
     if !typesetter.has_family(&template.fonts.body) {
         diagnostics.push(Diagnostic::warning(format!("the template asks for font \u{201c}{}\u{201d}, which is not bundled; using Noto Sans", template.fonts.body), None));
@@ -165,14 +199,15 @@ pub fn layout(project: &Project, template: &Template, typesetter: &mut Typesette
             None,
         ));
     }
-    // The dry pass of a prefetch pays off only for briefs long enough to share out.
-    let blocks: usize = project.brief.parts.iter().map(|p| p.blocks.len()).sum();
-    if blocks >= 32 {
-        typesetter.prefetch(|dry_run| {
-            content::build(project, template, dry_run, &mut Vec::new());
-        });
+    blocks.begin(template);
+    // With no block built yet, nearly every paragraph is about to be set: set them on two
+    // threads first. That pays off only for briefs long enough to share out.
+    let block_count: usize = project.brief.parts.iter().map(|p| p.blocks.len()).sum();
+    if blocks.is_empty() && block_count >= 32 && typesetter.is_parallel() {
+        let requests = prefetch::paragraph_requests(project, template, typesetter);
+        typesetter.prefetch(requests);
     }
-    let flow = content::build(project, template, typesetter, &mut diagnostics);
+    let flow = content::build(project, template, typesetter, blocks, &mut diagnostics);
     let mut laid = paginate::paginate(flow, project, template, typesetter);
     diagnostics.append(&mut laid.diagnostics);
     if laid.pages.len() > template.page_budget {
@@ -188,5 +223,6 @@ pub fn layout(project: &Project, template: &Template, typesetter: &mut Typesette
     }
     laid.diagnostics = diagnostics;
     typesetter.trim_cache();
+    blocks.trim();
     laid
 }

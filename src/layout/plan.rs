@@ -1,0 +1,387 @@
+//! What the brief sets, paragraph by paragraph: the text, style and width of the title,
+//! the metadata table, each part heading and each block.
+//!
+//! The flow builder sets these paragraphs and stacks their lines; the prefetch collects
+//! them beforehand to set them on two threads. Both take them from here, so the two cannot
+//! drift apart. Should they ever differ, the cost is a cache miss, never a wrong page.
+
+use crate::fonts::{ParagraphRequest, ParagraphStyle, StyledSpan, Typesetter};
+use crate::model::{Block, BlockKind, InlineSpan, Part, Project, SectionRef, parse_inline};
+use crate::template::{Style, Template};
+use crate::units::Pt;
+
+/// The label of bullets and talking points.
+const BULLET: &str = "\u{2022}";
+
+/// The paragraphs of one brief laid out with one template.
+#[derive(Clone, Copy)]
+pub struct Plan<'a> {
+    project: &'a Project,
+    template: &'a Template,
+    /// The width of the text between the page margins.
+    width: Pt,
+}
+
+/// A part the template prints, numbered in print order.
+pub struct PrintedPart<'a> {
+    pub part: &'a Part,
+    pub number: usize,
+    /// The part opens with the brief's purpose line.
+    pub lead_with_purpose: bool,
+    /// How many paragraphs the part numbers, if it numbers them.
+    pub numbered_paragraphs: Option<usize>,
+    /// A page break in a part left out just before this one, which now falls before it.
+    pub break_before: bool,
+}
+
+/// The metadata table: its column widths, cell padding and rows of label and value.
+pub struct MetaTable {
+    pub label_width: Pt,
+    pub value_width: Pt,
+    pub padding: Pt,
+    pub rows: Vec<[ParagraphRequest; 2]>,
+}
+
+/// What one block of the brief sets.
+pub enum BlockPlan {
+    /// A body paragraph.
+    Text(ParagraphRequest),
+    /// List items: the bullets of a list, a talking point, or a numbered paragraph.
+    List(Vec<ListItem>),
+    /// A quotation indented by `indent`, with its citation below.
+    Excerpt {
+        quote: ParagraphRequest,
+        citation: ParagraphRequest,
+        indent: Pt,
+    },
+    /// A marker in place of `what`, which the block refers to but is gone.
+    Missing {
+        what: &'static str,
+        marker: ParagraphRequest,
+    },
+    /// Nothing to set.
+    PageBreak,
+}
+
+/// A list item: its text hung by `hang`, and its label (a bullet or number) in the hang.
+pub struct ListItem {
+    pub text: ParagraphRequest,
+    pub label: ParagraphRequest,
+    pub hang: Pt,
+}
+
+impl BlockPlan {
+    /// The paragraphs the block sets, in the order the builder sets them.
+    pub fn into_requests(self) -> Vec<ParagraphRequest> {
+        match self {
+            BlockPlan::Text(text) | BlockPlan::Missing { marker: text, .. } => vec![text],
+            BlockPlan::List(items) => items
+                .into_iter()
+                .flat_map(|item| [item.text, item.label])
+                .collect(),
+            BlockPlan::Excerpt {
+                quote, citation, ..
+            } => vec![quote, citation],
+            BlockPlan::PageBreak => Vec::new(),
+        }
+    }
+}
+
+impl<'a> PrintedPart<'a> {
+    /// The part's blocks, each numbered paragraph with its label ("1.", "2.", …).
+    pub fn blocks(&self) -> impl Iterator<Item = (&'a Block, Option<String>)> + use<'a> {
+        let numbered = self.numbered_paragraphs.is_some();
+        let mut number = 0;
+        self.part.blocks.iter().map(move |block| {
+            let label =
+                (numbered && matches!(block.kind, BlockKind::Paragraph { .. })).then(|| {
+                    number += 1;
+                    format!("{number}.")
+                });
+            (block, label)
+        })
+    }
+}
+
+impl<'a> Plan<'a> {
+    /// The paragraphs of `project`'s brief laid out with `template`.
+    pub fn new(project: &'a Project, template: &'a Template) -> Self {
+        Plan {
+            project,
+            template,
+            width: template.page.text_width(),
+        }
+    }
+
+    fn paragraph_style(&self, style: &Style) -> ParagraphStyle {
+        ParagraphStyle {
+            family: self.template.fonts.body.clone(),
+            size: Pt(style.size_pt),
+            leading: style.leading,
+            bold: style.bold,
+            italic: style.italic,
+            align: style.align,
+        }
+    }
+
+    /// `spans` set in `style` and broken at `width`, or at 20 pt if that is narrower.
+    fn request(&self, spans: Vec<StyledSpan>, style: &Style, width: Pt) -> ParagraphRequest {
+        ParagraphRequest {
+            spans,
+            style: self.paragraph_style(style),
+            width: width.max(Pt(20.0)),
+        }
+    }
+
+    /// The brief's title, with the template's suffix unless the title already says it.
+    pub fn title(&self) -> ParagraphRequest {
+        let meta = &self.project.brief.meta;
+        let suffix = self.template.title_suffix.trim();
+        let mut title = meta.title.trim().to_owned();
+        if title.is_empty() {
+            title = "Untitled brief".to_owned();
+        }
+        if !suffix.is_empty() && !title.to_lowercase().contains(&suffix.to_lowercase()) {
+            title = format!("{title} \u{2014} {suffix}");
+        }
+        let style = &self.template.styles.title;
+        self.request(vec![StyledSpan::plain(title)], style, self.width)
+    }
+
+    /// The To, From, Date and Reference rows that are filled in, if the template shows them.
+    pub fn meta_table(&self) -> Option<MetaTable> {
+        if !self.template.show_meta_table {
+            return None;
+        }
+        let meta = &self.project.brief.meta;
+        let style = &self.template.styles.meta;
+        let mut label_style = style.clone();
+        label_style.bold = true;
+        let padding = Pt(3.0);
+        let label_width = (self.width * 0.24).max(Pt::mm(22.0));
+        let value_width = self.width - label_width;
+        let rows: Vec<[ParagraphRequest; 2]> = [
+            ("To", &meta.to),
+            ("From", &meta.from),
+            ("Date", &meta.date),
+            ("Reference", &meta.reference),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(label, value)| {
+            [
+                self.request(
+                    vec![StyledSpan::plain(label)],
+                    &label_style,
+                    label_width - padding * 2.0,
+                ),
+                self.request(
+                    vec![StyledSpan::plain(value.trim())],
+                    style,
+                    value_width - padding * 2.0,
+                ),
+            ]
+        })
+        .collect();
+        (!rows.is_empty()).then_some(MetaTable {
+            label_width,
+            value_width,
+            padding,
+            rows,
+        })
+    }
+
+    /// The parts the template prints and that have something to print, in order.
+    pub fn printed_parts(&self) -> Vec<PrintedPart<'a>> {
+        let has_purpose = !self.project.brief.meta.purpose.trim().is_empty();
+        let mut printed = Vec::new();
+        let mut break_pending = false;
+        for part in &self.project.brief.parts {
+            let Some(part_template) = self.template.part(&part.key) else {
+                continue;
+            };
+            let lead_with_purpose = part_template.lead_with_purpose_line && has_purpose;
+            let is_break = |block: &Block| matches!(block.kind, BlockKind::PageBreak);
+            if !lead_with_purpose && part.blocks.iter().all(is_break) {
+                break_pending |= part.blocks.iter().any(is_break);
+                continue;
+            }
+            let numbered_paragraphs = part_template.numbered_paragraphs.then(|| {
+                part.blocks
+                    .iter()
+                    .filter(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
+                    .count()
+            });
+            printed.push(PrintedPart {
+                part,
+                number: printed.len() + 1,
+                lead_with_purpose,
+                numbered_paragraphs,
+                break_before: std::mem::take(&mut break_pending),
+            });
+        }
+        printed
+    }
+
+    /// The part's heading text (numbered if the template says so), and its paragraph.
+    pub fn heading(&self, printed: &PrintedPart) -> (String, ParagraphRequest) {
+        let title = printed.part.title.trim();
+        let text = if self.template.number_part_headings {
+            format!("{}. {title}", printed.number)
+        } else {
+            title.to_owned()
+        };
+        let style = &self.template.styles.heading;
+        let request = self.request(vec![StyledSpan::plain(text.clone())], style, self.width);
+        (text, request)
+    }
+
+    /// The brief's purpose line, as body text.
+    pub fn purpose(&self) -> ParagraphRequest {
+        self.text(&self.project.brief.meta.purpose)
+    }
+
+    /// How far the part's numbered paragraphs hang: the list indent, widened when the
+    /// widest number (with a gap after it) would not fit in it, so that "128." never runs
+    /// into its text. The number is set for real to measure it.
+    pub fn number_hang(&self, printed: &PrintedPart, typesetter: &mut Typesetter) -> Pt {
+        let style = &self.template.styles.list;
+        let hang = Pt::mm(style.indent_left_mm);
+        let Some(count) = printed.numbered_paragraphs else {
+            return hang;
+        };
+        let mut label_style = style.clone();
+        label_style.bold = true;
+        let widest = self.request(
+            vec![StyledSpan::plain(format!("{count}."))],
+            &label_style,
+            self.width,
+        );
+        let widest = typesetter.set(&widest.spans, &widest.style, widest.width);
+        let width = widest.lines.first().map_or(Pt::ZERO, |line| line.width);
+        hang.max(width + Pt(style.size_pt * 0.5))
+    }
+
+    /// What `block` sets; `label` numbers a paragraph, which then hangs by `number_hang`.
+    pub fn block(&self, block: &Block, label: Option<&str>, number_hang: Pt) -> BlockPlan {
+        match &block.kind {
+            BlockKind::Paragraph { text } => match label {
+                Some(label) => BlockPlan::List(vec![self.list_item(text, label, number_hang)]),
+                None => BlockPlan::Text(self.text(text)),
+            },
+            BlockKind::Excerpt { from, edited } => self.excerpt(*from, edited.as_deref()),
+            BlockKind::TalkingPoint { point } => match self.project.talking_point(*point) {
+                Some(point) => {
+                    BlockPlan::List(vec![self.list_item(&point.text, BULLET, number_hang)])
+                }
+                None => self.missing("a talking point that is no longer in the library"),
+            },
+            BlockKind::Bullets { items } => BlockPlan::List(
+                items
+                    .iter()
+                    .filter(|item| !item.trim().is_empty())
+                    .map(|item| self.list_item(item, BULLET, number_hang))
+                    .collect(),
+            ),
+            BlockKind::PageBreak => BlockPlan::PageBreak,
+        }
+    }
+
+    fn text(&self, markdown: &str) -> ParagraphRequest {
+        let spans = spans_from_inline(parse_inline(markdown));
+        self.request(spans, &self.template.styles.body, self.width)
+    }
+
+    fn list_item(&self, markdown: &str, label: &str, number_hang: Pt) -> ListItem {
+        let style = &self.template.styles.list;
+        let numbered = label.ends_with('.');
+        let hang = if numbered {
+            number_hang
+        } else {
+            Pt::mm(style.indent_left_mm)
+        };
+        let spans = spans_from_inline(parse_inline(markdown));
+        let mut label_style = style.clone();
+        label_style.bold = numbered;
+        ListItem {
+            text: self.request(spans, style, self.width - hang),
+            label: self.request(vec![StyledSpan::plain(label)], &label_style, hang),
+            hang,
+        }
+    }
+
+    fn excerpt(&self, from: SectionRef, edited: Option<&str>) -> BlockPlan {
+        let Some((source, section)) = self.project.section(from) else {
+            return self.missing("a source section that is no longer in the project");
+        };
+        let text = edited.unwrap_or(&section.text).trim();
+        let style = &self.template.styles.excerpt;
+        let left = Pt::mm(style.indent_left_mm);
+        let right = Pt::mm(style.indent_right_mm);
+        let quoted = format!(
+            "\u{201c}{}\u{201d}",
+            text.trim_matches(['"', '\u{201c}', '\u{201d}'])
+        );
+        let quote = self.request(
+            spans_from_inline(parse_inline(&quoted)),
+            style,
+            self.width - left - right,
+        );
+
+        let mut parts = Vec::new();
+        if !source.author.trim().is_empty() {
+            parts.push(source.author.trim().to_owned());
+        }
+        if !source.title.trim().is_empty() {
+            parts.push(format!("\u{201c}{}\u{201d}", source.title.trim()));
+        }
+        for extra in [&source.publication, &source.date] {
+            if !extra.trim().is_empty() {
+                parts.push(extra.trim().to_owned());
+            }
+        }
+        let url = source.url.trim();
+        let span = StyledSpan {
+            text: format!("\u{2014} {}", parts.join(", ")),
+            bold: false,
+            italic: false,
+            link: (!url.is_empty()).then(|| url.to_owned()),
+        };
+        let citation_style = &self.template.styles.citation;
+        let citation = self.request(
+            vec![span],
+            citation_style,
+            self.width - left - Pt::mm(citation_style.indent_right_mm),
+        );
+        BlockPlan::Excerpt {
+            quote,
+            citation,
+            indent: left,
+        }
+    }
+
+    fn missing(&self, what: &'static str) -> BlockPlan {
+        let marker = StyledSpan {
+            text: format!("[Missing: {what}]"),
+            bold: false,
+            italic: true,
+            link: None,
+        };
+        BlockPlan::Missing {
+            what,
+            marker: self.request(vec![marker], &self.template.styles.body, self.width),
+        }
+    }
+}
+
+fn spans_from_inline(spans: Vec<InlineSpan>) -> Vec<StyledSpan> {
+    spans
+        .into_iter()
+        .map(|s| StyledSpan {
+            text: s.text,
+            bold: s.bold,
+            italic: s.italic,
+            link: s.link,
+        })
+        .collect()
+}

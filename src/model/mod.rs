@@ -5,6 +5,7 @@
 mod apply;
 mod brief;
 mod edit;
+pub mod find;
 mod ids;
 mod inline;
 mod source;

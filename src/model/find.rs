@@ -1,0 +1,426 @@
+//! Find and replace across the brief's own text: the title block, paragraphs, bullet
+//! lists, excerpts and the talking points the brief uses.
+//!
+//! Excerpts are quotations. Finding shows their matches like any other, but replacing
+//! leaves them alone unless the caller asks for it; a replaced excerpt then holds the
+//! officer's edit, which marks it edited.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::{BlockId, BlockKind, Edit, MetaField, Project, TalkingPointId};
+
+/// What to look for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub text: String,
+    /// Upper and lower case differ.
+    pub match_case: bool,
+    /// Only matches that are not part of a longer word.
+    pub whole_word: bool,
+}
+
+/// A piece of the brief's text that can hold matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// A text field of the title block.
+    Meta(MetaField),
+    /// A paragraph, bullet list (items one per line) or excerpt.
+    Block(BlockId),
+    /// A talking point of the library, where the brief first uses it in `block`.
+    TalkingPoint {
+        block: BlockId,
+        point: TalkingPointId,
+    },
+}
+
+impl Place {
+    /// The brief block the place belongs to, if it is not in the title block.
+    pub fn block(self) -> Option<BlockId> {
+        match self {
+            Place::Meta(_) => None,
+            Place::Block(block) | Place::TalkingPoint { block, .. } => Some(block),
+        }
+    }
+}
+
+/// One occurrence of the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub place: Place,
+    /// Byte range in the place's text (see [`place_text`]).
+    pub range: Range<usize>,
+    /// The match is in an excerpt, a quotation of a source.
+    pub in_excerpt: bool,
+}
+
+/// The title-block fields that hold free text (the classification is chosen from a list).
+const SEARCHED_META: [MetaField; 6] = [
+    MetaField::Title,
+    MetaField::To,
+    MetaField::From,
+    MetaField::Date,
+    MetaField::Reference,
+    MetaField::Purpose,
+];
+
+/// Every place with text, in the order the brief reads, each with its text (bullet
+/// items joined with line breaks, as the editor shows them) and whether it is an excerpt.
+/// A talking point used twice is listed once, where it first appears.
+pub fn places(project: &Project) -> Vec<(Place, Cow<'_, str>, bool)> {
+    let meta = &project.brief.meta;
+    let mut places: Vec<(Place, Cow<'_, str>, bool)> = SEARCHED_META
+        .iter()
+        .map(|&field| (Place::Meta(field), Cow::Borrowed(field.get(meta)), false))
+        .collect();
+    let mut points_seen = Vec::new();
+    for block in project.brief.parts.iter().flat_map(|part| &part.blocks) {
+        let place = Place::Block(block.id);
+        match &block.kind {
+            BlockKind::Paragraph { text } => places.push((place, Cow::Borrowed(text), false)),
+            BlockKind::Bullets { items } => {
+                places.push((place, Cow::Owned(items.join("\n")), false))
+            }
+            BlockKind::Excerpt { from, edited } => {
+                let text = edited
+                    .as_deref()
+                    .or_else(|| project.section(*from).map(|(_, s)| s.text.as_str()));
+                if let Some(text) = text {
+                    places.push((place, Cow::Borrowed(text), true));
+                }
+            }
+            BlockKind::TalkingPoint { point } => {
+                if points_seen.contains(point) {
+                    continue;
+                }
+                points_seen.push(*point);
+                if let Some(talking_point) = project.talking_point(*point) {
+                    let place = Place::TalkingPoint {
+                        block: block.id,
+                        point: *point,
+                    };
+                    places.push((place, Cow::Borrowed(&talking_point.text), false));
+                }
+            }
+            BlockKind::PageBreak => {}
+        }
+    }
+    places
+}
+
+/// The text of one place as find sees it.
+pub fn place_text(project: &Project, place: Place) -> Option<String> {
+    match place {
+        Place::Meta(field) => Some(field.get(&project.brief.meta).to_owned()),
+        Place::Block(block) => {
+            let (part, index) = project.locate(block)?;
+            match &project.brief.parts[part].blocks[index].kind {
+                BlockKind::Paragraph { text } => Some(text.clone()),
+                BlockKind::Bullets { items } => Some(items.join("\n")),
+                BlockKind::Excerpt { from, edited } => edited
+                    .clone()
+                    .or_else(|| project.section(*from).map(|(_, s)| s.text.clone())),
+                BlockKind::TalkingPoint { .. } | BlockKind::PageBreak => None,
+            }
+        }
+        Place::TalkingPoint { point, .. } => project.talking_point(point).map(|p| p.text.clone()),
+    }
+}
+
+/// Every match of `query` in the brief, in reading order.
+pub fn find_all(project: &Project, query: &Query) -> Vec<Match> {
+    if query.text.is_empty() {
+        return Vec::new();
+    }
+    places(project)
+        .into_iter()
+        .flat_map(|(place, text, in_excerpt)| {
+            find_in_text(&text, query)
+                .into_iter()
+                .map(move |range| Match {
+                    place,
+                    range,
+                    in_excerpt,
+                })
+        })
+        .collect()
+}
+
+/// The byte ranges where `query` occurs in `text`, without overlaps.
+pub fn find_in_text(text: &str, query: &Query) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    if query.text.is_empty() {
+        return found;
+    }
+    let mut start = 0;
+    while start < text.len() {
+        let Some(length) = match_length(&text[start..], &query.text, query.match_case) else {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let range = start..start + length;
+        if !query.whole_word || is_whole_word(text, &range) {
+            found.push(range.clone());
+            start = range.end.max(start + 1);
+        } else {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    found
+}
+
+/// How many bytes of `haystack`'s start match `needle`, if it starts with it.
+fn match_length(haystack: &str, needle: &str, match_case: bool) -> Option<usize> {
+    if match_case {
+        return haystack.starts_with(needle).then_some(needle.len());
+    }
+    // Compare lower-case forms character by character, so that letters whose lower case
+    // differs in length (İ, ẞ) keep the byte offsets of the original text.
+    let mut wanted = needle.chars().flat_map(char::to_lowercase).peekable();
+    let mut length = 0;
+    for c in haystack.chars() {
+        if wanted.peek().is_none() {
+            break;
+        }
+        for lower in c.to_lowercase() {
+            if wanted.next() != Some(lower) {
+                return None;
+            }
+        }
+        length += c.len_utf8();
+    }
+    wanted.peek().is_none().then_some(length)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn is_whole_word(text: &str, range: &Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let first = text[range.clone()].chars().next();
+    let last = text[range.clone()].chars().next_back();
+    let joins = |outside: Option<char>, inside: Option<char>| matches!((outside, inside), (Some(o), Some(i)) if is_word_char(o) && is_word_char(i));
+    !joins(before, first) && !joins(after, last)
+}
+
+/// The edits that put `replacement` in place of `matches`, one edit per place. Matches in
+/// excerpts are skipped unless `include_excerpts`. Matches must come from [`find_all`] on
+/// this same project.
+pub fn replace_edits(
+    project: &Project,
+    matches: &[Match],
+    replacement: &str,
+    include_excerpts: bool,
+) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    let mut index = 0;
+    while index < matches.len() {
+        let place = matches[index].place;
+        let group_end = matches[index..]
+            .iter()
+            .position(|m| m.place != place)
+            .map_or(matches.len(), |offset| index + offset);
+        let group: Vec<&Match> = matches[index..group_end]
+            .iter()
+            .filter(|m| include_excerpts || !m.in_excerpt)
+            .collect();
+        index = group_end;
+        if group.is_empty() {
+            continue;
+        }
+        let Some(text) = place_text(project, place) else {
+            continue;
+        };
+        let mut replaced = String::with_capacity(text.len());
+        let mut copied_to = 0;
+        for found in group {
+            if found.range.start < copied_to || found.range.end > text.len() {
+                continue;
+            }
+            replaced.push_str(&text[copied_to..found.range.start]);
+            replaced.push_str(replacement);
+            copied_to = found.range.end;
+        }
+        replaced.push_str(&text[copied_to..]);
+        edits.push(match place {
+            Place::Meta(field) => Edit::SetMeta(field, replaced),
+            Place::Block(block) => Edit::SetBlockText {
+                block,
+                text: replaced,
+            },
+            Place::TalkingPoint { point, .. } => Edit::SetTalkingPoint {
+                point,
+                text: replaced,
+                tags: project
+                    .talking_point(point)
+                    .map(|p| p.tags.clone())
+                    .unwrap_or_default(),
+            },
+        });
+    }
+    edits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(text: &str) -> Query {
+        Query {
+            text: text.to_owned(),
+            ..Query::default()
+        }
+    }
+
+    #[test]
+    fn case_is_ignored_unless_asked() {
+        let text = "Trade, trade and TRADE.";
+        assert_eq!(find_in_text(text, &query("trade")).len(), 3);
+        let exact = Query {
+            match_case: true,
+            ..query("trade")
+        };
+        assert_eq!(find_in_text(text, &exact), vec![7..12]);
+    }
+
+    #[test]
+    fn whole_word_skips_longer_words() {
+        let text = "trade, trader, free-trade, trade's";
+        let whole = Query {
+            whole_word: true,
+            ..query("trade")
+        };
+        // An apostrophe ends a word: "trade's" holds the word "trade".
+        assert_eq!(find_in_text(text, &whole), vec![0..5, 20..25, 27..32]);
+    }
+
+    #[test]
+    fn offsets_stay_on_the_original_text_when_lower_case_changes_length() {
+        // "İ" lower-cases to two characters; the match must still slice the original.
+        let text = "İstanbul and Astana";
+        let found = find_in_text(text, &query("astana"));
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].clone()], "Astana");
+        let cyrillic = "Астана — АСТАНА";
+        let found = find_in_text(cyrillic, &query("астана"));
+        assert_eq!(found.len(), 2);
+        assert_eq!(&cyrillic[found[1].clone()], "АСТАНА");
+    }
+
+    #[test]
+    fn matches_do_not_overlap() {
+        assert_eq!(find_in_text("aaaa", &query("aa")), vec![0..2, 2..4]);
+    }
+
+    #[test]
+    fn an_empty_query_finds_nothing() {
+        assert!(find_in_text("text", &query("")).is_empty());
+    }
+
+    /// A brief with the word "corridor" in the title, a paragraph, a bullet list, an
+    /// excerpt and a talking point used twice.
+    fn brief_with_corridor() -> (Project, [BlockId; 5]) {
+        use crate::model::{Section, SectionId, SectionKind, SectionRef, Source, SourceId};
+        let mut project = Project::new("test", &[("body".to_owned(), "Body".to_owned())]);
+        project.brief.meta.title = "The Middle Corridor".to_owned();
+        let source = project.add_source(Source {
+            id: SourceId(0),
+            title: "Op-ed".to_owned(),
+            author: String::new(),
+            publication: String::new(),
+            date: String::new(),
+            url: String::new(),
+            notes: String::new(),
+            file_name: String::new(),
+            sections: vec![Section {
+                id: SectionId(0),
+                kind: SectionKind::Paragraph,
+                text: "The corridor carries grain.".to_owned(),
+            }],
+            unknown_fields: Default::default(),
+        });
+        let section = project.sources[0].sections[0].id;
+        let point = project.add_talking_point("Back the corridor.", vec!["trade".to_owned()], None);
+        let paragraph = project.push_block(
+            0,
+            BlockKind::Paragraph {
+                text: "A corridor, the Corridor.".to_owned(),
+            },
+        );
+        let bullets = project.push_block(
+            0,
+            BlockKind::Bullets {
+                items: vec!["rail".to_owned(), "corridor".to_owned()],
+            },
+        );
+        let excerpt = project.push_block(
+            0,
+            BlockKind::Excerpt {
+                from: SectionRef { source, section },
+                edited: None,
+            },
+        );
+        let first_use = project.push_block(0, BlockKind::TalkingPoint { point });
+        let second_use = project.push_block(0, BlockKind::TalkingPoint { point });
+        let blocks = [paragraph, bullets, excerpt, first_use, second_use].map(Option::unwrap);
+        (project, blocks)
+    }
+
+    #[test]
+    fn finds_every_place_in_reading_order_and_a_shared_talking_point_once() {
+        let (project, [paragraph, bullets, excerpt, first_use, _]) = brief_with_corridor();
+        let found = find_all(&project, &query("corridor"));
+        let places: Vec<Place> = found.iter().map(|m| m.place).collect();
+        assert_eq!(
+            places,
+            vec![
+                Place::Meta(MetaField::Title),
+                Place::Block(paragraph),
+                Place::Block(paragraph),
+                Place::Block(bullets),
+                Place::Block(excerpt),
+                Place::TalkingPoint {
+                    block: first_use,
+                    point: project.talking_points[0].id
+                },
+            ]
+        );
+        assert_eq!(found.iter().filter(|m| m.in_excerpt).count(), 1);
+        // Bullet items are matched in their joined form, one per line.
+        assert_eq!(found[3].range, 5..13);
+    }
+
+    #[test]
+    fn replacing_leaves_excerpts_alone_unless_asked_and_then_marks_them_edited() {
+        let (mut project, [paragraph, bullets, excerpt, ..]) = brief_with_corridor();
+        let found = find_all(&project, &query("corridor"));
+        for edit in replace_edits(&project, &found, "route", false) {
+            project.apply(edit).expect("the edit applies");
+        }
+        assert_eq!(project.brief.meta.title, "The Middle route");
+        let block_text =
+            |project: &Project, block| place_text(project, Place::Block(block)).unwrap();
+        assert_eq!(block_text(&project, paragraph), "A route, the route.");
+        assert_eq!(block_text(&project, bullets), "rail\nroute");
+        assert_eq!(block_text(&project, excerpt), "The corridor carries grain.");
+        assert_eq!(project.talking_points[0].text, "Back the route.");
+        assert_eq!(project.talking_points[0].tags, vec!["trade".to_owned()]);
+
+        let left = find_all(&project, &query("corridor"));
+        assert_eq!(left.len(), 1, "only the excerpt still says corridor");
+        for edit in replace_edits(&project, &left, "route", true) {
+            project.apply(edit).expect("the edit applies");
+        }
+        assert_eq!(block_text(&project, excerpt), "The route carries grain.");
+        let (part, index) = project.locate(excerpt).unwrap();
+        assert!(matches!(
+            &project.brief.parts[part].blocks[index].kind,
+            BlockKind::Excerpt {
+                edited: Some(_),
+                ..
+            }
+        ));
+    }
+}

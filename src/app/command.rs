@@ -88,6 +88,26 @@ pub enum Command {
     TakeOverLock,
     RestoreRecovery,
     DiscardRecovery,
+    /// Cut, copy, paste or select all in the text field that last had the keyboard.
+    Clipboard(ClipboardAction),
+    /// Open the find bar, with the Replace row if `replace`.
+    Find {
+        replace: bool,
+    },
+    /// Go to the next (1) or previous (-1) match.
+    FindNext(isize),
+    ReplaceCurrent,
+    ReplaceAll,
+    CloseFind,
+}
+
+/// What Edit ▸ Cut, Copy, Paste and Select All do to the focused text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClipboardAction {
+    Cut,
+    Copy,
+    Paste,
+    SelectAll,
 }
 
 impl Command {
@@ -163,6 +183,22 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
         (KeyboardShortcut::new(COMMAND, Key::Y), Command::Redo),
         (KeyboardShortcut::new(COMMAND, Key::Q), Command::QUIT),
         (
+            KeyboardShortcut::new(COMMAND, Key::F),
+            Command::Find { replace: false },
+        ),
+        (
+            KeyboardShortcut::new(COMMAND, Key::H),
+            Command::Find { replace: true },
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::SHIFT, Key::F3),
+            Command::FindNext(-1),
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::F3),
+            Command::FindNext(1),
+        ),
+        (
             KeyboardShortcut::new(Modifiers::ALT, Key::ArrowUp),
             Command::MoveSelected(-1),
         ),
@@ -205,8 +241,18 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
     ]
 }
 
-/// The shortcut shown beside a command in menus and help.
+/// The shortcut shown beside a command in menus and help. Cut, copy, paste and select
+/// all are the text field's own keys, so they are shown but never taken from it.
 pub fn shortcut_for(command: &Command) -> Option<KeyboardShortcut> {
+    if let Command::Clipboard(action) = command {
+        let key = match action {
+            ClipboardAction::Cut => Key::X,
+            ClipboardAction::Copy => Key::C,
+            ClipboardAction::Paste => Key::V,
+            ClipboardAction::SelectAll => Key::A,
+        };
+        return Some(KeyboardShortcut::new(COMMAND, key));
+    }
     shortcuts()
         .into_iter()
         .find(|(_, c)| c == command)
@@ -244,6 +290,14 @@ impl Command {
             Command::SetTheme(Theme::Dark) => "Dark Theme",
             Command::ShowShortcuts => "Keyboard Shortcuts",
             Command::ShowAbout => "About Briefwright",
+            Command::Clipboard(ClipboardAction::Cut) => "Cut",
+            Command::Clipboard(ClipboardAction::Copy) => "Copy",
+            Command::Clipboard(ClipboardAction::Paste) => "Paste",
+            Command::Clipboard(ClipboardAction::SelectAll) => "Select All",
+            Command::Find { replace: false } => "Find…",
+            Command::Find { replace: true } => "Find and Replace…",
+            Command::FindNext(by) if *by < 0 => "Find Previous",
+            Command::FindNext(_) => "Find Next",
             _ => "",
         }
     }

@@ -3,7 +3,9 @@
 use egui::{Align, RichText, Sense};
 
 use super::command::Command;
+use super::find_bar::highlight_layouter;
 use super::state::AppState;
+use crate::model::find::Place;
 use crate::model::{BlockId, BlockKind, Edit, MetaField, Project, SectionRef, TalkingPointId};
 
 /// What can be dragged onto a part of the brief.
@@ -29,6 +31,35 @@ pub fn brief_editor_ui(ui: &mut egui::Ui, state: &mut AppState) {
             }
         });
     state.scroll_to_selected = false;
+    state.reveal = None;
+}
+
+/// Adds a text field for `text` that shows the find bar's matches in `place`, if any.
+fn add_text_field(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    text: &mut String,
+    place: Place,
+    multiline: bool,
+    configure: impl FnOnce(egui::TextEdit<'_>) -> egui::TextEdit<'_>,
+) -> egui::Response {
+    let highlights = state
+        .find
+        .as_ref()
+        .map(|bar| bar.ranges_in(place))
+        .unwrap_or_default();
+    let has_highlights = !highlights.is_empty();
+    let mut layouter = highlight_layouter(highlights, multiline);
+    let edit = configure(if multiline {
+        egui::TextEdit::multiline(text)
+    } else {
+        egui::TextEdit::singleline(text)
+    });
+    if has_highlights {
+        ui.add(edit.layouter(&mut layouter))
+    } else {
+        ui.add(edit)
+    }
 }
 
 /// Width of the labels in front of the metadata fields.
@@ -66,14 +97,17 @@ fn metadata_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 }
                 _ => {
                     let mut text = current.clone();
-                    let edit = if field == MetaField::Purpose {
-                        egui::TextEdit::multiline(&mut text).desired_rows(2)
-                    } else {
-                        egui::TextEdit::singleline(&mut text)
-                    };
-                    let response = ui
-                        .add(edit.desired_width(ui.available_width()))
-                        .labelled_by(label.id);
+                    let place = Place::Meta(field);
+                    let width = ui.available_width();
+                    let multiline = field == MetaField::Purpose;
+                    let response = add_text_field(ui, state, &mut text, place, multiline, |e| {
+                        let e = e.desired_width(width);
+                        if multiline { e.desired_rows(2) } else { e }
+                    })
+                    .labelled_by(label.id);
+                    if state.reveal == Some(place) {
+                        response.scroll_to_me(Some(Align::Center));
+                    }
                     if response.changed() {
                         state.send(Command::Edit(Edit::SetMeta(field, text)));
                     }
@@ -259,7 +293,8 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
             });
             block_body_ui(ui, state, block, &kind);
         });
-    if is_selected && state.scroll_to_selected {
+    let is_revealed = state.reveal.and_then(Place::block) == Some(block);
+    if is_selected && (state.scroll_to_selected || is_revealed) {
         response.response.scroll_to_me(Some(Align::Center));
     }
     response.response.rect
@@ -297,14 +332,13 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
             }
             _ => "",
         };
-        let response = ui
-            .add(
-                egui::TextEdit::multiline(&mut text)
-                    .desired_rows(1)
-                    .desired_width(f32::INFINITY)
-                    .hint_text(hint),
-            )
-            .accessible_name(name);
+        let place = Place::Block(block);
+        let response = add_text_field(ui, state, &mut text, place, true, |e| {
+            e.desired_rows(1)
+                .desired_width(f32::INFINITY)
+                .hint_text(hint)
+        })
+        .accessible_name(name);
         if response.gained_focus() {
             state.send(Command::Select(Some(block)));
         }

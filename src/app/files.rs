@@ -99,6 +99,7 @@ impl AppState {
         self.held_by = None;
         self.saved = path.as_ref().map(|_| project.clone());
         self.project = project;
+        self.content_version += 1;
         self.path = path;
         self.dirty = false;
         self.history.clear();

@@ -1,6 +1,6 @@
 //! The menu bar, built from the commands and their shortcuts.
 
-use super::command::{Command, shortcut_for};
+use super::command::{ClipboardAction, Command, shortcut_for};
 use super::state::{AppState, Theme};
 use crate::template::BUILT_IN;
 
@@ -64,6 +64,20 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 (state.can_undo(), state.can_redo(), state.selected.is_some());
             item_ui(ui, state, Command::Undo, can_undo);
             item_ui(ui, state, Command::Redo, can_redo);
+            ui.separator();
+            for action in [
+                ClipboardAction::Cut,
+                ClipboardAction::Copy,
+                ClipboardAction::Paste,
+                ClipboardAction::SelectAll,
+            ] {
+                item_ui(ui, state, Command::Clipboard(action), true);
+            }
+            ui.separator();
+            item_ui(ui, state, Command::Find { replace: false }, true);
+            item_ui(ui, state, Command::Find { replace: true }, true);
+            item_ui(ui, state, Command::FindNext(1), true);
+            item_ui(ui, state, Command::FindNext(-1), true);
             ui.separator();
             item_ui(ui, state, Command::PasteDialog, true);
             item_ui(ui, state, Command::DeleteSelected, has_selection);

@@ -8,6 +8,8 @@ mod dialogs;
 mod editor;
 mod file_picker;
 mod files;
+mod find_bar;
+mod focus;
 mod history;
 mod menu;
 mod modals;
@@ -18,9 +20,10 @@ mod state;
 
 use std::path::PathBuf;
 
-pub use command::{Command, UnsavedChoice};
+pub use command::{ClipboardAction, Command, UnsavedChoice};
 pub use dialogs::{DialogAnswer, Dialogs, FilePurpose, FileRequest, NativeDialogs, NoDialogs};
 pub use editor::DragPayload;
+pub use find_bar::FindBar;
 pub use preview::block_at;
 pub use state::{AppState, Message, Modal, Settings, Tab, Theme};
 
@@ -68,6 +71,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
     apply_display_settings(ui.ctx(), &state.settings);
     handle_input(ui.ctx(), state);
+    focus::carry_out_clipboard_request(ui.ctx(), state);
     state.collect_dialog_answer();
     let is_focused = ui.input(|i| i.viewport().focused.unwrap_or(true));
     state.autosave_tick(std::time::Instant::now(), is_focused);
@@ -75,6 +79,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, state));
     if !state.messages.is_empty() {
         egui::Panel::top("messages").show(ui, |ui| messages_ui(ui, state));
+    }
+    if state.find.is_some() {
+        egui::Panel::top("find").show(ui, |ui| find_bar::find_bar_ui(ui, state));
     }
     // The panes share the width so that the editor's fields always keep room of their
     // own and never run under the preview, however narrow the window.
@@ -109,7 +116,13 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     egui::CentralPanel::default().show(ui, |ui| editor::brief_editor_ui(ui, state));
     modals::modals_ui(ui, state);
     file_picker::file_picker_ui(ui, state);
+    focus::remember_text_field(ui.ctx());
+    focus::focus_ring_ui(ui.ctx());
     state.run_queued();
+    if state.clipboard_request.is_some() {
+        // Carry it out on the very next frame, before anything else takes the keyboard.
+        ui.ctx().request_repaint();
+    }
 }
 
 /// Theme and interface size from the settings; egui's own zoom keys are off because

@@ -120,6 +120,17 @@ impl AppState {
             Command::TakeOverLock => self.take_over_lock(),
             Command::RestoreRecovery => self.restore_recovery(),
             Command::DiscardRecovery => self.discard_recovery(),
+            Command::Clipboard(action) => self.clipboard_request = Some(action),
+            Command::Find { replace } => self.open_find(replace),
+            Command::FindNext(by) => {
+                if self.find.is_none() {
+                    self.open_find(false);
+                }
+                self.step_match(by);
+            }
+            Command::ReplaceCurrent => self.replace_current(),
+            Command::ReplaceAll => self.replace_all(),
+            Command::CloseFind => self.find = None,
         }
     }
 
@@ -190,7 +201,7 @@ impl AppState {
     }
 
     /// Applies edits as one undoable step.
-    fn apply_edits(&mut self, edits: Vec<Edit>) {
+    pub(super) fn apply_edits(&mut self, edits: Vec<Edit>) {
         let Some(first) = edits.first().cloned() else {
             return;
         };
@@ -211,6 +222,7 @@ impl AppState {
         }
         if !inverses.is_empty() {
             self.edits_made += 1;
+            self.content_version += 1;
             self.history.record(inverses, &first, Instant::now());
             self.changed_since_autosave = true;
             self.dirty = true;
@@ -231,6 +243,7 @@ impl AppState {
             }
         }
         self.edits_made += 1;
+        self.content_version += 1;
         self.dirty = !self
             .saved
             .as_ref()

@@ -7,13 +7,15 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use super::command::Command;
+use super::command::{ClipboardAction, Command};
 use super::dialogs::Dialogs;
 use super::file_picker::FilePicker;
+use super::find_bar::FindBar;
 use super::history::History;
 use super::preview::Preview;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::layout::{Laid, Layouter};
+use crate::model::find::Place;
 use crate::model::{BlockId, CustomTemplate, Project};
 use crate::project::recovery::{self, Recovery};
 use crate::project::{Holder, ProjectLock};
@@ -172,6 +174,15 @@ pub struct AppState {
     was_focused: bool,
     /// The window's fonts have been set up.
     pub fonts_installed: bool,
+    /// The find and replace bar, while it is open.
+    pub find: Option<FindBar>,
+    /// A place the editor should scroll to on the next frame (a match of the find bar).
+    pub reveal: Option<Place>,
+    /// Counts changes to the project (edits, undo, opening another), so that what is
+    /// derived from it knows when to look again.
+    pub(super) content_version: u64,
+    /// A clipboard action for the focused text field, carried out on the next frame.
+    pub(super) clipboard_request: Option<ClipboardAction>,
 }
 
 impl AppState {
@@ -214,6 +225,10 @@ impl AppState {
             changed_since_autosave: false,
             was_focused: true,
             fonts_installed: false,
+            find: None,
+            reveal: None,
+            content_version: 0,
+            clipboard_request: None,
         }
     }
 

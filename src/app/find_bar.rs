@@ -1,0 +1,399 @@
+//! The find and replace bar (Ctrl+F, Ctrl+H) and the highlighting of its matches in the
+//! editor's fields. Finding and replacing themselves are in [`crate::model::find`].
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::text::{LayoutJob, TextFormat};
+
+use super::command::{Command, shortcut_for};
+use super::state::AppState;
+use crate::model::find::{self, Match, Place, Query};
+
+/// What the bar holds between frames.
+#[derive(Debug, Clone, Default)]
+pub struct FindBar {
+    pub query: Query,
+    pub replacement: String,
+    /// The Replace row is showing (Ctrl+H).
+    pub show_replace: bool,
+    /// Replace also changes excerpts, which marks them edited.
+    pub include_excerpts: bool,
+    /// The match shown as current, an index into `matches`.
+    pub current: Option<usize>,
+    pub matches: Vec<Match>,
+    /// The query and brief version the matches were found for.
+    found_for: Option<(Query, u64)>,
+    /// Put the keyboard in the Find field on the next frame.
+    pub(super) focus_find: bool,
+}
+
+impl FindBar {
+    /// "3 of 12", "No matches", or nothing while the field is empty.
+    pub fn count_text(&self) -> String {
+        match (self.matches.len(), self.current) {
+            _ if self.query.text.is_empty() => String::new(),
+            (0, _) => "No matches".to_owned(),
+            (total, Some(current)) => format!("{} of {total}", current + 1),
+            (1, None) => "1 match".to_owned(),
+            (total, None) => format!("{total} matches"),
+        }
+    }
+
+    /// The matches in one place, each with whether it is the current one.
+    pub fn ranges_in(&self, place: Place) -> Vec<(Range<usize>, bool)> {
+        self.matches
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.place == place)
+            .map(|(index, m)| (m.range.clone(), Some(index) == self.current))
+            .collect()
+    }
+}
+
+impl AppState {
+    /// Finds the matches again if the query or the brief changed since the last search.
+    pub(super) fn refresh_matches(&mut self) {
+        let version = self.content_version;
+        let Some(bar) = &mut self.find else {
+            return;
+        };
+        if bar
+            .found_for
+            .as_ref()
+            .is_some_and(|(query, at)| *query == bar.query && *at == version)
+        {
+            return;
+        }
+        bar.matches = find::find_all(&self.project, &bar.query);
+        bar.found_for = Some((bar.query.clone(), version));
+        bar.current = match bar.current {
+            _ if bar.matches.is_empty() => None,
+            Some(current) => Some(current.min(bar.matches.len() - 1)),
+            None => None,
+        };
+    }
+
+    /// Opens the bar (with the Replace row if `replace`) and puts the keyboard in it.
+    pub(super) fn open_find(&mut self, replace: bool) {
+        let bar = self.find.get_or_insert_with(FindBar::default);
+        bar.show_replace |= replace;
+        bar.focus_find = true;
+    }
+
+    /// Makes the next (`by` = 1) or previous (-1) match current and shows it.
+    pub(super) fn step_match(&mut self, by: isize) {
+        self.refresh_matches();
+        let Some(bar) = &mut self.find else {
+            return;
+        };
+        let total = bar.matches.len();
+        if total == 0 {
+            return;
+        }
+        let next = match bar.current {
+            None if by < 0 => total - 1,
+            None => 0,
+            Some(current) => (current as isize + by).rem_euclid(total as isize) as usize,
+        };
+        bar.current = Some(next);
+        let place = bar.matches[next].place;
+        self.reveal(place);
+    }
+
+    /// Selects the block that holds `place` and scrolls the editor to it.
+    fn reveal(&mut self, place: Place) {
+        if let Some(block) = place.block() {
+            self.selected = Some(block);
+        }
+        self.reveal = Some(place);
+        self.history.break_burst();
+    }
+
+    /// Replaces the current match and moves on to the next one. A match in an excerpt is
+    /// left alone unless the bar says to change excerpts too.
+    pub(super) fn replace_current(&mut self) {
+        self.refresh_matches();
+        let Some(bar) = &self.find else {
+            return;
+        };
+        let Some(current) = bar.current.and_then(|i| bar.matches.get(i)).cloned() else {
+            self.step_match(1);
+            return;
+        };
+        if current.in_excerpt && !bar.include_excerpts {
+            self.info(
+                "That match is in an excerpt, a quotation of its source, so it was left as \
+                 quoted. Tick \u{201c}Also in excerpts\u{201d} to change it.",
+            );
+            self.step_match(1);
+            return;
+        }
+        let edits = find::replace_edits(&self.project, &[current], &bar.replacement, true);
+        self.history.break_burst();
+        self.apply_edits(edits);
+        self.history.break_burst();
+        self.refresh_matches();
+        // The replaced match is gone, so the one after it now has its index.
+        if let Some(bar) = &mut self.find
+            && let Some(index) = bar.current
+            && let Some(next) = bar.matches.get(index).map(|m| m.place)
+        {
+            self.reveal(next);
+        }
+    }
+
+    /// Replaces every match as one undoable step.
+    pub(super) fn replace_all(&mut self) {
+        self.refresh_matches();
+        let Some(bar) = &self.find else {
+            return;
+        };
+        let in_excerpts = bar.matches.iter().filter(|m| m.in_excerpt).count();
+        let replaced = if bar.include_excerpts {
+            bar.matches.len()
+        } else {
+            bar.matches.len() - in_excerpts
+        };
+        let edits = find::replace_edits(
+            &self.project,
+            &bar.matches,
+            &bar.replacement,
+            bar.include_excerpts,
+        );
+        let plural = |n: usize| if n == 1 { "" } else { "es" };
+        let mut report = format!("Replaced {replaced} match{}.", plural(replaced));
+        if !bar.include_excerpts && in_excerpts > 0 {
+            report.push_str(&format!(
+                " {in_excerpts} match{} in excerpts left as quoted.",
+                plural(in_excerpts)
+            ));
+        }
+        self.history.break_burst();
+        self.apply_edits(edits);
+        self.history.break_burst();
+        self.info(report);
+    }
+}
+
+fn find_field_id() -> egui::Id {
+    egui::Id::unique("find-field")
+}
+
+fn replace_field_id() -> egui::Id {
+    egui::Id::unique("replace-field")
+}
+
+/// The bar under the menu, while it is open.
+pub fn find_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    state.refresh_matches();
+    let Some(bar) = &mut state.find else {
+        return;
+    };
+    let mut commands = Vec::new();
+    // Esc closes the bar from its own fields, or when no field has the keyboard.
+    let focus = ui.memory(|m| m.focused());
+    if (focus.is_none() || focus == Some(find_field_id()) || focus == Some(replace_field_id()))
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+    {
+        commands.push(Command::CloseFind);
+    }
+    ui.horizontal(|ui| {
+        let label = ui.add_sized([84.0, 20.0], egui::Label::new("Find"));
+        // Enter and Shift+Enter step through the matches and keep the keyboard here;
+        // they are taken before the field sees them, since a one-line field lets go of
+        // the keyboard on Enter.
+        if ui.memory(|m| m.has_focus(find_field_id())) {
+            if ui.input_mut(|i| i.consume_key(egui::Modifiers::SHIFT, egui::Key::Enter)) {
+                commands.push(Command::FindNext(-1));
+            } else if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter)) {
+                commands.push(Command::FindNext(1));
+            }
+        }
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut bar.query.text)
+                    .id(find_field_id())
+                    .desired_width(240.0)
+                    .hint_text("Text in the brief"),
+            )
+            .labelled_by(label.id);
+        if std::mem::take(&mut bar.focus_find) {
+            field.request_focus();
+        }
+        if ui
+            .add(egui::Button::new("Previous"))
+            .on_hover_text("Previous match (Shift+Enter, Shift+F3)")
+            .clicked()
+        {
+            commands.push(Command::FindNext(-1));
+        }
+        if ui
+            .add(egui::Button::new("Next"))
+            .on_hover_text("Next match (Enter, F3)")
+            .clicked()
+        {
+            commands.push(Command::FindNext(1));
+        }
+        ui.label(bar.count_text());
+        ui.checkbox(&mut bar.query.match_case, "Match case");
+        ui.checkbox(&mut bar.query.whole_word, "Whole word");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Close")
+                .on_hover_text("Close the find bar (Esc)")
+                .clicked()
+            {
+                commands.push(Command::CloseFind);
+            }
+            if !bar.show_replace
+                && ui
+                    .button("Replace…")
+                    .on_hover_text(shortcut_text(ui, &Command::Find { replace: true }))
+                    .clicked()
+            {
+                bar.show_replace = true;
+            }
+        });
+    });
+    if bar.show_replace {
+        ui.horizontal(|ui| {
+            let label = ui.add_sized([84.0, 20.0], egui::Label::new("Replace with"));
+            ui.add(
+                egui::TextEdit::singleline(&mut bar.replacement)
+                    .id(replace_field_id())
+                    .desired_width(240.0),
+            )
+            .labelled_by(label.id);
+            let has_matches = !bar.matches.is_empty();
+            if ui
+                .add_enabled(has_matches, egui::Button::new("Replace"))
+                .on_hover_text("Replace this match and go to the next")
+                .clicked()
+            {
+                commands.push(Command::ReplaceCurrent);
+            }
+            if ui
+                .add_enabled(has_matches, egui::Button::new("Replace All"))
+                .clicked()
+            {
+                commands.push(Command::ReplaceAll);
+            }
+            ui.checkbox(&mut bar.include_excerpts, "Also in excerpts")
+                .on_hover_text(
+                    "Excerpts quote their sources. Changing one marks it edited; \
+                     Revert on the excerpt brings the source's words back.",
+                );
+        });
+    }
+    let current = bar.current.and_then(|i| bar.matches.get(i)).cloned();
+    if let Some(current) = current {
+        let context = match_context(state, &current);
+        ui.horizontal(|ui| {
+            ui.add_space(88.0);
+            ui.label(context);
+        });
+    }
+    for command in commands {
+        state.send(command);
+    }
+}
+
+fn shortcut_text(ui: &egui::Ui, command: &Command) -> String {
+    shortcut_for(command).map_or_else(String::new, |s| ui.ctx().format_shortcut(&s))
+}
+
+/// Where the current match is and the words around it, the match in bold.
+fn match_context(state: &AppState, current: &Match) -> LayoutJob {
+    let where_ = match current.place {
+        Place::Meta(field) => format!("Title block, {}", field.label()),
+        Place::Block(block) | Place::TalkingPoint { block, .. } => {
+            let part = state
+                .project
+                .locate(block)
+                .map(|(part, _)| state.project.brief.parts[part].title.clone())
+                .unwrap_or_default();
+            let kind = match current.place {
+                Place::TalkingPoint { .. } => "talking point",
+                _ if current.in_excerpt => "excerpt (quotation)",
+                _ => "text",
+            };
+            format!("{part}, {kind}")
+        }
+    };
+    let text = find::place_text(&state.project, current.place).unwrap_or_default();
+    let range = current.range.clone();
+    let mut job = LayoutJob::default();
+    let plain = TextFormat::default();
+    job.append(&format!("{where_}: "), 0.0, plain.clone());
+    if range.end <= text.len() && text.is_char_boundary(range.start) {
+        let before = tail_chars(&text[..range.start], 50);
+        let after = head_chars(&text[range.end..], 50);
+        job.append(&format!("\u{2026}{before}"), 0.0, plain.clone());
+        let strong = TextFormat {
+            underline: egui::Stroke::new(1.0, egui::Color32::GRAY),
+            ..plain.clone()
+        };
+        job.append(&text[range], 0.0, strong);
+        job.append(&format!("{after}\u{2026}"), 0.0, plain);
+    }
+    job
+}
+
+fn tail_chars(text: &str, count: usize) -> String {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(count.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    text[start..].replace('\n', " ")
+}
+
+fn head_chars(text: &str, count: usize) -> String {
+    text.chars()
+        .take(count)
+        .map(|c| if c == '\n' { ' ' } else { c })
+        .collect()
+}
+
+/// A layouter for a text field that shows the find bar's matches in it.
+pub fn highlight_layouter(
+    matches: Vec<(Range<usize>, bool)>,
+    multiline: bool,
+) -> impl FnMut(&egui::Ui, &dyn egui::TextBuffer, f32) -> Arc<egui::Galley> {
+    move |ui, buffer, wrap_width| {
+        let text = buffer.as_str();
+        let font_id = egui::TextStyle::Body.resolve(ui.style());
+        let visuals = ui.visuals();
+        let plain = TextFormat::simple(font_id, visuals.widgets.inactive.text_color());
+        let other = TextFormat {
+            background: visuals.selection.bg_fill.gamma_multiply(0.45),
+            ..plain.clone()
+        };
+        let current = TextFormat {
+            background: visuals.selection.bg_fill,
+            color: visuals.selection.stroke.color,
+            ..plain.clone()
+        };
+        let mut job = LayoutJob::default();
+        let mut at = 0;
+        for (range, is_current) in &matches {
+            // While a keystroke is on its way the text may differ from the searched text.
+            if range.start < at
+                || range.end > text.len()
+                || !text.is_char_boundary(range.start)
+                || !text.is_char_boundary(range.end)
+            {
+                continue;
+            }
+            job.append(&text[at..range.start], 0.0, plain.clone());
+            let format = if *is_current { &current } else { &other };
+            job.append(&text[range.clone()], 0.0, format.clone());
+            at = range.end;
+        }
+        job.append(&text[at..], 0.0, plain);
+        job.wrap.max_width = if multiline { wrap_width } else { f32::INFINITY };
+        job.keep_trailing_whitespace = true;
+        ui.fonts_mut(|fonts| fonts.layout_job(job))
+    }
+}

@@ -147,3 +147,57 @@ fn interface_zoom_and_theme_are_apart_from_the_preview_zoom() {
     harness.run();
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
 }
+
+/// The name of the control that has the keyboard.
+fn focused_name(harness: &egui_kittest::Harness<'static, AppState>) -> String {
+    harness
+        .query_by(|node| node.is_focused())
+        .and_then(|node| node.accesskit_node().label())
+        .unwrap_or_else(|| "(nothing)".to_owned())
+}
+
+#[test]
+fn tab_walks_the_title_block_then_each_block_in_reading_order() {
+    let (mut harness, _) = harness_with(briefwright::sample::project());
+    harness.get_by_label("Title").focus();
+    harness.run();
+    let mut order = vec![focused_name(&harness)];
+    for _ in 0..14 {
+        harness.key_press(egui::Key::Tab);
+        harness.run();
+        order.push(focused_name(&harness));
+    }
+    assert_eq!(
+        order[..7],
+        [
+            "Title",
+            "To",
+            "From",
+            "Date",
+            "Reference",
+            "Classification",
+            "Purpose"
+        ],
+        "the title block in form order: {order:?}"
+    );
+    // The first block's controls come in the order they are read, then its text.
+    let block_start = order
+        .iter()
+        .position(|name| name == "Move up")
+        .unwrap_or_else(|| panic!("no block controls in {order:?}"));
+    assert_eq!(
+        order[block_start..block_start + 3],
+        ["Move up", "Move down", "Delete"],
+        "{order:?}"
+    );
+    assert!(
+        order[block_start + 3..]
+            .iter()
+            .any(|name| name.ends_with(" text")),
+        "the block's text follows its buttons: {order:?}"
+    );
+    // Shift+Tab goes back the same way.
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Tab);
+    harness.run();
+    assert_eq!(focused_name(&harness), order[order.len() - 2]);
+}

@@ -241,7 +241,8 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                let handle = ui.dnd_drag_source(
+                let handle = super::drag::drag_source_ui(
+                    ui,
                     egui::Id::unique(("drag-block", block.0)),
                     DragPayload::Block(block),
                     |ui| {
@@ -252,14 +253,17 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
                 if handle.response.clicked() {
                     state.send(Command::Select(Some(block)));
                 }
-                // Leave room for the buttons on the right; long source titles are cut short.
-                let caption_width = (ui.available_width() - 260.0).max(60.0);
+                // The caption takes the room the buttons leave; long source titles are cut
+                // short. The buttons are laid out left to right so that Tab meets them in
+                // the order they are read.
+                let buttons_width = if is_edited { 300.0 } else { 190.0 };
+                let caption_width = (ui.available_width() - buttons_width).max(60.0);
                 let caption_response = ui.add_sized(
                     [caption_width, 16.0],
                     egui::Label::new(RichText::new(&caption).small().strong())
                         .truncate()
                         .halign(Align::Min)
-                        .sense(Sense::click()),
+                        .sense(Sense::CLICK),
                 );
                 if caption_response.clicked() {
                     state.send(Command::Select(Some(block)));
@@ -279,17 +283,15 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
                         state.send(Command::Edit(Edit::RevertExcerpt(block)));
                     }
                 }
-                ui.with_layout(egui::Layout::right_to_left(Align::Center), |ui| {
-                    if ui.small_button("Delete").clicked() {
-                        state.send(Command::Edit(Edit::DeleteBlock(block)));
-                    }
-                    if ui.small_button("Move down").clicked() {
-                        state.send(Command::Edit(Edit::MoveBlock { block, by: 1 }));
-                    }
-                    if ui.small_button("Move up").clicked() {
-                        state.send(Command::Edit(Edit::MoveBlock { block, by: -1 }));
-                    }
-                });
+                if ui.small_button("Move up").clicked() {
+                    state.send(Command::Edit(Edit::MoveBlock { block, by: -1 }));
+                }
+                if ui.small_button("Move down").clicked() {
+                    state.send(Command::Edit(Edit::MoveBlock { block, by: 1 }));
+                }
+                if ui.small_button("Delete").clicked() {
+                    state.send(Command::Edit(Edit::DeleteBlock(block)));
+                }
             });
             block_body_ui(ui, state, block, &kind);
         });

@@ -5,6 +5,7 @@
 
 mod command;
 mod dialogs;
+mod drag;
 mod editor;
 mod file_picker;
 mod files;
@@ -15,6 +16,7 @@ mod menu;
 mod modals;
 mod preview;
 mod run;
+mod settings;
 mod sources;
 mod state;
 

@@ -114,7 +114,8 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
                                         part: None,
                                     });
                                 }
-                                ui.dnd_drag_source(
+                                super::drag::drag_source_ui(
+                                    ui,
                                     egui::Id::unique(("drag-section", reference.section.0)),
                                     DragPayload::Section(reference),
                                     |ui| {
@@ -234,7 +235,8 @@ fn talking_points_ui(ui: &mut egui::Ui, state: &mut AppState) {
                                 part: None,
                             });
                         }
-                        ui.dnd_drag_source(
+                        super::drag::drag_source_ui(
+                            ui,
                             egui::Id::unique(("drag-point", point.id.0)),
                             DragPayload::TalkingPoint(point.id),
                             |ui| {

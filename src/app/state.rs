@@ -5,14 +5,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use serde::{Deserialize, Serialize};
-
 use super::command::{ClipboardAction, Command};
 use super::dialogs::Dialogs;
 use super::file_picker::FilePicker;
 use super::find_bar::FindBar;
 use super::history::History;
 use super::preview::Preview;
+pub use super::settings::{Settings, Theme};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::layout::{Laid, Layouter};
 use crate::model::find::Place;
@@ -20,48 +19,6 @@ use crate::model::{BlockId, CustomTemplate, Project};
 use crate::project::recovery::{self, Recovery};
 use crate::project::{Holder, ProjectLock};
 use crate::template::Template;
-
-/// What persists between runs (through eframe storage).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub recent: Vec<PathBuf>,
-    /// Preview scale: 1.0 shows a point as one UI point.
-    pub zoom: f32,
-    pub fit_width: bool,
-    pub sources_width: f32,
-    pub preview_width: f32,
-    /// Where the last file dialog ended, to start the next one there.
-    pub last_folder: Option<PathBuf>,
-    /// Light, dark, or following the system.
-    pub theme: Theme,
-    /// Size of the window's text and controls (1.0 is normal); the preview has its own zoom.
-    pub interface_zoom: f32,
-}
-
-/// The window's colours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Theme {
-    #[default]
-    System,
-    Light,
-    Dark,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            recent: Vec::new(),
-            zoom: 1.0,
-            fit_width: true,
-            sources_width: 300.0,
-            preview_width: 560.0,
-            last_folder: None,
-            theme: Theme::System,
-            interface_zoom: 1.0,
-        }
-    }
-}
 
 /// Which tab of the left pane is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

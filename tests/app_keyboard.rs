@@ -201,3 +201,58 @@ fn tab_walks_the_title_block_then_each_block_in_reading_order() {
     harness.run();
     assert_eq!(focused_name(&harness), order[order.len() - 2]);
 }
+
+#[test]
+fn panes_get_their_width_back_when_a_narrow_window_grows_again() {
+    let (mut harness, _) = harness_with(briefwright::sample::project());
+    let page_width = |harness: &egui_kittest::Harness<'static, AppState>| {
+        harness.get_by_label_contains("Page 1 of").rect().width()
+    };
+    let chosen = harness.state().settings.preview_width;
+    let wide = page_width(&harness);
+    harness.set_size(egui::vec2(1024.0, 768.0));
+    harness.run();
+    let narrow = page_width(&harness);
+    assert!(
+        narrow < wide - 50.0,
+        "the narrow window squeezes the preview: {narrow} vs {wide}"
+    );
+    harness.set_size(egui::vec2(1600.0, 1000.0));
+    harness.run();
+    harness.run();
+    assert!(
+        (page_width(&harness) - wide).abs() < 1.0,
+        "the preview is back to {wide}, not {}",
+        page_width(&harness)
+    );
+    assert_eq!(
+        harness.state().settings.preview_width,
+        chosen,
+        "the choice was kept"
+    );
+}
+
+#[test]
+fn a_pane_can_still_be_resized_and_keeps_the_new_width() {
+    let (mut harness, _) = harness_with(briefwright::sample::project());
+    let chosen = harness.state().settings.preview_width;
+    // The preview's splitter is the right-most one.
+    let splitters: Vec<_> = harness.get_all_by_role(Role::Splitter).collect();
+    let preview_splitter = splitters
+        .iter()
+        .max_by(|a, b| a.rect().center().x.total_cmp(&b.rect().center().x))
+        .expect("the panes have splitters");
+    for _ in 0..3 {
+        preview_splitter.decrement_accesskit();
+    }
+    harness.run();
+    harness.run();
+    let resized = harness.state().settings.preview_width;
+    assert!(resized < chosen - 10.0, "{chosen} became {resized}");
+    harness.run();
+    assert_eq!(
+        harness.state().settings.preview_width,
+        resized,
+        "the new width stays"
+    );
+}

@@ -94,24 +94,42 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         .sources_width
         .clamp(SOURCES_MIN_WIDTH, sources_max);
     let preview_max = (width - sources_now - EDITOR_MIN_WIDTH).clamp(PREVIEW_MIN_WIDTH, 1400.0);
-    let sources = egui::Panel::left("library")
+    let mut sources_panel = egui::Panel::left("library")
         .resizable(true)
         .default_size(state.settings.sources_width)
-        .size_range(SOURCES_MIN_WIDTH..=sources_max)
-        .show(ui, |ui| {
-            sources::library_ui(ui, state);
-        });
+        .size_range(SOURCES_MIN_WIDTH..=sources_max);
+    if let Some(width) = width_to_restore(
+        ui.ctx(),
+        "library",
+        state.settings.sources_width,
+        sources_max,
+    ) {
+        sources_panel = sources_panel.exact_size(width);
+    }
+    let sources = sources_panel.show(ui, |ui| {
+        sources::library_ui(ui, state);
+    });
+    remember_shown_width(ui.ctx(), "library", sources.response.rect.width());
     // A width squeezed by a narrow window is not the user's choice; keep the choice.
     if sources.response.rect.width() < sources_max - 1.0 {
         state.settings.sources_width = sources.response.rect.width();
     }
-    let preview = egui::Panel::right("preview")
+    let mut preview_panel = egui::Panel::right("preview")
         .resizable(true)
         .default_size(state.settings.preview_width)
-        .size_range(PREVIEW_MIN_WIDTH..=preview_max)
-        .show(ui, |ui| {
-            preview::preview_ui(ui, state);
-        });
+        .size_range(PREVIEW_MIN_WIDTH..=preview_max);
+    if let Some(width) = width_to_restore(
+        ui.ctx(),
+        "preview",
+        state.settings.preview_width,
+        preview_max,
+    ) {
+        preview_panel = preview_panel.exact_size(width);
+    }
+    let preview = preview_panel.show(ui, |ui| {
+        preview::preview_ui(ui, state);
+    });
+    remember_shown_width(ui.ctx(), "preview", preview.response.rect.width());
     if preview.response.rect.width() < preview_max - 1.0 {
         state.settings.preview_width = preview.response.rect.width();
     }
@@ -125,6 +143,22 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         // Carry it out on the very next frame, before anything else takes the keyboard.
         ui.ctx().request_repaint();
     }
+}
+
+fn shown_width_key(pane: &str) -> egui::Id {
+    egui::Id::unique(("shown-width", pane))
+}
+
+fn remember_shown_width(ctx: &egui::Context, pane: &str, width: f32) {
+    ctx.data_mut(|data| data.insert_temp(shown_width_key(pane), width));
+}
+
+/// The width to give a pane back once a window that squeezed it has grown again: egui
+/// keeps a panel's last width, which would leave it narrow for good.
+fn width_to_restore(ctx: &egui::Context, pane: &str, chosen: f32, max: f32) -> Option<f32> {
+    let target = chosen.min(max);
+    let shown = ctx.data(|data| data.get_temp::<f32>(shown_width_key(pane)))?;
+    (shown < target - 1.0).then_some(target)
 }
 
 /// Theme and interface size from the settings; egui's own zoom keys are off because

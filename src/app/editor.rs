@@ -16,19 +16,30 @@ pub enum DragPayload {
     Block(BlockId),
 }
 
+/// The widest the editor's column grows, in points: about 110 characters a line.
+const MAX_COLUMN_WIDTH: f32 = 900.0;
+
 /// The centre pane.
 pub fn brief_editor_ui(ui: &mut egui::Ui, state: &mut AppState) {
     egui::ScrollArea::vertical()
         .id_salt("editor")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.set_max_width(ui.available_width());
-            metadata_ui(ui, state);
-            ui.add_space(8.0);
-            for part_index in 0..state.project.brief.parts.len() {
-                part_ui(ui, state, part_index);
-                ui.add_space(6.0);
-            }
+            // On a wide screen the column stays at a readable measure, centred.
+            let width = ui.available_width().min(MAX_COLUMN_WIDTH);
+            let margin = ((ui.available_width() - width) / 2.0).max(0.0);
+            ui.horizontal_top(|ui| {
+                ui.add_space(margin);
+                ui.vertical(|ui| {
+                    ui.set_width(width);
+                    metadata_ui(ui, state);
+                    ui.add_space(8.0);
+                    for part_index in 0..state.project.brief.parts.len() {
+                        part_ui(ui, state, part_index);
+                        ui.add_space(6.0);
+                    }
+                });
+            });
         });
     state.scroll_to_selected = false;
     state.reveal = None;
@@ -256,42 +267,59 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
                 // The caption takes the room the buttons leave; long source titles are cut
                 // short. The buttons are laid out left to right so that Tab meets them in
                 // the order they are read.
-                let buttons_width = if is_edited { 300.0 } else { 190.0 };
-                let caption_width = (ui.available_width() - buttons_width).max(60.0);
-                let caption_response = ui.add_sized(
-                    [caption_width, 16.0],
-                    egui::Label::new(RichText::new(&caption).small().strong())
-                        .truncate()
-                        .halign(Align::Min)
-                        .sense(Sense::CLICK),
-                );
+                // The buttons' width is measured as they are drawn and used on the next
+                // frame, so that the caption ends exactly where they begin.
+                let buttons_key = egui::Id::unique(("block-buttons-width", is_edited));
+                let buttons_width = ui
+                    .data(|d| d.get_temp::<f32>(buttons_key))
+                    .unwrap_or(if is_edited { 330.0 } else { 230.0 });
+                let caption_width =
+                    (ui.available_width() - buttons_width - ui.spacing().item_spacing.x).max(60.0);
+                let caption_response = ui
+                    .allocate_ui_with_layout(
+                        egui::vec2(caption_width, 16.0),
+                        egui::Layout::left_to_right(Align::Center),
+                        |ui| {
+                            ui.set_min_width(caption_width);
+                            ui.add(
+                                egui::Label::new(RichText::new(&caption).small().strong())
+                                    .truncate()
+                                    .sense(Sense::CLICK),
+                            )
+                        },
+                    )
+                    .inner;
                 if caption_response.clicked() {
                     state.send(Command::Select(Some(block)));
                 }
-                if is_edited {
-                    ui.label(
-                        RichText::new("edited")
-                            .small()
-                            .color(ui.visuals().warn_fg_color),
-                    )
-                    .on_hover_text("This excerpt differs from the source's words");
-                    if ui
-                        .small_button("Revert")
-                        .on_hover_text("Go back to the source's words")
-                        .clicked()
-                    {
-                        state.send(Command::Edit(Edit::RevertExcerpt(block)));
+                let buttons = ui.horizontal(|ui| {
+                    if is_edited {
+                        ui.label(
+                            RichText::new("edited")
+                                .small()
+                                .color(ui.visuals().warn_fg_color),
+                        )
+                        .on_hover_text("This excerpt differs from the source's words");
+                        if ui
+                            .small_button("Revert")
+                            .on_hover_text("Go back to the source's words")
+                            .clicked()
+                        {
+                            state.send(Command::Edit(Edit::RevertExcerpt(block)));
+                        }
                     }
-                }
-                if ui.small_button("Move up").clicked() {
-                    state.send(Command::Edit(Edit::MoveBlock { block, by: -1 }));
-                }
-                if ui.small_button("Move down").clicked() {
-                    state.send(Command::Edit(Edit::MoveBlock { block, by: 1 }));
-                }
-                if ui.small_button("Delete").clicked() {
-                    state.send(Command::Edit(Edit::DeleteBlock(block)));
-                }
+                    if ui.small_button("Move up").clicked() {
+                        state.send(Command::Edit(Edit::MoveBlock { block, by: -1 }));
+                    }
+                    if ui.small_button("Move down").clicked() {
+                        state.send(Command::Edit(Edit::MoveBlock { block, by: 1 }));
+                    }
+                    if ui.small_button("Delete").clicked() {
+                        state.send(Command::Edit(Edit::DeleteBlock(block)));
+                    }
+                });
+                let measured = buttons.response.rect.width();
+                ui.data_mut(|d| d.insert_temp(buttons_key, measured));
             });
             block_body_ui(ui, state, block, &kind);
         });

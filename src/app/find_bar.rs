@@ -288,7 +288,7 @@ pub fn find_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
     let current = bar.current.and_then(|i| bar.matches.get(i)).cloned();
     if let Some(current) = current {
-        let context = match_context(state, &current);
+        let context = match_context(state, &current, ui.visuals());
         ui.horizontal(|ui| {
             ui.add_space(88.0);
             ui.label(context);
@@ -304,7 +304,7 @@ fn shortcut_text(ui: &egui::Ui, command: &Command) -> String {
 }
 
 /// Where the current match is and the words around it, the match in bold.
-fn match_context(state: &AppState, current: &Match) -> LayoutJob {
+fn match_context(state: &AppState, current: &Match, visuals: &egui::Visuals) -> LayoutJob {
     let where_ = match current.place {
         Place::Meta(field) => format!("Title block, {}", field.label()),
         Place::Block(block) | Place::TalkingPoint { block, .. } => {
@@ -324,21 +324,37 @@ fn match_context(state: &AppState, current: &Match) -> LayoutJob {
     let text = find::place_text(&state.project, current.place).unwrap_or_default();
     let range = current.range.clone();
     let mut job = LayoutJob::default();
-    let plain = TextFormat::default();
-    job.append(&format!("{where_}: "), 0.0, plain.clone());
+    let plain = TextFormat::simple(egui::FontId::default(), visuals.text_color());
+    let weak = TextFormat::simple(egui::FontId::default(), visuals.weak_text_color());
+    job.append(&format!("{where_}: "), 0.0, weak);
     if range.end <= text.len() && text.is_char_boundary(range.start) {
-        let before = tail_chars(&text[..range.start], 50);
-        let after = head_chars(&text[range.end..], 50);
-        job.append(&format!("\u{2026}{before}"), 0.0, plain.clone());
+        let before = &text[..range.start];
+        let after = &text[range.end..];
+        let start_cut = before.chars().count() > CONTEXT_CHARS;
+        let end_cut = after.chars().count() > CONTEXT_CHARS;
+        let before = format!(
+            "{}{}",
+            if start_cut { "\u{2026}" } else { "" },
+            tail_chars(before, CONTEXT_CHARS)
+        );
+        let after = format!(
+            "{}{}",
+            head_chars(after, CONTEXT_CHARS),
+            if end_cut { "\u{2026}" } else { "" }
+        );
+        job.append(&before, 0.0, plain.clone());
         let strong = TextFormat {
-            underline: egui::Stroke::new(1.0, egui::Color32::GRAY),
+            background: visuals.selection.bg_fill,
             ..plain.clone()
         };
         job.append(&text[range], 0.0, strong);
-        job.append(&format!("{after}\u{2026}"), 0.0, plain);
+        job.append(&after, 0.0, plain);
     }
     job
 }
+
+/// How many characters of context the bar shows on each side of the current match.
+const CONTEXT_CHARS: usize = 60;
 
 fn tail_chars(text: &str, count: usize) -> String {
     let start = text

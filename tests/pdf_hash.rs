@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 /// SHA-256 of the sample project's PDF. When a change to layout, fonts or the PDF writer
 /// is meant to change the output, check the new PDF by eye and then replace this value
 /// with the one the failing test prints.
-const SAMPLE_PDF_SHA256: &str = "8f008d93dcb67fcef5b7392c15ca5662e1720d6750318424452d1b8b85901806";
+const SAMPLE_PDF_SHA256: &str = "c9f43fb168cd8e0091579820ec0886cf1fcabffbfefe5cac399b9b44dc8be277";
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -1,35 +1,50 @@
-//! Page content streams, written straight to bytes: text as one `TJ` array per glyph run,
-//! rules and boxes as paths. Numbers are written with at most two decimals.
+//! Pages as printpdf operations: each glyph run as one text matrix and one glyph-id
+//! `ShowText` (printpdf writes it as a single `TJ`), rules and boxes as paths, links as
+//! annotations.
 //!
-//! This is the only place where the y axis flips (PDF measures from the bottom).
+//! Positions are rounded to hundredths of a point, which printpdf then writes as short
+//! numbers. This is the only place where the y axis flips (PDF measures from the bottom).
 
-use super::fonts::{PdfGlyph, UsedFonts};
+use std::collections::BTreeMap;
+
+use printpdf::{
+    Actions, BorderArray, Codepoint, ColorArray, DictItem, HighlightingMode, Line, LineCapStyle,
+    LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, PdfPage, Rgb, TextItem, TextMatrix,
+};
+
+use super::fonts::UsedFonts;
 use crate::layout::{Color, GlyphRun, Item, Page};
-use crate::units::{Point, Pt};
+use crate::units::Point;
 
-/// The content stream of `page`.
-pub fn page_content(page: &Page, fonts: &UsedFonts) -> Vec<u8> {
-    let mut writer = ContentWriter {
-        out: Vec::with_capacity(4096),
-        height: page.size.height,
+/// `page` as a printpdf page.
+pub fn page(page: &Page, fonts: &UsedFonts) -> PdfPage {
+    let mut writer = PageWriter {
+        ops: Vec::with_capacity(page.items.len() * 4),
+        height: page.size.height.0,
         in_text: false,
         font: None,
         fill: None,
-        cluster: Vec::new(),
     };
     for positioned in &page.items {
         let at = positioned.at;
         match &positioned.item {
             Item::Text(run) => writer.text(run, at, fonts),
             Item::Rect { size, fill, stroke } => {
-                let bottom_left = Point::new(at.x, at.y + size.height);
-                let path = |w: &mut ContentWriter| {
-                    w.point(bottom_left);
-                    w.number(size.width.0);
-                    w.number(size.height.0);
-                    w.op("re");
+                let rect = printpdf::Rect {
+                    x: pt(at.x.0),
+                    y: pt(writer.height - at.y.0 - size.height.0),
+                    width: pt(size.width.0),
+                    height: pt(size.height.0),
+                    mode: Some(match (fill, stroke) {
+                        (Some(_), Some(_)) => PaintMode::FillStroke,
+                        (Some(_), None) => PaintMode::Fill,
+                        (None, _) => PaintMode::Stroke,
+                    }),
+                    winding_order: None,
                 };
-                writer.path(*fill, *stroke, path);
+                if fill.is_some() || stroke.is_some() {
+                    writer.path(*fill, *stroke, Op::DrawRectangle { rectangle: rect });
+                }
             }
             Item::Rule {
                 to,
@@ -37,61 +52,106 @@ pub fn page_content(page: &Page, fonts: &UsedFonts) -> Vec<u8> {
                 color,
             } => {
                 let end = Point::new(at.x + to.x, at.y + to.y);
-                writer.path(None, Some((*color, *thickness)), |w| {
-                    w.point(at);
-                    w.op("m");
-                    w.point(end);
-                    w.op("l");
+                let line = Line {
+                    points: vec![writer.line_point(at), writer.line_point(end)],
+                    is_closed: false,
+                };
+                writer.path(None, Some((*color, *thickness)), Op::DrawLine { line });
+            }
+            Item::Link { size, url } => {
+                let rect = printpdf::Rect {
+                    x: pt(at.x.0),
+                    y: pt(writer.height - at.y.0 - size.height.0),
+                    width: pt(size.width.0),
+                    height: pt(size.height.0),
+                    mode: None,
+                    winding_order: None,
+                };
+                writer.ops.push(Op::LinkAnnotation {
+                    link: LinkAnnotation {
+                        rect,
+                        actions: Actions::Uri(url.clone()),
+                        border: BorderArray::Solid([0.0, 0.0, 0.0]),
+                        color: ColorArray::Transparent,
+                        highlighting: HighlightingMode::Invert,
+                    },
                 });
             }
-            // Links are annotations, not content.
-            Item::Link { .. } => {}
         }
     }
     writer.end_text();
-    writer.out
+    let size = printpdf::Rect::from_wh(
+        printpdf::Pt(page.size.width.0),
+        printpdf::Pt(page.size.height.0),
+    );
+    PdfPage {
+        media_box: size.clone(),
+        trim_box: size.clone(),
+        crop_box: size,
+        ops: writer.ops,
+    }
 }
 
-struct ContentWriter {
-    out: Vec<u8>,
-    height: Pt,
+/// A length rounded to hundredths of a point.
+fn pt(value: f32) -> printpdf::Pt {
+    printpdf::Pt(hundredths(value))
+}
+
+fn hundredths(value: f32) -> f32 {
+    let rounded = (value * 100.0).round() / 100.0;
+    if rounded.is_finite() && rounded != 0.0 {
+        rounded
+    } else {
+        0.0
+    }
+}
+
+fn rgb(color: Color) -> printpdf::Color {
+    let channel = |c: u8| hundredths(f32::from(c) / 255.0);
+    printpdf::Color::Rgb(Rgb {
+        r: channel(color.r),
+        g: channel(color.g),
+        b: channel(color.b),
+        icc_profile: None,
+    })
+}
+
+/// A UTF-16BE text string with its byte-order mark, as `/ActualText` wants it.
+fn text_string(text: &str) -> DictItem {
+    let mut data = vec![0xfe, 0xff];
+    for unit in text.encode_utf16() {
+        data.extend_from_slice(&unit.to_be_bytes());
+    }
+    DictItem::String {
+        data,
+        literal: false,
+    }
+}
+
+struct PageWriter {
+    ops: Vec<Op>,
+    height: f32,
     in_text: bool,
-    /// The font and size set in the current text object.
+    /// The face and size set in the current text section.
     font: Option<(u16, u32)>,
-    /// The fill colour in force inside the current text object.
+    /// The fill colour in force inside the current text section.
     fill: Option<Color>,
-    /// The glyphs of the cluster being written, kept to reuse the allocation.
-    cluster: Vec<PdfGlyph>,
 }
 
-impl ContentWriter {
-    fn op(&mut self, operator: &str) {
-        self.out.extend_from_slice(operator.as_bytes());
-        self.out.push(b'\n');
-    }
-
-    /// Writes `value` rounded to two decimals, then a space.
-    fn number(&mut self, value: f32) {
-        write_number(&mut self.out, value);
-        self.out.push(b' ');
-    }
-
-    /// A point in PDF coordinates.
-    fn point(&mut self, p: Point) {
-        self.number(p.x.0);
-        self.number((self.height - p.y).0);
-    }
-
-    fn color(&mut self, color: Color, operator: &str) {
-        for channel in [color.r, color.g, color.b] {
-            self.number(f32::from(channel) / 255.0);
+impl PageWriter {
+    fn line_point(&self, at: Point) -> LinePoint {
+        LinePoint {
+            p: printpdf::Point {
+                x: pt(at.x.0),
+                y: pt(self.height - at.y.0),
+            },
+            bezier: false,
         }
-        self.op(operator);
     }
 
     fn begin_text(&mut self) {
         if !self.in_text {
-            self.op("BT");
+            self.ops.push(Op::StartTextSection);
             self.in_text = true;
             self.font = None;
             self.fill = None;
@@ -100,43 +160,36 @@ impl ContentWriter {
 
     fn end_text(&mut self) {
         if self.in_text {
-            self.op("ET");
+            self.ops.push(Op::EndTextSection);
             self.in_text = false;
         }
     }
 
     /// A stroked and/or filled path in its own graphics state.
-    fn path(
-        &mut self,
-        fill: Option<Color>,
-        stroke: Option<(Color, Pt)>,
-        draw: impl FnOnce(&mut Self),
-    ) {
-        let operator = match (fill, stroke) {
-            (Some(_), Some(_)) => "B",
-            (Some(_), None) => "f",
-            (None, Some(_)) => "S",
-            (None, None) => return,
-        };
+    fn path(&mut self, fill: Option<Color>, stroke: Option<(Color, crate::units::Pt)>, draw: Op) {
         self.end_text();
-        self.op("q");
+        self.ops.push(Op::SaveGraphicsState);
         if let Some(fill) = fill {
-            self.color(fill, "rg");
+            self.ops.push(Op::SetFillColor { col: rgb(fill) });
         }
         if let Some((color, thickness)) = stroke {
-            self.color(color, "RG");
-            self.number(thickness.0);
-            self.op("w");
+            self.ops.push(Op::SetOutlineColor { col: rgb(color) });
+            self.ops.push(Op::SetOutlineThickness {
+                pt: pt(thickness.0),
+            });
+            self.ops.push(Op::SetLineCapStyle {
+                cap: LineCapStyle::Butt,
+            });
         }
-        draw(self);
-        self.op(operator);
-        self.op("Q");
+        self.ops.push(draw);
+        self.ops.push(Op::RestoreGraphicsState);
     }
 
-    /// One text matrix per run and one `TJ` array: after each glyph, a spacing number
+    /// One text matrix per run and glyph ids with offsets: after each glyph, the offset
     /// moves the pen from where the viewer would put the next glyph (by the font's `/W`
-    /// width) to exactly where the layout put it. Glyphs whose text the font's ToUnicode
-    /// map cannot give are wrapped in `/ActualText` so that copying text stays exact.
+    /// width) to exactly where the layout put it. The pen is followed as the viewer
+    /// follows it, so rounding never adds up along a line. Glyphs whose text the font's
+    /// ToUnicode map cannot give are wrapped in `/ActualText` so that copying stays exact.
     fn text(&mut self, run: &GlyphRun, at: Point, fonts: &UsedFonts) {
         let Some(first) = run.glyphs.first() else {
             return;
@@ -144,25 +197,34 @@ impl ContentWriter {
         self.begin_text();
         let font = (run.face.0, run.size.0.to_bits());
         if self.font != Some(font) {
-            self.out.push(b'/');
-            self.out
-                .extend_from_slice(UsedFonts::resource_name(run.face).as_bytes());
-            self.out.push(b' ');
-            self.number(run.size.0);
-            self.op("Tf");
+            self.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(UsedFonts::font_id(run.face)),
+                size: printpdf::Pt(run.size.0),
+            });
             self.font = Some(font);
         }
         if self.fill != Some(run.color) {
-            self.color(run.color, "rg");
+            self.ops.push(Op::SetFillColor {
+                col: rgb(run.color),
+            });
             self.fill = Some(run.color);
         }
-        self.out.extend_from_slice(b"1 0 0 1 ");
-        self.point(Point::new(at.x + first.x, at.y));
-        self.op("Tm");
+        let origin_x = hundredths(at.x.0 + first.x.0);
+        self.ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Raw([
+                1.0,
+                0.0,
+                0.0,
+                1.0,
+                origin_x,
+                hundredths(self.height - at.y.0),
+            ]),
+        });
 
-        let size = run.size.0.max(0.01);
-        let mut in_array = false;
-        let mut in_hex = false;
+        let size = f64::from(run.size.0.max(0.01));
+        // Where the viewer's pen is, in thousandths of an em from the text matrix.
+        let mut pen = 0.0;
+        let mut pending: Vec<Codepoint> = Vec::new();
         let mut index = 0;
         while index < run.glyphs.len() {
             // A cluster: a glyph and the glyphs after it that carry no text of their own.
@@ -171,142 +233,55 @@ impl ContentWriter {
                 .position(|g| !run.glyph_text(g).is_empty())
                 .map_or(run.glyphs.len(), |offset| index + 1 + offset);
             let cluster = &run.glyphs[index..cluster_end];
-            let mut pdf_glyphs = std::mem::take(&mut self.cluster);
-            pdf_glyphs.clear();
-            pdf_glyphs.extend(
-                cluster
-                    .iter()
-                    .map(|g| fonts.glyph(run.face, g.id, run.glyph_text(g))),
-            );
-            let faithful = pdf_glyphs.iter().all(|g| g.faithful);
-            if !faithful {
-                if in_hex {
-                    self.out.push(b'>');
-                    in_hex = false;
-                }
-                if in_array {
-                    self.op("]TJ");
-                    in_array = false;
-                }
-                self.out.extend_from_slice(b"/Span<</ActualText");
-                write_text_string(&mut self.out, run.glyph_text(&cluster[0]));
-                self.op(">>BDC");
-            }
-            for (offset, (glyph, pdf_glyph)) in cluster.iter().zip(&pdf_glyphs).enumerate() {
-                if !in_array {
-                    self.out.push(b'[');
-                    in_array = true;
-                }
-                if !in_hex {
-                    self.out.push(b'<');
-                    in_hex = true;
-                }
-                write_hex_u16(&mut self.out, pdf_glyph.id);
-                let next = run.glyphs.get(index + offset + 1);
-                if let Some(next) = next {
-                    let adjust =
-                        run.face.pdf_width(glyph.id) - (next.x - glyph.x).0 * 1000.0 / size;
+            let mut codepoints = Vec::with_capacity(cluster.len());
+            let mut faithful = true;
+            for (offset, glyph) in cluster.iter().enumerate() {
+                let pdf_glyph = fonts.glyph(run.face, glyph.id, run.glyph_text(glyph));
+                faithful &= pdf_glyph.faithful;
+                pen += f64::from(run.face.pdf_width(glyph.id));
+                let mut kern = 0.0;
+                if let Some(next) = run.glyphs.get(index + offset + 1) {
+                    let target = f64::from(at.x.0 + next.x.0 - origin_x) * 1000.0 / size;
+                    let wanted = pen - target;
                     // Sub-thousandth corrections are invisible and only make the file bigger.
-                    if adjust.abs() >= 0.05 {
-                        self.out.push(b'>');
-                        in_hex = false;
-                        write_number(&mut self.out, adjust);
+                    if wanted.abs() >= 0.05 {
+                        kern = ((wanted * 100.0).round() / 100.0) as f32;
+                        pen -= f64::from(kern);
                     }
                 }
+                codepoints.push(Codepoint {
+                    gid: pdf_glyph.id,
+                    offset: kern,
+                    cid: Some(pdf_glyph.mapped),
+                });
             }
-            if !faithful {
-                if in_hex {
-                    self.out.push(b'>');
-                    in_hex = false;
-                }
-                self.op("]TJ");
-                in_array = false;
-                self.op("EMC");
+            if faithful {
+                pending.extend(codepoints);
+            } else {
+                self.show(&mut pending);
+                self.ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: "Span".to_owned(),
+                    properties: DictItem::Dict {
+                        map: BTreeMap::from([(
+                            "ActualText".to_owned(),
+                            text_string(run.glyph_text(&cluster[0])),
+                        )]),
+                    },
+                });
+                self.show(&mut codepoints);
+                self.ops.push(Op::EndMarkedContent);
             }
-            self.cluster = pdf_glyphs;
             index = cluster_end;
         }
-        if in_hex {
-            self.out.push(b'>');
+        self.show(&mut pending);
+    }
+
+    /// Shows the glyphs gathered so far, if any, as one `ShowText`.
+    fn show(&mut self, glyphs: &mut Vec<Codepoint>) {
+        if !glyphs.is_empty() {
+            self.ops.push(Op::ShowText {
+                items: vec![TextItem::GlyphIds(std::mem::take(glyphs))],
+            });
         }
-        if in_array {
-            self.op("]TJ");
-        }
-    }
-}
-
-/// `value` with at most two decimals and no trailing zeros, without going through `fmt`.
-fn write_number(out: &mut Vec<u8>, value: f32) {
-    let hundredths = (f64::from(value) * 100.0).round();
-    if !hundredths.is_finite() || hundredths.abs() >= 1e15 {
-        out.push(b'0');
-        return;
-    }
-    let mut hundredths = hundredths as i64;
-    if hundredths < 0 {
-        out.push(b'-');
-        hundredths = -hundredths;
-    }
-    write_integer(out, (hundredths / 100) as u64);
-    let fraction = hundredths % 100;
-    if fraction != 0 {
-        out.push(b'.');
-        out.push(b'0' + (fraction / 10) as u8);
-        if fraction % 10 != 0 {
-            out.push(b'0' + (fraction % 10) as u8);
-        }
-    }
-}
-
-fn write_integer(out: &mut Vec<u8>, mut value: u64) {
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    loop {
-        digits[len] = b'0' + (value % 10) as u8;
-        len += 1;
-        value /= 10;
-        if value == 0 {
-            break;
-        }
-    }
-    out.extend(digits[..len].iter().rev());
-}
-
-fn write_hex_u16(out: &mut Vec<u8>, value: u16) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for shift in [12, 8, 4, 0] {
-        out.push(HEX[usize::from((value >> shift) & 0xf)]);
-    }
-}
-
-/// A UTF-16BE text string in hex, as `/ActualText` wants it.
-fn write_text_string(out: &mut Vec<u8>, text: &str) {
-    out.extend_from_slice(b"<FEFF");
-    for unit in text.encode_utf16() {
-        write_hex_u16(out, unit);
-    }
-    out.push(b'>');
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn number(value: f32) -> String {
-        let mut out = Vec::new();
-        write_number(&mut out, value);
-        String::from_utf8(out).expect("ascii")
-    }
-
-    #[test]
-    fn numbers_are_short_and_exact_to_a_hundredth() {
-        assert_eq!(number(0.0), "0");
-        assert_eq!(number(12.0), "12");
-        assert_eq!(number(-3.5), "-3.5");
-        assert_eq!(number(841.8898), "841.89");
-        assert_eq!(number(0.004), "0");
-        assert_eq!(number(-0.004), "0");
-        assert_eq!(number(1.05), "1.05");
-        assert_eq!(number(f32::NAN), "0");
     }
 }

@@ -1,13 +1,22 @@
-//! Embedding the faces a layout uses: subset TrueType (with the `subsetter` crate) as
-//! Type0/Identity-H fonts, `/W` widths and a ToUnicode map built from each glyph's text.
+//! The faces a layout uses, subset with the `subsetter` crate and handed to printpdf
+//! ready-made.
 //!
-//! Glyph ids are renumbered 1, 2, 3… in order of first use, so the content streams address
+//! printpdf can subset fonts itself, but that path parses and subsets each face with
+//! allsorts on every save (about 2.5 ms a page in all, measured before this writer).
+//! Here the subset is made once per export and given to printpdf as a `ParsedFont`
+//! whose bytes are already the subset, with printpdf's own subsetting off: printpdf
+//! then writes the font program, the `/W` widths and the ToUnicode map from it.
+//!
+//! Glyph ids are renumbered 1, 2, 3… in order of first use, so the content addresses
 //! glyphs by their new id and the same document always gets the same numbering.
 
-use lopdf::{Dictionary, Object, ObjectId, Stream, dictionary};
-use skrifa::MetadataProvider;
+use std::collections::BTreeMap;
 
-use super::{PdfError, deflated};
+use printpdf::{FontId, FontMetrics, FontType, ParsedFont, PdfFont, PdfFontMetricsStub};
+use skrifa::MetadataProvider;
+use skrifa::raw::TableProvider;
+
+use super::PdfError;
 use crate::fonts::{FACES, FaceId};
 use crate::layout::{Item, Laid};
 
@@ -21,15 +30,18 @@ struct FaceUse {
     /// New glyph id by old glyph id; 0 where the glyph is unused.
     new_ids: Vec<u16>,
     remapper: subsetter::GlyphRemapper,
-    /// The text each new glyph id extracts as: the first text it was seen with.
+    /// The text each new glyph id extracts as (its ToUnicode entry): the first text it
+    /// was seen with.
     to_unicode: Vec<Option<Box<str>>>,
 }
 
-/// A glyph as the content stream writes it.
+/// A glyph as the content writes it.
 pub struct PdfGlyph {
     pub id: u16,
-    /// Whether the font's ToUnicode map gives this glyph's own text; when not, the
-    /// content stream spells the text out with `/ActualText`.
+    /// The glyph's ToUnicode text, which printpdf writes into the font's map.
+    pub mapped: String,
+    /// Whether the ToUnicode text is this glyph's own text; when not, the content spells
+    /// the text out with `/ActualText`.
     pub faithful: bool,
 }
 
@@ -54,16 +66,17 @@ impl UsedFonts {
         UsedFonts { faces }
     }
 
-    /// The resource name of a face, such as `F0`.
-    pub fn resource_name(face: FaceId) -> String {
-        format!("F{}", face.0)
+    /// printpdf's font id (and resource name) for a face, such as `F0`.
+    pub fn font_id(face: FaceId) -> FontId {
+        FontId(format!("F{}", face.0))
     }
 
-    /// The new id of a glyph and whether its ToUnicode entry is its own text.
+    /// The new id of a glyph, its ToUnicode text and whether that is its own text.
     pub fn glyph(&self, face: FaceId, old_id: u16, text: &str) -> PdfGlyph {
         let Some(Some(face_use)) = self.faces.get(usize::from(face.0)) else {
             return PdfGlyph {
                 id: 0,
+                mapped: String::new(),
                 faithful: text.is_empty(),
             };
         };
@@ -75,23 +88,28 @@ impl UsedFonts {
         let mapped = face_use
             .to_unicode
             .get(usize::from(id))
-            .and_then(Option::as_deref);
+            .and_then(Option::as_deref)
+            .unwrap_or("");
         PdfGlyph {
             id,
-            faithful: mapped.unwrap_or("") == text,
+            mapped: mapped.to_owned(),
+            faithful: mapped == text,
         }
     }
 
-    /// Writes the fonts into `document` and returns the font resource dictionary.
-    pub fn embed(&self, document: &mut lopdf::Document) -> Result<Dictionary, PdfError> {
-        let mut resources = Dictionary::new();
+    /// Subsets every used face and adds it to printpdf's font resources under its id.
+    pub fn add_to(&self, document: &mut printpdf::PdfDocument) -> Result<(), PdfError> {
         for (index, face_use) in self.faces.iter().enumerate() {
             let Some(face_use) = face_use else { continue };
             let face = FaceId(index as u16);
-            let font = face_use.embed(face, document)?;
-            resources.set(Self::resource_name(face), Object::Reference(font));
+            let font = face_use.parsed_subset(face)?;
+            document
+                .resources
+                .fonts
+                .map
+                .insert(Self::font_id(face), PdfFont::new(font));
         }
-        Ok(resources)
+        Ok(())
     }
 }
 
@@ -129,57 +147,55 @@ impl FaceUse {
         }
     }
 
-    /// Adds the subset font file, its descriptor, the CID font, the ToUnicode map and
-    /// the Type0 font, and returns the Type0 font's id.
-    fn embed(&self, face: FaceId, document: &mut lopdf::Document) -> Result<ObjectId, PdfError> {
-        let bytes = face.face().bytes;
-        let name = face.face().name;
-        let subset =
-            subsetter::subset(bytes, 0, &self.remapper).map_err(|_| PdfError::Font(name))?;
-        let font = skrifa::FontRef::new(bytes).map_err(|_| PdfError::Font(name))?;
-        let base_font = format!("{}+{name}", self.subset_tag());
-
-        let mut file = Stream::new(
-            dictionary! { "Length1" => subset.len() as i64 },
-            deflated(&subset),
-        );
-        file.dict.set("Filter", "FlateDecode");
-        let file_id = document.add_object(file);
-        let descriptor_id = document.add_object(descriptor(face, &font, &base_font, file_id));
-
-        let widths: Vec<Object> = self
+    /// The subset face as printpdf takes it: the subset's bytes, its advance widths by
+    /// new glyph id, and the metrics its font descriptor needs.
+    fn parsed_subset(&self, face: FaceId) -> Result<ParsedFont, PdfError> {
+        let info = face.face();
+        let subset = subsetter::subset(info.bytes, 0, &self.remapper)
+            .map_err(|_| PdfError::Font(info.name))?;
+        let font = skrifa::FontRef::new(info.bytes).map_err(|_| PdfError::Font(info.name))?;
+        let location = skrifa::instance::LocationRef::default();
+        let unscaled = skrifa::instance::Size::unscaled();
+        let metrics = font.metrics(unscaled, location);
+        let advances = font.glyph_metrics(unscaled, location);
+        let glyph_widths: BTreeMap<u16, u16> = self
             .remapper
             .remapped_gids()
-            .skip(1)
-            .map(|old| Object::Integer(face.pdf_width(old) as i64))
+            .enumerate()
+            .map(|(new, old)| {
+                let advance = advances
+                    .advance_width(skrifa::GlyphId::new(u32::from(old)))
+                    .unwrap_or(0.0);
+                (new as u16, advance.round().clamp(0.0, f32::from(u16::MAX)) as u16)
+            })
             .collect();
-        let cid_font = dictionary! {
-            "Type" => "Font",
-            "Subtype" => "CIDFontType2",
-            "BaseFont" => Object::Name(base_font.clone().into_bytes()),
-            "CIDSystemInfo" => dictionary! {
-                "Registry" => Object::string_literal("Adobe"),
-                "Ordering" => Object::string_literal("Identity"),
-                "Supplement" => 0,
+        let bounds = metrics.bounds.unwrap_or_default();
+        let whole = |value: f32| value.round() as i16;
+        let hhea = font.hhea().ok();
+        let weight = font.os2().map(|os2| os2.us_weight_class()).unwrap_or(0);
+        Ok(ParsedFont {
+            original_bytes: subset,
+            font_index: 0,
+            font_name: Some(format!("{}+{}", self.subset_tag(), info.name)),
+            codepoint_to_glyph: BTreeMap::new(),
+            glyph_widths,
+            units_per_em: metrics.units_per_em,
+            font_metrics: FontMetrics {
+                ascent: whole(metrics.ascent),
+                descent: whole(metrics.descent),
             },
-            "FontDescriptor" => descriptor_id,
-            "DW" => 0,
-            "W" => vec![Object::Integer(1), Object::Array(widths)],
-            "CIDToGIDMap" => "Identity",
-        };
-        let cid_font_id = document.add_object(cid_font);
-        let mut cmap = Stream::new(Dictionary::new(), self.to_unicode_cmap());
-        cmap.dict.set("Filter", "FlateDecode");
-        cmap.set_content(deflated(&cmap.content));
-        let cmap_id = document.add_object(cmap);
-        Ok(document.add_object(dictionary! {
-            "Type" => "Font",
-            "Subtype" => "Type0",
-            "BaseFont" => Object::Name(base_font.into_bytes()),
-            "Encoding" => "Identity-H",
-            "DescendantFonts" => vec![Object::Reference(cid_font_id)],
-            "ToUnicode" => cmap_id,
-        }))
+            font_type: FontType::TrueType,
+            pdf_font_metrics: PdfFontMetricsStub {
+                units_per_em: metrics.units_per_em,
+                x_min: whole(bounds.x_min),
+                y_min: whole(bounds.y_min),
+                x_max: whole(bounds.x_max),
+                y_max: whole(bounds.y_max),
+                caret_slope_rise: hhea.as_ref().map_or(1, |h| h.caret_slope_rise()),
+                caret_slope_run: hhea.as_ref().map_or(0, |h| h.caret_slope_run()),
+                us_weight_class: weight,
+            },
+        })
     }
 
     /// Six capital letters that depend only on the glyphs in the subset, as PDF asks.
@@ -193,74 +209,5 @@ impl FaceUse {
         (0..6)
             .map(|i| char::from(b'A' + ((hash >> (i * 8)) % 26) as u8))
             .collect()
-    }
-
-    /// A ToUnicode CMap from new glyph ids to UTF-16BE text.
-    fn to_unicode_cmap(&self) -> Vec<u8> {
-        use std::fmt::Write;
-        let mut entries: Vec<String> = Vec::new();
-        for (id, text) in self.to_unicode.iter().enumerate() {
-            let Some(text) = text else { continue };
-            let mut entry = format!("<{id:04X}> <");
-            for unit in text.encode_utf16() {
-                let _ = write!(entry, "{unit:04X}");
-            }
-            entry.push('>');
-            entries.push(entry);
-        }
-        let mut cmap = String::from(
-            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
-             /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
-             /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
-             1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n",
-        );
-        for chunk in entries.chunks(100) {
-            let _ = writeln!(cmap, "{} beginbfchar", chunk.len());
-            for entry in chunk {
-                cmap.push_str(entry);
-                cmap.push('\n');
-            }
-            cmap.push_str("endbfchar\n");
-        }
-        cmap.push_str("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-        cmap.into_bytes()
-    }
-}
-
-/// The font descriptor: metrics in thousandths of an em, from the font's own tables.
-fn descriptor(
-    face: FaceId,
-    font: &skrifa::FontRef<'_>,
-    base_font: &str,
-    file_id: ObjectId,
-) -> Dictionary {
-    let metrics = font.metrics(
-        skrifa::instance::Size::unscaled(),
-        skrifa::instance::LocationRef::default(),
-    );
-    let scale = 1000.0 / f32::from(metrics.units_per_em.max(1));
-    let thousandths = |v: f32| Object::Integer((v * scale).round() as i64);
-    let bounds = metrics.bounds.unwrap_or_default();
-    let info = face.face();
-    // Non-symbolic, plus serif and italic where they apply.
-    let flags =
-        32 | if info.family.contains("Serif") { 2 } else { 0 } | if info.italic { 64 } else { 0 };
-    let stem_v = if info.bold { 140 } else { 80 };
-    dictionary! {
-        "Type" => "FontDescriptor",
-        "FontName" => Object::Name(base_font.as_bytes().to_vec()),
-        "Flags" => flags,
-        "FontBBox" => vec![
-            thousandths(bounds.x_min),
-            thousandths(bounds.y_min),
-            thousandths(bounds.x_max),
-            thousandths(bounds.y_max),
-        ],
-        "ItalicAngle" => Object::Real(metrics.italic_angle),
-        "Ascent" => thousandths(metrics.ascent),
-        "Descent" => thousandths(metrics.descent),
-        "CapHeight" => thousandths(metrics.cap_height.unwrap_or(metrics.ascent)),
-        "StemV" => stem_v,
-        "FontFile2" => file_id,
     }
 }

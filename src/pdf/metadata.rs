@@ -1,39 +1,62 @@
-//! Document information, language, viewer preferences and a content-derived document id.
+//! Document information for printpdf, and the content-derived document id and text
+//! strings that the finishing step writes.
 
-use lopdf::{Dictionary, Object, StringFormat, dictionary};
+use lopdf::{Object, StringFormat};
+use printpdf::{Date, DateTime, Offset, PdfDocumentInfo, Time};
 
 use crate::model::BriefMeta;
 
-/// Title, author, subject, keywords, producer and the dates, all from the brief.
-pub fn info(meta: &BriefMeta) -> Dictionary {
+/// Title, author, subject, keywords, producer and the dates, all from the brief, for
+/// printpdf to write as the document information.
+pub fn describe(info: &mut PdfDocumentInfo, meta: &BriefMeta) {
     let author = if meta.author.trim().is_empty() {
         &meta.from
     } else {
         &meta.author
     };
-    let subject = if meta.purpose.trim().is_empty() {
+    info.document_title = meta.title.clone();
+    info.author = author.clone();
+    info.subject = if meta.purpose.trim().is_empty() {
         format!("Briefing note: {}", meta.title)
     } else {
         meta.purpose.clone()
     };
-    let stamp = pdf_date(&meta.created).unwrap_or_else(|| "D:20000101000000Z".to_owned());
-    let mut info = dictionary! {
-        "Title" => text_string(&meta.title),
-        "Author" => text_string(author),
-        "Subject" => text_string(&subject),
-        "Creator" => text_string("Briefwright"),
-        "Producer" => text_string(&format!("Briefwright {}", env!("CARGO_PKG_VERSION"))),
-        "CreationDate" => Object::string_literal(stamp.clone()),
-        "ModDate" => Object::string_literal(stamp),
+    info.creator = "Briefwright".to_owned();
+    info.producer = format!("Briefwright {}", env!("CARGO_PKG_VERSION"));
+    // printpdf joins keywords with a bare comma; one entry keeps the spaces.
+    info.keywords = if meta.keywords.is_empty() {
+        Vec::new()
+    } else {
+        vec![meta.keywords.join(", ")]
     };
-    if !meta.keywords.is_empty() {
-        info.set("Keywords", text_string(&meta.keywords.join(", ")));
-    }
-    info
+    let stamp = creation_time(&meta.created).unwrap_or(DateTime {
+        date: Date {
+            year: 2000,
+            month: 1,
+            day: 1,
+        },
+        time: Time {
+            hour: 0,
+            minute: 0,
+            second: 0,
+            millisecond: 0,
+        },
+        offset: UTC,
+    });
+    info.creation_date = stamp;
+    info.modification_date = stamp;
+    info.metadata_date = stamp;
 }
 
-/// Reads "YYYY-MM-DDTHH:MM:SSZ" (or just the date) as a UTC PDF date "D:YYYYMMDDHHmmSSZ".
-fn pdf_date(text: &str) -> Option<String> {
+const UTC: Offset = Offset {
+    hours: 0,
+    minutes: 0,
+    seconds: 0,
+    milliseconds: 0,
+};
+
+/// Reads "YYYY-MM-DDTHH:MM:SSZ" (or just the date) as a UTC time.
+fn creation_time(text: &str) -> Option<DateTime> {
     let text = text.trim();
     let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u16>().ok();
     let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
@@ -50,9 +73,20 @@ fn pdf_date(text: &str) -> Option<String> {
     {
         return None;
     }
-    Some(format!(
-        "D:{year:04}{month:02}{day:02}{hour:02}{minute:02}{second:02}Z"
-    ))
+    Some(DateTime {
+        date: Date {
+            year: i32::from(year),
+            month: month as u8,
+            day: day as u8,
+        },
+        time: Time {
+            hour: hour as u8,
+            minute: minute as u8,
+            second: second as u8,
+            millisecond: 0,
+        },
+        offset: UTC,
+    })
 }
 
 /// The trailer's `/ID`: two copies of 16 bytes hashed from the finished document body,
@@ -97,12 +131,15 @@ mod tests {
 
     #[test]
     fn dates_are_read_strictly() {
+        let time = creation_time("2026-03-09T08:30:00Z").expect("a time");
         assert_eq!(
-            pdf_date("2026-03-09T08:30:00Z").as_deref(),
-            Some("D:20260309083000Z")
+            (time.date.year, time.date.month, time.date.day),
+            (2026, 3, 9)
         );
-        assert_eq!(pdf_date("2026-03-09").as_deref(), Some("D:20260309000000Z"));
-        assert_eq!(pdf_date("2026-13-09"), None);
-        assert_eq!(pdf_date("yesterday"), None);
+        assert_eq!((time.time.hour, time.time.minute), (8, 30));
+        let day = creation_time("2026-03-09").expect("a date");
+        assert_eq!((day.date.day, day.time.hour), (9, 0));
+        assert_eq!(creation_time("2026-13-09"), None);
+        assert_eq!(creation_time("yesterday"), None);
     }
 }

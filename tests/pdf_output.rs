@@ -228,14 +228,15 @@ fn every_paragraph_of_the_seed_op_ed_is_in_the_pdf_exactly() {
     );
 }
 
-#[test]
-fn glyphs_land_where_the_layout_put_them() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let project = sample::project();
-    let template = briefwright::template::Template::built_in("briefing-note").expect("template");
-    let laid = briefwright::layout::layout(&project, &template, &mut Typesetter::new());
-    let pdf = write_pdf(&project, dir.path(), "sample.pdf");
-    let bbox = tool("pdftotext", &["-bbox", "-f", "1", "-l", "1", &pdf, "-"]);
+/// Checks every long line on page `page` (counted from 0): its first and last words must
+/// sit where the layout put the first glyph and the end of the last one. Returns how many
+/// lines were checked.
+fn assert_glyphs_land(laid: &briefwright::layout::Laid, pdf: &str, page: usize) -> usize {
+    let number = (page + 1).to_string();
+    let bbox = tool(
+        "pdftotext",
+        &["-bbox", "-f", &number, "-l", &number, pdf, "-"],
+    );
     let word_box = |word: &str| -> (f32, f32) {
         let tag = bbox
             .lines()
@@ -251,10 +252,8 @@ fn glyphs_land_where_the_layout_put_them() {
         };
         (number("xMin"), number("xMax"))
     };
-    // Every run on page 1 whose text is a long line: its first and last words must sit
-    // where the layout put the first glyph and the end of the last one.
     let mut checked = 0;
-    for positioned in &laid.pages[0].items {
+    for positioned in &laid.pages[page].items {
         let briefwright::layout::Item::Text(run) = &positioned.item else {
             continue;
         };
@@ -280,15 +279,66 @@ fn glyphs_land_where_the_layout_put_them() {
         let (_, last_max) = word_box(last);
         assert!(
             (first_min - start).abs() < 0.3,
-            "{first:?} starts at {first_min}, layout says {start}"
+            "page {number}: {first:?} starts at {first_min}, layout says {start}"
         );
         assert!(
             (last_max - end).abs() < 0.3,
-            "{last:?} ends at {last_max}, layout says {end}"
+            "page {number}: {last:?} ends at {last_max}, layout says {end}"
         );
         checked += 1;
     }
+    checked
+}
+
+#[test]
+fn glyphs_land_where_the_layout_put_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = sample::project();
+    let template = briefwright::template::Template::built_in("briefing-note").expect("template");
+    let laid = briefwright::layout::layout(&project, &template, &mut Typesetter::new());
+    let pdf = write_pdf(&project, dir.path(), "sample.pdf");
+    let checked = assert_glyphs_land(&laid, &pdf, 0);
     assert!(checked >= 5, "checked {checked} lines");
+}
+
+/// A long brief is written as two halves side by side and joined; every page of both
+/// must come out with its own text, in place, and in order.
+#[test]
+fn a_long_brief_keeps_every_page_in_order_with_its_text_and_positions() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = sample::long_project(180);
+    let template = briefwright::template::Template::built_in("briefing-note").expect("template");
+    let laid = briefwright::layout::layout(&project, &template, &mut Typesetter::new());
+    assert!(laid.pages.len() >= 16, "{} pages", laid.pages.len());
+    let pdf = write_pdf(&project, dir.path(), "long.pdf");
+    tool("qpdf", &["--check", &pdf]);
+    let info = tool("pdfinfo", &[&pdf]);
+    assert!(
+        info.contains(&format!("Pages:           {}", laid.pages.len())),
+        "{info}"
+    );
+    let halfway = laid.pages.len() / 2;
+    let mut lines_checked = 0;
+    for page in [0, halfway - 1, halfway, laid.pages.len() - 1] {
+        let number = (page + 1).to_string();
+        let extracted = squash(&tool(
+            "pdftotext",
+            &["-enc", "UTF-8", "-f", &number, "-l", &number, &pdf, "-"],
+        ));
+        for positioned in &laid.pages[page].items {
+            let briefwright::layout::Item::Text(run) = &positioned.item else {
+                continue;
+            };
+            let text: String = run.glyphs.iter().map(|g| run.glyph_text(g)).collect();
+            let text = squash(&text);
+            assert!(
+                extracted.contains(&text),
+                "page {number}: {text:?} not in {extracted}"
+            );
+        }
+        lines_checked += assert_glyphs_land(&laid, &pdf, page);
+    }
+    assert!(lines_checked >= 8, "checked {lines_checked} lines");
 }
 
 #[test]

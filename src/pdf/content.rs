@@ -16,6 +16,10 @@ use super::fonts::UsedFonts;
 use crate::layout::{Color, GlyphRun, Item, Page};
 use crate::units::Point;
 
+/// How far, in thousandths of an em, the viewer's pen may drift from the layout's glyph
+/// position before an offset puts it back.
+const DRIFT_LIMIT: f64 = 2.0;
+
 /// `page` as a printpdf page.
 pub fn page(page: &Page, fonts: &UsedFonts) -> PdfPage {
     let mut writer = PageWriter {
@@ -224,7 +228,7 @@ impl PageWriter {
         let size = f64::from(run.size.0.max(0.01));
         // Where the viewer's pen is, in thousandths of an em from the text matrix.
         let mut pen = 0.0;
-        let mut pending: Vec<Codepoint> = Vec::new();
+        let mut shown = Shown::default();
         let mut index = 0;
         while index < run.glyphs.len() {
             // A cluster: a glyph and the glyphs after it that carry no text of their own.
@@ -233,32 +237,40 @@ impl PageWriter {
                 .position(|g| !run.glyph_text(g).is_empty())
                 .map_or(run.glyphs.len(), |offset| index + 1 + offset);
             let cluster = &run.glyphs[index..cluster_end];
-            let mut codepoints = Vec::with_capacity(cluster.len());
-            let mut faithful = true;
+            let pdf_glyph = |glyph: &crate::fonts::Glyph| {
+                fonts.glyph(run.face, glyph.id, run.glyph_text(glyph))
+            };
+            let faithful = cluster.iter().all(|glyph| pdf_glyph(glyph).faithful);
+            let mut quoted = Shown::default();
+            let target = if faithful { &mut shown } else { &mut quoted };
             for (offset, glyph) in cluster.iter().enumerate() {
-                let pdf_glyph = fonts.glyph(run.face, glyph.id, run.glyph_text(glyph));
-                faithful &= pdf_glyph.faithful;
+                let pdf_glyph = pdf_glyph(glyph);
+                // A glyph that is its character's own glyph goes as text, which printpdf
+                // writes as one string per stretch; any other goes by its id, with its
+                // ToUnicode text.
+                match pdf_glyph.character {
+                    Some(character) if faithful && cluster.len() == 1 => {
+                        target.character(character)
+                    }
+                    _ => target.glyph(pdf_glyph.id, pdf_glyph.mapped),
+                }
                 pen += f64::from(run.face.pdf_width(glyph.id));
-                let mut kern = 0.0;
                 if let Some(next) = run.glyphs.get(index + offset + 1) {
-                    let target = f64::from(at.x.0 + next.x.0 - origin_x) * 1000.0 / size;
-                    let wanted = pen - target;
-                    // Sub-thousandth corrections are invisible and only make the file bigger.
-                    if wanted.abs() >= 0.05 {
-                        kern = ((wanted * 100.0).round() / 100.0) as f32;
+                    let wanted = pen - f64::from(at.x.0 + next.x.0 - origin_x) * 1000.0 / size;
+                    // The font's `/W` widths are whole thousandths, so the pen drifts from
+                    // the layout by under a thousandth per glyph. It is corrected once the
+                    // drift reaches DRIFT_LIMIT (a fiftieth of a point at 10 pt, far below
+                    // what a reader can see); every correction is one more number for
+                    // printpdf to write, and the file is smaller and faster without them.
+                    if wanted.abs() >= DRIFT_LIMIT {
+                        let kern = ((wanted * 100.0).round() / 100.0) as f32;
                         pen -= f64::from(kern);
+                        target.items.push(TextItem::Offset(kern));
                     }
                 }
-                codepoints.push(Codepoint {
-                    gid: pdf_glyph.id,
-                    offset: kern,
-                    cid: Some(pdf_glyph.mapped),
-                });
             }
-            if faithful {
-                pending.extend(codepoints);
-            } else {
-                self.show(&mut pending);
+            if !faithful {
+                self.show(&mut shown);
                 self.ops.push(Op::BeginMarkedContentWithProperties {
                     tag: "Span".to_owned(),
                     properties: DictItem::Dict {
@@ -268,20 +280,48 @@ impl PageWriter {
                         )]),
                     },
                 });
-                self.show(&mut codepoints);
+                self.show(&mut quoted);
                 self.ops.push(Op::EndMarkedContent);
             }
             index = cluster_end;
         }
-        self.show(&mut pending);
+        self.show(&mut shown);
     }
 
-    /// Shows the glyphs gathered so far, if any, as one `ShowText`.
-    fn show(&mut self, glyphs: &mut Vec<Codepoint>) {
-        if !glyphs.is_empty() {
+    /// Shows what was gathered so far, if anything, as one `ShowText`.
+    fn show(&mut self, shown: &mut Shown) {
+        if !shown.items.is_empty() {
             self.ops.push(Op::ShowText {
-                items: vec![TextItem::GlyphIds(std::mem::take(glyphs))],
+                items: std::mem::take(&mut shown.items),
             });
+        }
+    }
+}
+
+/// The items of one `ShowText`, gathered glyph by glyph: stretches of text, glyph ids and
+/// the offsets between them.
+#[derive(Default)]
+struct Shown {
+    items: Vec<TextItem>,
+}
+
+impl Shown {
+    fn character(&mut self, character: char) {
+        match self.items.last_mut() {
+            Some(TextItem::Text(text)) => text.push(character),
+            _ => self.items.push(TextItem::Text(character.to_string())),
+        }
+    }
+
+    fn glyph(&mut self, id: u16, text: &str) {
+        let codepoint = Codepoint {
+            gid: id,
+            offset: 0.0,
+            cid: Some(text.to_owned()),
+        };
+        match self.items.last_mut() {
+            Some(TextItem::GlyphIds(glyphs)) => glyphs.push(codepoint),
+            _ => self.items.push(TextItem::GlyphIds(vec![codepoint])),
         }
     }
 }

@@ -22,6 +22,73 @@ use super::metadata::{document_id, text_string};
 use crate::layout::{Laid, OutlineEntry};
 use crate::model::BriefMeta;
 
+/// Replaces the last page of `document`, the glyph inventory that gave its fonts every
+/// glyph, with the pages of `second`, which printpdf serialised from the second half of
+/// the brief with the same fonts under the same resource names.
+pub fn graft(document: &mut Document, mut second: Document) {
+    let Some((&last_number, &inventory)) = document.get_pages().iter().next_back() else {
+        return;
+    };
+    let first_page = document.get_pages().get(&1).copied();
+    let resources = first_page.and_then(|page| {
+        document
+            .get_dictionary(page)
+            .ok()?
+            .get(b"Resources")
+            .ok()
+            .cloned()
+    });
+    let Ok(pages_id) = document
+        .get_dictionary(inventory)
+        .and_then(|page| page.get(b"Parent"))
+        .and_then(Object::as_reference)
+    else {
+        return;
+    };
+    let mut kids: Vec<Object> = document
+        .get_pages()
+        .into_values()
+        .filter(|&page| page != inventory)
+        .map(Object::Reference)
+        .collect();
+    remove_page_objects(document, inventory);
+    debug_assert_eq!(kids.len() as u32, last_number - 1);
+    for page in second.get_pages().into_values() {
+        let Some(Object::Dictionary(mut dictionary)) = second.objects.remove(&page) else {
+            continue;
+        };
+        let contents = dictionary
+            .get(b"Contents")
+            .and_then(Object::as_reference)
+            .ok()
+            .and_then(|id| second.objects.remove(&id));
+        if let Some(contents) = contents {
+            dictionary.set("Contents", document.add_object(contents));
+        }
+        if let Some(resources) = &resources {
+            dictionary.set("Resources", resources.clone());
+        }
+        dictionary.set("Parent", pages_id);
+        kids.push(Object::Reference(document.add_object(dictionary)));
+    }
+    if let Ok(pages) = document.get_dictionary_mut(pages_id) {
+        pages.set("Count", kids.len() as i64);
+        pages.set("Kids", kids);
+    }
+}
+
+/// Removes a page's dictionary, its content stream and its own resources dictionary.
+fn remove_page_objects(document: &mut Document, page: ObjectId) {
+    let Some(Object::Dictionary(dictionary)) = document.objects.remove(&page) else {
+        return;
+    };
+    for key in [&b"Contents"[..], b"Resources"] {
+        if let Ok(id) = dictionary.get(key).and_then(Object::as_reference) {
+            document.objects.remove(&id);
+        }
+    }
+}
+
 /// Adds language, viewer preferences, outline and id, and compresses the streams.
 pub fn finish(document: &mut Document, laid: &Laid, meta: &BriefMeta) {
     document.version = "1.7".to_owned();

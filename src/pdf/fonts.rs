@@ -33,16 +33,23 @@ struct FaceUse {
     /// The text each new glyph id extracts as (its ToUnicode entry): the first text it
     /// was seen with.
     to_unicode: Vec<Option<Box<str>>>,
+    /// The character each new glyph id stands for in the font's character map, where
+    /// its text is one character that no other glyph claimed first.
+    characters: Vec<Option<char>>,
+    /// Some text has no glyph in the face and shows the "missing glyph" box.
+    uses_notdef: bool,
 }
 
 /// A glyph as the content writes it.
-pub struct PdfGlyph {
+pub struct PdfGlyph<'a> {
     pub id: u16,
     /// The glyph's ToUnicode text, which printpdf writes into the font's map.
-    pub mapped: String,
+    pub mapped: &'a str,
     /// Whether the ToUnicode text is this glyph's own text; when not, the content spells
     /// the text out with `/ActualText`.
     pub faithful: bool,
+    /// The character that printpdf's text path turns into this glyph, if any.
+    pub character: Option<char>,
 }
 
 impl UsedFonts {
@@ -63,6 +70,9 @@ impl UsedFonts {
                 }
             }
         }
+        for face_use in faces.iter_mut().flatten() {
+            face_use.claim_characters();
+        }
         UsedFonts { faces }
     }
 
@@ -72,12 +82,13 @@ impl UsedFonts {
     }
 
     /// The new id of a glyph, its ToUnicode text and whether that is its own text.
-    pub fn glyph(&self, face: FaceId, old_id: u16, text: &str) -> PdfGlyph {
+    pub fn glyph(&self, face: FaceId, old_id: u16, text: &str) -> PdfGlyph<'_> {
         let Some(Some(face_use)) = self.faces.get(usize::from(face.0)) else {
             return PdfGlyph {
                 id: 0,
-                mapped: String::new(),
+                mapped: "",
                 faithful: text.is_empty(),
+                character: None,
             };
         };
         let id = face_use
@@ -92,8 +103,42 @@ impl UsedFonts {
             .unwrap_or("");
         PdfGlyph {
             id,
-            mapped: mapped.to_owned(),
+            mapped,
             faithful: mapped == text,
+            character: face_use.characters.get(usize::from(id)).copied().flatten(),
+        }
+    }
+
+    /// A page that shows every used glyph of every face once, each with its ToUnicode
+    /// text, so that a document holding part of the pages gets the widths and maps of
+    /// all of them. It is never saved: see `write` and `finish::graft`.
+    pub fn inventory_page(&self) -> printpdf::PdfPage {
+        let mut ops = vec![printpdf::Op::StartTextSection];
+        for (index, face_use) in self.faces.iter().enumerate() {
+            let Some(face_use) = face_use else { continue };
+            ops.push(printpdf::Op::SetFont {
+                font: printpdf::PdfFontHandle::External(Self::font_id(FaceId(index as u16))),
+                size: printpdf::Pt(1.0),
+            });
+            let first = if face_use.uses_notdef { 0 } else { 1 };
+            let glyphs = (first..face_use.to_unicode.len())
+                .map(|id| printpdf::Codepoint {
+                    gid: id as u16,
+                    offset: 0.0,
+                    cid: Some(face_use.to_unicode[id].as_deref().unwrap_or("").to_owned()),
+                })
+                .collect();
+            ops.push(printpdf::Op::ShowText {
+                items: vec![printpdf::TextItem::GlyphIds(glyphs)],
+            });
+        }
+        ops.push(printpdf::Op::EndTextSection);
+        let size = printpdf::Rect::from_wh(printpdf::Pt(1.0), printpdf::Pt(1.0));
+        printpdf::PdfPage {
+            media_box: size.clone(),
+            trim_box: size.clone(),
+            crop_box: size,
+            ops,
         }
     }
 
@@ -128,10 +173,28 @@ impl FaceUse {
             new_ids: vec![0; glyph_count],
             remapper: subsetter::GlyphRemapper::new(),
             to_unicode: vec![None],
+            characters: Vec::new(),
+            uses_notdef: false,
         }
     }
 
+    /// Gives each one-character text to the first glyph that has it, so that printpdf
+    /// can write runs of those glyphs as text through the font's character map.
+    fn claim_characters(&mut self) {
+        let mut claimed = std::collections::HashSet::new();
+        self.characters = self
+            .to_unicode
+            .iter()
+            .map(|text| {
+                let mut chars = text.as_deref()?.chars();
+                let character = chars.next()?;
+                (chars.next().is_none() && claimed.insert(character)).then_some(character)
+            })
+            .collect();
+    }
+
     fn add(&mut self, old_id: u16, text: &str) {
+        self.uses_notdef |= old_id == 0;
         let Some(slot) = self.new_ids.get_mut(usize::from(old_id)) else {
             return;
         };
@@ -166,7 +229,10 @@ impl FaceUse {
                 let advance = advances
                     .advance_width(skrifa::GlyphId::new(u32::from(old)))
                     .unwrap_or(0.0);
-                (new as u16, advance.round().clamp(0.0, f32::from(u16::MAX)) as u16)
+                (
+                    new as u16,
+                    advance.round().clamp(0.0, f32::from(u16::MAX)) as u16,
+                )
             })
             .collect();
         let bounds = metrics.bounds.unwrap_or_default();
@@ -177,7 +243,12 @@ impl FaceUse {
             original_bytes: subset,
             font_index: 0,
             font_name: Some(format!("{}+{}", self.subset_tag(), info.name)),
-            codepoint_to_glyph: BTreeMap::new(),
+            codepoint_to_glyph: self
+                .characters
+                .iter()
+                .enumerate()
+                .filter_map(|(id, c)| Some((u32::from((*c)?), id as u16)))
+                .collect(),
             glyph_widths,
             units_per_em: metrics.units_per_em,
             font_metrics: FontMetrics {

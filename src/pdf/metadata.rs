@@ -92,13 +92,22 @@ fn creation_time(text: &str) -> Option<DateTime> {
 /// The trailer's `/ID`: two copies of 16 bytes hashed from the finished document body,
 /// so the same brief always gives the same file and any change gives a new id.
 pub fn document_id(body: &[&[u8]], meta: &BriefMeta) -> Object {
-    // FNV-1a, twice with different seeds; not cryptographic, only distinguishing.
+    // An FNV-style hash eight bytes at a time, twice with different seeds; not
+    // cryptographic, only distinguishing, and quick on the megabytes of a long brief.
     let mut halves = [0xcbf2_9ce4_8422_2325u64, 0x6c62_272e_07bb_0142u64];
     for half in &mut halves {
         let mut feed = |bytes: &[u8]| {
-            for &byte in bytes {
+            let mut words = bytes.chunks_exact(8);
+            for word in &mut words {
+                let mut lane = [0u8; 8];
+                lane.copy_from_slice(word);
+                *half = (*half ^ u64::from_le_bytes(lane)).wrapping_mul(0x0100_0000_01b3);
+                *half ^= *half >> 29;
+            }
+            for &byte in words.remainder() {
                 *half = (*half ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
             }
+            *half = (*half ^ bytes.len() as u64).wrapping_mul(0x0100_0000_01b3);
         };
         feed(meta.title.as_bytes());
         feed(meta.created.as_bytes());

@@ -39,23 +39,38 @@ pub fn write(laid: &Laid, meta: &BriefMeta) -> Result<Vec<u8>, PdfError> {
     let mut document = PdfDocument::new(&meta.title);
     metadata::describe(&mut document.metadata.info, meta);
     fonts.add_to(&mut document)?;
-    document.with_pages(pdf_pages(&laid.pages, &fonts));
 
-    // printpdf's subsetting stays off: the fonts are subsets already.
-    let options = PdfSaveOptions {
-        optimize: false,
-        subset_fonts: false,
-        secure: true,
-        image_optimization: None,
+    let mut assembled = if laid.pages.len() < SPLIT_FROM_PAGES {
+        document.with_pages(pdf_pages(&laid.pages, &fonts));
+        assemble(&document)?
+    } else {
+        // printpdf serialises a document on one thread, and that is most of the time of
+        // a long export. The pages are split into two documents serialised side by side;
+        // the first also shows every glyph once on a last page, so that printpdf writes
+        // the fonts' widths and ToUnicode maps for the glyphs of both halves. The
+        // finishing step then drops that page and moves the second half's pages over.
+        let (first, second) = laid.pages.split_at(laid.pages.len() / 2);
+        let mut second_document = document.clone();
+        let (assembled, second_assembled) = std::thread::scope(|scope| {
+            let second_half = scope.spawn(|| {
+                second_document.with_pages(pdf_pages(second, &fonts));
+                assemble(&second_document)
+            });
+            let mut pages = pdf_pages(first, &fonts);
+            pages.push(fonts.inventory_page());
+            document.with_pages(pages);
+            let first_half = assemble(&document);
+            let second_half = second_half
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (first_half, second_half)
+        });
+        let mut assembled = assembled?;
+        finish::graft(&mut assembled, second_assembled?);
+        // The documents' many small allocations are freed while the file is finished.
+        std::thread::spawn(move || drop((document, second_document)));
+        assembled
     };
-    let mut warnings = Vec::new();
-    let mut assembled = printpdf::to_lopdf_doc(&document, &options, &mut warnings);
-    if let Some(error) = warnings
-        .iter()
-        .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
-    {
-        return Err(PdfError::Assemble(error.msg.clone()));
-    }
     finish::finish(&mut assembled, laid, meta);
     let mut bytes = Vec::new();
     assembled
@@ -64,25 +79,35 @@ pub fn write(laid: &Laid, meta: &BriefMeta) -> Result<Vec<u8>, PdfError> {
     Ok(bytes)
 }
 
-/// Every page as printpdf operations. Long documents are split between two threads:
-/// pages are independent.
-fn pdf_pages(pages: &[Page], fonts: &UsedFonts) -> Vec<PdfPage> {
-    let write = |pages: &[Page]| -> Vec<PdfPage> {
-        pages.iter().map(|page| content::page(page, fonts)).collect()
+/// From this many pages on, printpdf serialises two halves of the document at once.
+const SPLIT_FROM_PAGES: usize = 12;
+
+/// printpdf's lopdf document for `document`, or its first error.
+fn assemble(document: &PdfDocument) -> Result<lopdf::Document, PdfError> {
+    // printpdf's subsetting stays off: the fonts are subsets already.
+    let options = PdfSaveOptions {
+        optimize: false,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
     };
-    if pages.len() < 8 {
-        return write(pages);
+    let mut warnings = Vec::new();
+    let assembled = printpdf::to_lopdf_doc(document, &options, &mut warnings);
+    match warnings
+        .into_iter()
+        .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
+    {
+        Some(error) => Err(PdfError::Assemble(error.msg)),
+        None => Ok(assembled),
     }
-    let (first, second) = pages.split_at(pages.len() / 2);
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| write(second));
-        let mut written = write(first);
-        let rest = second
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        written.extend(rest);
-        written
-    })
+}
+
+/// Every page as printpdf operations.
+fn pdf_pages(pages: &[Page], fonts: &UsedFonts) -> Vec<PdfPage> {
+    pages
+        .iter()
+        .map(|page| content::page(page, fonts))
+        .collect()
 }
 
 /// Deflates at a middle level: nearly the size of the best level at a fraction of the time.

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 /// SHA-256 of the sample project's PDF. When a change to layout, fonts or the PDF writer
 /// is meant to change the output, check the new PDF by eye and then replace this value
 /// with the one the failing test prints.
-const SAMPLE_PDF_SHA256: &str = "111650e0f35425c4be5465fe3337441e69cdb21bcd532b1b79925f623074049f";
+const SAMPLE_PDF_SHA256: &str = "4da006bec692d6a761b26ce662c753c33f6a13079208e59fabda645c1ee3c682";
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

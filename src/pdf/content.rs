@@ -240,11 +240,19 @@ impl PageWriter {
             let pdf_glyph = |glyph: &crate::fonts::Glyph| {
                 fonts.glyph(run.face, glyph.id, run.glyph_text(glyph))
             };
-            let faithful = cluster.iter().all(|glyph| pdf_glyph(glyph).faithful);
+            // Most clusters are one glyph, looked up once.
+            let single = (cluster.len() == 1).then(|| pdf_glyph(&cluster[0]));
+            let faithful = match &single {
+                Some(glyph) => glyph.faithful,
+                None => cluster.iter().all(|glyph| pdf_glyph(glyph).faithful),
+            };
             let mut quoted = Shown::default();
             let target = if faithful { &mut shown } else { &mut quoted };
             for (offset, glyph) in cluster.iter().enumerate() {
-                let pdf_glyph = pdf_glyph(glyph);
+                let pdf_glyph = match &single {
+                    Some(single) => single.clone(),
+                    None => pdf_glyph(glyph),
+                };
                 // A glyph that is its character's own glyph goes as text, which printpdf
                 // writes as one string per stretch; any other goes by its id, with its
                 // ToUnicode text.

@@ -8,60 +8,74 @@
 //! - **Outline.** printpdf's bookmarks are sorted by page and then by *name*, and open at
 //!   the top of the page; the brief's outline is in document order and opens at each
 //!   heading. It is written here from the layout's outline.
-//! - **Compression and object streams.** printpdf compresses streams one by one and
-//!   writes a classic cross-reference table; here the streams are deflated on two threads
-//!   and the file is saved with object streams (`save_modern`), which keeps the many
-//!   small page dictionaries small.
+//! - **Compression.** printpdf compresses streams one by one on one thread; here they
+//!   are deflated on two threads, with one compressor per thread reset between streams.
+//!   The file is then saved as `PdfDocument::save` saves it, with lopdf's `save_to`.
+//! - **Pieces.** A long brief is serialised by printpdf in pieces on two threads (see
+//!   `write`); [`drop_last_page`] and [`graft`] join the pieces into one document.
 //! - **Tidying.** printpdf writes PDF/X and identifier entries in the document
 //!   information even when empty, and an empty `/Annots` on every page; those go.
 
 use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
 
-use super::deflated;
 use super::metadata::{document_id, text_string};
 use crate::layout::{Laid, OutlineEntry};
 use crate::model::BriefMeta;
 
-/// Replaces the last page of `document`, the glyph inventory that gave its fonts every
-/// glyph, with the pages of `second`, which printpdf serialised from the second half of
-/// the brief with the same fonts under the same resource names.
-pub fn graft(document: &mut Document, mut second: Document) {
-    let Some((&last_number, &inventory)) = document.get_pages().iter().next_back() else {
+/// Removes the last page of `document`: the glyph inventory that gave its fonts every
+/// glyph of the brief (see `write`).
+pub fn drop_last_page(document: &mut Document) {
+    let Some(&last) = document.get_pages().values().next_back() else {
         return;
     };
-    let first_page = document.get_pages().get(&1).copied();
-    let resources = first_page.and_then(|page| {
-        document
-            .get_dictionary(page)
-            .ok()?
-            .get(b"Resources")
-            .ok()
-            .cloned()
-    });
     let Ok(pages_id) = document
-        .get_dictionary(inventory)
+        .get_dictionary(last)
         .and_then(|page| page.get(b"Parent"))
         .and_then(Object::as_reference)
     else {
         return;
     };
+    let kids: Vec<Object> = document
+        .get_pages()
+        .into_values()
+        .filter(|&page| page != last)
+        .map(Object::Reference)
+        .collect();
+    remove_page_objects(document, last);
+    if let Ok(pages) = document.get_dictionary_mut(pages_id) {
+        pages.set("Count", kids.len() as i64);
+        pages.set("Kids", kids);
+    }
+}
+
+/// Appends the pages of `piece` to `document`. printpdf serialised `piece` from later
+/// pages of the brief with the same fonts under the same resource names, so its pages
+/// take `document`'s resources; its own fonts are left behind.
+pub fn graft(document: &mut Document, mut piece: Document) {
+    let Some(&first_page) = document.get_pages().values().next() else {
+        return;
+    };
+    let Ok(first) = document.get_dictionary(first_page) else {
+        return;
+    };
+    let resources = first.get(b"Resources").ok().cloned();
+    let Ok(pages_id) = first.get(b"Parent").and_then(Object::as_reference) else {
+        return;
+    };
     let mut kids: Vec<Object> = document
         .get_pages()
         .into_values()
-        .filter(|&page| page != inventory)
         .map(Object::Reference)
         .collect();
-    remove_page_objects(document, inventory);
-    debug_assert_eq!(kids.len() as u32, last_number - 1);
-    for page in second.get_pages().into_values() {
-        let Some(Object::Dictionary(mut dictionary)) = second.objects.remove(&page) else {
+    for page in piece.get_pages().into_values() {
+        let Some(Object::Dictionary(mut dictionary)) = piece.objects.remove(&page) else {
             continue;
         };
         let contents = dictionary
             .get(b"Contents")
             .and_then(Object::as_reference)
             .ok()
-            .and_then(|id| second.objects.remove(&id));
+            .and_then(|id| piece.objects.remove(&id));
         if let Some(contents) = contents {
             dictionary.set("Contents", document.add_object(contents));
         }
@@ -173,7 +187,8 @@ fn tidy_pages(document: &mut Document) {
     }
 }
 
-/// Deflates every stream that is not compressed yet, on two threads.
+/// Deflates every stream that is not compressed yet, on two threads given about the
+/// same number of bytes each.
 fn compress_streams(document: &mut Document) {
     let mut streams: Vec<&mut lopdf::Stream> = document
         .objects
@@ -183,20 +198,68 @@ fn compress_streams(document: &mut Document) {
             _ => None,
         })
         .collect();
-    let compress = |streams: &mut [&mut lopdf::Stream]| {
+    streams.sort_by_key(|stream| std::cmp::Reverse(stream.content.len()));
+    let (mut first, mut second) = (Vec::new(), Vec::new());
+    let (mut first_bytes, mut second_bytes) = (0, 0);
+    for stream in streams {
+        if first_bytes <= second_bytes {
+            first_bytes += stream.content.len();
+            first.push(stream);
+        } else {
+            second_bytes += stream.content.len();
+            second.push(stream);
+        }
+    }
+    let compress = |streams: Vec<&mut lopdf::Stream>| {
+        let mut deflater = Deflater::new();
         for stream in streams {
-            let packed = deflated(&stream.content);
+            let packed = deflater.deflate(&stream.content);
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(packed);
             stream.allows_compression = false;
         }
     };
-    let middle = streams.len() / 2;
-    let (first, second) = streams.split_at_mut(middle);
     std::thread::scope(|scope| {
         scope.spawn(|| compress(second));
         compress(first);
     });
+}
+
+/// zlib at a middle level, nearly the size of the best level at a fraction of the time.
+/// One compressor is reset between streams: setting one up costs more than deflating a
+/// small stream.
+struct Deflater(flate2::Compress);
+
+impl Deflater {
+    fn new() -> Self {
+        Deflater(flate2::Compress::new(flate2::Compression::new(6), true))
+    }
+
+    fn deflate(&mut self, bytes: &[u8]) -> Vec<u8> {
+        self.0.reset();
+        let mut out = Vec::with_capacity(bytes.len() / 2 + 128);
+        loop {
+            let consumed = usize::try_from(self.0.total_in()).unwrap_or(bytes.len());
+            let input = bytes.get(consumed..).unwrap_or_default();
+            match self
+                .0
+                .compress_vec(input, &mut out, flate2::FlushCompress::Finish)
+            {
+                Ok(flate2::Status::StreamEnd) => return out,
+                Ok(_) => out.reserve(out.capacity().max(4096)),
+                // Deflating into memory does not fail; should it, a fresh encoder does it.
+                Err(_) => return deflated_afresh(bytes),
+            }
+        }
+    }
+}
+
+fn deflated_afresh(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
+    // Writing into a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
 }
 
 /// The outline of the parts, in document order, each opening its page at the heading.

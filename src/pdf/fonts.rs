@@ -41,6 +41,7 @@ struct FaceUse {
 }
 
 /// A glyph as the content writes it.
+#[derive(Clone)]
 pub struct PdfGlyph<'a> {
     pub id: u16,
     /// The glyph's ToUnicode text, which printpdf writes into the font's map.

@@ -4,9 +4,16 @@
 //! printpdf builds the document: pages of [`printpdf::Op`]s ([`content`]), fonts given as
 //! ready-made subsets ([`fonts`]), document information ([`metadata`]) and link
 //! annotations. What printpdf cannot express is added to the lopdf document it produces,
-//! in one small step ([`finish`]); printpdf's `PdfDocument::save` is that same
-//! `to_lopdf_doc` followed by compression and saving, which the finishing step does
-//! itself.
+//! in one small step ([`finish`]). printpdf's `PdfDocument::save` is `to_lopdf_doc`
+//! followed by compression and lopdf's `save_to`; `write` does the same, with that step
+//! and the compression in between.
+//!
+//! Where the time goes, measured with `perf` on the 200-page brief: printpdf's
+//! serialisation is about two thirds of the PDF time. Per character it makes a `String`
+//! for its ToUnicode bookkeeping, looks the glyph up in a `BTreeMap`, and lopdf writes
+//! each byte of the glyph code through `fmt`. So printpdf is given its input ready-made
+//! (subset fonts, one text stretch per run of plain glyphs, few offsets), and long briefs
+//! are serialised in pieces on both cores.
 
 mod content;
 mod finish;
@@ -45,42 +52,80 @@ pub fn write(laid: &Laid, meta: &BriefMeta) -> Result<Vec<u8>, PdfError> {
         assemble(&document)?
     } else {
         // printpdf serialises a document on one thread, and that is most of the time of
-        // a long export. The pages are split into two documents serialised side by side;
-        // the first also shows every glyph once on a last page, so that printpdf writes
-        // the fonts' widths and ToUnicode maps for the glyphs of both halves. The
-        // finishing step then drops that page and moves the second half's pages over.
-        let (first, second) = laid.pages.split_at(laid.pages.len() / 2);
-        let mut second_document = document.clone();
-        let (assembled, second_assembled) = std::thread::scope(|scope| {
-            let second_half = scope.spawn(|| {
-                second_document.with_pages(pdf_pages(second, &fonts));
-                assemble(&second_document)
-            });
-            let mut pages = pdf_pages(first, &fonts);
-            pages.push(fonts.inventory_page());
-            document.with_pages(pages);
-            let first_half = assemble(&document);
-            let second_half = second_half
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (first_half, second_half)
-        });
-        let mut assembled = assembled?;
-        finish::graft(&mut assembled, second_assembled?);
-        // The documents' many small allocations are freed while the file is finished.
-        std::thread::spawn(move || drop((document, second_document)));
+        // a long export. The pages are cut into a few documents that two threads take in
+        // turn (so neither waits for the other, though one core is slower); the first
+        // also shows every glyph once on a last page, so that printpdf writes the fonts'
+        // widths and ToUnicode maps for the glyphs of all of them. The finishing step
+        // drops that page and moves the other documents' pages over, in order.
+        let pieces = laid
+            .pages
+            .len()
+            .div_ceil(PAGES_PER_PIECE)
+            .clamp(2, MAX_PIECES);
+        let chunks: Vec<&[Page]> = laid
+            .pages
+            .chunks(laid.pages.len().div_ceil(pieces))
+            .collect();
+        let mut documents = assemble_pieces(&document, &chunks, &fonts).into_iter();
+        let mut assembled = documents.next().ok_or(PdfError::Empty)??;
+        finish::drop_last_page(&mut assembled);
+        for piece in documents {
+            finish::graft(&mut assembled, piece?);
+        }
         assembled
     };
     finish::finish(&mut assembled, laid, meta);
     let mut bytes = Vec::new();
     assembled
-        .save_modern(&mut bytes)
+        .save_to(&mut bytes)
         .map_err(|e| PdfError::Assemble(e.to_string()))?;
     Ok(bytes)
 }
 
-/// From this many pages on, printpdf serialises two halves of the document at once.
+/// From this many pages on, printpdf serialises pieces of the document on two threads.
 const SPLIT_FROM_PAGES: usize = 12;
+/// About how many pages each piece holds, and the most pieces there are.
+const PAGES_PER_PIECE: usize = 24;
+const MAX_PIECES: usize = 8;
+
+/// printpdf's lopdf document for each piece of the pages, in order, made on two threads.
+/// Each piece is `template` (the fonts and document information) with its pages; the
+/// first also gets the glyph inventory page.
+fn assemble_pieces(
+    template: &PdfDocument,
+    pieces: &[&[Page]],
+    fonts: &UsedFonts,
+) -> Vec<Result<lopdf::Document, PdfError>> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(piece) = pieces.get(index) else {
+                return done;
+            };
+            let mut pages = pdf_pages(piece, fonts);
+            if index == 0 {
+                pages.push(fonts.inventory_page());
+            }
+            let mut document = template.clone();
+            document.with_pages(pages);
+            done.push((index, assemble(&document)));
+        }
+    };
+    let mut done = std::thread::scope(|scope| {
+        let other = scope.spawn(work);
+        let mut done = work();
+        done.extend(
+            other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        );
+        done
+    });
+    done.sort_by_key(|(index, _)| *index);
+    done.into_iter().map(|(_, document)| document).collect()
+}
 
 /// printpdf's lopdf document for `document`, or its first error.
 fn assemble(document: &PdfDocument) -> Result<lopdf::Document, PdfError> {
@@ -108,16 +153,4 @@ fn pdf_pages(pages: &[Page], fonts: &UsedFonts) -> Vec<PdfPage> {
         .iter()
         .map(|page| content::page(page, fonts))
         .collect()
-}
-
-/// Deflates at a middle level: nearly the size of the best level at a fraction of the time.
-fn deflated(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut encoder = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(bytes.len() / 3),
-        flate2::Compression::new(6),
-    );
-    // Writing into a Vec cannot fail.
-    let _ = encoder.write_all(bytes);
-    encoder.finish().unwrap_or_default()
 }

@@ -5,7 +5,7 @@
 mod support;
 
 use briefwright::model::{
-    BlockId, BlockKind, Project, Section, SectionId, SectionKind, SectionRef, Source, SourceId,
+    BlockId, BlockKind, Project, Section, SectionId, SectionKind, SectionRef, Source,
 };
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -16,22 +16,14 @@ use support::window::{empty_brief, harness_with, menu};
 fn corridor_brief() -> (Project, [BlockId; 3]) {
     let mut project = empty_brief();
     project.brief.meta.title = "Middle Corridor visit".into();
-    let source = project.add_source(Source {
-        id: SourceId(0),
-        title: "Op-ed".into(),
-        author: String::new(),
-        publication: String::new(),
-        date: String::new(),
-        url: String::new(),
-        notes: String::new(),
-        file_name: String::new(),
-        sections: vec![Section {
+    let source = project.add_source(Source::new(
+        "Op-ed",
+        vec![Section {
             id: SectionId(0),
             kind: SectionKind::Paragraph,
             text: "Freight on the corridor doubled.".into(),
         }],
-        unknown_fields: Default::default(),
-    });
+    ));
     let section = project.sources[0].sections[0].id;
     let first = project.push_block(
         1,

@@ -3,7 +3,7 @@
 use egui::{Align, RichText, Sense};
 
 use super::command::Command;
-use super::find_bar::highlight_layouter;
+use super::find_marks::highlight_layouter;
 use super::state::AppState;
 use crate::model::find::Place;
 use crate::model::{BlockId, BlockKind, Edit, MetaField, Project, SectionRef, TalkingPointId};

@@ -2,11 +2,9 @@
 //! editor's fields. Finding and replacing themselves are in [`crate::model::find`].
 
 use std::ops::Range;
-use std::sync::Arc;
-
-use egui::text::{LayoutJob, TextFormat};
 
 use super::command::{Command, shortcut_for};
+use super::find_marks::match_context;
 use super::state::AppState;
 use crate::model::find::{self, Match, Place, Query};
 
@@ -301,115 +299,4 @@ pub fn find_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
 
 fn shortcut_text(ui: &egui::Ui, command: &Command) -> String {
     shortcut_for(command).map_or_else(String::new, |s| ui.ctx().format_shortcut(&s))
-}
-
-/// Where the current match is and the words around it, the match in bold.
-fn match_context(state: &AppState, current: &Match, visuals: &egui::Visuals) -> LayoutJob {
-    let where_ = match current.place {
-        Place::Meta(field) => format!("Title block, {}", field.label()),
-        Place::Block(block) | Place::TalkingPoint { block, .. } => {
-            let part = state
-                .project
-                .locate(block)
-                .map(|(part, _)| state.project.brief.parts[part].title.clone())
-                .unwrap_or_default();
-            let kind = match current.place {
-                Place::TalkingPoint { .. } => "talking point",
-                _ if current.in_excerpt => "excerpt (quotation)",
-                _ => "text",
-            };
-            format!("{part}, {kind}")
-        }
-    };
-    let text = find::place_text(&state.project, current.place).unwrap_or_default();
-    let range = current.range.clone();
-    let mut job = LayoutJob::default();
-    let plain = TextFormat::simple(egui::FontId::default(), visuals.text_color());
-    let weak = TextFormat::simple(egui::FontId::default(), visuals.weak_text_color());
-    job.append(&format!("{where_}: "), 0.0, weak);
-    if range.end <= text.len() && text.is_char_boundary(range.start) {
-        let before = &text[..range.start];
-        let after = &text[range.end..];
-        let start_cut = before.chars().count() > CONTEXT_CHARS;
-        let end_cut = after.chars().count() > CONTEXT_CHARS;
-        let before = format!(
-            "{}{}",
-            if start_cut { "\u{2026}" } else { "" },
-            tail_chars(before, CONTEXT_CHARS)
-        );
-        let after = format!(
-            "{}{}",
-            head_chars(after, CONTEXT_CHARS),
-            if end_cut { "\u{2026}" } else { "" }
-        );
-        job.append(&before, 0.0, plain.clone());
-        let strong = TextFormat {
-            background: visuals.selection.bg_fill,
-            ..plain.clone()
-        };
-        job.append(&text[range], 0.0, strong);
-        job.append(&after, 0.0, plain);
-    }
-    job
-}
-
-/// How many characters of context the bar shows on each side of the current match.
-const CONTEXT_CHARS: usize = 60;
-
-fn tail_chars(text: &str, count: usize) -> String {
-    let start = text
-        .char_indices()
-        .rev()
-        .nth(count.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
-    text[start..].replace('\n', " ")
-}
-
-fn head_chars(text: &str, count: usize) -> String {
-    text.chars()
-        .take(count)
-        .map(|c| if c == '\n' { ' ' } else { c })
-        .collect()
-}
-
-/// A layouter for a text field that shows the find bar's matches in it.
-pub fn highlight_layouter(
-    matches: Vec<(Range<usize>, bool)>,
-    multiline: bool,
-) -> impl FnMut(&egui::Ui, &dyn egui::TextBuffer, f32) -> Arc<egui::Galley> {
-    move |ui, buffer, wrap_width| {
-        let text = buffer.as_str();
-        let font_id = egui::TextStyle::Body.resolve(ui.style());
-        let visuals = ui.visuals();
-        let plain = TextFormat::simple(font_id, visuals.widgets.inactive.text_color());
-        let other = TextFormat {
-            background: visuals.selection.bg_fill.gamma_multiply(0.45),
-            ..plain.clone()
-        };
-        let current = TextFormat {
-            background: visuals.selection.bg_fill,
-            color: visuals.selection.stroke.color,
-            ..plain.clone()
-        };
-        let mut job = LayoutJob::default();
-        let mut at = 0;
-        for (range, is_current) in &matches {
-            // While a keystroke is on its way the text may differ from the searched text.
-            if range.start < at
-                || range.end > text.len()
-                || !text.is_char_boundary(range.start)
-                || !text.is_char_boundary(range.end)
-            {
-                continue;
-            }
-            job.append(&text[at..range.start], 0.0, plain.clone());
-            let format = if *is_current { &current } else { &other };
-            job.append(&text[range.clone()], 0.0, format.clone());
-            at = range.end;
-        }
-        job.append(&text[at..], 0.0, plain);
-        job.wrap.max_width = if multiline { wrap_width } else { f32::INFINITY };
-        job.keep_trailing_whitespace = true;
-        ui.fonts_mut(|fonts| fonts.layout_job(job))
-    }
 }

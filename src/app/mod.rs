@@ -10,6 +10,7 @@ mod editor;
 mod file_picker;
 mod files;
 mod find_bar;
+mod find_marks;
 mod focus;
 mod history;
 mod menu;
@@ -94,44 +95,21 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         .sources_width
         .clamp(SOURCES_MIN_WIDTH, sources_max);
     let preview_max = (width - sources_now - EDITOR_MIN_WIDTH).clamp(PREVIEW_MIN_WIDTH, 1400.0);
-    let mut sources_panel = egui::Panel::left("library")
-        .resizable(true)
-        .default_size(state.settings.sources_width)
-        .size_range(SOURCES_MIN_WIDTH..=sources_max);
-    if let Some(width) = width_to_restore(
-        ui.ctx(),
-        "library",
-        state.settings.sources_width,
-        sources_max,
-    ) {
-        sources_panel = sources_panel.exact_size(width);
-    }
-    let sources = sources_panel.show(ui, |ui| {
+    let library = egui::Panel::left("library");
+    let chosen = state.settings.sources_width;
+    let range = SOURCES_MIN_WIDTH..=sources_max;
+    if let Some(width) = side_pane_ui(ui, library, "library", chosen, range, |ui| {
         sources::library_ui(ui, state);
-    });
-    remember_shown_width(ui.ctx(), "library", sources.response.rect.width());
-    // A width squeezed by a narrow window is not the user's choice; keep the choice.
-    if sources.response.rect.width() < sources_max - 1.0 {
-        state.settings.sources_width = sources.response.rect.width();
+    }) {
+        state.settings.sources_width = width;
     }
-    let mut preview_panel = egui::Panel::right("preview")
-        .resizable(true)
-        .default_size(state.settings.preview_width)
-        .size_range(PREVIEW_MIN_WIDTH..=preview_max);
-    if let Some(width) = width_to_restore(
-        ui.ctx(),
-        "preview",
-        state.settings.preview_width,
-        preview_max,
-    ) {
-        preview_panel = preview_panel.exact_size(width);
-    }
-    let preview = preview_panel.show(ui, |ui| {
+    let preview = egui::Panel::right("preview");
+    let chosen = state.settings.preview_width;
+    let range = PREVIEW_MIN_WIDTH..=preview_max;
+    if let Some(width) = side_pane_ui(ui, preview, "preview", chosen, range, |ui| {
         preview::preview_ui(ui, state);
-    });
-    remember_shown_width(ui.ctx(), "preview", preview.response.rect.width());
-    if preview.response.rect.width() < preview_max - 1.0 {
-        state.settings.preview_width = preview.response.rect.width();
+    }) {
+        state.settings.preview_width = width;
     }
     egui::CentralPanel::default().show(ui, |ui| editor::brief_editor_ui(ui, state));
     modals::modals_ui(ui, state);
@@ -145,20 +123,29 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
 }
 
-fn shown_width_key(pane: &str) -> egui::Id {
-    egui::Id::unique(("shown-width", pane))
-}
-
-fn remember_shown_width(ctx: &egui::Context, pane: &str, width: f32) {
-    ctx.data_mut(|data| data.insert_temp(shown_width_key(pane), width));
-}
-
-/// The width to give a pane back once a window that squeezed it has grown again: egui
-/// keeps a panel's last width, which would leave it narrow for good.
-fn width_to_restore(ctx: &egui::Context, pane: &str, chosen: f32, max: f32) -> Option<f32> {
+/// A resizable side pane at the width the user `chosen`, squeezed to `range` by a narrow
+/// window. Returns the width to remember as the user's choice: none while the window
+/// squeezes the pane, since that width is not the user's. egui keeps a panel's last width,
+/// so once the window grows again the chosen width is given back explicitly.
+fn side_pane_ui(
+    ui: &mut egui::Ui,
+    panel: egui::Panel,
+    key: &str,
+    chosen: f32,
+    range: std::ops::RangeInclusive<f32>,
+    add_contents: impl FnOnce(&mut egui::Ui),
+) -> Option<f32> {
+    let max = *range.end();
+    let shown_key = egui::Id::unique(("shown-width", key));
+    let mut panel = panel.resizable(true).default_size(chosen).size_range(range);
     let target = chosen.min(max);
-    let shown = ctx.data(|data| data.get_temp::<f32>(shown_width_key(pane)))?;
-    (shown < target - 1.0).then_some(target)
+    let shown = ui.ctx().data(|data| data.get_temp::<f32>(shown_key));
+    if shown.is_some_and(|shown| shown < target - 1.0) {
+        panel = panel.exact_size(target);
+    }
+    let width = panel.show(ui, add_contents).response.rect.width();
+    ui.ctx().data_mut(|data| data.insert_temp(shown_key, width));
+    (width < max - 1.0).then_some(width)
 }
 
 /// Theme and interface size from the settings; egui's own zoom keys are off because

@@ -347,7 +347,7 @@ impl Project {
 mod tests {
     use crate::model::{
         BlockId, BlockKind, Created, Edit, EditError, MetaField, Project, SectionKind, SectionRef,
-        Source, SourceField, SourceId,
+        Source, SourceField,
     };
 
     fn project() -> Project {
@@ -405,22 +405,14 @@ mod tests {
     #[test]
     fn editing_an_excerpt_keeps_the_original_and_reverts() {
         let mut p = project();
-        let source = Source {
-            id: SourceId(0),
-            title: "T".into(),
-            author: String::new(),
-            publication: String::new(),
-            date: String::new(),
-            url: String::new(),
-            notes: String::new(),
-            file_name: String::new(),
-            sections: vec![crate::model::Section {
+        let source = Source::new(
+            "T",
+            vec![crate::model::Section {
                 id: crate::model::SectionId(0),
                 kind: SectionKind::Paragraph,
                 text: "Original words.".into(),
             }],
-            unknown_fields: Default::default(),
-        };
+        );
         let Ok(Created::Source(sid)) = p.apply(Edit::AddSource(source)) else {
             panic!("source added")
         };

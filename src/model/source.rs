@@ -31,6 +31,23 @@ pub struct Source {
 }
 
 impl Source {
+    /// A source with a title and sections and nothing else known yet. Its ids are given
+    /// when it is added to a project.
+    pub fn new(title: impl Into<String>, sections: Vec<Section>) -> Self {
+        Source {
+            id: SourceId(0),
+            title: title.into(),
+            author: String::new(),
+            publication: String::new(),
+            date: String::new(),
+            url: String::new(),
+            notes: String::new(),
+            file_name: String::new(),
+            sections,
+            unknown_fields: Default::default(),
+        }
+    }
+
     /// The sections that carry the article's content (no boilerplate).
     pub fn body_sections(&self) -> impl Iterator<Item = &Section> {
         self.sections

@@ -91,9 +91,8 @@ fn a_warning_about_a_block_goes_to_that_block() {
     );
 }
 
-#[test]
-fn every_interactive_control_of_the_main_window_has_a_name() {
-    let (harness, _) = harness_with(briefwright::sample::project());
+/// The interactive controls without an accessible name, and how many were checked.
+fn unnamed_controls(harness: &egui_kittest::Harness<'static, AppState>) -> (Vec<String>, usize) {
     let mut unnamed = Vec::new();
     let mut checked = 0;
     for node in harness.root().children_recursive() {
@@ -122,7 +121,38 @@ fn every_interactive_control_of_the_main_window_has_a_name() {
             }
         }
     }
+    (unnamed, checked)
+}
+
+#[test]
+fn every_interactive_control_of_the_main_window_has_a_name() {
+    let (harness, _) = harness_with(briefwright::sample::project());
+    let (unnamed, checked) = unnamed_controls(&harness);
     assert!(checked > 50, "only {checked} controls found");
+    assert!(unnamed.is_empty(), "controls without a name: {unnamed:#?}");
+}
+
+#[test]
+fn every_control_of_the_find_and_replace_bar_has_a_name() {
+    let (mut harness, _) = harness_with(briefwright::sample::project());
+    harness.state_mut().run(Command::Find { replace: true });
+    harness.run();
+    harness.get_by_label("Find").focus();
+    harness.get_by_label("Find").type_text("Caspian");
+    harness.run();
+    for control in [
+        "Replace with",
+        "Previous",
+        "Next",
+        "Match case",
+        "Whole word",
+        "Replace All",
+        "Also in excerpts",
+        "Close",
+    ] {
+        harness.get_by_label(control);
+    }
+    let (unnamed, _) = unnamed_controls(&harness);
     assert!(unnamed.is_empty(), "controls without a name: {unnamed:#?}");
 }
 

@@ -189,11 +189,12 @@ impl PageWriter {
         self.ops.push(Op::RestoreGraphicsState);
     }
 
-    /// One text matrix per run and glyph ids with offsets: after each glyph, the offset
-    /// moves the pen from where the viewer would put the next glyph (by the font's `/W`
-    /// width) to exactly where the layout put it. The pen is followed as the viewer
-    /// follows it, so rounding never adds up along a line. Glyphs whose text the font's
-    /// ToUnicode map cannot give are wrapped in `/ActualText` so that copying stays exact.
+    /// One text matrix per run, then its glyphs as text stretches and glyph ids with
+    /// offsets between them: an offset moves the pen from where the viewer would put the
+    /// next glyph (by the font's `/W` width) back to where the layout put it. The pen is
+    /// followed as the viewer follows it, so rounding never adds up along a line. Glyphs
+    /// whose text the font's ToUnicode map cannot give are wrapped in `/ActualText` so
+    /// that copying stays exact.
     fn text(&mut self, run: &GlyphRun, at: Point, fonts: &UsedFonts) {
         let Some(first) = run.glyphs.first() else {
             return;
@@ -240,19 +241,11 @@ impl PageWriter {
             let pdf_glyph = |glyph: &crate::fonts::Glyph| {
                 fonts.glyph(run.face, glyph.id, run.glyph_text(glyph))
             };
-            // Most clusters are one glyph, looked up once.
-            let single = (cluster.len() == 1).then(|| pdf_glyph(&cluster[0]));
-            let faithful = match &single {
-                Some(glyph) => glyph.faithful,
-                None => cluster.iter().all(|glyph| pdf_glyph(glyph).faithful),
-            };
+            let faithful = cluster.iter().all(|glyph| pdf_glyph(glyph).faithful);
             let mut quoted = Shown::default();
             let target = if faithful { &mut shown } else { &mut quoted };
             for (offset, glyph) in cluster.iter().enumerate() {
-                let pdf_glyph = match &single {
-                    Some(single) => single.clone(),
-                    None => pdf_glyph(glyph),
-                };
+                let pdf_glyph = pdf_glyph(glyph);
                 // A glyph that is its character's own glyph goes as text, which printpdf
                 // writes as one string per stretch; any other goes by its id, with its
                 // ToUnicode text.

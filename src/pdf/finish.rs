@@ -25,7 +25,8 @@ use crate::model::BriefMeta;
 /// Removes the last page of `document`: the glyph inventory that gave its fonts every
 /// glyph of the brief (see `write`).
 pub fn drop_last_page(document: &mut Document) {
-    let Some(&last) = document.get_pages().values().next_back() else {
+    let mut pages: Vec<ObjectId> = document.get_pages().into_values().collect();
+    let Some(last) = pages.pop() else {
         return;
     };
     let Ok(pages_id) = document
@@ -35,12 +36,7 @@ pub fn drop_last_page(document: &mut Document) {
     else {
         return;
     };
-    let kids: Vec<Object> = document
-        .get_pages()
-        .into_values()
-        .filter(|&page| page != last)
-        .map(Object::Reference)
-        .collect();
+    let kids: Vec<Object> = pages.into_iter().map(Object::Reference).collect();
     remove_page_objects(document, last);
     if let Ok(pages) = document.get_dictionary_mut(pages_id) {
         pages.set("Count", kids.len() as i64);
@@ -52,7 +48,12 @@ pub fn drop_last_page(document: &mut Document) {
 /// pages of the brief with the same fonts under the same resource names, so its pages
 /// take `document`'s resources; its own fonts are left behind.
 pub fn graft(document: &mut Document, mut piece: Document) {
-    let Some(&first_page) = document.get_pages().values().next() else {
+    let mut kids: Vec<Object> = document
+        .get_pages()
+        .into_values()
+        .map(Object::Reference)
+        .collect();
+    let Some(Ok(first_page)) = kids.first().map(Object::as_reference) else {
         return;
     };
     let Ok(first) = document.get_dictionary(first_page) else {
@@ -62,11 +63,6 @@ pub fn graft(document: &mut Document, mut piece: Document) {
     let Ok(pages_id) = first.get(b"Parent").and_then(Object::as_reference) else {
         return;
     };
-    let mut kids: Vec<Object> = document
-        .get_pages()
-        .into_values()
-        .map(Object::Reference)
-        .collect();
     for page in piece.get_pages().into_values() {
         let Some(Object::Dictionary(mut dictionary)) = piece.objects.remove(&page) else {
             continue;
@@ -106,11 +102,11 @@ fn remove_page_objects(document: &mut Document, page: ObjectId) {
 /// Adds language, viewer preferences, outline and id, and compresses the streams.
 pub fn finish(document: &mut Document, laid: &Laid, meta: &BriefMeta) {
     document.version = "1.7".to_owned();
-    let id = document_id(&page_contents(document), meta);
+    let page_ids: Vec<ObjectId> = document.get_pages().into_values().collect();
+    let id = document_id(&page_contents(document, &page_ids), meta);
     document.trailer.set("ID", id);
     tidy_info(document);
-    tidy_pages(document);
-    let page_ids: Vec<ObjectId> = document.get_pages().into_values().collect();
+    tidy_pages(document, &page_ids);
     let outline = add_outline(document, &laid.outline, laid, &page_ids);
     if let Ok(catalog) = document.catalog_mut() {
         catalog.set("Lang", Object::string_literal("en-GB"));
@@ -133,11 +129,10 @@ pub fn finish(document: &mut Document, laid: &Laid, meta: &BriefMeta) {
 }
 
 /// The uncompressed content stream of every page, in page order.
-fn page_contents(document: &Document) -> Vec<&[u8]> {
-    document
-        .get_pages()
-        .into_values()
-        .filter_map(|page| {
+fn page_contents<'a>(document: &'a Document, page_ids: &[ObjectId]) -> Vec<&'a [u8]> {
+    page_ids
+        .iter()
+        .filter_map(|&page| {
             let contents = document.get_dictionary(page).ok()?.get(b"Contents").ok()?;
             let stream = document.get_object(contents.as_reference().ok()?).ok()?;
             Some(stream.as_stream().ok()?.content.as_slice())
@@ -170,8 +165,8 @@ fn tidy_info(document: &mut Document) {
     }
 }
 
-fn tidy_pages(document: &mut Document) {
-    for page in document.get_pages().into_values() {
+fn tidy_pages(document: &mut Document, page_ids: &[ObjectId]) {
+    for &page in page_ids {
         if let Ok(dictionary) = document.get_dictionary_mut(page) {
             let empty = dictionary
                 .get(b"Annots")

@@ -41,7 +41,6 @@ struct FaceUse {
 }
 
 /// A glyph as the content writes it.
-#[derive(Clone)]
 pub struct PdfGlyph<'a> {
     pub id: u16,
     /// The glyph's ToUnicode text, which printpdf writes into the font's map.

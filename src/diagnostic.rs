@@ -22,6 +22,11 @@ pub struct Diagnostic {
     pub message: String,
     /// The brief block it came from, if any.
     pub block: Option<BlockId>,
+    /// Further blocks it is about, after `block` (a warning that covers several).
+    pub also: Vec<BlockId>,
+    /// Characters of `block` that no bundled font draws. Layout gathers these from every
+    /// paragraph into one message per script.
+    pub undrawn: Vec<char>,
 }
 
 impl Diagnostic {
@@ -31,6 +36,8 @@ impl Diagnostic {
             severity: Severity::Warning,
             message: message.into(),
             block,
+            also: Vec::new(),
+            undrawn: Vec::new(),
         }
     }
 
@@ -40,11 +47,18 @@ impl Diagnostic {
             severity: Severity::Error,
             message: message.into(),
             block,
+            also: Vec::new(),
+            undrawn: Vec::new(),
         }
     }
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// Every block it is about, in order.
+    pub fn blocks(&self) -> impl Iterator<Item = BlockId> + '_ {
+        self.block.into_iter().chain(self.also.iter().copied())
     }
 }
 

@@ -31,23 +31,29 @@ pub use preview::block_at;
 pub use state::{AppState, Message, Modal, Settings, Tab, Theme};
 
 use crate::diagnostic::Severity;
+use crate::model::BlockId;
 use crate::project::load;
 
 /// Shows the window's text in the bundled Noto Sans (so Kazakh and other Cyrillic letters
-/// look as they will print), with egui's fonts for symbols and Noto Naskh for Arabic.
+/// look as they will print), then egui's own fonts (its monochrome emoji), then the
+/// bundled fallbacks for Arabic, Tamil, symbols and CJK, so the editor and the sources
+/// pane show every script the PDF prints. egui reads a font's glyphs only when it draws
+/// them, so the CJK font costs nothing until CJK text is on screen.
 fn install_fonts(ctx: &egui::Context) {
-    use crate::fonts::find_face;
+    use crate::fonts::{FontFallback, find_face};
     let mut fonts = egui::FontDefinitions::default();
-    let faces = [
-        ("noto-sans", find_face("Noto Sans", false, false)),
-        ("noto-naskh", find_face("Noto Naskh Arabic", false, false)),
-    ];
-    for (name, face) in faces {
-        if let Some(face) = face {
+    let mut fallbacks = Vec::new();
+    let body = ["Noto Sans"];
+    let fallback = FontFallback::default();
+    for family in body.iter().copied().chain(fallback.all_families()) {
+        if let Some(face) = find_face(family, false, false) {
             fonts.font_data.insert(
-                name.to_owned(),
+                family.to_owned(),
                 std::sync::Arc::new(egui::FontData::from_static(face.face().bytes)),
             );
+            if !body.contains(&family) {
+                fallbacks.push(family.to_owned());
+            }
         }
     }
     for (family, position) in [
@@ -55,8 +61,8 @@ fn install_fonts(ctx: &egui::Context) {
         (egui::FontFamily::Monospace, 1),
     ] {
         let list = fonts.families.entry(family).or_default();
-        list.insert(position.min(list.len()), "noto-sans".to_owned());
-        list.push("noto-naskh".to_owned());
+        list.insert(position.min(list.len()), body[0].to_owned());
+        list.extend(fallbacks.iter().cloned());
     }
     ctx.set_fonts(fonts);
 }
@@ -231,6 +237,27 @@ fn status_ui(ui: &mut egui::Ui, state: &AppState) {
     });
 }
 
+/// "Go to" for a message about one block; "Go to 1", "2", "3"… for one about several.
+fn go_to_buttons_ui(ui: &mut egui::Ui, blocks: &[BlockId]) -> Option<BlockId> {
+    const SHOWN: usize = 6;
+    let mut chosen = None;
+    for (index, block) in blocks.iter().take(SHOWN).enumerate() {
+        let label = match (index, blocks.len()) {
+            (0, 1) => "Go to".to_owned(),
+            (0, _) => "Go to 1".to_owned(),
+            (n, _) => (n + 1).to_string(),
+        };
+        if ui
+            .small_button(label)
+            .on_hover_text("Select the block this is about")
+            .clicked()
+        {
+            chosen = Some(*block);
+        }
+    }
+    chosen
+}
+
 fn messages_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
@@ -243,14 +270,7 @@ fn messages_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 };
                 ui.horizontal(|ui| {
                     ui.colored_label(color, &message.text);
-                    if let Some(block) = message.block
-                        && ui
-                            .small_button("Go to")
-                            .on_hover_text("Select the block this is about")
-                            .clicked()
-                    {
-                        go_to = Some(block);
-                    }
+                    go_to = go_to.or(go_to_buttons_ui(ui, &message.blocks));
                 });
             }
             if let Some(block) = go_to {
@@ -364,7 +384,7 @@ fn initial_state(file: Option<PathBuf>, last: Option<PathBuf>, settings: Setting
                         "Could not open the project. {error}. Showing the sample brief instead."
                     ),
                     severity: Severity::Error,
-                    block: None,
+                    blocks: Vec::new(),
                 });
             }
             Err(_) => {}

@@ -32,8 +32,8 @@ pub enum Tab {
 pub struct Message {
     pub text: String,
     pub severity: Severity,
-    /// The brief block it is about, which clicking the message selects.
-    pub block: Option<BlockId>,
+    /// The brief blocks it is about, which its "Go to" buttons select.
+    pub blocks: Vec<BlockId>,
 }
 
 impl Message {
@@ -332,7 +332,7 @@ impl AppState {
         self.messages.push(Message {
             text: text.into(),
             severity,
-            block: None,
+            blocks: Vec::new(),
         });
     }
 
@@ -342,7 +342,7 @@ impl AppState {
             self.messages.push(Message {
                 text: format!("{context}{}.", diagnostic.message),
                 severity: diagnostic.severity,
-                block: diagnostic.block,
+                blocks: diagnostic.blocks().collect(),
             });
         }
     }

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::faces::FaceId;
+use super::fallback::FontFallback;
 use super::glyph::Glyph;
 use crate::template::Align;
 use crate::units::Pt;
@@ -29,10 +30,12 @@ impl StyledSpan {
     }
 }
 
-/// How a paragraph is set: family, size, leading, base weight and style, alignment.
+/// How a paragraph is set: family and its fallbacks, size, leading, base weight and style,
+/// alignment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParagraphStyle {
     pub family: String,
+    pub fallback: FontFallback,
     pub size: Pt,
     /// Line height as a multiple of the size.
     pub leading: f32,
@@ -63,6 +66,7 @@ pub(super) fn request_hash(spans: &[StyledSpan], style: &ParagraphStyle, width: 
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     spans.hash(&mut hasher);
     style.family.hash(&mut hasher);
+    style.fallback.hash(&mut hasher);
     (
         style.size.0.to_bits(),
         style.leading.to_bits(),

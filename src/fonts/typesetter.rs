@@ -1,16 +1,21 @@
 //! Shaping and line breaking of paragraphs with parley, over the bundled faces only.
+//!
+//! Lines break where the language allows and, failing that, anywhere (CSS
+//! `overflow-wrap: anywhere`), so a long URL or a sentence of Chinese without spaces never
+//! runs past the margin.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use parley::fontique::{Blob, Collection, CollectionOptions, GenericFamily, Script, SourceCache};
+use parley::fontique::{Blob, Collection, CollectionOptions, GenericFamily, SourceCache};
 use parley::{
     Alignment, AlignmentOptions, FontContext, FontFamily, FontStyle, FontWeight, LayoutContext,
-    LineHeight, PositionedLayoutItem, StyleProperty,
+    LineHeight, OverflowWrap, PositionedLayoutItem, StyleProperty,
 };
 
-use super::faces::{ARABIC_FAMILY, DEFAULT_FAMILY, FACES, FaceId};
+use super::faces::{BODY_FAMILIES, DEFAULT_FAMILY, FACES, FaceId, find_face};
+use super::fallback::symbol_runs;
 use super::glyph::{Glyph, TextRange};
 use super::paragraph::{
     ParagraphRequest, ParagraphStyle, SetLine, SetParagraph, StyledSpan, TextRun, request_hash,
@@ -32,6 +37,8 @@ pub struct Typesetter {
     font_cx: FontContext,
     layout_cx: LayoutContext<SpanBrush>,
     face_by_blob: HashMap<u64, FaceId>,
+    /// Which faces are in the collection, by [`FaceId`].
+    registered: Vec<bool>,
     /// Set paragraphs by [`request_hash`]; the request is kept to rule out hash collisions.
     cache: HashMap<u64, (ParagraphRequest, Arc<SetParagraph>)>,
     /// Hashes of entries used since the last [`Typesetter::trim_cache`].
@@ -50,44 +57,62 @@ impl Default for Typesetter {
 }
 
 impl Typesetter {
-    /// Registers the bundled faces in a collection with no system fonts, so layout is the
-    /// same on every machine.
+    /// Registers the bundled body faces in a collection with no system fonts, so layout is
+    /// the same on every machine. Fallback families are registered when a paragraph first
+    /// needs them.
     pub fn new() -> Self {
-        let mut collection = Collection::new(CollectionOptions {
+        let collection = Collection::new(CollectionOptions {
             shared: false,
             system_fonts: false,
         });
-        let mut face_by_blob = HashMap::new();
-        for (index, face) in FACES.iter().enumerate() {
-            let blob: Blob<u8> = Blob::new(Arc::new(face.bytes));
-            face_by_blob.insert(blob.id(), FaceId(index as u16));
-            collection.register_fonts(blob, None);
-        }
-        if let Some(naskh) = collection.family_id(ARABIC_FAMILY) {
-            collection.set_fallbacks(Script::from_bytes(*b"Arab"), std::iter::once(naskh));
-        }
-        let sans = collection.family_id(DEFAULT_FAMILY);
-        collection.set_generic_families(GenericFamily::SansSerif, sans.into_iter());
-        let serif = collection.family_id("Noto Serif");
-        collection.set_generic_families(GenericFamily::Serif, serif.into_iter());
-        Typesetter {
+        let mut typesetter = Typesetter {
             font_cx: FontContext {
                 collection,
                 source_cache: SourceCache::default(),
             },
             layout_cx: LayoutContext::new(),
-            face_by_blob,
+            face_by_blob: HashMap::new(),
+            registered: vec![false; FACES.len()],
             cache: HashMap::new(),
             cache_used: HashSet::new(),
             parallel: true,
             helper: None,
             shaped: 0,
+        };
+        for family in BODY_FAMILIES {
+            typesetter.register_family(family);
+        }
+        let collection = &mut typesetter.font_cx.collection;
+        let sans = collection.family_id(DEFAULT_FAMILY);
+        collection.set_generic_families(GenericFamily::SansSerif, sans.into_iter());
+        let serif = collection.family_id("Noto Serif");
+        collection.set_generic_families(GenericFamily::Serif, serif.into_iter());
+        typesetter
+    }
+
+    /// Adds every face of the bundled `family` to the collection, once.
+    fn register_family(&mut self, family: &str) {
+        for face in FaceId::all() {
+            let index = usize::from(face.0);
+            if self.registered[index] || !face.face().family.eq_ignore_ascii_case(family) {
+                continue;
+            }
+            let blob: Blob<u8> = Blob::new(Arc::new(face.face().bytes));
+            self.face_by_blob.insert(blob.id(), face);
+            self.font_cx.collection.register_fonts(blob, None);
+            self.registered[index] = true;
         }
     }
 
     /// Whether `family` is one of the bundled families.
-    pub fn has_family(&mut self, family: &str) -> bool {
-        self.font_cx.collection.family_id(family).is_some()
+    pub fn has_family(&self, family: &str) -> bool {
+        find_face(family, false, false).is_some()
+    }
+
+    /// How many faces are loaded so far: the body faces, and the fallbacks some paragraph
+    /// needed.
+    pub fn faces_loaded(&self) -> usize {
+        self.registered.iter().filter(|r| **r).count()
     }
 
     /// Forgets every set paragraph (the fonts stay loaded).
@@ -250,12 +275,38 @@ impl Typesetter {
         } else {
             DEFAULT_FAMILY
         };
-        let stack = format!("\"{family}\", \"{ARABIC_FAMILY}\"");
+        let fallbacks: Vec<&str> = style
+            .fallback
+            .families_for(&text)
+            .into_iter()
+            .filter(|f| self.has_family(f))
+            .collect();
+        for fallback in &fallbacks {
+            self.register_family(fallback);
+        }
+        let stack = font_stack(std::iter::once(family).chain(fallbacks.iter().copied()));
+        let body_face = find_face(family, style.bold, style.italic).unwrap_or(FaceId(0));
+        let symbol_stacks: Vec<(std::ops::Range<usize>, String)> =
+            symbol_runs(&text, |c| body_face.maps(c))
+                .into_iter()
+                .map(|(range, script)| {
+                    let first = style.fallback.families(script).iter().map(String::as_str);
+                    let rest = std::iter::once(family).chain(fallbacks.iter().copied());
+                    (range, font_stack(first.chain(rest)))
+                })
+                .collect();
         let mut builder = self
             .layout_cx
             .ranged_builder(&mut self.font_cx, &text, 1.0, false);
         builder.push_default(StyleProperty::FontFamily(FontFamily::from(stack.as_str())));
+        for (range, stack) in &symbol_stacks {
+            builder.push(
+                StyleProperty::FontFamily(FontFamily::from(stack.as_str())),
+                range.clone(),
+            );
+        }
         builder.push_default(StyleProperty::FontSize(style.size.0));
+        builder.push_default(StyleProperty::OverflowWrap(OverflowWrap::Anywhere));
         builder.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(
             style.leading,
         )));
@@ -366,9 +417,22 @@ impl Typesetter {
             }
             result.lines.push(set_line);
         }
-        result.missing.dedup();
         result
     }
+}
+
+/// A CSS-style family list, `"Noto Sans", "Noto Sans Math"`, naming each family once.
+fn font_stack<'a>(families: impl Iterator<Item = &'a str>) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for family in families {
+        if !seen.contains(&family) {
+            seen.push(family);
+        }
+    }
+    seen.iter()
+        .map(|f| format!("\"{f}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The text each glyph of a run stands for, in visual order. A cluster's text goes to its

@@ -103,7 +103,8 @@ impl Builder<'_> {
             .typesetter
             .set(&request.spans, &request.style, request.width);
         if !set.missing.is_empty() {
-            self.diagnostics.push(missing_glyphs(&set.missing, block));
+            self.diagnostics
+                .push(super::coverage::undrawn(&set.missing, block));
         }
         set
     }
@@ -328,46 +329,6 @@ impl Builder<'_> {
         let slabs = paragraph_slabs(&set, Pt::ZERO, Color::MARKING);
         self.push(text_block(slabs, &self.template.styles.body, block));
     }
-}
-
-/// One error per paragraph for the characters no bundled font draws, however many.
-fn missing_glyphs(missing: &[char], block: Option<BlockId>) -> Diagnostic {
-    const SHOWN: usize = 8;
-    let mut unique: Vec<char> = Vec::new();
-    for c in missing {
-        if !unique.contains(c) {
-            unique.push(*c);
-        }
-    }
-    let listed: Vec<String> = unique
-        .iter()
-        .take(SHOWN)
-        .map(|c| {
-            format!(
-                "U+{:04X} \u{2018}{c}\u{2019} ({})",
-                u32::from(*c),
-                crate::unicode_block::block_name(*c)
-            )
-        })
-        .collect();
-    let more = unique.len().saturating_sub(SHOWN);
-    let tail = if more > 0 {
-        format!(" and {more} more")
-    } else {
-        String::new()
-    };
-    Diagnostic::error(
-        format!(
-            "{} cannot be drawn by any bundled font{tail}; {} as blank boxes",
-            listed.join(", "),
-            if unique.len() == 1 {
-                "it shows"
-            } else {
-                "they show"
-            }
-        ),
-        block,
-    )
 }
 
 fn text_block(slabs: Vec<Slab>, style: &Style, block: Option<BlockId>) -> FlowBlock {

@@ -4,6 +4,7 @@
 //! nothing else, so what the officer sees is what the minister gets.
 
 mod content;
+mod coverage;
 mod dump;
 mod memo;
 mod paginate;
@@ -175,6 +176,11 @@ fn layout_with(
     if !typesetter.has_family(&template.fonts.body) {
         diagnostics.push(Diagnostic::warning(format!("the template asks for font \u{201c}{}\u{201d}, which is not bundled; using Noto Sans", template.fonts.body), None));
     }
+    for family in template.fonts.fallback.all_families() {
+        if !typesetter.has_family(family) {
+            diagnostics.push(Diagnostic::warning(format!("the template names fallback font \u{201c}{family}\u{201d}, which is not bundled; it is skipped"), None));
+        }
+    }
     let meta = &project.brief.meta;
     let missing: Vec<&str> = [("To", &meta.to), ("From", &meta.from), ("Date", &meta.date)]
         .into_iter()
@@ -221,6 +227,7 @@ fn layout_with(
             None,
         ));
     }
+    coverage::gather(&mut diagnostics, project);
     laid.diagnostics = diagnostics;
     typesetter.trim_cache();
     blocks.trim();

@@ -214,6 +214,7 @@ fn furniture(
                        items: &mut Vec<Positioned>| {
         let paragraph_style = ParagraphStyle {
             family: template.fonts.body.clone(),
+            fallback: template.fonts.fallback.clone(),
             size: Pt(style.size_pt),
             leading: style.leading,
             bold: style.bold,

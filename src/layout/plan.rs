@@ -116,6 +116,7 @@ impl<'a> Plan<'a> {
     fn paragraph_style(&self, style: &Style) -> ParagraphStyle {
         ParagraphStyle {
             family: self.template.fonts.body.clone(),
+            fallback: self.template.fonts.fallback.clone(),
             size: Pt(style.size_pt),
             leading: style.leading,
             bold: style.bold,

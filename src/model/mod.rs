@@ -88,6 +88,15 @@ impl Project {
         Some((source, section))
     }
 
+    /// Where `block` is, as messages name it: its part's title and its place in the part,
+    /// such as "Background ¶2".
+    pub fn block_label(&self, block: BlockId) -> Option<String> {
+        self.brief.parts.iter().find_map(|part| {
+            let index = part.blocks.iter().position(|b| b.id == block)?;
+            Some(format!("{} \u{b6}{}", part.title, index + 1))
+        })
+    }
+
     /// The talking point with this id.
     pub fn talking_point(&self, id: TalkingPointId) -> Option<&TalkingPoint> {
         self.talking_points.iter().find(|t| t.id == id)

@@ -107,6 +107,11 @@ impl PageSetup {
 #[serde(deny_unknown_fields)]
 pub struct Fonts {
     pub body: String,
+    /// The families to try, after the body font, for each script it lacks
+    /// (`[fonts.fallback]`, for example `chinese = ["Droid Sans Fallback"]`). Scripts the
+    /// template leaves out keep the built-in choice.
+    #[serde(default)]
+    pub fallback: crate::fonts::FontFallback,
 }
 
 /// Paragraph styles by role.

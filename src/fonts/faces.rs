@@ -53,7 +53,12 @@ pub static FACES: [Face; 15] = [
     face!("Noto Sans Tamil", true, false, "NotoSansTamil-Bold"),
     face!("Noto Sans Math", false, false, "NotoSansMath-Regular"),
     face!("Noto Sans Symbols", false, false, "NotoSansSymbols-Regular"),
-    face!("Noto Sans Symbols2", false, false, "NotoSansSymbols2-Regular"),
+    face!(
+        "Noto Sans Symbols2",
+        false,
+        false,
+        "NotoSansSymbols2-Regular"
+    ),
     face!(
         "Droid Sans Fallback",
         false,

@@ -49,9 +49,7 @@ impl Script {
             | 0xFB50..=0xFDFF
             | 0xFE70..=0xFEFF => Script::Arabic,
             0x0B80..=0x0BFF | 0x11FC0..=0x11FFF => Script::Tamil,
-            0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7FF => {
-                Script::Korean
-            }
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xA960..=0xA97F | 0xAC00..=0xD7FF => Script::Korean,
             0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF65..=0xFF9F | 0x1B000..=0x1B16F => {
                 Script::Japanese
             }
@@ -259,7 +257,11 @@ mod tests {
     #[test]
     fn a_paragraph_stacks_only_the_fallbacks_of_its_scripts() {
         let fallback = FontFallback::default();
-        assert!(fallback.families_for("Plain English, Қазақ тілі.").is_empty());
+        assert!(
+            fallback
+                .families_for("Plain English, Қазақ тілі.")
+                .is_empty()
+        );
         assert_eq!(
             fallback.families_for("Tokyo 東京 and தமிழ்"),
             ["Noto Sans Tamil", "Droid Sans Fallback"]

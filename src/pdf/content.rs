@@ -241,7 +241,11 @@ impl PageWriter {
             let pdf_glyph = |glyph: &crate::fonts::Glyph| {
                 fonts.glyph(run.face, glyph.id, run.glyph_text(glyph))
             };
-            let faithful = cluster.iter().all(|glyph| pdf_glyph(glyph).faithful);
+            // A cluster drawn with several glyphs (a Tamil vowel sign drawn before its
+            // consonant, a conjunct) copies as its text only when spelt out: no glyph by
+            // itself stands for its characters, and readers space glyphs without text apart.
+            let faithful =
+                cluster.len() == 1 && cluster.iter().all(|glyph| pdf_glyph(glyph).faithful);
             let mut quoted = Shown::default();
             let target = if faithful { &mut shown } else { &mut quoted };
             for (offset, glyph) in cluster.iter().enumerate() {

@@ -31,8 +31,11 @@ struct FaceUse {
     new_ids: Vec<u16>,
     remapper: subsetter::GlyphRemapper,
     /// The text each new glyph id extracts as (its ToUnicode entry): the first text it
-    /// was seen with.
+    /// was seen with alone; for a glyph only ever seen inside a cluster of several, the
+    /// character the font maps to it (see [`FaceUse::map_cluster_glyphs`]).
     to_unicode: Vec<Option<Box<str>>>,
+    /// By new glyph id: whether `to_unicode` came from the glyph drawn alone.
+    seen_alone: Vec<bool>,
     /// The character each new glyph id stands for in the font's character map, where
     /// its text is one character that no other glyph claimed first.
     characters: Vec<Option<char>>,
@@ -65,13 +68,21 @@ impl UsedFonts {
                     continue;
                 };
                 let face_use = slot.get_or_insert_with(|| FaceUse::new(run.face));
-                for glyph in run.glyphs.iter() {
-                    face_use.add(glyph.id, run.glyph_text(glyph));
+                let mut glyphs = run.glyphs.iter().peekable();
+                while let Some(glyph) = glyphs.next() {
+                    // Alone: the only glyph of its cluster (the next glyph has text of its own).
+                    let alone = glyphs
+                        .peek()
+                        .is_none_or(|next| !run.glyph_text(next).is_empty());
+                    face_use.add(glyph.id, run.glyph_text(glyph), alone);
                 }
             }
         }
-        for face_use in faces.iter_mut().flatten() {
-            face_use.claim_characters();
+        for (index, face_use) in faces.iter_mut().enumerate() {
+            if let Some(face_use) = face_use {
+                face_use.map_cluster_glyphs(FaceId(index as u16));
+                face_use.claim_characters();
+            }
         }
         UsedFonts { faces }
     }
@@ -173,6 +184,7 @@ impl FaceUse {
             new_ids: vec![0; glyph_count],
             remapper: subsetter::GlyphRemapper::new(),
             to_unicode: vec![None],
+            seen_alone: vec![false],
             characters: Vec::new(),
             uses_notdef: false,
         }
@@ -193,7 +205,7 @@ impl FaceUse {
             .collect();
     }
 
-    fn add(&mut self, old_id: u16, text: &str) {
+    fn add(&mut self, old_id: u16, text: &str, alone: bool) {
         self.uses_notdef |= old_id == 0;
         let Some(slot) = self.new_ids.get_mut(usize::from(old_id)) else {
             return;
@@ -201,12 +213,56 @@ impl FaceUse {
         if *slot == 0 && old_id != 0 {
             *slot = self.remapper.remap(old_id);
             self.to_unicode.push(None);
+            self.seen_alone.push(false);
         }
-        if let Some(mapping) = self.to_unicode.get_mut(usize::from(*slot))
-            && mapping.is_none()
-            && !text.is_empty()
-        {
+        let id = usize::from(*slot);
+        let (Some(mapping), Some(seen_alone)) =
+            (self.to_unicode.get_mut(id), self.seen_alone.get_mut(id))
+        else {
+            return;
+        };
+        if !text.is_empty() && (mapping.is_none() || (alone && !*seen_alone)) {
             *mapping = Some(text.into());
+            *seen_alone = alone;
+        }
+    }
+
+    /// Glyphs only ever drawn inside a cluster of several (a Tamil vowel sign, the parts
+    /// of a conjunct) extract as the character the font maps to them, when it maps one:
+    /// the content spells such clusters out with `/ActualText`, and a reader that ignores
+    /// it then still finds each glyph's own letter rather than nothing or the whole
+    /// cluster twice.
+    fn map_cluster_glyphs(&mut self, face: FaceId) {
+        use skrifa::MetadataProvider;
+        let wanted: Vec<(usize, u16)> = self
+            .remapper
+            .remapped_gids()
+            .enumerate()
+            .filter(|(new, old)| *old != 0 && !self.seen_alone.get(*new).copied().unwrap_or(true))
+            .map(|(new, old)| (new, old))
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        let Ok(font) = skrifa::FontRef::new(face.face().bytes) else {
+            return;
+        };
+        let mut natural: std::collections::HashMap<u16, char> =
+            wanted.iter().map(|(_, old)| (*old, '\0')).collect();
+        for (code, glyph) in font.charmap().mappings() {
+            if let (Ok(glyph), Some(c)) = (u16::try_from(glyph.to_u32()), char::from_u32(code))
+                && let Some(slot) = natural.get_mut(&glyph)
+                && *slot == '\0'
+            {
+                *slot = c;
+            }
+        }
+        for (new, old) in wanted {
+            if let Some(&c) = natural.get(&old).filter(|c| **c != '\0')
+                && let Some(mapping) = self.to_unicode.get_mut(new)
+            {
+                *mapping = Some(c.to_string().into());
+            }
         }
     }
 

@@ -21,12 +21,35 @@ fn pdf_len(laid: &Laid, project: &Project) -> usize {
         .unwrap_or(0)
 }
 
+/// The sample with one paragraph of Chinese added: what a CJK quotation costs.
+fn sample_with_chinese() -> Project {
+    let mut project = project();
+    project.push_block(
+        1,
+        BlockKind::Paragraph {
+            text: "The ministry's statement read: 哈萨克斯坦愿与各方一道，在能源、交通、\
+                   农业和数字经济领域深化务实合作，欢迎更多企业来哈投资兴业。"
+                .into(),
+        },
+    );
+    project
+}
+
 fn layout_and_pdf(c: &mut Criterion) {
     let template = Template::built_in("briefing-note").expect("template");
     let mut group = c.benchmark_group("layout+pdf");
     group.sample_size(20);
+    let sizes: Vec<usize> = [project(), sample_with_chinese()]
+        .iter()
+        .map(|p| pdf_len(&layout(p, &template, &mut Typesetter::new()), p))
+        .collect();
+    eprintln!(
+        "PDF size: sample {} bytes, with one Chinese paragraph {} bytes",
+        sizes[0], sizes[1]
+    );
     for (name, project) in [
         ("sample", project()),
+        ("sample + one Chinese paragraph", sample_with_chinese()),
         ("20 pages", long_project(TWENTY_PAGES)),
         ("200 pages", long_project(TWO_HUNDRED_PAGES)),
     ] {

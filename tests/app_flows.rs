@@ -422,3 +422,19 @@ fn a_long_brief_keeps_its_preview_in_the_window_with_a_page_field() {
         "no button for every page"
     );
 }
+
+#[test]
+fn the_editor_shows_every_script_the_pdf_prints() {
+    let (mut harness, _) = harness(briefwright::sample::project());
+    harness.run();
+    let text = "Қазақ 中文 繁體 日本語のカナ 한국어 தமிழ் كوالا ڤ ≤ ≠ ∑ → ✓ ☑ ★ ₸ ₹";
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        let font = egui::FontId::new(14.0, family);
+        let missing: String = text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .filter(|c| !harness.ctx.fonts_mut(|fonts| fonts.has_glyph(&font, *c)))
+            .collect();
+        assert!(missing.is_empty(), "{font:?} lacks {missing}");
+    }
+}

@@ -178,7 +178,8 @@ fn a_template_chooses_the_fallback_fonts_of_each_script() {
         "/templates/briefing-note.toml"
     ))
     .expect("template file");
-    let without_cjk = source.replace("[styles]", "[fonts.fallback]\nchinese = []\n\n[styles]");
+    let without_cjk = source.replace("chinese = [\"Droid Sans Fallback\"]", "chinese = []");
+    assert_ne!(without_cjk, source, "the template names its fallbacks");
     let template = Template::parse("no-cjk", &without_cjk).expect("parses");
     let mut project = briefwright::sample::project();
     project.push_block(
@@ -197,8 +198,8 @@ fn a_template_chooses_the_fallback_fonts_of_each_script() {
         laid.diagnostics
     );
     let unknown = source.replace(
-        "[styles]",
-        "[fonts.fallback]\ntamil = [\"Latha\", \"Noto Sans Tamil\"]\n\n[styles]",
+        "tamil = [\"Noto Sans Tamil\"]",
+        "tamil = [\"Latha\", \"Noto Sans Tamil\"]",
     );
     let template = Template::parse("latha", &unknown).expect("parses");
     let laid = layout(&project, &template, &mut Typesetter::new());
@@ -209,7 +210,7 @@ fn a_template_chooses_the_fallback_fonts_of_each_script() {
         "{:#?}",
         laid.diagnostics
     );
-    let misspelt = source.replace("[styles]", "[fonts.fallback]\nklingon = []\n\n[styles]");
+    let misspelt = source.replace("[fonts.fallback]", "[fonts.fallback]\nklingon = []");
     let error = Template::parse("klingon", &misspelt).expect_err("an unknown script is refused");
     assert!(error.to_string().contains("klingon"), "{error}");
 }

@@ -239,7 +239,6 @@ impl FaceUse {
             .remapped_gids()
             .enumerate()
             .filter(|(new, old)| *old != 0 && !self.seen_alone.get(*new).copied().unwrap_or(true))
-            .map(|(new, old)| (new, old))
             .collect();
         if wanted.is_empty() {
             return;

@@ -349,3 +349,14 @@ fn three_digit_paragraph_numbers_keep_clear_of_their_text() {
     }
     assert!(checked > 100, "only {checked} numbers checked");
 }
+
+#[test]
+fn laying_out_an_unchanged_brief_again_shapes_nothing() {
+    let template = Template::built_in("briefing-note").expect("template");
+    let project = sample::project();
+    let mut typesetter = Typesetter::new();
+    layout(&project, &template, &mut typesetter);
+    let shaped = typesetter.paragraphs_shaped();
+    layout(&project, &template, &mut typesetter);
+    assert_eq!(typesetter.paragraphs_shaped(), shaped);
+}

@@ -47,9 +47,16 @@ pub enum Command {
         template: String,
         #[arg(long)]
         title: Option<String>,
-        /// Protective marking, for example "OFFICIAL: Sensitive".
+        /// Protective marking, a level of the scheme, for example "OFFICIAL: Sensitive".
         #[arg(long)]
         classification: Option<String>,
+        /// Marking scheme: au-pspf (the default), uk-gscp, ca-gc or my-ak.
+        #[arg(long)]
+        scheme: Option<String>,
+        /// The marking of every article this command imports, a level of the scheme. The
+        /// brief is never marked lower than the articles it quotes.
+        #[arg(long)]
+        article_marking: Option<String>,
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
@@ -108,30 +115,47 @@ fn execute(command: Command) -> Result<()> {
             template,
             title,
             classification,
+            scheme,
+            article_marking,
             force,
         } => {
             refuse_overwrite(&output, force)?;
             let (template, custom_template) = Template::choose(&template)?;
-            if let Some(marking) = &classification
-                && !template.classifications.iter().any(|c| c == marking)
-            {
-                eprintln!(
-                    "warning: \u{201c}{marking}\u{201d} is not one of the {} template's markings ({})",
-                    template.name,
-                    template.classifications.join(", ")
-                );
-            }
-            let sources = articles
+            let scheme = crate::marking::Scheme::built_in(scheme.as_deref().unwrap_or_default())?;
+            let level = |given: &Option<String>| -> Result<Option<String>> {
+                given
+                    .as_deref()
+                    .map(|level| {
+                        scheme.canonical(level).map(str::to_owned).ok_or_else(|| {
+                            anyhow::anyhow!(
+                                "\u{201c}{level}\u{201d} is not a level of the {} marking scheme; \
+                                 the levels are {}",
+                                scheme.name,
+                                scheme.levels.join(", ")
+                            )
+                        })
+                    })
+                    .transpose()
+            };
+            let classification = level(&classification)?;
+            let article_marking = level(&article_marking)?;
+            let mut sources = articles
                 .iter()
                 .map(|path| {
                     crate::import::import_file(path).with_context(|| "the draft was not written")
                 })
                 .collect::<Result<Vec<_>>>()?;
+            for source in &mut sources {
+                if let Some(level) = &article_marking {
+                    source.marking = crate::model::Marking::level(level.clone());
+                }
+            }
             let sections: usize = sources.iter().map(|s| s.body_sections().count()).sum();
             let count = sources.len();
             let options = DraftOptions {
                 title,
                 classification,
+                scheme: scheme.name.clone(),
                 created: now_timestamp(),
                 custom_template,
             };
@@ -187,7 +211,16 @@ fn execute(command: Command) -> Result<()> {
                 p.brief.meta.title
             );
             println!("  template:        {}", p.brief.template);
-            println!("  classification:  {}", p.brief.meta.classification);
+            let scheme = crate::marking::Scheme::built_in(&p.brief.meta.scheme)
+                .unwrap_or_else(|_| crate::marking::Scheme::default_scheme());
+            let template = Template::for_brief(&p.brief)?;
+            let marking = crate::marking::compute(p, scheme, &template.default_classification);
+            println!("  marking scheme:  {}", scheme.name);
+            println!("  chosen marking:  {}", marking.chosen);
+            println!("  brief marking:   {}", marking.text());
+            for reason in marking.reasons() {
+                println!("    raised by {reason}");
+            }
             println!("  sources:         {}", p.sources.len());
             println!("  sections:        {sections} (of the sources)");
             println!("  talking points:  {}", p.talking_points.len());

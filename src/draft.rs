@@ -9,6 +9,8 @@ use crate::template::Template;
 pub struct DraftOptions {
     pub title: Option<String>,
     pub classification: Option<String>,
+    /// The marking scheme's name; empty for the default.
+    pub scheme: String,
     /// ISO 8601 timestamp stamped into exported PDFs.
     pub created: String,
     /// The copy of `template` the project keeps when it is not a built-in template.
@@ -21,10 +23,15 @@ pub fn new_draft(template: &Template, sources: Vec<Source>, options: &DraftOptio
     let mut project = Project::new(&template.name, &template.part_titles());
     project.brief.custom_template = options.custom_template.clone();
     let meta = &mut project.brief.meta;
-    meta.classification = options
-        .classification
-        .clone()
-        .unwrap_or_else(|| template.default_classification.clone());
+    let scheme = crate::marking::Scheme::built_in(&options.scheme)
+        .unwrap_or_else(|_| crate::marking::Scheme::default_scheme());
+    meta.classification = options.classification.clone().unwrap_or_else(|| {
+        scheme
+            .canonical(&template.default_classification)
+            .unwrap_or(&scheme.default)
+            .to_owned()
+    });
+    meta.scheme = options.scheme.clone();
     meta.created = options.created.clone();
     meta.date = long_date(&options.created).unwrap_or_default();
     meta.title = options.title.clone().unwrap_or_else(|| {

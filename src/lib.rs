@@ -15,6 +15,7 @@ pub mod export;
 pub mod fonts;
 pub mod import;
 pub mod layout;
+pub mod marking;
 pub mod model;
 pub mod pdf;
 pub mod project;

@@ -109,6 +109,7 @@ pub fn import_text(text: &str, is_markdown: bool) -> Option<Source> {
         url: found.url,
         notes: found.notes,
         file_name: String::new(),
+        marking: Default::default(),
         sections,
         unknown_fields: Default::default(),
     })

@@ -6,6 +6,7 @@
 mod content;
 mod coverage;
 mod dump;
+mod furniture;
 mod memo;
 mod paginate;
 mod plan;
@@ -30,6 +31,9 @@ pub struct Laid {
     pub diagnostics: Vec<Diagnostic>,
     /// Pages the template says the brief should fit in.
     pub page_budget: usize,
+    /// The protective marking every page prints ("" when its level prints none): the
+    /// chosen one or higher, as the content requires.
+    pub marking: String,
 }
 
 /// One page: its size and what is on it.
@@ -166,6 +170,34 @@ impl Layouter {
     }
 }
 
+/// What the window and the command line say about the marking: that nothing was chosen,
+/// that the content raised it (naming the blocks), and what the scheme does not know.
+fn marking_diagnostics(
+    marking: &crate::marking::Computed,
+    meta: &crate::model::BriefMeta,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    if meta.classification.trim().is_empty() {
+        diagnostics.push(Diagnostic::warning(
+            format!(
+                "no classification is set; pages are marked \u{201c}{}\u{201d}",
+                marking.text()
+            ),
+            None,
+        ));
+    }
+    if let Some(explanation) = marking.explanation() {
+        let mut blocks = marking.raised_by.iter().map(|r| r.block);
+        let mut raised = Diagnostic::warning(explanation, blocks.next());
+        raised.also = blocks.collect();
+        diagnostics.push(raised);
+    }
+    for unknown in &marking.unknown {
+        diagnostics.push(Diagnostic::warning(unknown.clone(), None));
+    }
+    diagnostics
+}
+
 fn layout_with(
     project: &Project,
     template: &Template,
@@ -196,15 +228,22 @@ fn layout_with(
             None,
         ));
     }
-    if meta.classification.trim().is_empty() {
-        diagnostics.push(Diagnostic::warning(
-            format!(
-                "no classification is set; pages are marked \u{201c}{}\u{201d}",
-                template.default_classification
-            ),
-            None,
-        ));
-    }
+    let scheme = match crate::marking::Scheme::built_in(&meta.scheme) {
+        Ok(scheme) => scheme,
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(
+                format!(
+                    "{error}; the brief is marked under {}",
+                    crate::marking::DEFAULT_SCHEME
+                ),
+                None,
+            ));
+            crate::marking::Scheme::default_scheme()
+        }
+    };
+    let marking = crate::marking::compute(project, scheme, &template.default_classification);
+    diagnostics.extend(marking_diagnostics(&marking, meta));
+    let banner = furniture::Banner::new(&marking, scheme, template);
     blocks.begin(template);
     // With no block built yet, nearly every paragraph is about to be set: set them on two
     // threads first. That pays off only for briefs long enough to share out.
@@ -214,7 +253,7 @@ fn layout_with(
         typesetter.prefetch(requests);
     }
     let flow = content::build(project, template, typesetter, blocks, &mut diagnostics);
-    let mut laid = paginate::paginate(flow, project, template, typesetter);
+    let mut laid = paginate::paginate(flow, project, template, &banner, typesetter);
     diagnostics.append(&mut laid.diagnostics);
     if laid.pages.len() > template.page_budget {
         diagnostics.push(Diagnostic::warning(

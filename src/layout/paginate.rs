@@ -1,13 +1,14 @@
 //! Breaking the flow into pages: spacing, keep-with-next, widows and orphans, and the
 //! header and footer of every page.
 
-use crate::fonts::{ParagraphStyle, StyledSpan, Typesetter};
+use crate::fonts::Typesetter;
 use crate::model::{BlockId, Project};
-use crate::template::{Align, Style, Template};
+use crate::template::Template;
 use crate::units::{Point, Pt, Size};
 
 use super::content::{FlowBlock, Slab};
-use super::{Color, Diagnostic, GlyphRun, Item, Laid, OutlineEntry, Page, Positioned};
+use super::furniture::{Banner, furniture};
+use super::{Diagnostic, Laid, OutlineEntry, Page, Positioned};
 
 /// Fewest lines of a paragraph left alone at the foot or head of a page.
 const MIN_LINES: usize = 2;
@@ -76,6 +77,7 @@ pub fn paginate(
     flow: Vec<FlowBlock>,
     project: &Project,
     template: &Template,
+    banner: &Banner,
     typesetter: &mut Typesetter,
 ) -> Laid {
     let page = &template.page;
@@ -128,7 +130,9 @@ pub fn paginate(
         .into_iter()
         .enumerate()
         .map(|(index, mut items)| {
-            items.extend(furniture(index, total, project, template, typesetter));
+            items.extend(furniture(
+                index, total, project, template, banner, typesetter,
+            ));
             Page {
                 size: Size {
                     width: page.width(),
@@ -143,6 +147,7 @@ pub fn paginate(
         outline: pager.outline,
         diagnostics: pager.diagnostics,
         page_budget: template.page_budget,
+        marking: banner.text.clone(),
     }
 }
 
@@ -186,101 +191,4 @@ fn place_block(pager: &mut Pager, block: FlowBlock) {
             pager.new_page();
         }
     }
-}
-
-/// The classification banner, page number and reference of one page.
-fn furniture(
-    index: usize,
-    total: usize,
-    project: &Project,
-    template: &Template,
-    typesetter: &mut Typesetter,
-) -> Vec<Positioned> {
-    let meta = &project.brief.meta;
-    let page = &template.page;
-    let left = Pt::mm(page.margin_left_mm);
-    let width = page.text_width();
-    let marking = if meta.classification.trim().is_empty() {
-        template.default_classification.as_str()
-    } else {
-        meta.classification.trim()
-    };
-    let mut items = Vec::new();
-    let mut text_at = |text: &str,
-                       style: &Style,
-                       align: Align,
-                       baseline_y: Pt,
-                       color: Color,
-                       items: &mut Vec<Positioned>| {
-        let paragraph_style = ParagraphStyle {
-            family: template.fonts.body.clone(),
-            fallback: template.fonts.fallback.clone(),
-            size: Pt(style.size_pt),
-            leading: style.leading,
-            bold: style.bold,
-            italic: style.italic,
-            align,
-        };
-        let set = typesetter.set(&[StyledSpan::plain(text)], &paragraph_style, width);
-        if let Some(line) = set.lines.first() {
-            for run in &line.runs {
-                items.push(Positioned {
-                    at: Point::new(left + run.x, baseline_y),
-                    item: Item::Text(GlyphRun {
-                        face: run.face,
-                        size: run.size,
-                        color,
-                        glyphs: run.glyphs.clone(),
-                        text: run.text.clone(),
-                    }),
-                    block: None,
-                });
-            }
-        }
-    };
-    let header_y = Pt::mm(page.margin_top_mm * 0.55);
-    let footer_y = page.height() - Pt::mm(page.margin_bottom_mm * 0.45);
-    let header = &template.styles.header;
-    if template.header.classification {
-        text_at(
-            marking,
-            header,
-            Align::Center,
-            header_y,
-            Color::BLACK,
-            &mut items,
-        );
-    }
-    if template.footer.classification {
-        text_at(
-            marking,
-            header,
-            Align::Center,
-            footer_y,
-            Color::BLACK,
-            &mut items,
-        );
-    }
-    let footer = &template.styles.footer;
-    if template.footer.page_numbers {
-        text_at(
-            &format!("Page {} of {total}", index + 1),
-            footer,
-            Align::End,
-            footer_y,
-            Color::MUTED,
-            &mut items,
-        );
-    }
-    if template.footer.reference && !meta.reference.trim().is_empty() {
-        text_at(
-            meta.reference.trim(),
-            footer,
-            Align::Start,
-            footer_y,
-            Color::MUTED,
-            &mut items,
-        );
-    }
-    items
 }

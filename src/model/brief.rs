@@ -39,8 +39,16 @@ pub struct BriefMeta {
     /// As printed, for example "12 May 2026".
     pub date: String,
     pub reference: String,
-    /// Protective marking printed at the top and bottom of every page.
+    /// The protective marking the officer chose, a level of `scheme`. The brief prints
+    /// this or higher: see `marking::compute`.
     pub classification: String,
+    /// Caveats and markers the officer chose (for example "CABINET").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<String>,
+    /// The marking scheme, for example "au-pspf"; empty in projects made before schemes,
+    /// which are read as "au-pspf".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub scheme: String,
     /// One line on why the brief exists; printed at the head of the Purpose part.
     pub purpose: String,
     /// Author for the PDF metadata.

@@ -4,8 +4,8 @@
 //! one place they change the project, which makes every change undoable and testable.
 
 use super::{
-    Block, BlockId, BlockKind, BriefMeta, CustomTemplate, Part, PartId, SectionRef, Source,
-    SourceId, TalkingPoint, TalkingPointId,
+    Block, BlockId, BlockKind, BriefMeta, CustomTemplate, Marking, Part, PartId, SectionRef,
+    Source, SourceId, TalkingPoint, TalkingPointId,
 };
 
 /// A field of the brief's metadata.
@@ -172,6 +172,10 @@ pub enum Edit {
         tags: Vec<String>,
     },
     DeleteTalkingPoint(TalkingPointId),
+    /// Sets the protective marking of a source or talking point.
+    SetMarking(Marked, Marking),
+    /// Sets the brief's marking scheme (its name, such as "uk-gscp").
+    SetScheme(String),
     /// Lays the brief out with another template. `parts` are the new template's standard
     /// parts as (key, title); those the brief lacks are added, empty, in template order.
     /// Parts the new template does not print keep their text.
@@ -219,6 +223,13 @@ pub enum Edit {
     },
 }
 
+/// What carries a marking of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marked {
+    Source(SourceId),
+    TalkingPoint(TalkingPointId),
+}
+
 impl Edit {
     /// About how many bytes the edit holds, for capping the memory that undo uses.
     pub fn approximate_size(&self) -> usize {
@@ -234,7 +245,11 @@ impl Edit {
         let heap = match self {
             Edit::SetMeta(_, text)
             | Edit::SetSourceField(_, _, text)
+            | Edit::SetScheme(text)
             | Edit::SetBlockText { text, .. } => text.len(),
+            Edit::SetMarking(_, marking) => {
+                marking.level.len() + marking.caveats.iter().map(String::len).sum::<usize>()
+            }
             Edit::AddSource(source) | Edit::InsertSource { source, .. } => source_size(source),
             Edit::AddBlock { kind, .. } => kind.text_size(),
             Edit::InsertBlock { block, .. } => block.kind.text_size(),

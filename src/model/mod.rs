@@ -8,12 +8,14 @@ mod edit;
 pub mod find;
 mod ids;
 mod inline;
+mod marking;
 mod source;
 
 pub use brief::{Block, BlockKind, Brief, BriefMeta, CustomTemplate, Part};
-pub use edit::{Applied, Created, Edit, EditError, MetaField, SourceField};
+pub use edit::{Applied, Created, Edit, EditError, Marked, MetaField, SourceField};
 pub use ids::{BlockId, IdAllocator, PartId, SectionId, SourceId, TalkingPointId};
 pub use inline::{InlineSpan, parse_inline, plain_text};
+pub use marking::Marking;
 pub use source::{Section, SectionKind, SectionRef, Source, TalkingPoint};
 
 use serde::{Deserialize, Serialize};
@@ -126,6 +128,7 @@ impl Project {
             text: text.to_owned(),
             tags,
             source,
+            marking: Marking::default(),
         });
         id
     }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{SectionId, SourceId, TalkingPointId};
+use super::{Marking, SectionId, SourceId, TalkingPointId};
 
 /// An article the officer collected, split into sections.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,6 +24,9 @@ pub struct Source {
     /// The file it was imported from, if any.
     #[serde(default)]
     pub file_name: String,
+    /// Its protective marking; excerpts carry it into the brief.
+    #[serde(default, skip_serializing_if = "Marking::is_unmarked")]
+    pub marking: Marking,
     pub sections: Vec<Section>,
     /// Fields written by a newer Briefwright, kept so that saving does not drop them.
     #[serde(flatten)]
@@ -43,6 +46,7 @@ impl Source {
             url: String::new(),
             notes: String::new(),
             file_name: String::new(),
+            marking: Marking::default(),
             sections,
             unknown_fields: Default::default(),
         }
@@ -101,4 +105,7 @@ pub struct TalkingPoint {
     /// The source section it draws on, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SectionRef>,
+    /// Its protective marking.
+    #[serde(default, skip_serializing_if = "Marking::is_unmarked")]
+    pub marking: Marking,
 }

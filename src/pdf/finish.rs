@@ -126,6 +126,8 @@ pub fn finish(document: &mut Document, laid: &Laid, meta: &BriefMeta) {
         }
     }
     compress_streams(document);
+    // After compression: the XMP packet stays plain text, as records systems scan for it.
+    super::marking::record(document, &laid.marking, meta);
 }
 
 /// The uncompressed content stream of every page, in page order.

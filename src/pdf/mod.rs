@@ -18,6 +18,7 @@
 mod content;
 mod finish;
 mod fonts;
+mod marking;
 mod metadata;
 
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions};

@@ -438,3 +438,55 @@ fn the_editor_shows_every_script_the_pdf_prints() {
         assert!(missing.is_empty(), "{font:?} lacks {missing}");
     }
 }
+
+#[test]
+fn marking_a_source_protected_raises_the_brief_and_shows_why() {
+    let project = briefwright::sample::project();
+    let title = project.sources[0].title.clone();
+    let (mut harness, _) = harness(project);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Pages are marked")
+            .is_none()
+    );
+    // The sources pane comes first; excerpts in the brief name the title too.
+    harness
+        .get_all_by_label_contains(&title[..12])
+        .next()
+        .expect("the source's header")
+        .click();
+    harness.run();
+    harness.get_by_label("Marking").click();
+    harness.run();
+    harness.get_by_label("PROTECTED").click();
+    harness.run();
+    harness.run();
+    assert_eq!(
+        harness.state().project.sources[0].marking.level,
+        "PROTECTED"
+    );
+    harness.get_by_label("Pages are marked PROTECTED");
+    let reason = format!("raised by the excerpt from \u{201c}{title}\u{201d} (PROTECTED");
+    assert!(
+        harness.query_by_label_contains(&reason).is_some(),
+        "the reason is shown: {reason}"
+    );
+    // The preview and the PDF carry it on every page.
+    let printed = harness
+        .state()
+        .laid
+        .as_ref()
+        .map(|laid| laid.marking.clone());
+    assert_eq!(printed.as_deref(), Some("PROTECTED"));
+    // Undo puts the source back as it was, and the brief's marking with it.
+    harness.state_mut().send(Command::Undo);
+    harness.run();
+    harness.run();
+    assert!(harness.state().project.sources[0].marking.is_unmarked());
+    assert!(
+        harness
+            .query_by_label_contains("Pages are marked")
+            .is_none()
+    );
+}

@@ -192,13 +192,13 @@ fn tab_walks_the_title_block_then_each_block_in_reading_order() {
     harness.get_by_label("Title").focus();
     harness.run();
     let mut order = vec![focused_name(&harness)];
-    for _ in 0..14 {
+    for _ in 0..19 {
         harness.key_press(egui::Key::Tab);
         harness.run();
         order.push(focused_name(&harness));
     }
     assert_eq!(
-        order[..7],
+        order[..12],
         [
             "Title",
             "To",
@@ -206,6 +206,11 @@ fn tab_walks_the_title_block_then_each_block_in_reading_order() {
             "Date",
             "Reference",
             "Classification",
+            "Scheme",
+            "CABINET",
+            "Legal privilege",
+            "Legislative secrecy",
+            "Personal privacy",
             "Purpose"
         ],
         "the title block in form order: {order:?}"

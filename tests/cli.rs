@@ -152,8 +152,81 @@ fn new_reports_bad_articles_and_templates() {
         ],
         dir.path(),
     );
-    assert!(marking.status.success());
-    assert!(stderr(&marking).contains("is not one of the briefing-note template's markings"));
+    assert!(!marking.status.success());
+    assert!(
+        stderr(&marking).contains(
+            "\u{201c}CONFIDENTIALISH\u{201d} is not a level of the au-pspf marking scheme; \
+             the levels are UNOFFICIAL, OFFICIAL, OFFICIAL: Sensitive, PROTECTED, SECRET, TOP SECRET"
+        ),
+        "{}",
+        stderr(&marking)
+    );
+    assert_clean_failure(
+        &briefwright(&["new", "-o", "d.brief", "--scheme", "nz-psr"], dir.path()),
+        "the schemes are au-pspf, uk-gscp, ca-gc, my-ak",
+    );
+    assert!(!dir.path().join("d.brief").exists());
+}
+
+#[test]
+fn a_protected_article_raises_an_official_brief_and_the_cli_says_why() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("cable.md"),
+        "# Cable 42\n\nThe embassy reports that the text is settled.\n",
+    )
+    .expect("write");
+    let new = briefwright(
+        &[
+            "new",
+            "-o",
+            "d.brief",
+            "--article",
+            "cable.md",
+            "--classification",
+            "OFFICIAL",
+            "--article-marking",
+            "PROTECTED",
+        ],
+        dir.path(),
+    );
+    assert!(new.status.success(), "{}", stderr(&new));
+    let export = briefwright(&["export", "d.brief", "-o", "d.pdf"], dir.path());
+    assert!(export.status.success(), "{}", stderr(&export));
+    assert!(
+        stderr(&export).contains(
+            "the brief is marked PROTECTED rather than OFFICIAL because it includes the excerpt \
+             from \u{201c}Cable 42\u{201d} (PROTECTED)"
+        ),
+        "{}",
+        stderr(&export)
+    );
+    let check = briefwright(&["check", "d.brief"], dir.path());
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(out.contains("chosen marking:  OFFICIAL"), "{out}");
+    assert!(out.contains("brief marking:   PROTECTED"), "{out}");
+    let text = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(dir.path().join("d.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils; .ci/run installs it)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert_eq!(
+        text.matches("PROTECTED").count(),
+        2,
+        "top and bottom: {text}"
+    );
+    assert!(!text.contains("OFFICIAL"), "{text}");
+    let info = std::process::Command::new("pdfinfo")
+        .args(["-meta"])
+        .arg(dir.path().join("d.pdf"))
+        .output()
+        .expect("pdfinfo");
+    assert!(
+        String::from_utf8_lossy(&info.stdout).contains("<bw:Marking>PROTECTED</bw:Marking>"),
+        "the XMP packet carries the marking"
+    );
 }
 
 #[test]

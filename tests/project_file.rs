@@ -131,3 +131,60 @@ fn unknown_fields_from_a_newer_version_survive_load_and_save() {
         json["brief"]["meta"]["distribution"]
     );
 }
+
+#[test]
+fn markings_survive_save_and_load_and_old_projects_read_as_au_pspf() {
+    use briefwright::model::{Edit, Marked, Marking};
+    let mut project = sample::project();
+    let source = project.sources[0].id;
+    let point = project.talking_points[0].id;
+    for edit in [
+        Edit::SetScheme("uk-gscp".into()),
+        Edit::SetMeta(
+            briefwright::model::MetaField::Classification,
+            "OFFICIAL".into(),
+        ),
+        Edit::SetCaveats(vec!["UK EYES ONLY".into()]),
+        Edit::SetMarking(Marked::Source(source), Marking::level("OFFICIAL-SENSITIVE")),
+        Edit::SetMarking(
+            Marked::TalkingPoint(point),
+            Marking {
+                level: "SECRET".into(),
+                caveats: vec!["LEGAL".into()],
+            },
+        ),
+    ] {
+        project.apply(edit).expect("applies");
+    }
+    let loaded = from_json(to_json(&project).as_bytes(), "m.brief").expect("loads");
+    assert_eq!(loaded.project, project);
+    assert_eq!(
+        loaded.project.sources[0].marking.level,
+        "OFFICIAL-SENSITIVE"
+    );
+    assert_eq!(loaded.project.brief.meta.scheme, "uk-gscp");
+
+    // A project written before schemes: no scheme, no caveats, no item markings.
+    let old = sample::project();
+    let json = to_json(&old);
+    assert!(
+        !json.contains("\"scheme\""),
+        "unmarked fields are not written"
+    );
+    let loaded = from_json(json.as_bytes(), "old.brief").expect("loads");
+    assert_eq!(
+        loaded.project.brief.meta.classification,
+        "OFFICIAL: Sensitive"
+    );
+    let template =
+        briefwright::template::Template::for_brief(&loaded.project.brief).expect("template");
+    let laid = briefwright::layout::layout(
+        &loaded.project,
+        &template,
+        &mut briefwright::fonts::Typesetter::new(),
+    );
+    assert_eq!(
+        laid.marking, "OFFICIAL: Sensitive",
+        "read as au-pspf, marking kept"
+    );
+}

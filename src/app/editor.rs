@@ -78,10 +78,6 @@ const LABEL_WIDTH: f32 = 96.0;
 
 fn metadata_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.heading("Brief");
-    let markings = state
-        .template()
-        .map(|t| t.classifications.clone())
-        .unwrap_or_default();
     for field in MetaField::ALL {
         let current = field.get(&state.project.brief.meta).to_owned();
         ui.horizontal(|ui| {
@@ -91,20 +87,7 @@ fn metadata_ui(ui: &mut egui::Ui, state: &mut AppState) {
             );
             match field {
                 MetaField::Classification => {
-                    let mut chosen = current.clone();
-                    egui::ComboBox::from_id_salt("classification")
-                        .selected_text(&current)
-                        .width(240.0)
-                        .show_ui(ui, |ui| {
-                            for marking in &markings {
-                                ui.selectable_value(&mut chosen, marking.clone(), marking);
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                    if chosen != current {
-                        state.send(Command::Edit(Edit::SetMeta(field, chosen)));
-                    }
+                    super::marking_ui::brief_marking_ui(ui, state, label.id);
                 }
                 _ => {
                     let mut text = current.clone();

@@ -13,6 +13,7 @@ mod find_bar;
 mod find_marks;
 mod focus;
 mod history;
+mod marking_ui;
 mod menu;
 mod modals;
 mod preview;

@@ -138,7 +138,7 @@ impl AppState {
         let mut edits = Vec::new();
         for path in paths {
             match import_file(&path) {
-                Ok(source) => edits.push(Edit::AddSource(source)),
+                Ok(source) => edits.push(Edit::AddSource(Box::new(source))),
                 Err(error) => self.error(format!("Could not import an article. {error}.")),
             }
         }
@@ -159,7 +159,7 @@ impl AppState {
         match import_text(text, is_markdown) {
             Some(mut source) => {
                 source.file_name = "pasted text".into();
-                self.apply_edits(vec![Edit::AddSource(source)]);
+                self.apply_edits(vec![Edit::AddSource(Box::new(source))]);
                 self.modal = None;
             }
             None => self

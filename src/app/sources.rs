@@ -5,7 +5,7 @@ use egui::{RichText, Sense};
 use super::command::Command;
 use super::editor::DragPayload;
 use super::state::{AppState, Tab};
-use crate::model::{Edit, SectionKind, SectionRef, SourceField};
+use crate::model::{Edit, Marked, SectionKind, SectionRef, SourceField};
 
 /// The left pane with its two tabs.
 pub fn library_ui(ui: &mut egui::Ui, state: &mut AppState) {
@@ -160,6 +160,10 @@ fn source_metadata_ui(ui: &mut egui::Ui, state: &mut AppState, source_index: usi
                 ui.end_row();
             }
         });
+    let marking = state.project.sources[source_index].marking.clone();
+    ui.horizontal(|ui| {
+        super::marking_ui::item_marking_ui(ui, state, Marked::Source(source_id), &marking);
+    });
 }
 
 fn talking_points_ui(ui: &mut egui::Ui, state: &mut AppState) {
@@ -227,6 +231,14 @@ fn talking_points_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         } else {
                             ui.data_mut(|d| d.remove::<String>(buffer_id));
                         }
+                    });
+                    ui.horizontal(|ui| {
+                        super::marking_ui::item_marking_ui(
+                            ui,
+                            state,
+                            Marked::TalkingPoint(point.id),
+                            &point.marking,
+                        );
                     });
                     ui.horizontal(|ui| {
                         if ui.small_button("Add to brief").clicked() {

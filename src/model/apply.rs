@@ -44,6 +44,10 @@ impl Project {
                 let old = std::mem::replace(slot, marking);
                 nothing(Edit::SetMarking(of, old))
             }
+            Edit::SetCaveats(caveats) => {
+                let old = std::mem::replace(&mut self.brief.meta.caveats, caveats);
+                nothing(Edit::SetCaveats(old))
+            }
             Edit::SetScheme(scheme) => {
                 let old = std::mem::replace(&mut self.brief.meta.scheme, scheme);
                 nothing(Edit::SetScheme(old))
@@ -58,7 +62,7 @@ impl Project {
                 nothing(Edit::SetSourceField(id, field, old))
             }
             Edit::AddSource(source) => {
-                let id = self.add_source(source);
+                let id = self.add_source(*source);
                 Ok(Applied {
                     created: Created::Source(id),
                     inverse: Edit::RemoveSource(id),
@@ -71,11 +75,14 @@ impl Project {
                     .position(|s| s.id == id)
                     .ok_or(EditError::NoSuchSource)?;
                 let source = self.sources.remove(index);
-                nothing(Edit::InsertSource { index, source })
+                nothing(Edit::InsertSource {
+                    index,
+                    source: Box::new(source),
+                })
             }
             Edit::InsertSource { index, source } => {
                 let id = source.id;
-                self.sources.insert(index.min(self.sources.len()), source);
+                self.sources.insert(index.min(self.sources.len()), *source);
                 nothing(Edit::RemoveSource(id))
             }
             Edit::AddBlock { part, kind } => {

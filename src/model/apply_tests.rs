@@ -68,7 +68,7 @@ fn editing_an_excerpt_keeps_the_original_and_reverts() {
             text: "Original words.".into(),
         }],
     );
-    let Ok(Created::Source(sid)) = p.apply(Edit::AddSource(source)) else {
+    let Ok(Created::Source(sid)) = p.apply(Edit::AddSource(Box::new(source))) else {
         panic!("source added")
     };
     let section = p.source(sid).expect("source").sections[0].id;
@@ -199,6 +199,19 @@ fn every_kind_of_edit_is_undone_and_redone_exactly() {
     let edits = vec![
         Edit::SetMeta(MetaField::Title, "Another title".into()),
         Edit::SetSourceField(first_source, SourceField::Author, "A. Writer".into()),
+        Edit::SetMarking(
+            crate::model::Marked::Source(first_source),
+            crate::model::Marking::level("PROTECTED"),
+        ),
+        Edit::SetMarking(
+            crate::model::Marked::TalkingPoint(point),
+            crate::model::Marking {
+                level: "SECRET".into(),
+                caveats: vec!["CABINET".into()],
+            },
+        ),
+        Edit::SetScheme("uk-gscp".into()),
+        Edit::SetCaveats(vec!["CABINET".into()]),
         Edit::SetBlockText {
             block: paragraph,
             text: "New words.".into(),

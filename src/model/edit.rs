@@ -134,7 +134,7 @@ impl SourceField {
 pub enum Edit {
     SetMeta(MetaField, String),
     SetSourceField(SourceId, SourceField, String),
-    AddSource(Source),
+    AddSource(Box<Source>),
     RemoveSource(SourceId),
     /// Adds a block at the end of a part (by index).
     AddBlock {
@@ -176,6 +176,8 @@ pub enum Edit {
     SetMarking(Marked, Marking),
     /// Sets the brief's marking scheme (its name, such as "uk-gscp").
     SetScheme(String),
+    /// Sets the caveats and markers the officer chose for the brief.
+    SetCaveats(Vec<String>),
     /// Lays the brief out with another template. `parts` are the new template's standard
     /// parts as (key, title); those the brief lacks are added, empty, in template order.
     /// Parts the new template does not print keep their text.
@@ -189,7 +191,7 @@ pub enum Edit {
     /// Puts a removed source back at `index`, with its ids.
     InsertSource {
         index: usize,
-        source: Source,
+        source: Box<Source>,
     },
     /// Puts a removed block back at `index` of `part`, with its id.
     InsertBlock {
@@ -247,6 +249,7 @@ impl Edit {
             | Edit::SetSourceField(_, _, text)
             | Edit::SetScheme(text)
             | Edit::SetBlockText { text, .. } => text.len(),
+            Edit::SetCaveats(caveats) => caveats.iter().map(String::len).sum::<usize>(),
             Edit::SetMarking(_, marking) => {
                 marking.level.len() + marking.caveats.iter().map(String::len).sum::<usize>()
             }

@@ -107,6 +107,7 @@ pub fn import_text(text: &str, is_markdown: bool) -> Option<Source> {
         publication: found.publication,
         date: found.date,
         url: found.url,
+        accessed: String::new(),
         notes: found.notes,
         file_name: String::new(),
         marking: Default::default(),

@@ -7,6 +7,7 @@ use crate::model::{Block, BlockId, BlockKind, Project};
 use crate::template::{Style, Template};
 use crate::units::{Point, Pt, Size};
 
+use super::citations::Citations;
 use super::memo::BlockCache;
 use super::plan::{BlockPlan, ListItem, Plan, PrintedPart};
 use super::{Color, Diagnostic, GlyphRun, Item};
@@ -58,7 +59,8 @@ pub fn build(
     blocks: &mut BlockCache,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<FlowBlock> {
-    let plan = Plan::new(project, template);
+    let citations = Citations::new(project, template);
+    let plan = Plan::new(project, template, &citations);
     let mut builder = Builder {
         project,
         template,
@@ -93,6 +95,7 @@ pub fn build(
         builder.break_pending |= printed.break_before;
         builder.part(&printed);
     }
+    builder.sources_list();
     builder.flow
 }
 
@@ -187,6 +190,28 @@ impl Builder<'_> {
         });
     }
 
+    /// The Sources list, after the parts: each cited source once, in full.
+    fn sources_list(&mut self) {
+        let Some((heading, entries)) = self.plan.sources_list() else {
+            return;
+        };
+        let set = self.set(&heading, None);
+        let style = &self.template.styles.heading;
+        self.push(FlowBlock {
+            slabs: paragraph_slabs(&set, Pt::ZERO, Color::BLACK).into(),
+            space_before: Pt(style.space_before_pt),
+            space_after: Pt(style.space_after_pt),
+            keep_with_next: true,
+            splittable: false,
+            page_break_before: false,
+            block: None,
+            outline: Some("Sources".to_owned()),
+        });
+        for entry in &entries {
+            self.list_item(entry, None);
+        }
+    }
+
     fn part(&mut self, printed: &PrintedPart) {
         let (heading_text, heading) = self.plan.heading(printed);
         let set = self.set(&heading, None);
@@ -219,7 +244,13 @@ impl Builder<'_> {
     fn cached_block(&mut self, block: &Block, label: Option<&str>) {
         // The hang is part of what a numbered paragraph looks like.
         let label_and_hang = label.map(|label| format!("{label} {}", self.number_hang.0));
-        let signature = super::memo::signature(self.project, block, label_and_hang.as_deref());
+        let citation = self.plan.citation_of(block);
+        let signature = super::memo::signature(
+            self.project,
+            block,
+            label_and_hang.as_deref(),
+            citation.as_deref(),
+        );
         // A page break before the block belongs to this layout, not to the cached block.
         let page_break = std::mem::take(&mut self.break_pending);
         let start = self.flow.len();
@@ -253,11 +284,7 @@ impl Builder<'_> {
                     self.list_item(item, id);
                 }
             }
-            BlockPlan::Excerpt {
-                quote,
-                citation,
-                indent,
-            } => self.excerpt(&quote, &citation, indent, id),
+            BlockPlan::Excerpt { quote, indent } => self.excerpt(&quote, indent, id),
             BlockPlan::Missing { what, marker } => self.missing(what, &marker, id),
             BlockPlan::PageBreak => self.break_pending = true,
         }
@@ -288,26 +315,10 @@ impl Builder<'_> {
         self.push(text_block(slabs, &self.template.styles.list, block));
     }
 
-    fn excerpt(
-        &mut self,
-        quote: &ParagraphRequest,
-        citation: &ParagraphRequest,
-        indent: Pt,
-        block: Option<BlockId>,
-    ) {
+    fn excerpt(&mut self, quote: &ParagraphRequest, indent: Pt, block: Option<BlockId>) {
         let set = self.set(quote, block);
-        let mut slabs = paragraph_slabs(&set, indent, Color::TEXT);
-        let citation_set = self.set(citation, block);
-        let mut citation_slabs = paragraph_slabs(&citation_set, indent, Color::MUTED);
+        let slabs = paragraph_slabs(&set, indent, Color::TEXT);
         let style = &self.template.styles.excerpt;
-        if let Some(first) = citation_slabs.first_mut() {
-            // A little air between the quotation and its attribution.
-            first.height += Pt(style.space_after_pt);
-            for (point, _) in &mut first.items {
-                point.y += Pt(style.space_after_pt);
-            }
-        }
-        slabs.extend(citation_slabs);
         self.push(FlowBlock {
             slabs: slabs.into(),
             space_before: Pt(style.space_before_pt),

@@ -86,7 +86,12 @@ fn template_fingerprint(template: &Template) -> u64 {
 
 /// Everything the block's output depends on, spelled out; `None` for blocks that are
 /// not worth caching (page breaks, broken references).
-pub fn signature(project: &Project, block: &Block, label: Option<&str>) -> Option<String> {
+pub fn signature(
+    project: &Project,
+    block: &Block,
+    label: Option<&str>,
+    citation: Option<&str>,
+) -> Option<String> {
     use std::fmt::Write;
     let mut signature = String::new();
     let mut field = |text: &str| {
@@ -95,6 +100,7 @@ pub fn signature(project: &Project, block: &Block, label: Option<&str>) -> Optio
     };
     field(&format!("{:?}", block.id));
     field(label.unwrap_or_default());
+    field(citation.unwrap_or_default());
     match &block.kind {
         BlockKind::Paragraph { text } => {
             field("paragraph");

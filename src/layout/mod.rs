@@ -3,6 +3,7 @@
 //! The result is plain data. The PDF writer and the preview painter both read it and
 //! nothing else, so what the officer sees is what the minister gets.
 
+mod citations;
 mod content;
 mod coverage;
 mod dump;

@@ -10,6 +10,8 @@ use crate::model::{Block, BlockKind, InlineSpan, Part, Project, SectionRef, pars
 use crate::template::{Style, Template};
 use crate::units::Pt;
 
+use super::citations::Citations;
+
 /// The label of bullets and talking points.
 const BULLET: &str = "\u{2022}";
 
@@ -18,6 +20,7 @@ const BULLET: &str = "\u{2022}";
 pub struct Plan<'a> {
     project: &'a Project,
     template: &'a Template,
+    citations: &'a Citations,
     /// The width of the text between the page margins.
     width: Pt,
 }
@@ -48,12 +51,9 @@ pub enum BlockPlan {
     Text(ParagraphRequest),
     /// List items: the bullets of a list, a talking point, or a numbered paragraph.
     List(Vec<ListItem>),
-    /// A quotation indented by `indent`, with its citation below.
-    Excerpt {
-        quote: ParagraphRequest,
-        citation: ParagraphRequest,
-        indent: Pt,
-    },
+    /// A quotation indented by `indent`, ending with its short reference to the Sources
+    /// list.
+    Excerpt { quote: ParagraphRequest, indent: Pt },
     /// A marker in place of `what`, which the block refers to but is gone.
     Missing {
         what: &'static str,
@@ -79,9 +79,7 @@ impl BlockPlan {
                 .into_iter()
                 .flat_map(|item| [item.text, item.label])
                 .collect(),
-            BlockPlan::Excerpt {
-                quote, citation, ..
-            } => vec![quote, citation],
+            BlockPlan::Excerpt { quote, .. } => vec![quote],
             BlockPlan::PageBreak => Vec::new(),
         }
     }
@@ -105,10 +103,11 @@ impl<'a> PrintedPart<'a> {
 
 impl<'a> Plan<'a> {
     /// The paragraphs of `project`'s brief laid out with `template`.
-    pub fn new(project: &'a Project, template: &'a Template) -> Self {
+    pub fn new(project: &'a Project, template: &'a Template, citations: &'a Citations) -> Self {
         Plan {
             project,
             template,
+            citations,
             width: template.page.text_width(),
         }
     }
@@ -273,7 +272,11 @@ impl<'a> Plan<'a> {
             BlockKind::Excerpt { from, edited } => self.excerpt(*from, edited.as_deref()),
             BlockKind::TalkingPoint { point } => match self.project.talking_point(*point) {
                 Some(point) => {
-                    BlockPlan::List(vec![self.list_item(&point.text, BULLET, number_hang)])
+                    let text = match self.citation_of(block) {
+                        Some(reference) => format!("{} {reference}", point.text.trim_end()),
+                        None => point.text.clone(),
+                    };
+                    BlockPlan::List(vec![self.list_item(&text, BULLET, number_hang)])
                 }
                 None => self.missing("a talking point that is no longer in the library"),
             },
@@ -323,42 +326,80 @@ impl<'a> Plan<'a> {
             "\u{201c}{}\u{201d}",
             text.trim_matches(['"', '\u{201c}', '\u{201d}'])
         );
-        let quote = self.request(
-            spans_from_inline(parse_inline(&quoted)),
-            style,
-            self.width - left - right,
-        );
-
-        let mut parts = Vec::new();
-        if !source.author.trim().is_empty() {
-            parts.push(source.author.trim().to_owned());
+        let adapted = edited.is_some_and(|e| e.trim() != section.text.trim());
+        let mut spans = spans_from_inline(parse_inline(&quoted));
+        let reference = self.citations.reference(self.project, source.id, adapted);
+        if !reference.is_empty() {
+            // Italic inside the italic quotation sets the reference upright.
+            spans.push(StyledSpan {
+                text: format!(" {reference}"),
+                bold: false,
+                italic: true,
+                link: None,
+            });
         }
-        if !source.title.trim().is_empty() {
-            parts.push(format!("\u{201c}{}\u{201d}", source.title.trim()));
-        }
-        for extra in [&source.publication, &source.date] {
-            if !extra.trim().is_empty() {
-                parts.push(extra.trim().to_owned());
-            }
-        }
-        let url = source.url.trim();
-        let span = StyledSpan {
-            text: format!("\u{2014} {}", parts.join(", ")),
-            bold: false,
-            italic: false,
-            link: (!url.is_empty()).then(|| url.to_owned()),
-        };
-        let citation_style = &self.template.styles.citation;
-        let citation = self.request(
-            vec![span],
-            citation_style,
-            self.width - left - Pt::mm(citation_style.indent_right_mm),
-        );
+        let quote = self.request(spans, style, self.width - left - right);
         BlockPlan::Excerpt {
             quote,
-            citation,
             indent: left,
         }
+    }
+
+    /// The short reference a block carries to the Sources list, if it cites a source:
+    /// part of what the block looks like, so the block cache keys on it.
+    pub fn citation_of(&self, block: &Block) -> Option<String> {
+        match &block.kind {
+            BlockKind::Excerpt { from, edited } => {
+                let (_, section) = self.project.section(*from)?;
+                let adapted = edited
+                    .as_deref()
+                    .is_some_and(|e| e.trim() != section.text.trim());
+                Some(self.citations.reference(self.project, from.source, adapted))
+            }
+            BlockKind::TalkingPoint { point } => {
+                let source = self.project.talking_point(*point)?.source?;
+                self.project.source(source.source)?;
+                Some(self.citations.reference(self.project, source.source, false))
+            }
+            _ => None,
+        }
+        .filter(|reference| !reference.is_empty())
+    }
+
+    /// The Sources list at the end of the brief: its heading and one entry per cited
+    /// source, numbered when the references are numbers.
+    pub fn sources_list(&self) -> Option<(ParagraphRequest, Vec<ListItem>)> {
+        let entries = self.citations.entries(self.project);
+        if entries.is_empty() {
+            return None;
+        }
+        let heading = self.request(
+            vec![StyledSpan::plain("Sources")],
+            &self.template.styles.heading,
+            self.width,
+        );
+        let style = &self.template.styles.list;
+        let hang = Pt::mm(style.indent_left_mm);
+        let items = entries
+            .into_iter()
+            .map(|(number, source)| {
+                let label = if self.citations.numbered() {
+                    format!("[{number}]")
+                } else {
+                    BULLET.to_owned()
+                };
+                ListItem {
+                    text: self.request(
+                        super::citations::entry_spans(source),
+                        style,
+                        self.width - hang,
+                    ),
+                    label: self.request(vec![StyledSpan::plain(label)], style, hang),
+                    hang,
+                }
+            })
+            .collect();
+        Some((heading, items))
     }
 
     fn missing(&self, what: &'static str) -> BlockPlan {

@@ -1,6 +1,7 @@
 //! The paragraphs a layout is about to set, collected beforehand so that
 //! [`Typesetter::prefetch`] can set them on two threads.
 
+use super::citations::Citations;
 use super::plan::Plan;
 use crate::fonts::{ParagraphRequest, Typesetter};
 use crate::model::Project;
@@ -14,7 +15,8 @@ pub fn paragraph_requests(
     template: &Template,
     typesetter: &mut Typesetter,
 ) -> Vec<ParagraphRequest> {
-    let plan = Plan::new(project, template);
+    let citations = Citations::new(project, template);
+    let plan = Plan::new(project, template, &citations);
     let mut requests = vec![plan.title()];
     if let Some(table) = plan.meta_table() {
         requests.extend(table.rows.into_iter().flatten());

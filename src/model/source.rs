@@ -18,6 +18,9 @@ pub struct Source {
     pub date: String,
     #[serde(default)]
     pub url: String,
+    /// When a web source was read, as written ("3 March 2026"); printed after its URL.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub accessed: String,
     /// Licence, terms of use or the officer's notes.
     #[serde(default)]
     pub notes: String,
@@ -44,6 +47,7 @@ impl Source {
             publication: String::new(),
             date: String::new(),
             url: String::new(),
+            accessed: String::new(),
             notes: String::new(),
             file_name: String::new(),
             marking: Marking::default(),

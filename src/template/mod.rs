@@ -63,6 +63,10 @@ pub struct Template {
     /// Whether part headings are numbered 1., 2., 3.
     #[serde(default = "yes")]
     pub number_part_headings: bool,
+    /// How excerpts refer to the Sources list: "numbered" ([1]) or "author-year"
+    /// ((Brown 2026)).
+    #[serde(default)]
+    pub citations: CitationStyle,
     pub page: PageSetup,
     pub fonts: Fonts,
     pub styles: Styles,
@@ -100,6 +104,15 @@ impl PageSetup {
     pub fn text_width(&self) -> Pt {
         Pt::mm(self.width_mm - self.margin_left_mm - self.margin_right_mm)
     }
+}
+
+/// How excerpts and talking points refer to their sources.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CitationStyle {
+    #[default]
+    Numbered,
+    AuthorYear,
 }
 
 /// Font families by role.

@@ -490,3 +490,35 @@ fn marking_a_source_protected_raises_the_brief_and_shows_why() {
             .is_none()
     );
 }
+
+#[test]
+fn editing_an_excerpt_marks_it_adapted_in_the_preview() {
+    let (mut harness, _) = harness(briefwright::sample::project());
+    harness.run();
+    let preview_text = |harness: &Harness<'static, AppState>| -> String {
+        let laid = harness.state().laid.as_ref().expect("laid out");
+        let mut text = String::new();
+        for page in &laid.pages {
+            for positioned in &page.items {
+                if let briefwright::layout::Item::Text(run) = &positioned.item {
+                    text.extend(run.glyphs.iter().map(|g| run.glyph_text(g)));
+                }
+            }
+        }
+        text
+    };
+    assert!(!preview_text(&harness).contains("adapted"));
+    let excerpt = harness
+        .get_all_by_label("Excerpt text")
+        .next()
+        .expect("excerpt editor");
+    excerpt.focus();
+    excerpt.type_text(" Trimmed by the desk.");
+    harness.run();
+    harness.run();
+    let text = preview_text(&harness);
+    assert!(
+        text.contains("Trimmed by the desk.\u{201d} [1, adapted]"),
+        "the preview marks the quotation adapted: {text}"
+    );
+}

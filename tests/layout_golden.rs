@@ -5,6 +5,7 @@ use briefwright::layout::{Item, Layouter, layout};
 use briefwright::model::{BlockKind, Project};
 use briefwright::sample;
 use briefwright::template::Template;
+use briefwright::units::Pt;
 
 #[test]
 fn sample_layout_matches_the_golden_dump() {
@@ -126,12 +127,13 @@ fn headings_are_never_last_on_a_page_and_no_paragraph_leaves_a_single_line() {
             }
         }
     }
+    let footer_top = Pt::mm(template.page.height_mm - template.page.margin_bottom_mm);
     for entry in &laid.outline {
         let page = &laid.pages[entry.page];
         assert!(
-            page.items
-                .iter()
-                .any(|p| p.block.is_some() && p.at.y > entry.y),
+            page.items.iter().any(|p| matches!(p.item, Item::Text(_))
+                && p.at.y > entry.y + Pt(1.0)
+                && p.at.y < footer_top),
             "heading {:?} is followed by text on its page",
             entry.title
         );

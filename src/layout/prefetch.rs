@@ -31,6 +31,13 @@ pub fn paragraph_requests(
             requests.extend(plan.block(block, label.as_deref(), hang).into_requests());
         }
     }
+    if let Some((heading, entries)) = plan.sources_list() {
+        requests.push(heading);
+        for entry in entries {
+            requests.push(entry.text);
+            requests.push(entry.label);
+        }
+    }
     requests
 }
 

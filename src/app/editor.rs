@@ -277,12 +277,23 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
                 }
                 let buttons = ui.horizontal(|ui| {
                     if is_edited {
+                        let original = match &kind {
+                            BlockKind::Excerpt { from, .. } => state
+                                .project
+                                .section(*from)
+                                .map(|(_, section)| section.text.clone())
+                                .unwrap_or_default(),
+                            _ => String::new(),
+                        };
                         ui.label(
                             RichText::new("edited")
                                 .small()
                                 .color(ui.visuals().warn_fg_color),
                         )
-                        .on_hover_text("This excerpt differs from the source's words");
+                        .on_hover_text(format!(
+                            "This excerpt differs from the source's words and prints as \
+                             adapted. The source says:\n\n\u{201c}{original}\u{201d}"
+                        ));
                         if ui
                             .small_button("Revert")
                             .on_hover_text("Go back to the source's words")

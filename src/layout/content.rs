@@ -10,6 +10,7 @@ use crate::units::{Point, Pt, Size};
 use super::citations::Citations;
 use super::memo::BlockCache;
 use super::plan::{BlockPlan, ListItem, Plan, PrintedPart};
+use super::portion::PortionMarks;
 use super::{Color, Diagnostic, GlyphRun, Item};
 
 /// A block of the flow: slabs stacked vertically, with spacing and breaking rules.
@@ -60,7 +61,8 @@ pub fn build(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<FlowBlock> {
     let citations = Citations::new(project, template);
-    let plan = Plan::new(project, template, &citations);
+    let portions = PortionMarks::new(project, template);
+    let plan = Plan::new(project, template, &citations, &portions);
     let mut builder = Builder {
         project,
         template,
@@ -244,7 +246,11 @@ impl Builder<'_> {
     fn cached_block(&mut self, block: &Block, label: Option<&str>) {
         // The hang is part of what a numbered paragraph looks like.
         let label_and_hang = label.map(|label| format!("{label} {}", self.number_hang.0));
-        let citation = self.plan.citation_of(block);
+        // The reference and the portion mark depend on other blocks and the sources.
+        let citation = [self.plan.citation_of(block), self.plan.portion_of(block)]
+            .into_iter()
+            .flatten()
+            .reduce(|a, b| format!("{a}|{b}"));
         let signature = super::memo::signature(
             self.project,
             block,

@@ -11,6 +11,7 @@ mod furniture;
 mod memo;
 mod paginate;
 mod plan;
+mod portion;
 mod prefetch;
 
 pub use crate::diagnostic::{Diagnostic, Severity};

@@ -11,6 +11,7 @@ use crate::template::{Style, Template};
 use crate::units::Pt;
 
 use super::citations::Citations;
+use super::portion::PortionMarks;
 
 /// The label of bullets and talking points.
 const BULLET: &str = "\u{2022}";
@@ -21,6 +22,7 @@ pub struct Plan<'a> {
     project: &'a Project,
     template: &'a Template,
     citations: &'a Citations,
+    portions: &'a PortionMarks,
     /// The width of the text between the page margins.
     width: Pt,
 }
@@ -103,11 +105,17 @@ impl<'a> PrintedPart<'a> {
 
 impl<'a> Plan<'a> {
     /// The paragraphs of `project`'s brief laid out with `template`.
-    pub fn new(project: &'a Project, template: &'a Template, citations: &'a Citations) -> Self {
+    pub fn new(
+        project: &'a Project,
+        template: &'a Template,
+        citations: &'a Citations,
+        portions: &'a PortionMarks,
+    ) -> Self {
         Plan {
             project,
             template,
             citations,
+            portions,
             width: template.page.text_width(),
         }
     }
@@ -264,17 +272,23 @@ impl<'a> Plan<'a> {
 
     /// What `block` sets; `label` numbers a paragraph, which then hangs by `number_hang`.
     pub fn block(&self, block: &Block, label: Option<&str>, number_hang: Pt) -> BlockPlan {
+        let portion = self.portion_of(block).unwrap_or_default();
         match &block.kind {
-            BlockKind::Paragraph { text } => match label {
-                Some(label) => BlockPlan::List(vec![self.list_item(text, label, number_hang)]),
-                None => BlockPlan::Text(self.text(text)),
-            },
-            BlockKind::Excerpt { from, edited } => self.excerpt(*from, edited.as_deref()),
+            BlockKind::Paragraph { text } => {
+                let text = format!("{portion}{text}");
+                match label {
+                    Some(label) => BlockPlan::List(vec![self.list_item(&text, label, number_hang)]),
+                    None => BlockPlan::Text(self.text(&text)),
+                }
+            }
+            BlockKind::Excerpt { from, edited } => self.excerpt(*from, edited.as_deref(), &portion),
             BlockKind::TalkingPoint { point } => match self.project.talking_point(*point) {
                 Some(point) => {
                     let text = match self.citation_of(block) {
-                        Some(reference) => format!("{} {reference}", point.text.trim_end()),
-                        None => point.text.clone(),
+                        Some(reference) => {
+                            format!("{portion}{} {reference}", point.text.trim_end())
+                        }
+                        None => format!("{portion}{}", point.text),
                     };
                     BlockPlan::List(vec![self.list_item(&text, BULLET, number_hang)])
                 }
@@ -284,11 +298,16 @@ impl<'a> Plan<'a> {
                 items
                     .iter()
                     .filter(|item| !item.trim().is_empty())
-                    .map(|item| self.list_item(item, BULLET, number_hang))
+                    .map(|item| self.list_item(&format!("{portion}{item}"), BULLET, number_hang))
                     .collect(),
             ),
             BlockKind::PageBreak => BlockPlan::PageBreak,
         }
+    }
+
+    /// The block's portion mark ("(OS) "), when the template marks portions.
+    pub fn portion_of(&self, block: &Block) -> Option<String> {
+        self.portions.of(self.project, &block.kind)
     }
 
     fn text(&self, markdown: &str) -> ParagraphRequest {
@@ -314,7 +333,7 @@ impl<'a> Plan<'a> {
         }
     }
 
-    fn excerpt(&self, from: SectionRef, edited: Option<&str>) -> BlockPlan {
+    fn excerpt(&self, from: SectionRef, edited: Option<&str>, portion: &str) -> BlockPlan {
         let Some((source, section)) = self.project.section(from) else {
             return self.missing("a source section that is no longer in the project");
         };
@@ -328,6 +347,18 @@ impl<'a> Plan<'a> {
         );
         let adapted = edited.is_some_and(|e| e.trim() != section.text.trim());
         let mut spans = spans_from_inline(parse_inline(&quoted));
+        if !portion.is_empty() {
+            // Upright inside the italic quotation, like the reference.
+            spans.insert(
+                0,
+                StyledSpan {
+                    text: portion.to_owned(),
+                    bold: false,
+                    italic: true,
+                    link: None,
+                },
+            );
+        }
         let reference = self.citations.reference(self.project, source.id, adapted);
         if !reference.is_empty() {
             // Italic inside the italic quotation sets the reference upright.

@@ -3,6 +3,7 @@
 
 use super::citations::Citations;
 use super::plan::Plan;
+use super::portion::PortionMarks;
 use crate::fonts::{ParagraphRequest, Typesetter};
 use crate::model::Project;
 use crate::template::Template;
@@ -16,7 +17,8 @@ pub fn paragraph_requests(
     typesetter: &mut Typesetter,
 ) -> Vec<ParagraphRequest> {
     let citations = Citations::new(project, template);
-    let plan = Plan::new(project, template, &citations);
+    let portions = PortionMarks::new(project, template);
+    let plan = Plan::new(project, template, &citations, &portions);
     let mut requests = vec![plan.title()];
     if let Some(table) = plan.meta_table() {
         requests.extend(table.rows.into_iter().flatten());

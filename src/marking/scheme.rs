@@ -24,6 +24,9 @@ pub struct Scheme {
     /// Levels that print no banner (an unmarked document).
     #[serde(default)]
     pub unprinted: Vec<String>,
+    /// Short forms for portion marking, by level ("OFFICIAL: Sensitive" = "OS").
+    #[serde(default)]
+    pub abbreviations: std::collections::BTreeMap<String, String>,
     pub print: MarkingPrint,
 }
 
@@ -104,6 +107,7 @@ impl Scheme {
                 caveats: Vec::new(),
                 markers: Vec::new(),
                 unprinted: Vec::new(),
+                abbreviations: Default::default(),
                 print: MarkingPrint {
                     position: MarkingPosition::Centre,
                     top: true,
@@ -191,6 +195,23 @@ impl Scheme {
             .chain(&self.markers)
             .find(|c| c.eq_ignore_ascii_case(caveat.trim()))
             .map(String::as_str)
+    }
+
+    /// The short form of `level` for portion marking: the scheme's, or the initials of
+    /// its words ("TOP SECRET" = "TS"); empty for a level that prints no banner.
+    pub fn abbreviation(&self, level: &str) -> String {
+        if !self.prints(level) {
+            return String::new();
+        }
+        let level = self.canonical(level).unwrap_or(level);
+        match self.abbreviations.get(level) {
+            Some(short) => short.clone(),
+            None => level
+                .split(|c: char| !c.is_alphanumeric())
+                .filter_map(|word| word.chars().next())
+                .collect::<String>()
+                .to_uppercase(),
+        }
     }
 
     /// Whether `level` prints a banner.

@@ -63,6 +63,9 @@ pub struct Template {
     /// Whether part headings are numbered 1., 2., 3.
     #[serde(default = "yes")]
     pub number_part_headings: bool,
+    /// Whether every paragraph starts with its marking in brackets ("(OS)").
+    #[serde(default)]
+    pub portion_marking: bool,
     /// How excerpts refer to the Sources list: "numbered" ([1]) or "author-year"
     /// ((Brown 2026)).
     #[serde(default)]

@@ -50,7 +50,8 @@ pub enum Command {
         /// Protective marking, a level of the scheme, for example "OFFICIAL: Sensitive".
         #[arg(long)]
         classification: Option<String>,
-        /// Marking scheme: au-pspf (the default), uk-gscp, ca-gc or my-ak.
+        /// Marking scheme: au-pspf (the default), uk-gscp, ca-gc, my-ak, or a department's
+        /// scheme file (.toml), which is copied into the project.
         #[arg(long)]
         scheme: Option<String>,
         /// The marking of every article this command imports, a level of the scheme. The
@@ -121,7 +122,8 @@ fn execute(command: Command) -> Result<()> {
         } => {
             refuse_overwrite(&output, force)?;
             let (template, custom_template) = Template::choose(&template)?;
-            let scheme = crate::marking::Scheme::built_in(scheme.as_deref().unwrap_or_default())?;
+            let (scheme, custom_scheme) =
+                crate::marking::Scheme::choose(scheme.as_deref().unwrap_or_default())?;
             let level = |given: &Option<String>| -> Result<Option<String>> {
                 given
                     .as_deref()
@@ -156,6 +158,7 @@ fn execute(command: Command) -> Result<()> {
                 title,
                 classification,
                 scheme: scheme.name.clone(),
+                custom_scheme,
                 created: now_timestamp(),
                 custom_template,
             };
@@ -211,10 +214,9 @@ fn execute(command: Command) -> Result<()> {
                 p.brief.meta.title
             );
             println!("  template:        {}", p.brief.template);
-            let scheme = crate::marking::Scheme::built_in(&p.brief.meta.scheme)
-                .unwrap_or_else(|_| crate::marking::Scheme::default_scheme());
+            let scheme = crate::marking::Scheme::for_meta_or_default(&p.brief.meta);
             let template = Template::for_brief(&p.brief)?;
-            let marking = crate::marking::compute(p, scheme, &template.default_classification);
+            let marking = crate::marking::compute(p, &scheme, &template.default_classification);
             println!("  marking scheme:  {}", scheme.name);
             println!("  chosen marking:  {}", marking.chosen);
             println!("  brief marking:   {}", marking.text());

@@ -11,6 +11,8 @@ pub struct DraftOptions {
     pub classification: Option<String>,
     /// The marking scheme's name; empty for the default.
     pub scheme: String,
+    /// A department's scheme TOML, kept in the project; empty for a built-in scheme.
+    pub custom_scheme: String,
     /// ISO 8601 timestamp stamped into exported PDFs.
     pub created: String,
     /// The copy of `template` the project keeps when it is not a built-in template.
@@ -23,15 +25,15 @@ pub fn new_draft(template: &Template, sources: Vec<Source>, options: &DraftOptio
     let mut project = Project::new(&template.name, &template.part_titles());
     project.brief.custom_template = options.custom_template.clone();
     let meta = &mut project.brief.meta;
-    let scheme = crate::marking::Scheme::built_in(&options.scheme)
-        .unwrap_or_else(|_| crate::marking::Scheme::default_scheme());
+    meta.scheme = options.scheme.clone();
+    meta.custom_scheme = options.custom_scheme.clone();
+    let scheme = crate::marking::Scheme::for_meta_or_default(meta);
     meta.classification = options.classification.clone().unwrap_or_else(|| {
         scheme
             .canonical(&template.default_classification)
             .unwrap_or(&scheme.default)
             .to_owned()
     });
-    meta.scheme = options.scheme.clone();
     meta.created = options.created.clone();
     meta.date = long_date(&options.created).unwrap_or_default();
     meta.title = options.title.clone().unwrap_or_else(|| {

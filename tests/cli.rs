@@ -412,3 +412,60 @@ fn unknown_commands_fail_with_usage() {
     );
     assert!(stderr(&output).contains("Usage"));
 }
+
+#[test]
+fn a_department_scheme_file_is_kept_in_the_project_and_marks_the_brief() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("dept.toml"),
+        concat!(
+            "name = \"nz-psr\"\n",
+            "description = \"New Zealand, PSR\"\n",
+            "levels = [\"UNCLASSIFIED\", \"IN-CONFIDENCE\", \"SENSITIVE\", \"RESTRICTED\"]\n",
+            "default = \"UNCLASSIFIED\"\n",
+            "[print]\nposition = \"centre\"\ntop = true\nbottom = false\nbold = true\n",
+        ),
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("a.md"), "# Note\n\nOne paragraph.\n").expect("write");
+    let new = briefwright(
+        &[
+            "new",
+            "-o",
+            "d.brief",
+            "--article",
+            "a.md",
+            "--scheme",
+            "dept.toml",
+            "--classification",
+            "in-confidence",
+        ],
+        dir.path(),
+    );
+    assert!(new.status.success(), "{}", stderr(&new));
+    // The file can go: the project keeps its own copy.
+    std::fs::remove_file(dir.path().join("dept.toml")).expect("remove");
+    let check = briefwright(&["check", "d.brief"], dir.path());
+    let out = String::from_utf8_lossy(&check.stdout);
+    assert!(out.contains("marking scheme:  nz-psr"), "{out}");
+    assert!(out.contains("brief marking:   IN-CONFIDENCE"), "{out}");
+    let export = briefwright(&["export", "d.brief", "-o", "d.pdf"], dir.path());
+    assert!(export.status.success(), "{}", stderr(&export));
+    let text = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(dir.path().join("d.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert_eq!(text.matches("IN-CONFIDENCE").count(), 1, "top only: {text}");
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "name = \"x\"\nlevels = []\n").expect("write");
+    assert_clean_failure(
+        &briefwright(
+            &["new", "-o", "e.brief", "--scheme", "bad.toml"],
+            dir.path(),
+        ),
+        "marking scheme bad.toml",
+    );
+}

@@ -32,7 +32,10 @@ fn placed(laid: &Laid, text: &str) -> Vec<Vec<(f32, f32)>> {
 fn marked(scheme: &str, level: &str) -> Project {
     let mut project = briefwright::sample::project();
     project
-        .apply(Edit::SetScheme(scheme.into()))
+        .apply(Edit::SetScheme {
+            name: scheme.into(),
+            custom: String::new(),
+        })
         .expect("scheme");
     project
         .apply(Edit::SetMeta(MetaField::Classification, level.into()))

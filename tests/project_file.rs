@@ -139,7 +139,10 @@ fn markings_survive_save_and_load_and_old_projects_read_as_au_pspf() {
     let source = project.sources[0].id;
     let point = project.talking_points[0].id;
     for edit in [
-        Edit::SetScheme("uk-gscp".into()),
+        Edit::SetScheme {
+            name: "uk-gscp".into(),
+            custom: String::new(),
+        },
         Edit::SetMeta(
             briefwright::model::MetaField::Classification,
             "OFFICIAL".into(),

@@ -47,12 +47,12 @@ pub fn brief_marking_ui(ui: &mut egui::Ui, state: &mut AppState, label: egui::Id
                 .response
                 .labelled_by(scheme_label.id);
         });
-        caveats_ui(ui, state, scheme);
+        caveats_ui(ui, state, &scheme);
         let template_default = state
             .template()
             .map(|t| t.default_classification.clone())
             .unwrap_or_default();
-        let computed = crate::marking::compute(&state.project, scheme, &template_default);
+        let computed = crate::marking::compute(&state.project, &scheme, &template_default);
         raised_ui(ui, state, &computed);
     });
     if chosen != current {
@@ -62,7 +62,10 @@ pub fn brief_marking_ui(ui: &mut egui::Ui, state: &mut AppState, label: egui::Id
         )));
     }
     if chosen_scheme != scheme.name {
-        state.send(Command::Edit(Edit::SetScheme(chosen_scheme)));
+        state.send(Command::Edit(Edit::SetScheme {
+            name: chosen_scheme,
+            custom: String::new(),
+        }));
     }
 }
 
@@ -164,6 +167,6 @@ pub fn item_marking_ui(ui: &mut egui::Ui, state: &mut AppState, of: Marked, curr
 
 /// The brief's scheme, or the default one when it names none the app knows (the layout
 /// says so in the message bar).
-fn scheme_of(state: &AppState) -> &'static Scheme {
-    Scheme::built_in(&state.project.brief.meta.scheme).unwrap_or_else(|_| Scheme::default_scheme())
+fn scheme_of(state: &AppState) -> std::borrow::Cow<'static, Scheme> {
+    Scheme::for_meta_or_default(&state.project.brief.meta)
 }

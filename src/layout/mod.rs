@@ -230,7 +230,7 @@ fn layout_with(
             None,
         ));
     }
-    let scheme = match crate::marking::Scheme::built_in(&meta.scheme) {
+    let scheme = match crate::marking::Scheme::for_meta(meta) {
         Ok(scheme) => scheme,
         Err(error) => {
             diagnostics.push(Diagnostic::error(
@@ -240,12 +240,12 @@ fn layout_with(
                 ),
                 None,
             ));
-            crate::marking::Scheme::default_scheme()
+            std::borrow::Cow::Borrowed(crate::marking::Scheme::default_scheme())
         }
     };
-    let marking = crate::marking::compute(project, scheme, &template.default_classification);
+    let marking = crate::marking::compute(project, &scheme, &template.default_classification);
     diagnostics.extend(marking_diagnostics(&marking, meta));
-    let banner = furniture::Banner::new(&marking, scheme, template);
+    let banner = furniture::Banner::new(&marking, &scheme, template);
     blocks.begin(template);
     // With no block built yet, nearly every paragraph is about to be set: set them on two
     // threads first. That pays off only for briefs long enough to share out.

@@ -10,7 +10,7 @@ use crate::template::Template;
 /// The portion marks of one brief, or none when its template does not ask for them.
 #[derive(Debug, Default)]
 pub struct PortionMarks {
-    scheme: Option<&'static Scheme>,
+    scheme: Option<std::borrow::Cow<'static, Scheme>>,
     chosen: String,
 }
 
@@ -19,8 +19,7 @@ impl PortionMarks {
         if !template.portion_marking {
             return PortionMarks::default();
         }
-        let scheme = Scheme::built_in(&project.brief.meta.scheme)
-            .unwrap_or_else(|_| Scheme::default_scheme());
+        let scheme = Scheme::for_meta_or_default(&project.brief.meta);
         let chosen = scheme
             .canonical(&project.brief.meta.classification)
             .or_else(|| scheme.canonical(&template.default_classification))
@@ -34,7 +33,7 @@ impl PortionMarks {
 
     /// "(OS) " for a block, or `None` when portions are not marked.
     pub fn of(&self, project: &Project, kind: &BlockKind) -> Option<String> {
-        let scheme = self.scheme?;
+        let scheme = self.scheme.as_deref()?;
         let own = match kind {
             BlockKind::Excerpt { from, .. } => project.section(*from).map(|(s, _)| &s.marking),
             BlockKind::TalkingPoint { point } => project.talking_point(*point).map(|p| &p.marking),

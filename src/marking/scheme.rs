@@ -2,6 +2,8 @@
 //! and where and how the marking prints. Four ship in `templates/markings/`; a
 //! department can write its own in the same form.
 
+use std::borrow::Cow;
+use std::path::Path;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -64,6 +66,8 @@ pub enum SchemeError {
     Unknown { name: String, known: String },
     #[error("marking scheme {name}: {reason}")]
     Invalid { name: String, reason: String },
+    #[error("cannot read the marking scheme {path}: {reason}")]
+    Unreadable { path: String, reason: String },
 }
 
 const BUILT_IN: [(&str, &str); 4] = [
@@ -119,6 +123,37 @@ impl Scheme {
                 },
             })
         })
+    }
+
+    /// The scheme a brief is marked under: the department's own, kept in the project,
+    /// or else the built-in one it names.
+    pub fn for_meta(meta: &crate::model::BriefMeta) -> Result<Cow<'static, Scheme>, SchemeError> {
+        if meta.custom_scheme.trim().is_empty() {
+            Scheme::built_in(&meta.scheme).map(Cow::Borrowed)
+        } else {
+            Scheme::parse(&meta.scheme, &meta.custom_scheme).map(Cow::Owned)
+        }
+    }
+
+    /// [`Scheme::for_meta`], or the default scheme when the brief's cannot be used (layout
+    /// reports why).
+    pub fn for_meta_or_default(meta: &crate::model::BriefMeta) -> Cow<'static, Scheme> {
+        Scheme::for_meta(meta).unwrap_or(Cow::Borrowed(Scheme::default_scheme()))
+    }
+
+    /// A built-in scheme by name, or a department's scheme from a `.toml` file, with the
+    /// file's text for the project to keep.
+    pub fn choose(name_or_path: &str) -> Result<(Cow<'static, Scheme>, String), SchemeError> {
+        if !name_or_path.ends_with(".toml") {
+            return Scheme::built_in(name_or_path).map(|s| (Cow::Borrowed(s), String::new()));
+        }
+        let path = Path::new(name_or_path);
+        let source = std::fs::read_to_string(path).map_err(|e| SchemeError::Unreadable {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        let scheme = Scheme::parse(&path.display().to_string(), &source)?;
+        Ok((Cow::Owned(scheme), source))
     }
 
     /// The built-in scheme called `name` ("" means [`DEFAULT_SCHEME`]).

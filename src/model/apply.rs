@@ -48,9 +48,14 @@ impl Project {
                 let old = std::mem::replace(&mut self.brief.meta.caveats, caveats);
                 nothing(Edit::SetCaveats(old))
             }
-            Edit::SetScheme(scheme) => {
-                let old = std::mem::replace(&mut self.brief.meta.scheme, scheme);
-                nothing(Edit::SetScheme(old))
+            Edit::SetScheme { name, custom } => {
+                let meta = &mut self.brief.meta;
+                let old_name = std::mem::replace(&mut meta.scheme, name);
+                let old_custom = std::mem::replace(&mut meta.custom_scheme, custom);
+                nothing(Edit::SetScheme {
+                    name: old_name,
+                    custom: old_custom,
+                })
             }
             Edit::SetSourceField(id, field, value) => {
                 let source = self

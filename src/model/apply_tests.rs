@@ -210,7 +210,10 @@ fn every_kind_of_edit_is_undone_and_redone_exactly() {
                 caveats: vec!["CABINET".into()],
             },
         ),
-        Edit::SetScheme("uk-gscp".into()),
+        Edit::SetScheme {
+            name: "uk-gscp".into(),
+            custom: String::new(),
+        },
         Edit::SetCaveats(vec!["CABINET".into()]),
         Edit::SetBlockText {
             block: paragraph,

@@ -49,6 +49,10 @@ pub struct BriefMeta {
     /// which are read as "au-pspf".
     #[serde(skip_serializing_if = "String::is_empty")]
     pub scheme: String,
+    /// A department's own scheme, as the TOML it was read from, so the brief is marked
+    /// the same way on any machine; empty for a built-in scheme.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub custom_scheme: String,
     /// One line on why the brief exists; printed at the head of the Purpose part.
     pub purpose: String,
     /// Author for the PDF metadata.

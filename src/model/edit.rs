@@ -174,8 +174,12 @@ pub enum Edit {
     DeleteTalkingPoint(TalkingPointId),
     /// Sets the protective marking of a source or talking point.
     SetMarking(Marked, Marking),
-    /// Sets the brief's marking scheme (its name, such as "uk-gscp").
-    SetScheme(String),
+    /// Sets the brief's marking scheme: a built-in one by name ("uk-gscp", with `custom`
+    /// empty) or a department's, with its TOML.
+    SetScheme {
+        name: String,
+        custom: String,
+    },
     /// Sets the caveats and markers the officer chose for the brief.
     SetCaveats(Vec<String>),
     /// Lays the brief out with another template. `parts` are the new template's standard
@@ -247,8 +251,8 @@ impl Edit {
         let heap = match self {
             Edit::SetMeta(_, text)
             | Edit::SetSourceField(_, _, text)
-            | Edit::SetScheme(text)
             | Edit::SetBlockText { text, .. } => text.len(),
+            Edit::SetScheme { name, custom } => name.len() + custom.len(),
             Edit::SetCaveats(caveats) => caveats.iter().map(String::len).sum::<usize>(),
             Edit::SetMarking(_, marking) => {
                 marking.level.len() + marking.caveats.iter().map(String::len).sum::<usize>()

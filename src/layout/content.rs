@@ -4,39 +4,17 @@ use std::sync::Arc;
 
 use crate::fonts::{ParagraphRequest, SetParagraph, Typesetter};
 use crate::model::{Block, BlockId, BlockKind, Project};
-use crate::template::{Style, Template};
+use crate::template::Template;
 use crate::units::{Point, Pt, Size};
 
 use super::citations::Citations;
 use super::memo::BlockCache;
 use super::plan::{BlockPlan, ListItem, Plan, PrintedPart};
 use super::portion::PortionMarks;
-use super::{Color, Diagnostic, GlyphRun, Item};
-
-/// A block of the flow: slabs stacked vertically, with spacing and breaking rules.
-#[derive(Debug, Clone)]
-pub struct FlowBlock {
-    /// Shared, so a block rebuilt from the cache costs no copying.
-    pub slabs: Arc<[Slab]>,
-    pub space_before: Pt,
-    pub space_after: Pt,
-    /// Keep on the same page as the start of the next block (headings, titles).
-    pub keep_with_next: bool,
-    /// May be split across pages between slabs (with widow and orphan control).
-    pub splittable: bool,
-    pub page_break_before: bool,
-    pub block: Option<BlockId>,
-    /// Outline (bookmark) title, for part headings.
-    pub outline: Option<String>,
-}
-
-/// An unbreakable horizontal strip: one line of text or one table row.
-/// Item positions are relative to the strip's top-left corner at the left margin.
-#[derive(Debug, Clone)]
-pub struct Slab {
-    pub height: Pt,
-    pub items: Vec<(Point, Item)>,
-}
+use super::slabs::{
+    FlowBlock, Slab, glyph_run, paragraph_slabs, stack_lines, text_block, text_height,
+};
+use super::{Color, Diagnostic, Item};
 
 struct Builder<'a> {
     project: &'a Project,
@@ -346,107 +324,4 @@ impl Builder<'_> {
         let slabs = paragraph_slabs(&set, Pt::ZERO, Color::MARKING);
         self.push(text_block(slabs, &self.template.styles.body, block));
     }
-}
-
-fn text_block(slabs: Vec<Slab>, style: &Style, block: Option<BlockId>) -> FlowBlock {
-    FlowBlock {
-        slabs: slabs.into(),
-        space_before: Pt(style.space_before_pt),
-        space_after: Pt(style.space_after_pt),
-        keep_with_next: false,
-        splittable: true,
-        page_break_before: false,
-        block,
-        outline: None,
-    }
-}
-
-fn text_height(set: &SetParagraph) -> Pt {
-    set.lines
-        .iter()
-        .fold(Pt::ZERO, |sum, line| sum + line.height)
-}
-
-fn glyph_run(run: &crate::fonts::TextRun, color: Color) -> GlyphRun {
-    GlyphRun {
-        face: run.face,
-        size: run.size,
-        color,
-        glyphs: run.glyphs.clone(),
-        text: run.text.clone(),
-    }
-}
-
-/// One slab per line, with text starting at `indent` from the left margin.
-fn paragraph_slabs(set: &SetParagraph, indent: Pt, color: Color) -> Vec<Slab> {
-    set.lines
-        .iter()
-        .map(|line| Slab {
-            height: line.height,
-            items: line_items(set, line, Point::new(indent, Pt::ZERO), color),
-        })
-        .collect()
-}
-
-/// All lines of a paragraph stacked from `origin`, as items of one slab.
-fn stack_lines(set: &SetParagraph, origin: Point, color: Color) -> Vec<(Point, Item)> {
-    let mut y = origin.y;
-    let mut items = Vec::new();
-    for line in &set.lines {
-        items.extend(line_items(set, line, Point::new(origin.x, y), color));
-        y += line.height;
-    }
-    items
-}
-
-fn line_items(
-    set: &SetParagraph,
-    line: &crate::fonts::SetLine,
-    origin: Point,
-    color: Color,
-) -> Vec<(Point, Item)> {
-    // Links in running text are blue and underlined; in muted text (citations) they stay
-    // quiet and are only clickable.
-    let marks_links = color == Color::TEXT;
-    let mut items = Vec::new();
-    for run in &line.runs {
-        let at = Point::new(origin.x + run.x, origin.y + line.baseline);
-        let run_color = if run.link.is_some() && marks_links {
-            Color::LINK
-        } else {
-            color
-        };
-        items.push((at, Item::Text(glyph_run(run, run_color))));
-        if let Some(url) = run.link.and_then(|i| set.links.get(i)) {
-            let inked = run
-                .glyphs
-                .iter()
-                .rev()
-                .skip_while(|g| g.text.of(&run.text).trim().is_empty())
-                .map(|g| g.x + g.advance)
-                .next();
-            let width = inked.unwrap_or(Pt::ZERO);
-            items.push((
-                Point::new(origin.x + run.x, origin.y),
-                Item::Link {
-                    size: Size {
-                        width,
-                        height: line.height,
-                    },
-                    url: url.clone(),
-                },
-            ));
-            if marks_links {
-                items.push((
-                    Point::new(origin.x + run.x, origin.y + line.baseline + run.size * 0.12),
-                    Item::Rule {
-                        to: Point::new(width, Pt::ZERO),
-                        thickness: Pt(0.4),
-                        color: Color::LINK,
-                    },
-                ));
-            }
-        }
-    }
-    items
 }

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::Diagnostic;
-use super::content::FlowBlock;
+use super::slabs::FlowBlock;
 use crate::model::{Block, BlockKind, Project};
 use crate::template::Template;
 

@@ -13,6 +13,7 @@ mod paginate;
 mod plan;
 mod portion;
 mod prefetch;
+mod slabs;
 
 pub use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::fonts::{Glyph, TextRange};

@@ -6,8 +6,8 @@ use crate::model::{BlockId, Project};
 use crate::template::Template;
 use crate::units::{Point, Pt, Size};
 
-use super::content::{FlowBlock, Slab};
 use super::furniture::{Banner, furniture};
+use super::slabs::{FlowBlock, Slab};
 use super::{Diagnostic, Laid, OutlineEntry, Page, Positioned};
 
 /// Fewest lines of a paragraph left alone at the foot or head of a page.

@@ -8,6 +8,7 @@ use crate::template::Template;
 use crate::units::{Point, Pt, Size};
 
 use super::citations::Citations;
+use super::footnotes::Footnotes;
 use super::memo::BlockCache;
 use super::plan::{BlockPlan, ListItem, Plan, PrintedPart};
 use super::portion::PortionMarks;
@@ -40,7 +41,8 @@ pub fn build(
 ) -> Vec<FlowBlock> {
     let citations = Citations::new(project, template);
     let portions = PortionMarks::new(project, template);
-    let plan = Plan::new(project, template, &citations, &portions);
+    let footnotes = Footnotes::new(project, template);
+    let plan = Plan::new(project, template, &citations, &portions, &footnotes);
     let mut builder = Builder {
         project,
         template,
@@ -156,7 +158,11 @@ impl Builder<'_> {
                 Point::new(table.label_width + padding, padding),
                 Color::BLACK,
             ));
-            slabs.push(Slab { height, items });
+            slabs.push(Slab {
+                height,
+                items,
+                notes: Vec::new(),
+            });
         }
         self.push(FlowBlock {
             slabs: slabs.into(),
@@ -225,10 +231,21 @@ impl Builder<'_> {
         // The hang is part of what a numbered paragraph looks like.
         let label_and_hang = label.map(|label| format!("{label} {}", self.number_hang.0));
         // The reference and the portion mark depend on other blocks and the sources.
-        let citation = [self.plan.citation_of(block), self.plan.portion_of(block)]
+        let marks: Vec<String> = self
+            .plan
+            .notes_of(block)
             .into_iter()
-            .flatten()
-            .reduce(|a, b| format!("{a}|{b}"));
+            .map(|(mark, _)| mark)
+            .collect();
+        let footnotes = (!marks.is_empty()).then(|| marks.join(","));
+        let citation = [
+            self.plan.citation_of(block),
+            self.plan.portion_of(block),
+            footnotes,
+        ]
+        .into_iter()
+        .flatten()
+        .reduce(|a, b| format!("{a}|{b}"));
         let signature = super::memo::signature(
             self.project,
             block,
@@ -259,7 +276,35 @@ impl Builder<'_> {
         }
     }
 
+    /// Hangs each footnote the block references on the line that shows its mark, from
+    /// the flow blocks the block built (those from `start` on).
+    fn attach_notes(&mut self, block: &Block, start: usize) {
+        let mut from = (start, 0);
+        for (mark, request) in self.plan.notes_of(block) {
+            let set = self.set(&request, Some(block.id));
+            let note = paragraph_slabs(&set, Pt::ZERO, Color::TEXT);
+            let found = (from.0..self.flow.len()).find_map(|index| {
+                let first = if index == from.0 { from.1 } else { 0 };
+                (first..self.flow[index].slabs.len())
+                    .find(|slab| self.flow[index].slabs[*slab].text().contains(&mark))
+                    .map(|slab| (index, slab))
+            });
+            if let Some((index, slab)) = found {
+                let mut slabs = self.flow[index].slabs.to_vec();
+                slabs[slab].notes.extend(note);
+                self.flow[index].slabs = slabs.into();
+                from = (index, slab);
+            }
+        }
+    }
+
     fn build_block(&mut self, block: &Block, label: Option<&str>) {
+        let start = self.flow.len();
+        self.build_block_body(block, label);
+        self.attach_notes(block, start);
+    }
+
+    fn build_block_body(&mut self, block: &Block, label: Option<&str>) {
         let id = Some(block.id);
         match self.plan.block(block, label, self.number_hang) {
             BlockPlan::Text(text) => self.text(&text, id),

@@ -7,6 +7,7 @@ mod citations;
 mod content;
 mod coverage;
 mod dump;
+mod footnotes;
 mod furniture;
 mod memo;
 mod paginate;

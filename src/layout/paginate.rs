@@ -8,7 +8,7 @@ use crate::units::{Point, Pt, Size};
 
 use super::furniture::{Banner, furniture};
 use super::slabs::{FlowBlock, Slab};
-use super::{Diagnostic, Laid, OutlineEntry, Page, Positioned};
+use super::{Color, Diagnostic, Item, Laid, OutlineEntry, Page, Positioned};
 
 /// Fewest lines of a paragraph left alone at the foot or head of a page.
 const MIN_LINES: usize = 2;
@@ -23,7 +23,14 @@ struct Pager {
     y: Pt,
     /// Space owed after the last placed block; `None` at the top of a page.
     pending_space: Option<Pt>,
+    /// Footnotes of the lines placed on the current page, for its foot.
+    notes: Vec<Slab>,
+    notes_height: Pt,
 }
+
+/// Space between the text and the rule above the footnotes, and the rule's length.
+const NOTES_GAP: Pt = Pt(8.0);
+const NOTES_RULE: Pt = Pt(72.0);
 
 impl Pager {
     fn at_top(&self) -> bool {
@@ -31,6 +38,7 @@ impl Pager {
     }
 
     fn new_page(&mut self) {
+        self.flush_notes();
         self.pages.push(Vec::new());
         self.y = self.top;
         self.pending_space = None;
@@ -42,7 +50,41 @@ impl Pager {
     }
 
     fn room(&self) -> Pt {
-        self.bottom - self.y
+        let notes = if self.notes.is_empty() {
+            Pt::ZERO
+        } else {
+            self.notes_height + NOTES_GAP
+        };
+        self.bottom - self.y - notes
+    }
+
+    /// Sets the current page's footnotes at its foot, under a short rule.
+    fn flush_notes(&mut self) {
+        if self.notes.is_empty() {
+            return;
+        }
+        let notes = std::mem::take(&mut self.notes);
+        let mut y = self.bottom - std::mem::take(&mut self.notes_height);
+        let left = self.left;
+        if let Some(page) = self.pages.last_mut() {
+            page.push(Positioned {
+                at: Point::new(left, y - NOTES_GAP / 2.0),
+                item: Item::Rule {
+                    to: Point::new(NOTES_RULE, Pt::ZERO),
+                    thickness: Pt(0.5),
+                    color: Color::MUTED,
+                },
+                block: None,
+            });
+            for note in &notes {
+                page.extend(note.items.iter().map(|(point, item)| Positioned {
+                    at: Point::new(left + point.x, y + point.y),
+                    item: item.clone(),
+                    block: None,
+                }));
+                y += note.height;
+            }
+        }
     }
 
     /// Puts a slab's items onto the current page.
@@ -56,6 +98,10 @@ impl Pager {
             }));
         }
         self.y += slab.height;
+        for note in &slab.notes {
+            self.notes_height += note.height;
+            self.notes.push(note.clone());
+        }
     }
 }
 
@@ -90,6 +136,8 @@ pub fn paginate(
         bottom: page.height() - Pt::mm(page.margin_bottom_mm),
         y: Pt::ZERO,
         pending_space: None,
+        notes: Vec::new(),
+        notes_height: Pt::ZERO,
     };
     pager.new_page();
 
@@ -124,6 +172,7 @@ pub fn paginate(
         pager.pending_space = Some(space_after);
     }
 
+    pager.flush_notes();
     let total = pager.pages.len();
     let pages = pager
         .pages
@@ -159,8 +208,23 @@ fn place_block(pager: &mut Pager, block: FlowBlock) {
     while !rest.is_empty() {
         let mut fit = 0;
         let mut used = Pt::ZERO;
-        while fit < rest.len() && used + rest[fit].height <= pager.room() + Pt(0.01) {
-            used += rest[fit].height;
+        // Footnotes of lines tried so far count against the page as if placed.
+        let mut notes = Pt::ZERO;
+        let mut first_note = pager.notes.is_empty();
+        while fit < rest.len() {
+            let slab = &rest[fit];
+            let slab_notes = if slab.notes.is_empty() {
+                Pt::ZERO
+            } else {
+                let gap = if first_note { NOTES_GAP } else { Pt::ZERO };
+                gap + height(&slab.notes)
+            };
+            if used + slab.height + notes + slab_notes > pager.room() + Pt(0.01) {
+                break;
+            }
+            first_note &= slab.notes.is_empty();
+            used += slab.height;
+            notes += slab_notes;
             fit += 1;
         }
         let mut take = if fit == rest.len() {

@@ -11,6 +11,7 @@ use crate::template::{Style, Template};
 use crate::units::Pt;
 
 use super::citations::Citations;
+use super::footnotes::Footnotes;
 use super::portion::PortionMarks;
 
 #[path = "plan_sources.rs"]
@@ -26,6 +27,7 @@ pub struct Plan<'a> {
     template: &'a Template,
     citations: &'a Citations,
     portions: &'a PortionMarks,
+    footnotes: &'a Footnotes,
     /// The width of the text between the page margins.
     width: Pt,
 }
@@ -113,12 +115,14 @@ impl<'a> Plan<'a> {
         template: &'a Template,
         citations: &'a Citations,
         portions: &'a PortionMarks,
+        footnotes: &'a Footnotes,
     ) -> Self {
         Plan {
             project,
             template,
             citations,
             portions,
+            footnotes,
             width: template.page.text_width(),
         }
     }
@@ -278,7 +282,7 @@ impl<'a> Plan<'a> {
         let portion = self.portion_of(block).unwrap_or_default();
         match &block.kind {
             BlockKind::Paragraph { text } => {
-                let text = format!("{portion}{text}");
+                let text = format!("{portion}{}", self.footnotes.apply(block.id, text).text);
                 match label {
                     Some(label) => BlockPlan::List(vec![self.list_item(&text, label, number_hang)]),
                     None => BlockPlan::Text(self.text(&text)),
@@ -301,11 +305,34 @@ impl<'a> Plan<'a> {
                 items
                     .iter()
                     .filter(|item| !item.trim().is_empty())
-                    .map(|item| self.list_item(&format!("{portion}{item}"), BULLET, number_hang))
+                    .map(|item| {
+                        let item = self.footnotes.apply(block.id, item).text;
+                        self.list_item(&format!("{portion}{item}"), BULLET, number_hang)
+                    })
                     .collect(),
             ),
             BlockKind::PageBreak => BlockPlan::PageBreak,
         }
+    }
+
+    /// The footnotes a block references, in order: each one's mark as printed in the
+    /// text and its note, set in the footer style across the text width.
+    pub fn notes_of(&self, block: &Block) -> Vec<(String, ParagraphRequest)> {
+        let texts: Vec<&str> = match &block.kind {
+            BlockKind::Paragraph { text } => vec![text],
+            BlockKind::Bullets { items } => items.iter().map(String::as_str).collect(),
+            _ => return Vec::new(),
+        };
+        let style = &self.template.styles.footer;
+        texts
+            .into_iter()
+            .flat_map(|text| self.footnotes.apply(block.id, text).notes)
+            .map(|(mark, note)| {
+                let mut spans = vec![StyledSpan::plain(format!("{mark}\u{a0}"))];
+                spans.extend(spans_from_inline(parse_inline(&note)));
+                (mark, self.request(spans, style, self.width))
+            })
+            .collect()
     }
 
     /// The block's portion mark ("(OS) "), when the template marks portions.

@@ -2,6 +2,7 @@
 //! [`Typesetter::prefetch`] can set them on two threads.
 
 use super::citations::Citations;
+use super::footnotes::Footnotes;
 use super::plan::Plan;
 use super::portion::PortionMarks;
 use crate::fonts::{ParagraphRequest, Typesetter};
@@ -18,7 +19,8 @@ pub fn paragraph_requests(
 ) -> Vec<ParagraphRequest> {
     let citations = Citations::new(project, template);
     let portions = PortionMarks::new(project, template);
-    let plan = Plan::new(project, template, &citations, &portions);
+    let footnotes = Footnotes::new(project, template);
+    let plan = Plan::new(project, template, &citations, &portions, &footnotes);
     let mut requests = vec![plan.title()];
     if let Some(table) = plan.meta_table() {
         requests.extend(table.rows.into_iter().flatten());

@@ -33,6 +33,22 @@ pub struct FlowBlock {
 pub struct Slab {
     pub height: Pt,
     pub items: Vec<(Point, Item)>,
+    /// Footnotes referenced on this line, as lines of their own: they go to the foot of
+    /// the page the line lands on.
+    pub notes: Vec<Slab>,
+}
+
+impl Slab {
+    /// The text the slab shows, for finding a footnote's mark in it.
+    pub fn text(&self) -> String {
+        let mut text = String::new();
+        for (_, item) in &self.items {
+            if let Item::Text(run) = item {
+                text.extend(run.glyphs.iter().map(|g| run.glyph_text(g)));
+            }
+        }
+        text
+    }
 }
 
 pub fn text_block(slabs: Vec<Slab>, style: &Style, block: Option<BlockId>) -> FlowBlock {
@@ -69,6 +85,7 @@ pub fn paragraph_slabs(set: &SetParagraph, indent: Pt, color: Color) -> Vec<Slab
     set.lines
         .iter()
         .map(|line| Slab {
+            notes: Vec::new(),
             height: line.height,
             items: line_items(set, line, Point::new(indent, Pt::ZERO), color),
         })

@@ -183,3 +183,23 @@ fn a_template_can_cite_by_author_and_year() {
     );
     assert!(!text.contains("[1]"), "{text}");
 }
+
+#[test]
+fn a_web_source_lists_the_date_it_was_read() {
+    let mut project = briefwright::sample::project();
+    let source = project.sources[0].id;
+    assert!(
+        !project.sources[0].url.is_empty(),
+        "the sample's first source is on the web"
+    );
+    project
+        .apply(Edit::SetSourceField(
+            source,
+            briefwright::model::SourceField::Accessed,
+            "5 March 2026".into(),
+        ))
+        .expect("set");
+    let laid = layout(&project, &note(), &mut Typesetter::new());
+    let text = all_text(&laid).replace('\n', "");
+    assert!(text.contains("(accessed 5 March 2026)"), "{text}");
+}

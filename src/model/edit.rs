@@ -79,17 +79,20 @@ pub enum SourceField {
     Publication,
     Date,
     Url,
+    /// When a web source was read; printed after its URL in the Sources list.
+    Accessed,
     Notes,
 }
 
 impl SourceField {
     /// Every field, in form order.
-    pub const ALL: [SourceField; 6] = [
+    pub const ALL: [SourceField; 7] = [
         SourceField::Title,
         SourceField::Author,
         SourceField::Publication,
         SourceField::Date,
         SourceField::Url,
+        SourceField::Accessed,
         SourceField::Notes,
     ];
 
@@ -101,6 +104,7 @@ impl SourceField {
             SourceField::Publication => "Publication",
             SourceField::Date => "Date",
             SourceField::Url => "URL",
+            SourceField::Accessed => "Accessed",
             SourceField::Notes => "Notes",
         }
     }
@@ -113,6 +117,7 @@ impl SourceField {
             SourceField::Publication => &source.publication,
             SourceField::Date => &source.date,
             SourceField::Url => &source.url,
+            SourceField::Accessed => &source.accessed,
             SourceField::Notes => &source.notes,
         }
     }
@@ -124,6 +129,7 @@ impl SourceField {
             SourceField::Publication => &mut source.publication,
             SourceField::Date => &mut source.date,
             SourceField::Url => &mut source.url,
+            SourceField::Accessed => &mut source.accessed,
             SourceField::Notes => &mut source.notes,
         }
     }

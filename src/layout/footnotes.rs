@@ -35,7 +35,7 @@ impl Footnotes {
             .iter()
             .filter(|part| template.part(&part.key).is_some());
         for block in printed.flat_map(|part| &part.blocks) {
-            for text in block_texts(&block.kind) {
+            for text in block_texts(&block.kind).filter(|t| t.contains("[^")) {
                 let (body, definitions) = split(text);
                 for label in references(&body) {
                     if definitions.iter().any(|(l, _)| *l == label) {
@@ -88,12 +88,13 @@ impl Footnotes {
     }
 }
 
-fn block_texts(kind: &BlockKind) -> Vec<&str> {
-    match kind {
-        BlockKind::Paragraph { text } => vec![text.as_str()],
-        BlockKind::Bullets { items } => items.iter().map(String::as_str).collect(),
-        _ => Vec::new(),
-    }
+fn block_texts(kind: &BlockKind) -> impl Iterator<Item = &str> {
+    let (one, many): (Option<&str>, &[String]) = match kind {
+        BlockKind::Paragraph { text } => (Some(text), &[]),
+        BlockKind::Bullets { items } => (None, items),
+        _ => (None, &[]),
+    };
+    one.into_iter().chain(many.iter().map(String::as_str))
 }
 
 /// The text without its note lines, and the notes as (label, text).

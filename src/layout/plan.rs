@@ -326,6 +326,7 @@ impl<'a> Plan<'a> {
         let style = &self.template.styles.footer;
         texts
             .into_iter()
+            .filter(|text| text.contains("[^"))
             .flat_map(|text| self.footnotes.apply(block.id, text).notes)
             .map(|(mark, note)| {
                 let mut spans = vec![StyledSpan::plain(format!("{mark}\u{a0}"))];

@@ -178,7 +178,9 @@ fn included(project: &Project) -> Vec<(BlockId, String, &Marking)> {
     for block in project.brief.parts.iter().flat_map(|p| &p.blocks) {
         match &block.kind {
             BlockKind::Excerpt { from, .. } => {
-                if let Some((source, _)) = project.section(*from) {
+                if let Some((source, _)) = project.section(*from)
+                    && !source.marking.is_unmarked()
+                {
                     let item = format!("the excerpt from \u{201c}{}\u{201d}", source.title);
                     items.push((block.id, item, &source.marking));
                 }
@@ -187,9 +189,13 @@ fn included(project: &Project) -> Vec<(BlockId, String, &Marking)> {
                 let Some(point) = project.talking_point(*point) else {
                     continue;
                 };
-                let item = format!("the talking point \u{201c}{}\u{201d}", short(&point.text));
-                items.push((block.id, item, &point.marking));
-                if let Some((source, _)) = point.source.and_then(|s| project.section(s)) {
+                if !point.marking.is_unmarked() {
+                    let item = format!("the talking point \u{201c}{}\u{201d}", short(&point.text));
+                    items.push((block.id, item, &point.marking));
+                }
+                if let Some((source, _)) = point.source.and_then(|s| project.section(s))
+                    && !source.marking.is_unmarked()
+                {
                     let item = format!(
                         "the talking point drawn from \u{201c}{}\u{201d}",
                         source.title

@@ -178,12 +178,59 @@ fn import_long_article(c: &mut Criterion) {
     });
 }
 
+/// A 1 MB news page as they come: the news-page fixture's article (six times its length),
+/// inside a page whose bulk is scripts, styles, menus and link lists.
+fn import_web_page(c: &mut Criterion) {
+    let page = include_str!("../tests/fixtures/web/news-page.html");
+    let (head, rest) = page
+        .split_once("<div class=\"story-body\">")
+        .expect("the fixture has a story body");
+    let (body, tail) = rest
+        .split_once("</div>\n  <div class=\"newsletter-box\">")
+        .expect("body end");
+    let mut furniture = String::from("<script>window.__STATE__ = {\"items\": [");
+    while furniture.len() < 500 * 1024 {
+        furniture.push_str(
+            "{\"id\": 12345, \"title\": \"A related story title\", \"url\": \"/a/b/c\"},",
+        );
+    }
+    furniture.push_str("]};</script><style>");
+    while furniture.len() < 700 * 1024 {
+        furniture
+            .push_str(".card .title a:hover { color: #123456; text-decoration: underline; }\n");
+    }
+    furniture.push_str("</style><nav class=\"mega-menu\"><ul>");
+    while furniture.len() < 1000 * 1024 {
+        furniture.push_str("<li><a href=\"/section/topic\">Topic of the day</a></li>");
+    }
+    furniture.push_str("</ul></nav>");
+    let html = format!(
+        "{head}{furniture}<div class=\"story-body\">{}</div>\n  <div class=\"newsletter-box\">{tail}",
+        body.repeat(6)
+    )
+    .replacen("<body>", "<body>", 1);
+    eprintln!("web page: {} KB", html.len() / 1024);
+    c.bench_function("import a 1 MB web page", |b| {
+        b.iter(|| {
+            black_box(
+                briefwright::import::import_html_bytes(
+                    "page.html",
+                    black_box(html.as_bytes()),
+                    None,
+                )
+                .map(|s| s.sections.len()),
+            )
+        })
+    });
+}
+
 criterion_group!(
     benches,
     layout_and_pdf,
     export_after_preview,
     relayout_after_edit,
     save_and_load,
-    import_long_article
+    import_long_article,
+    import_web_page
 );
 criterion_main!(benches);

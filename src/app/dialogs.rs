@@ -55,7 +55,10 @@ impl FilePurpose {
             FilePurpose::OpenProject { .. } | FilePurpose::SaveProjectAs { .. } => {
                 ("Briefwright project", &["brief"])
             }
-            FilePurpose::ImportArticles => ("Articles", &["txt", "md", "markdown", "text"]),
+            FilePurpose::ImportArticles => (
+                "Articles",
+                &["txt", "md", "markdown", "text", "html", "htm", "xhtml"],
+            ),
             FilePurpose::ExportPdf { .. } => ("PDF", &["pdf"]),
             FilePurpose::PickTemplate => ("Briefwright template", &["toml"]),
         }

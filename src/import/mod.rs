@@ -3,12 +3,14 @@
 //! Import never touches the brief: it only produces sources.
 
 mod decode;
+mod html;
 mod metadata;
 mod split;
 
 use std::path::Path;
 
 pub use decode::{DecodeError, decode_article};
+pub use html::{HtmlError, import_html};
 
 use crate::model::{Section, SectionId, SectionKind, Source, SourceId};
 
@@ -31,6 +33,8 @@ pub enum ImportError {
     Decode { path: String, cause: DecodeError },
     #[error("{path} contains no text to import")]
     Empty { path: String },
+    #[error("{path}: {cause}")]
+    Html { path: String, cause: HtmlError },
 }
 
 /// Reads and imports an article file (plain text or Markdown).
@@ -58,9 +62,14 @@ pub fn import_file(path: &Path) -> Result<Source, ImportError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let is_markdown = path
+    let extension = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if matches!(extension.as_str(), "html" | "htm" | "xhtml") {
+        return import_html_bytes(&file_name, &bytes, None);
+    }
+    let is_markdown = matches!(extension.as_str(), "md" | "markdown");
     import_bytes(&file_name, &bytes, is_markdown)
 }
 
@@ -72,6 +81,25 @@ pub fn import_bytes(name: &str, bytes: &[u8], is_markdown: bool) -> Result<Sourc
     })?;
     let mut source = import_text(&text, is_markdown).ok_or_else(|| ImportError::Empty {
         path: name.to_owned(),
+    })?;
+    source.file_name = name.to_owned();
+    Ok(source)
+}
+
+/// Imports a web page held in memory: its article, as a reader view finds it. `page_url`
+/// is where it was fetched from, if it was.
+pub fn import_html_bytes(
+    name: &str,
+    bytes: &[u8],
+    page_url: Option<&str>,
+) -> Result<Source, ImportError> {
+    let text = decode_article(bytes).map_err(|cause| ImportError::Decode {
+        path: name.to_owned(),
+        cause,
+    })?;
+    let mut source = import_html(&text, page_url).map_err(|cause| ImportError::Html {
+        path: name.to_owned(),
+        cause,
     })?;
     source.file_name = name.to_owned();
     Ok(source)

@@ -1,0 +1,135 @@
+//! Web pages: the article a reader view would show (dom_smoothie, a port of Firefox's
+//! Readability), in order, as headings and paragraphs, with the page's metadata: title,
+//! author, publication, date and canonical URL from its meta tags, JSON-LD and `<time>`.
+//! Navigation, banners, share buttons, captions, related links and footers are left out.
+
+use dom_query::{Document, Matcher};
+use dom_smoothie::{Config, Readability};
+
+use crate::model::{Section, SectionId, SectionKind, Source};
+
+/// Elements that never hold article text, even inside the extracted content: captions,
+/// asides, advertisements, share and newsletter boxes that sit inside an article's body.
+const NOT_TEXT: &str = "figure, figcaption, aside, nav, footer, form, button, \
+    [role='complementary'], [class~='ad'], [class^='ad-'], [class*=' ad-'], \
+    [class*='advert'], [class*='sponsor'], [class*='promo'], [class*='newsletter'], \
+    [class*='share'], [class*='social'], [class*='related'], [class*='read-also'], \
+    [id*='advert'], [id*='newsletter']";
+
+const HEADINGS: &str = "h1, h2, h3, h4, h5, h6";
+
+/// Labels that mark what follows as not the article's.
+const LABELS: [&str; 4] = ["advertisement", "sponsored", "sponsored content", "ad"];
+
+/// Why a page gave no article.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum HtmlError {
+    #[error("the page has no article text a reader view could find")]
+    NoArticle,
+}
+
+/// The article in `html`. `page_url` (where the page was fetched from, if it was) is used
+/// when the page names no canonical URL of its own.
+pub fn import_html(html: &str, page_url: Option<&str>) -> Result<Source, HtmlError> {
+    let document = Document::from(html);
+    let canonical = first_attr(&document, "link[rel='canonical']", "href")
+        .or_else(|| first_attr(&document, "meta[property='og:url']", "content"))
+        .or_else(|| page_url.map(str::to_owned));
+    let time = first_attr(
+        &document,
+        "article time[datetime], time[datetime]",
+        "datetime",
+    );
+    let author_meta = first_attr(&document, "meta[name='author']", "content");
+    let config = Config {
+        max_elements_to_parse: 0,
+        // Kept so that advertisement and newsletter boxes inside the body can be told
+        // apart from its paragraphs.
+        keep_classes: true,
+        ..Config::default()
+    };
+    // A page URL that is not absolute only loses the resolving of relative links.
+    let page_url = page_url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let mut readability = Readability::with_document(document, page_url, Some(config))
+        .map_err(|_| HtmlError::NoArticle)?;
+    let article = readability.parse().map_err(|_| HtmlError::NoArticle)?;
+    let title = article.title.trim().to_owned();
+    let sections = sections(&article.content, &title);
+    if sections.is_empty() {
+        return Err(HtmlError::NoArticle);
+    }
+    let mut source = Source::new(title, sections);
+    source.author = article
+        .byline
+        .or(author_meta)
+        .map(|b| clean_byline(&b))
+        .unwrap_or_default();
+    source.publication = article.site_name.unwrap_or_default().trim().to_owned();
+    source.date = article
+        .published_time
+        .or(time)
+        .map(|d| crate::draft::long_date(d.trim()).unwrap_or_else(|| d.trim().to_owned()))
+        .unwrap_or_default();
+    source.url = canonical
+        .or(article.url)
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    Ok(source)
+}
+
+fn first_attr(document: &Document, selector: &str, attribute: &str) -> Option<String> {
+    document
+        .select(selector)
+        .iter()
+        .find_map(|node| node.attr(attribute))
+        .map(|value| value.trim().to_owned())
+        .filter(|value| !value.is_empty())
+}
+
+/// "By Jane Smith, Political Editor" becomes "Jane Smith, Political Editor".
+fn clean_byline(byline: &str) -> String {
+    let byline = byline.trim();
+    let without = ["By ", "by ", "BY "]
+        .iter()
+        .find_map(|prefix| byline.strip_prefix(prefix))
+        .unwrap_or(byline);
+    without.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The headings and paragraphs of the extracted article, in order. A heading that only
+/// repeats the title is dropped; list items become paragraphs of their own.
+fn sections(content: &str, title: &str) -> Vec<Section> {
+    let document = Document::from(content);
+    // Parsed once: matching a selector given as text parses it at every call.
+    let (Ok(not_text), Ok(heading)) = (Matcher::new(NOT_TEXT), Matcher::new(HEADINGS)) else {
+        return Vec::new();
+    };
+    let mut sections = Vec::new();
+    for node in document.select("h1, h2, h3, h4, h5, h6, p, li").nodes() {
+        if node.is_match(&not_text) || node.ancestors_it(None).any(|a| a.is_match(&not_text)) {
+            continue;
+        }
+        if node.has_name("li") && node.descendants_it().any(|d| d.has_name("p")) {
+            continue; // its paragraphs come on their own
+        }
+        let text: String = node.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() || LABELS.contains(&text.to_lowercase().as_str()) {
+            continue;
+        }
+        let kind = if node.is_match(&heading) {
+            if text.eq_ignore_ascii_case(title) {
+                continue;
+            }
+            SectionKind::Heading
+        } else {
+            SectionKind::Paragraph
+        };
+        sections.push(Section {
+            id: SectionId(0),
+            kind,
+            text,
+        });
+    }
+    sections
+}

@@ -522,3 +522,24 @@ fn editing_an_excerpt_marks_it_adapted_in_the_preview() {
         "the preview marks the quotation adapted: {text}"
     );
 }
+
+#[test]
+fn a_saved_web_page_imports_through_the_window_as_its_article() {
+    let (mut harness, answers) = harness(empty_brief());
+    harness.run();
+    let page =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/web/news-page.html");
+    answers.borrow_mut().articles.push_back(vec![page]);
+    harness.get_by_label("Import…").click();
+    harness.run();
+    harness.run();
+    let sources = &harness.state().project.sources;
+    assert_eq!(sources.len(), 1, "{:?}", harness.state().messages);
+    assert_eq!(
+        sources[0].title,
+        "Caspian freight corridor draws Malaysian shippers"
+    );
+    assert_eq!(sources[0].publication, "The Steppe Ledger");
+    assert_eq!(sources[0].sections.len(), 6);
+    harness.get_by_label_contains("Caspian freight corridor");
+}

@@ -24,12 +24,7 @@ impl Citations {
             style: template.citations,
             ..Citations::default()
         };
-        let printed = project
-            .brief
-            .parts
-            .iter()
-            .filter(|part| template.part(&part.key).is_some());
-        for block in printed.flat_map(|part| &part.blocks) {
+        for block in super::printed_blocks(project, template) {
             let source = match &block.kind {
                 BlockKind::Excerpt { from, .. } => Some(from.source),
                 BlockKind::TalkingPoint { point } => project

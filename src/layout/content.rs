@@ -176,12 +176,9 @@ impl Builder<'_> {
         });
     }
 
-    /// The Sources list, after the parts: each cited source once, in full.
-    fn sources_list(&mut self) {
-        let Some((heading, entries)) = self.plan.sources_list() else {
-            return;
-        };
-        let set = self.set(&heading, None);
+    /// A heading kept with what follows it, with its outline entry.
+    fn heading(&mut self, heading: &ParagraphRequest, outline: String) {
+        let set = self.set(heading, None);
         let style = &self.template.styles.heading;
         self.push(FlowBlock {
             slabs: paragraph_slabs(&set, Pt::ZERO, Color::BLACK).into(),
@@ -191,8 +188,16 @@ impl Builder<'_> {
             splittable: false,
             page_break_before: false,
             block: None,
-            outline: Some("Sources".to_owned()),
+            outline: Some(outline),
         });
+    }
+
+    /// The Sources list, after the parts: each cited source once, in full.
+    fn sources_list(&mut self) {
+        let Some((heading, entries)) = self.plan.sources_list() else {
+            return;
+        };
+        self.heading(&heading, "Sources".to_owned());
         for entry in &entries {
             self.list_item(entry, None);
         }
@@ -200,19 +205,7 @@ impl Builder<'_> {
 
     fn part(&mut self, printed: &PrintedPart) {
         let (heading_text, heading) = self.plan.heading(printed);
-        let set = self.set(&heading, None);
-        let slabs = paragraph_slabs(&set, Pt::ZERO, Color::BLACK);
-        let style = &self.template.styles.heading;
-        self.push(FlowBlock {
-            slabs: slabs.into(),
-            space_before: Pt(style.space_before_pt),
-            space_after: Pt(style.space_after_pt),
-            keep_with_next: true,
-            splittable: false,
-            page_break_before: false,
-            block: None,
-            outline: Some(heading_text),
-        });
+        self.heading(&heading, heading_text);
         if printed.lead_with_purpose {
             self.text(&self.plan.purpose(), None);
         }

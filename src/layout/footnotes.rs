@@ -29,12 +29,7 @@ impl Footnotes {
     /// Numbers the references of every paragraph and bullet list the template prints.
     pub fn new(project: &Project, template: &Template) -> Self {
         let mut footnotes = Footnotes::default();
-        let printed = project
-            .brief
-            .parts
-            .iter()
-            .filter(|part| template.part(&part.key).is_some());
-        for block in printed.flat_map(|part| &part.blocks) {
+        for block in super::printed_blocks(project, template) {
             for text in block_texts(&block.kind).filter(|t| t.contains("[^")) {
                 let (body, definitions) = split(text);
                 for label in references(&body) {

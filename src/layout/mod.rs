@@ -174,6 +174,19 @@ impl Layouter {
     }
 }
 
+/// The blocks of the parts `template` prints, in brief order.
+fn printed_blocks<'a>(
+    project: &'a Project,
+    template: &Template,
+) -> impl Iterator<Item = &'a crate::model::Block> {
+    project
+        .brief
+        .parts
+        .iter()
+        .filter(move |part| template.part(&part.key).is_some())
+        .flat_map(|part| &part.blocks)
+}
+
 /// What the window and the command line say about the marking: that nothing was chosen,
 /// that the content raised it (naming the blocks), and what the scheme does not know.
 fn marking_diagnostics(

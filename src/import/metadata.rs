@@ -132,6 +132,9 @@ pub fn find_metadata(front_matter: &[(String, String)], blocks: &[RawBlock]) -> 
 
 fn looks_like_title(block: &RawBlock) -> bool {
     let text = block.text.trim();
+    if looks_like_date(text) || BYLINE_PREFIXES.iter().any(|p| text.starts_with(p)) {
+        return false;
+    }
     block.kind == SectionKind::Heading
         || (text.chars().count() <= 160
             && !text.ends_with(['.', ',', ';', ':'])
@@ -139,10 +142,11 @@ fn looks_like_title(block: &RawBlock) -> bool {
 }
 
 /// "By Jane Doe", "Dr. Jane Doe." or "Jane Doe and John Roe": a short line of capitalised names.
+const BYLINE_PREFIXES: [&str; 5] = ["By ", "by ", "Oleh ", "Авторы ", "Автор: "];
+
 fn byline(text: &str) -> Option<String> {
     let text = text.trim();
-    const PREFIXES: [&str; 5] = ["By ", "by ", "Oleh ", "Авторы ", "Автор: "];
-    let (explicit, rest) = match PREFIXES.iter().find_map(|p| text.strip_prefix(p)) {
+    let (explicit, rest) = match BYLINE_PREFIXES.iter().find_map(|p| text.strip_prefix(p)) {
         Some(rest) => (true, rest),
         None => (false, text),
     };

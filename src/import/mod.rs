@@ -5,12 +5,15 @@
 mod decode;
 mod html;
 mod metadata;
+mod pdf;
+mod pdf_layout;
 mod split;
 
 use std::path::Path;
 
 pub use decode::{DecodeError, decode_article};
 pub use html::{HtmlError, import_html};
+pub use pdf::{PdfError, import_pdf};
 
 use crate::model::{Section, SectionId, SectionKind, Source, SourceId};
 
@@ -35,6 +38,8 @@ pub enum ImportError {
     Empty { path: String },
     #[error("{path}: {cause}")]
     Html { path: String, cause: HtmlError },
+    #[error("{path} {cause}")]
+    Pdf { path: String, cause: PdfError },
 }
 
 /// Reads and imports an article file (plain text or Markdown).
@@ -68,6 +73,9 @@ pub fn import_file(path: &Path) -> Result<Source, ImportError> {
         .unwrap_or_default();
     if matches!(extension.as_str(), "html" | "htm" | "xhtml") {
         return import_html_bytes(&file_name, &bytes, None);
+    }
+    if extension == "pdf" || bytes.starts_with(b"%PDF-") {
+        return import_pdf_bytes(&file_name, &bytes);
     }
     let is_markdown = matches!(extension.as_str(), "md" | "markdown");
     import_bytes(&file_name, &bytes, is_markdown)
@@ -105,6 +113,16 @@ pub fn import_html_bytes(
     Ok(source)
 }
 
+/// Imports a PDF article held in memory.
+pub fn import_pdf_bytes(name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
+    let mut source = import_pdf(bytes).map_err(|cause| ImportError::Pdf {
+        path: name.to_owned(),
+        cause,
+    })?;
+    source.file_name = name.to_owned();
+    Ok(source)
+}
+
 /// Imports text (for example pasted from a browser). Returns `None` if it holds no words.
 /// Sections get placeholder ids; [`crate::model::Project::add_source`] assigns real ones.
 pub fn import_text(text: &str, is_markdown: bool) -> Option<Source> {
@@ -113,7 +131,27 @@ pub fn import_text(text: &str, is_markdown: bool) -> Option<Source> {
     if blocks.is_empty() && front_matter.is_empty() {
         return None;
     }
-    let found = metadata::find_metadata(&front_matter, &blocks);
+    Some(source_from_blocks(&front_matter, blocks).source)
+}
+
+/// A source built from an article's blocks, and whether its title was found in them.
+struct FromBlocks {
+    source: Source,
+    /// False when the title is only the start of the first paragraph.
+    has_title: bool,
+}
+
+/// Takes the title, byline, date and other metadata out of the first blocks (and the
+/// front matter), and makes the rest sections.
+fn source_from_blocks(
+    front_matter: &[(String, String)],
+    blocks: Vec<split::RawBlock>,
+) -> FromBlocks {
+    let found = metadata::find_metadata(front_matter, &blocks);
+    let has_title = front_matter.iter().any(|(key, _)| key == "title")
+        || blocks
+            .first()
+            .is_some_and(|first| first.text == found.title);
     let sections = blocks
         .into_iter()
         .enumerate()
@@ -128,7 +166,7 @@ pub fn import_text(text: &str, is_markdown: bool) -> Option<Source> {
             text: block.text,
         })
         .collect();
-    Some(Source {
+    let source = Source {
         id: SourceId(0),
         title: found.title,
         author: found.author,
@@ -141,5 +179,6 @@ pub fn import_text(text: &str, is_markdown: bool) -> Option<Source> {
         marking: Default::default(),
         sections,
         unknown_fields: Default::default(),
-    })
+    };
+    FromBlocks { source, has_title }
 }

@@ -37,3 +37,4 @@ pub fn corpus_article(name: &str, test: &str) -> Option<PathBuf> {
     );
     Some(path)
 }
+pub mod article_pdf;

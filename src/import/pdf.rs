@@ -1,0 +1,231 @@
+//! PDF articles: the text of every page with its position (pdf-extract reads the content
+//! streams and fonts), rebuilt into the article's headings and paragraphs by
+//! [`super::pdf_layout`], with title and author from the document information when the
+//! text does not give them. Scans and password-protected files are refused by name.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use pdf_extract::{MediaBox, Object, OutputDev, OutputError, Transform};
+
+use super::pdf_layout::{Glyph, PageText, article_text};
+use crate::model::Source;
+
+/// Pages read at most; a longer PDF is a report or a book, not an article.
+pub const MAX_PDF_PAGES: usize = 400;
+
+/// Why a PDF gave no article.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum PdfError {
+    #[error("is not a PDF file a reader can open ({0})")]
+    Unreadable(String),
+    #[error(
+        "is encrypted: it opens only with a password. Save an unprotected copy and import that"
+    )]
+    Encrypted,
+    #[error(
+        "has no text layer (it looks like a scanned image); run it through text recognition (OCR) first, or paste the text"
+    )]
+    NoText,
+    #[error("has {0} pages; PDF articles longer than {MAX_PDF_PAGES} pages are refused")]
+    TooManyPages(usize),
+}
+
+/// The article in the PDF file `bytes`.
+pub fn import_pdf(bytes: &[u8]) -> Result<Source, PdfError> {
+    // pdf-extract asserts on some malformed files instead of returning an error; a broken
+    // article must be refused, not take the application down.
+    match catch_unwind(AssertUnwindSafe(|| read(bytes))) {
+        Ok(result) => result,
+        Err(_) => Err(PdfError::Unreadable("its content is malformed".into())),
+    }
+}
+
+fn read(bytes: &[u8]) -> Result<Source, PdfError> {
+    if !bytes.starts_with(b"%PDF-")
+        && !bytes[..bytes.len().min(1024)]
+            .windows(5)
+            .any(|w| w == b"%PDF-")
+    {
+        return Err(PdfError::Unreadable("it does not start with %PDF-".into()));
+    }
+    let mut document = pdf_extract::Document::load_mem(bytes)
+        .map_err(|error| PdfError::Unreadable(error.to_string()))?;
+    if document.is_encrypted() && !document.was_encrypted() && document.decrypt("").is_err() {
+        return Err(PdfError::Encrypted);
+    }
+    let pages = document.get_pages().len();
+    if pages > MAX_PDF_PAGES {
+        return Err(PdfError::TooManyPages(pages));
+    }
+    let mut collector = Collector::default();
+    pdf_extract::output_doc(&document, &mut collector).map_err(|error| match error {
+        OutputError::PdfError(pdf_extract::Error::Decryption(_)) => PdfError::Encrypted,
+        error => PdfError::Unreadable(error.to_string()),
+    })?;
+    let info = DocumentInfo::of(&document);
+    let text = article_text(&collector.pages);
+    if text.blocks.is_empty() {
+        return Err(PdfError::NoText);
+    }
+    let found = super::source_from_blocks(&[], text.blocks);
+    let mut source = found.source;
+    if !found.has_title
+        && let Some(title) = info.title
+    {
+        source.title = title;
+    }
+    if source.author.is_empty() {
+        source.author = info.author.unwrap_or_default();
+    }
+    if source.date.is_empty() {
+        source.date = info.created.unwrap_or_default();
+    }
+    if source.publication.is_empty() {
+        source.publication = text.publication.unwrap_or_default();
+    }
+    Ok(source)
+}
+
+/// Positioned characters, page by page, as pdf-extract draws them.
+#[derive(Default)]
+struct Collector {
+    pages: Vec<PageText>,
+}
+
+impl OutputDev for Collector {
+    fn begin_page(
+        &mut self,
+        _page: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.pages.push(PageText {
+            bottom: media_box.lly as f32,
+            top: media_box.ury as f32,
+            glyphs: Vec::new(),
+        });
+        Ok(())
+    }
+
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        let Some(page) = self.pages.last_mut() else {
+            return Ok(());
+        };
+        // The text matrix scales the font size; a square of the same area gives its size
+        // on the page whatever the aspect.
+        let scaled = (font_size * trm.m11 * font_size * trm.m22).abs().sqrt();
+        let size = if scaled.is_finite() { scaled } else { 0.0 };
+        page.glyphs.push(Glyph {
+            x: trm.m31 as f32,
+            y: trm.m32 as f32,
+            advance: (width * size) as f32,
+            size: size as f32,
+            text: text.to_owned(),
+        });
+        Ok(())
+    }
+
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// Title, author and creation date from the document information dictionary.
+struct DocumentInfo {
+    title: Option<String>,
+    author: Option<String>,
+    created: Option<String>,
+}
+
+impl DocumentInfo {
+    fn of(document: &pdf_extract::Document) -> Self {
+        let info = document
+            .trailer
+            .get(b"Info")
+            .ok()
+            .and_then(|info| match info {
+                Object::Reference(id) => document.get_dictionary(*id).ok(),
+                Object::Dictionary(dictionary) => Some(dictionary),
+                _ => None,
+            });
+        let text = |key: &[u8]| {
+            info.and_then(|info| info.get(key).ok())
+                .and_then(|value| value.as_str().ok())
+                .map(pdf_string)
+                .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|text| !text.is_empty())
+        };
+        Self {
+            title: text(b"Title"),
+            author: text(b"Author"),
+            created: text(b"CreationDate").and_then(|date| pdf_date(&date)),
+        }
+    }
+}
+
+/// A PDF text string: UTF-16 with a byte-order mark, or PDFDocEncoding (Latin-1 in
+/// everything an article's metadata uses).
+fn pdf_string(bytes: &[u8]) -> String {
+    if let Some(utf16) = bytes.strip_prefix(&[0xfe, 0xff]) {
+        let units: Vec<u16> = utf16
+            .chunks_exact(2)
+            .map(|pair| u16::from_be_bytes([pair[0], pair[1]]))
+            .collect();
+        return String::from_utf16_lossy(&units);
+    }
+    if let Some(utf8) = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
+        return String::from_utf8_lossy(utf8).into_owned();
+    }
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+/// "D:20261114093000+06'00'" becomes "14 November 2026".
+fn pdf_date(date: &str) -> Option<String> {
+    let digits = date.strip_prefix("D:").unwrap_or(date);
+    let (year, month, day) = (digits.get(0..4)?, digits.get(4..6)?, digits.get(6..8)?);
+    crate::draft::long_date(&format!("{year}-{month}-{day}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_information_strings_and_dates_are_decoded() {
+        assert_eq!(pdf_string(b"\xfe\xff\x00A\x04\x10"), "A\u{410}");
+        assert_eq!(pdf_string(b"Caf\xe9"), "Café");
+        assert_eq!(
+            pdf_date("D:20261114093000+06'00'").as_deref(),
+            Some("14 November 2026")
+        );
+        assert_eq!(pdf_date("yesterday"), None);
+    }
+
+    #[test]
+    fn bytes_that_are_not_a_pdf_are_refused_by_name() {
+        assert!(matches!(import_pdf(b"hello"), Err(PdfError::Unreadable(_))));
+        assert!(matches!(
+            import_pdf(b"%PDF-1.7\n%%EOF"),
+            Err(PdfError::Unreadable(_))
+        ));
+    }
+}

@@ -1,0 +1,529 @@
+//! Rebuilding an article from the positioned characters of its PDF pages: characters
+//! become lines, lines are put in reading order column by column (a gutter that no line
+//! crosses splits a page; a title across both columns is read first), running headers,
+//! footers and page numbers are dropped, and lines are joined into paragraphs, with words
+//! hyphenated at line ends made whole again.
+
+use std::collections::HashSet;
+
+use super::split::RawBlock;
+use crate::model::SectionKind;
+
+/// One character (or ligature) as drawn: baseline origin, advance and font size in points.
+pub struct Glyph {
+    pub x: f32,
+    pub y: f32,
+    pub advance: f32,
+    pub size: f32,
+    pub text: String,
+}
+
+/// The characters of one page, in the order its content stream draws them.
+pub struct PageText {
+    pub bottom: f32,
+    pub top: f32,
+    pub glyphs: Vec<Glyph>,
+}
+
+#[derive(Clone, Debug)]
+struct Line {
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+    text: String,
+    /// Starts with a list number or bullet set apart from its text.
+    item: bool,
+}
+
+/// Share of the page height at top and bottom where running headers and footers sit.
+const MARGIN_BAND: f32 = 0.12;
+
+/// What the pages hold: the article's blocks and the running head's publication name.
+pub struct PdfText {
+    pub blocks: Vec<RawBlock>,
+    /// The first part of a running header repeated at the top of the pages ("THE STEPPE
+    /// REVIEW | ECONOMY" gives "The Steppe Review"): clippings carry their paper's name there.
+    pub publication: Option<String>,
+}
+
+/// The article's headings and paragraphs, in reading order.
+pub fn article_text(pages: &[PageText]) -> PdfText {
+    let mut page_lines: Vec<Vec<Line>> = pages.iter().map(lines_of).collect();
+
+    let running_head = drop_furniture(&mut page_lines, pages);
+    PdfText {
+        blocks: article_blocks(page_lines),
+        publication: running_head.as_deref().and_then(publication_in),
+    }
+}
+
+fn article_blocks(page_lines: Vec<Vec<Line>>) -> Vec<RawBlock> {
+    let groups: Vec<Vec<Line>> = page_lines
+        .into_iter()
+        .flat_map(|lines| reading_order(lines, 0))
+        .collect();
+    let body_size = body_size(&groups);
+    let compounds = compounds(&groups);
+    paragraphs(&groups, body_size, &compounds)
+}
+
+/// Characters joined into lines: a new line starts where the baseline moves, the pen goes
+/// back, or a gap wider than a word space opens (a column gutter or a table cell).
+fn lines_of(page: &PageText) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
+    let mut current: Option<Line> = None;
+    let mut pending_space = false;
+    for glyph in &page.glyphs {
+        if !(glyph.size > 0.5 && glyph.x.is_finite() && glyph.y.is_finite()) {
+            continue;
+        }
+        let blank = glyph.text.chars().all(char::is_whitespace);
+        if let Some(line) = &mut current {
+            let moved = (glyph.y - line.y).abs() > 0.4 * glyph.size.max(line.size)
+                || glyph.x < line.x1 - 0.7 * line.size
+                || glyph.x > line.x1 + 1.2 * line.size;
+            if !moved {
+                if blank {
+                    pending_space = true;
+                    line.x1 = line.x1.max(glyph.x + glyph.advance);
+                    continue;
+                }
+                if (pending_space || glyph.x > line.x1 + 0.15 * glyph.size)
+                    && !line.text.ends_with(' ')
+                {
+                    line.text.push(' ');
+                }
+                pending_space = false;
+                line.text.push_str(&glyph.text);
+                line.x1 = line.x1.max(glyph.x + glyph.advance);
+                continue;
+            }
+            lines.extend(current.take());
+        }
+        pending_space = false;
+        if !blank {
+            current = Some(Line {
+                x0: glyph.x,
+                x1: glyph.x + glyph.advance,
+                y: glyph.y,
+                size: glyph.size,
+                text: glyph.text.clone(),
+                item: false,
+            });
+        }
+    }
+    lines.extend(current);
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .filter_map(|mut line| {
+            line.text = line.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!line.text.is_empty()).then_some(line)
+        })
+        .collect();
+    attach_list_markers(lines)
+}
+
+/// A list number or bullet set apart from its item ("1." then the text at a tab stop) is
+/// joined to the item on its baseline.
+fn attach_list_markers(lines: Vec<Line>) -> Vec<Line> {
+    let mut markers: Vec<Line> = Vec::new();
+    let mut others: Vec<Line> = Vec::new();
+    for line in lines {
+        if is_list_marker(&line.text) {
+            markers.push(line);
+        } else {
+            others.push(line);
+        }
+    }
+    for marker in markers {
+        let item = others.iter_mut().find(|line| {
+            (line.y - marker.y).abs() < 0.3 * line.size
+                && line.x0 >= marker.x1
+                && line.x0 - marker.x1 < 4.0 * line.size
+        });
+        match item {
+            Some(item) => {
+                item.text = format!("{} {}", marker.text, item.text);
+                item.x0 = marker.x0;
+                item.item = true;
+            }
+            None => others.push(marker),
+        }
+    }
+    others
+}
+
+fn is_list_marker(text: &str) -> bool {
+    let inner = text.trim_start_matches('(').trim_end_matches(['.', ')']);
+    matches!(text, "•" | "◦" | "▪" | "–" | "-" | "*")
+        || (text.len() > inner.len()
+            && !inner.is_empty()
+            && inner.len() <= 3
+            && (inner.chars().all(|c| c.is_ascii_digit())
+                || inner.chars().all(|c| c.is_ascii_lowercase())))
+}
+
+/// Drops lines in the top and bottom bands that repeat (digits aside) on at least half of
+/// the pages, and page numbers there. Returns the first repeated line at the top.
+fn drop_furniture(page_lines: &mut [Vec<Line>], pages: &[PageText]) -> Option<String> {
+    let in_band = |line: &Line, page: &PageText| {
+        let band = (page.top - page.bottom) * MARGIN_BAND;
+        line.y > page.top - band || line.y < page.bottom + band
+    };
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    for (lines, page) in page_lines.iter().zip(pages) {
+        let keys: HashSet<String> = lines
+            .iter()
+            .filter(|line| in_band(line, page))
+            .map(|line| furniture_key(&line.text))
+            .collect();
+        for key in keys {
+            *seen.entry(key).or_default() += 1;
+        }
+    }
+    let repeated = |key: &str| {
+        let count = seen.get(key).copied().unwrap_or(0);
+        page_lines.len() >= 2 && count >= 2 && count * 2 >= page_lines.len()
+    };
+    let repeated: HashSet<String> = seen.keys().filter(|k| repeated(k)).cloned().collect();
+    let running_head = page_lines
+        .first()
+        .zip(pages.first())
+        .and_then(|(lines, page)| {
+            let band = (page.top - page.bottom) * MARGIN_BAND;
+            lines
+                .iter()
+                .filter(|line| {
+                    line.y > page.top - band && repeated.contains(&furniture_key(&line.text))
+                })
+                .max_by(|a, b| a.y.total_cmp(&b.y))
+                .map(|line| line.text.clone())
+        });
+    for (lines, page) in page_lines.iter_mut().zip(pages) {
+        lines.retain(|line| {
+            !(in_band(line, page)
+                && (repeated.contains(&furniture_key(&line.text)) || is_page_number(&line.text)))
+        });
+    }
+    running_head
+}
+
+/// The first part of a running head that is a name: not a date, section number or page.
+fn publication_in(running_head: &str) -> Option<String> {
+    let part = running_head
+        .split(['|', '·', '•', '—', '–'])
+        .map(str::trim)
+        .find(|part| !part.is_empty())?;
+    let words = part.split_whitespace().count();
+    let is_name = (1..=6).contains(&words)
+        && part.chars().any(char::is_alphabetic)
+        && !part.chars().any(|c| c.is_ascii_digit());
+    if !is_name {
+        return None;
+    }
+    if part.chars().any(char::is_lowercase) {
+        return Some(part.to_owned());
+    }
+    // Running heads are often set in capitals; the name is not.
+    let titled = part
+        .split_whitespace()
+        .map(|word| {
+            let mut chars = word.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(titled)
+}
+
+/// The text with digits made alike, so that "Page 2 of 5" matches "Page 3 of 5".
+fn furniture_key(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+fn is_page_number(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '|' | '/'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    !words.is_empty()
+        && words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || matches!(w.as_str(), "page" | "p." | "of")
+        })
+}
+
+/// Groups of lines in reading order. A gutter splits the page into columns, read left to
+/// right within each band between lines that cross the gutter (a title over both columns).
+fn reading_order(mut lines: Vec<Line>, depth: usize) -> Vec<Vec<Line>> {
+    lines.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x0.total_cmp(&b.x0)));
+    let Some((gutter_left, gutter_right)) = (depth < 3).then(|| gutter(&lines)).flatten() else {
+        return if lines.is_empty() {
+            Vec::new()
+        } else {
+            vec![lines]
+        };
+    };
+    let mut groups = Vec::new();
+    let (mut left, mut right, mut spanning) = (Vec::new(), Vec::new(), Vec::new());
+    for line in lines {
+        if line.x0 < gutter_left && line.x1 > gutter_right {
+            flush_band(&mut groups, &mut left, &mut right, depth);
+            spanning.push(line);
+            continue;
+        }
+        if !spanning.is_empty() {
+            groups.push(std::mem::take(&mut spanning));
+        }
+        if line.x1 <= gutter_right {
+            left.push(line);
+        } else {
+            right.push(line);
+        }
+    }
+    flush_band(&mut groups, &mut left, &mut right, depth);
+    if !spanning.is_empty() {
+        groups.push(spanning);
+    }
+    groups
+}
+
+fn flush_band(
+    groups: &mut Vec<Vec<Line>>,
+    left: &mut Vec<Line>,
+    right: &mut Vec<Line>,
+    depth: usize,
+) {
+    groups.extend(reading_order(std::mem::take(left), depth + 1));
+    groups.extend(reading_order(std::mem::take(right), depth + 1));
+}
+
+/// The widest vertical strip in the middle of the text that (almost) no line crosses, with
+/// lines on both sides of it.
+fn gutter(lines: &[Line]) -> Option<(f32, f32)> {
+    if lines.len() < 6 {
+        return None;
+    }
+    let left = lines.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min);
+    let right = lines.iter().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max);
+    let width = right - left;
+    if !(width.is_finite() && width > 20.0) {
+        return None;
+    }
+    let buckets = (width.ceil() as usize).min(4000);
+    let scale = buckets as f32 / width;
+    let mut coverage = vec![0usize; buckets + 1];
+    for line in lines {
+        let from = ((line.x0 - left) * scale) as usize;
+        let to = (((line.x1 - left) * scale) as usize).min(buckets);
+        for count in &mut coverage[from.min(to)..to] {
+            *count += 1;
+        }
+    }
+    let allowed = (lines.len() / 10).max(1);
+    let (from, to) = (
+        (buckets as f32 * 0.15) as usize,
+        (buckets as f32 * 0.85) as usize,
+    );
+    let mut best: Option<(usize, usize)> = None;
+    let mut start = None;
+    for (index, &count) in coverage.iter().enumerate().take(to).skip(from) {
+        match (count <= allowed, start) {
+            (true, None) => start = Some(index),
+            (false, Some(begin)) => {
+                if best.is_none_or(|(a, b)| index - begin > b - a) {
+                    best = Some((begin, index));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let (begin, end) = best?;
+    let (gutter_left, gutter_right) = (left + begin as f32 / scale, left + end as f32 / scale);
+    let body = median(lines.iter().map(|l| l.size).collect())?;
+    let either_side = |side: &dyn Fn(&Line) -> bool| lines.iter().filter(|l| side(l)).count() >= 3;
+    (gutter_right - gutter_left >= (0.8 * body).max(4.0)
+        && either_side(&|l| l.x1 <= gutter_right)
+        && either_side(&|l| l.x0 >= gutter_left))
+    .then_some((gutter_left, gutter_right))
+}
+
+fn median(mut values: Vec<f32>) -> Option<f32> {
+    values.sort_by(f32::total_cmp);
+    values.get(values.len() / 2).copied()
+}
+
+/// The size most of the text is set in, weighted by characters.
+fn body_size(groups: &[Vec<Line>]) -> f32 {
+    let mut sizes: std::collections::HashMap<i32, usize> = Default::default();
+    for line in groups.iter().flatten() {
+        *sizes.entry((line.size * 2.0).round() as i32).or_default() += line.text.len();
+    }
+    sizes
+        .into_iter()
+        .max_by_key(|(size, count)| (*count, -size))
+        .map_or(10.0, |(size, _)| size as f32 / 2.0)
+}
+
+/// Words that contain a hyphen inside a line: a line-end hyphen in one of them is kept.
+fn compounds(groups: &[Vec<Line>]) -> HashSet<String> {
+    groups
+        .iter()
+        .flatten()
+        .flat_map(|line| line.text.split_whitespace())
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| word.contains('-'))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn paragraphs(groups: &[Vec<Line>], body_size: f32, compounds: &HashSet<String>) -> Vec<RawBlock> {
+    let leading = typical_leading(groups, body_size);
+    let is_heading = |line: &Line| line.size >= body_size * 1.12;
+    let mut blocks: Vec<(RawBlock, f32)> = Vec::new();
+    let mut previous: Option<(&Line, f32, f32)> = None;
+    for group in groups {
+        let left = group.iter().map(|l| l.x0).fold(f32::INFINITY, f32::min);
+        let right = group.iter().map(|l| l.x1).fold(f32::NEG_INFINITY, f32::max);
+        let width = right - left;
+        let mut above: Option<&Line> = None;
+        for line in group {
+            let starts = match previous {
+                None => true,
+                Some((prev, prev_right, prev_width)) => {
+                    let short = prev.x1 < prev_right - 0.25 * prev_width
+                        || prev.x1 < prev_right - 3.0 * prev.size
+                            && prev.text.ends_with(['.', '!', '?', ':', '"', '”', '’']);
+                    let gap = above.is_some_and(|a| {
+                        a.y - line.y > 1.45 * leading * (line.size / body_size).max(1.0)
+                    });
+                    // A first-line indent, measured from the line above in a column and
+                    // from the column's edge after a column or page break.
+                    let indent = match above {
+                        // Under a list item the text hangs indented past its number.
+                        Some(above) => line.x0 > above.x0 + 0.6 * line.size && !above.item,
+                        None => line.x0 > left + 0.6 * line.size,
+                    };
+                    is_heading(prev) != is_heading(line)
+                        || (prev.size - line.size).abs() > 0.06 * line.size
+                        || indent
+                        || line.item
+                        || short
+                        || gap
+                }
+            };
+            match blocks.last_mut() {
+                Some((block, _)) if !starts => join_line(&mut block.text, &line.text, compounds),
+                _ => blocks.push((
+                    RawBlock {
+                        kind: if is_heading(line) {
+                            SectionKind::Heading
+                        } else {
+                            SectionKind::Paragraph
+                        },
+                        text: line.text.clone(),
+                    },
+                    line.size,
+                )),
+            }
+            previous = Some((line, right, width));
+            above = Some(line);
+        }
+    }
+    blocks.into_iter().map(|(block, _)| block).collect()
+}
+
+/// The usual distance between baselines of body text.
+fn typical_leading(groups: &[Vec<Line>], body_size: f32) -> f32 {
+    let gaps: Vec<f32> = groups
+        .iter()
+        .flat_map(|group| group.windows(2))
+        .filter(|pair| {
+            (pair[0].size - body_size).abs() < 0.5 && (pair[1].size - body_size).abs() < 0.5
+        })
+        .map(|pair| pair[0].y - pair[1].y)
+        .filter(|gap| *gap > 0.0)
+        .collect();
+    median(gaps).unwrap_or(body_size * 1.2)
+}
+
+/// Appends the next line of a paragraph, making a word hyphenated at the line end whole
+/// unless the document writes that word with its hyphen elsewhere.
+fn join_line(text: &mut String, next: &str, compounds: &HashSet<String>) {
+    if text.ends_with('\u{ad}') {
+        text.pop();
+        text.push_str(next);
+        return;
+    }
+    let hyphenated = text.ends_with(['-', '\u{2010}'])
+        && text.chars().rev().nth(1).is_some_and(char::is_alphabetic);
+    if hyphenated {
+        let head = text
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
+        let tail = next
+            .split(char::is_whitespace)
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let next_is_lower = next.chars().next().is_some_and(char::is_lowercase);
+        let compound = compounds.contains(&format!("{head}{tail}").to_lowercase());
+        if next_is_lower && !compound {
+            text.pop();
+        }
+        text.push_str(next);
+        return;
+    }
+    text.push(' ');
+    text.push_str(next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_end_hyphens_are_removed_unless_the_word_is_a_compound() {
+        let compounds: HashSet<String> = ["state-owned".to_owned()].into();
+        let mut text = "a wider infra-".to_owned();
+        join_line(&mut text, "structure plan", &compounds);
+        assert_eq!(text, "a wider infrastructure plan");
+        let mut text = "the state-".to_owned();
+        join_line(&mut text, "owned ports", &compounds);
+        assert_eq!(text, "the state-owned ports");
+        let mut text = "South-".to_owned();
+        join_line(&mut text, "East Asia", &compounds);
+        assert_eq!(text, "South-East Asia");
+        let mut text = "soft\u{ad}".to_owned();
+        join_line(&mut text, "ware", &compounds);
+        assert_eq!(text, "software");
+    }
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        for number in ["3", "Page 3", "Page 3 of 12", "- 4 -", "12 | 40"] {
+            assert!(is_page_number(number), "{number}");
+        }
+        for text in ["Chapter", "3 ships", "2026 budget"] {
+            assert!(!is_page_number(text), "{text}");
+        }
+    }
+}

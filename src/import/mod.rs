@@ -3,6 +3,7 @@
 //! Import never touches the brief: it only produces sources.
 
 mod decode;
+mod docx;
 mod html;
 mod metadata;
 mod pdf;
@@ -12,6 +13,7 @@ mod split;
 use std::path::Path;
 
 pub use decode::{DecodeError, decode_article};
+pub use docx::{DocxError, MAX_DOCX_UNPACKED, import_docx};
 pub use html::{HtmlError, import_html};
 pub use pdf::{PdfError, import_pdf};
 
@@ -40,6 +42,8 @@ pub enum ImportError {
     Html { path: String, cause: HtmlError },
     #[error("{path} {cause}")]
     Pdf { path: String, cause: PdfError },
+    #[error("{path} {cause}")]
+    Docx { path: String, cause: DocxError },
 }
 
 /// Reads and imports an article file (plain text or Markdown).
@@ -76,6 +80,9 @@ pub fn import_file(path: &Path) -> Result<Source, ImportError> {
     }
     if extension == "pdf" || bytes.starts_with(b"%PDF-") {
         return import_pdf_bytes(&file_name, &bytes);
+    }
+    if matches!(extension.as_str(), "docx" | "docm" | "dotx") {
+        return import_docx_bytes(&file_name, &bytes);
     }
     let is_markdown = matches!(extension.as_str(), "md" | "markdown");
     import_bytes(&file_name, &bytes, is_markdown)
@@ -116,6 +123,16 @@ pub fn import_html_bytes(
 /// Imports a PDF article held in memory.
 pub fn import_pdf_bytes(name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
     let mut source = import_pdf(bytes).map_err(|cause| ImportError::Pdf {
+        path: name.to_owned(),
+        cause,
+    })?;
+    source.file_name = name.to_owned();
+    Ok(source)
+}
+
+/// Imports a Word document held in memory.
+pub fn import_docx_bytes(name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
+    let mut source = import_docx(bytes).map_err(|cause| ImportError::Docx {
         path: name.to_owned(),
         cause,
     })?;

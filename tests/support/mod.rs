@@ -37,4 +37,5 @@ pub fn corpus_article(name: &str, test: &str) -> Option<PathBuf> {
     );
     Some(path)
 }
+pub mod article_docx;
 pub mod article_pdf;

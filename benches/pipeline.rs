@@ -11,6 +11,13 @@ use briefwright::sample::{long_project, project};
 use briefwright::template::Template;
 use criterion::{Criterion, criterion_group, criterion_main};
 
+#[path = "../tests/support/article_docx.rs"]
+#[allow(dead_code)]
+mod article_docx;
+#[path = "../tests/support/article_pdf.rs"]
+#[allow(dead_code)]
+mod article_pdf;
+
 /// Extra items giving 20 and 200 pages with the briefing-note template.
 const TWENTY_PAGES: usize = 180;
 const TWO_HUNDRED_PAGES: usize = 1910;
@@ -224,6 +231,31 @@ fn import_web_page(c: &mut Criterion) {
     });
 }
 
+fn import_pdf_article(c: &mut Criterion) {
+    let mut article = article_pdf::steppe_review();
+    article.body = article.body.repeat(10);
+    let pdf = article_pdf::two_column_pdf(&article);
+    let pages = briefwright::import::import_pdf(&pdf).map(|s| s.sections.len());
+    eprintln!("PDF article: {} KB, {pages:?} sections", pdf.len() / 1024);
+    c.bench_function("import a 20-page PDF article", |b| {
+        b.iter(|| {
+            black_box(briefwright::import::import_pdf(black_box(&pdf)).map(|s| s.sections.len()))
+        })
+    });
+}
+
+fn import_word_document(c: &mut Criterion) {
+    let mut paper = article_docx::working_paper();
+    paper.body = paper.body.repeat(50);
+    let docx = article_docx::paper_docx(&paper);
+    eprintln!("Word document: {} KB", docx.len() / 1024);
+    c.bench_function("import a 50-page Word document", |b| {
+        b.iter(|| {
+            black_box(briefwright::import::import_docx(black_box(&docx)).map(|s| s.sections.len()))
+        })
+    });
+}
+
 criterion_group!(
     benches,
     layout_and_pdf,
@@ -231,6 +263,8 @@ criterion_group!(
     relayout_after_edit,
     save_and_load,
     import_long_article,
-    import_web_page
+    import_web_page,
+    import_pdf_article,
+    import_word_document
 );
 criterion_main!(benches);

@@ -57,7 +57,9 @@ impl FilePurpose {
             }
             FilePurpose::ImportArticles => (
                 "Articles",
-                &["txt", "md", "markdown", "text", "html", "htm", "xhtml"],
+                &[
+                    "txt", "md", "markdown", "text", "html", "htm", "xhtml", "pdf", "docx",
+                ],
             ),
             FilePurpose::ExportPdf { .. } => ("PDF", &["pdf"]),
             FilePurpose::PickTemplate => ("Briefwright template", &["toml"]),

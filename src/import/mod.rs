@@ -5,6 +5,7 @@
 mod decode;
 mod docx;
 mod html;
+mod link;
 mod metadata;
 mod pdf;
 mod pdf_layout;
@@ -15,6 +16,7 @@ use std::path::Path;
 pub use decode::{DecodeError, decode_article};
 pub use docx::{DocxError, MAX_DOCX_UNPACKED, import_docx};
 pub use html::{HtmlError, import_html};
+pub use link::{Fetcher, LinkError};
 pub use pdf::{PdfError, import_pdf};
 
 use crate::model::{Section, SectionId, SectionKind, Source, SourceId};

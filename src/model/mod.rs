@@ -9,6 +9,7 @@ pub mod find;
 mod ids;
 mod inline;
 mod marking;
+mod remove_source;
 mod source;
 
 pub use brief::{Block, BlockKind, Brief, BriefMeta, CustomTemplate, Part};
@@ -16,6 +17,7 @@ pub use edit::{Applied, Created, Edit, EditError, Marked, MetaField, SourceField
 pub use ids::{BlockId, IdAllocator, PartId, SectionId, SourceId, TalkingPointId};
 pub use inline::{InlineSpan, parse_inline, plain_text};
 pub use marking::Marking;
+pub use remove_source::ExcerptsOfRemoved;
 pub use source::{Section, SectionKind, SectionRef, Source, TalkingPoint};
 
 use serde::{Deserialize, Serialize};

@@ -39,3 +39,4 @@ pub fn corpus_article(name: &str, test: &str) -> Option<PathBuf> {
 }
 pub mod article_docx;
 pub mod article_pdf;
+pub mod web_server;

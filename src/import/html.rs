@@ -31,7 +31,7 @@ pub enum HtmlError {
 /// The article in `html`. `page_url` (where the page was fetched from, if it was) is used
 /// when the page names no canonical URL of its own.
 pub fn import_html(html: &str, page_url: Option<&str>) -> Result<Source, HtmlError> {
-    let document = Document::from(html);
+    let document = Document::from(super::html_strip::strip_inert(html).as_ref());
     let canonical = first_attr(&document, "link[rel='canonical']", "href")
         .or_else(|| first_attr(&document, "meta[property='og:url']", "content"))
         .or_else(|| page_url.map(str::to_owned));

@@ -22,9 +22,20 @@ pub struct Fetcher {
 impl Default for Fetcher {
     /// Thirty seconds, the article size limit, and the proxy of the environment.
     fn default() -> Self {
-        let proxy = ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy", "HTTP_PROXY", "http_proxy"]
-            .iter()
-            .find_map(|name| std::env::var(name).ok().filter(|value| !value.trim().is_empty()));
+        let proxy = [
+            "HTTPS_PROXY",
+            "https_proxy",
+            "ALL_PROXY",
+            "all_proxy",
+            "HTTP_PROXY",
+            "http_proxy",
+        ]
+        .iter()
+        .find_map(|name| {
+            std::env::var(name)
+                .ok()
+                .filter(|value| !value.trim().is_empty())
+        });
         Self {
             timeout: Duration::from_secs(30),
             max_bytes: MAX_ARTICLE_BYTES,
@@ -68,19 +79,32 @@ impl Fetcher {
     pub fn import_link(&self, url: &str, accessed: &str) -> Result<Source, LinkError> {
         let url = url.trim();
         let lower = url.to_ascii_lowercase();
-        if !(lower.starts_with("https://") || lower.starts_with("http://")) || url.contains(char::is_whitespace) {
+        if !(lower.starts_with("https://") || lower.starts_with("http://"))
+            || url.contains(char::is_whitespace)
+        {
             return Err(LinkError::NotALink(url.to_owned()));
         }
         let host = host_of(url);
         let agent = self.agent()?;
-        let mut response = agent.get(url).call().map_err(|error| self.failed(url, &host, error))?;
+        let mut response = agent
+            .get(url)
+            .call()
+            .map_err(|error| self.failed(url, &host, error))?;
         let status = response.status();
         if !status.is_success() {
             return Err(LinkError::Status {
                 url: url.to_owned(),
-                status: format!("{} {}", status.as_u16(), status.canonical_reason().unwrap_or("")).trim().to_owned(),
+                status: format!(
+                    "{} {}",
+                    status.as_u16(),
+                    status.canonical_reason().unwrap_or("")
+                )
+                .trim()
+                .to_owned(),
                 hint: match status.as_u16() {
-                    401 | 403 => ": the page needs a login or a subscription; save it from your browser and import the file",
+                    401 | 403 => {
+                        ": the page needs a login or a subscription; save it from your browser and import the file"
+                    }
                     404 | 410 => ": the page is not there; check the address",
                     500..=599 => ": the server failed; try again later",
                     _ => "",
@@ -109,7 +133,12 @@ impl Fetcher {
             None => {
                 return Err(LinkError::NotAnArticle {
                     url: url.to_owned(),
-                    content_type: content_type.split(';').next().unwrap_or("").trim().to_owned(),
+                    content_type: content_type
+                        .split(';')
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .to_owned(),
                 });
             }
         }
@@ -123,9 +152,9 @@ impl Fetcher {
 
     fn agent(&self) -> Result<ureq::Agent, LinkError> {
         let proxy = match &self.proxy {
-            Some(address) => Some(
-                ureq::Proxy::new(address).map_err(|_| LinkError::BadProxy(address.clone()))?,
-            ),
+            Some(address) => {
+                Some(ureq::Proxy::new(address).map_err(|_| LinkError::BadProxy(address.clone()))?)
+            }
             None => None,
         };
         let tls = ureq::tls::TlsConfig::builder()
@@ -159,11 +188,15 @@ impl Fetcher {
                     cause: error.to_string(),
                 }
             }
-            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => LinkError::TimedOut {
-                url: url.to_owned(),
-                seconds: self.timeout.as_secs().max(1),
-            },
-            ureq::Error::InvalidProxyUrl => LinkError::BadProxy(self.proxy.clone().unwrap_or_default()),
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+                LinkError::TimedOut {
+                    url: url.to_owned(),
+                    seconds: self.timeout.as_secs().max(1),
+                }
+            }
+            ureq::Error::InvalidProxyUrl => {
+                LinkError::BadProxy(self.proxy.clone().unwrap_or_default())
+            }
             error => LinkError::Unreachable {
                 host,
                 cause: error.to_string(),
@@ -187,11 +220,14 @@ impl Kind {
         match mime {
             "text/html" | "application/xhtml+xml" => Some(Kind::Html),
             "application/pdf" => Some(Kind::Pdf),
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => Some(Kind::Docx),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
+                Some(Kind::Docx)
+            }
             "text/plain" | "text/markdown" => Some(Kind::Text),
             "" | "application/octet-stream" if bytes.starts_with(b"%PDF-") => Some(Kind::Pdf),
             "" | "application/octet-stream" => {
-                let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
+                let head =
+                    String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).to_ascii_lowercase();
                 (head.contains("<html") || head.contains("<!doctype html")).then_some(Kind::Html)
             }
             _ => None,
@@ -202,7 +238,10 @@ impl Kind {
 /// "https://news.example:8443/a/b" gives "news.example:8443".
 fn host_of(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    rest.split(['/', '?', '#']).next().unwrap_or(rest).to_owned()
+    rest.split(['/', '?', '#'])
+        .next()
+        .unwrap_or(rest)
+        .to_owned()
 }
 
 /// The last path segment, or the host, as the source's file name.
@@ -222,8 +261,14 @@ mod tests {
 
     #[test]
     fn hosts_and_names_come_from_the_address() {
-        assert_eq!(host_of("https://news.example:8443/a/b?c=1"), "news.example:8443");
-        assert_eq!(file_name_of("https://news.example/economy/story-1?ref=x"), "story-1");
+        assert_eq!(
+            host_of("https://news.example:8443/a/b?c=1"),
+            "news.example:8443"
+        );
+        assert_eq!(
+            file_name_of("https://news.example/economy/story-1?ref=x"),
+            "story-1"
+        );
         assert_eq!(file_name_of("https://news.example/"), "news.example");
     }
 
@@ -231,7 +276,13 @@ mod tests {
     fn text_that_is_not_a_web_address_is_refused_before_any_connection() {
         let fetcher = Fetcher::default();
         for text in ["news.example/story", "ftp://news.example/a", "https://a b"] {
-            assert!(matches!(fetcher.import_link(text, "1 May 2026"), Err(LinkError::NotALink(_))), "{text}");
+            assert!(
+                matches!(
+                    fetcher.import_link(text, "1 May 2026"),
+                    Err(LinkError::NotALink(_))
+                ),
+                "{text}"
+            );
         }
     }
 }

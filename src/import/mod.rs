@@ -5,6 +5,7 @@
 mod decode;
 mod docx;
 mod html;
+mod html_strip;
 mod link;
 mod metadata;
 mod pdf;

@@ -42,7 +42,9 @@ impl Project {
                 edits.push(Edit::DeleteBlock(block.id));
                 if excerpts == ExcerptsOfRemoved::KeepAsQuotes {
                     let words = edited.clone().unwrap_or_else(|| {
-                        self.section(*from).map(|(_, s)| s.text.clone()).unwrap_or_default()
+                        self.section(*from)
+                            .map(|(_, s)| s.text.clone())
+                            .unwrap_or_default()
                     });
                     edits.push(Edit::InsertBlock {
                         part,
@@ -108,14 +110,18 @@ mod tests {
         let original = project.clone();
         let source = first_quoted_source(&project);
         let excerpts = project.excerpts_of(source);
-        let author = project.source(source).map(|s| s.author.clone()).unwrap_or_default();
+        let author = project
+            .source(source)
+            .map(|s| s.author.clone())
+            .unwrap_or_default();
         let edits = project.remove_source_edits(source, ExcerptsOfRemoved::KeepAsQuotes);
         let undo = apply_all(&mut project, edits);
         assert!(project.source(source).is_none());
         for id in &excerpts {
             let (part, index) = project.locate(*id).expect("the block stays where it was");
             assert_eq!(Some((part, index)), original.locate(*id));
-            let BlockKind::Paragraph { text } = &project.brief.parts[part].blocks[index].kind else {
+            let BlockKind::Paragraph { text } = &project.brief.parts[part].blocks[index].kind
+            else {
                 panic!("{id:?} is not a paragraph");
             };
             assert!(text.starts_with('\u{201c}'), "{text}");
@@ -144,10 +150,17 @@ mod tests {
         let source = first_quoted_source(&project);
         let excerpt = project.excerpts_of(source)[0];
         project
-            .apply(Edit::SetBlockText { block: excerpt, text: "A shorter cut.".into() })
+            .apply(Edit::SetBlockText {
+                block: excerpt,
+                text: "A shorter cut.".into(),
+            })
             .expect("edits");
         project
-            .apply(Edit::SetSourceField(source, SourceField::Author, String::new()))
+            .apply(Edit::SetSourceField(
+                source,
+                SourceField::Author,
+                String::new(),
+            ))
             .expect("edits");
         let edits = project.remove_source_edits(source, ExcerptsOfRemoved::KeepAsQuotes);
         apply_all(&mut project, edits);
@@ -155,6 +168,9 @@ mod tests {
         let BlockKind::Paragraph { text } = &project.brief.parts[part].blocks[index].kind else {
             panic!("not a paragraph");
         };
-        assert!(text.starts_with("\u{201c}A shorter cut.\u{201d} ("), "{text}");
+        assert!(
+            text.starts_with("\u{201c}A shorter cut.\u{201d} ("),
+            "{text}"
+        );
     }
 }

@@ -29,7 +29,8 @@ impl Answer {
 pub struct Server {
     /// `http://127.0.0.1:PORT`
     pub base: String,
-    /// Every request target received, as sent ("/news" or, through a proxy, the full URL).
+    /// Every request received, as method and target ("GET /news"; through a proxy,
+    /// "CONNECT news.invalid:80" first).
     pub seen: Arc<Mutex<Vec<String>>>,
 }
 
@@ -45,20 +46,20 @@ pub fn serve(route: fn(&str) -> Answer) -> Server {
             let recorded = Arc::clone(&recorded);
             std::thread::spawn(move || {
                 let mut reader = BufReader::new(stream.try_clone().expect("clone"));
-                let mut request_line = String::new();
-                if reader.read_line(&mut request_line).is_err() {
-                    return;
-                }
-                loop {
-                    let mut header = String::new();
-                    match reader.read_line(&mut header) {
-                        Ok(0) | Err(_) => break,
-                        Ok(_) if header == "\r\n" => break,
-                        Ok(_) => {}
+                let target = loop {
+                    let Some((method, target)) = read_request(&mut reader) else {
+                        return;
+                    };
+                    recorded
+                        .lock()
+                        .expect("lock")
+                        .push(format!("{method} {target}"));
+                    if method != "CONNECT" {
+                        break target;
                     }
-                }
-                let target = request_line.split_whitespace().nth(1).unwrap_or("/").to_owned();
-                recorded.lock().expect("lock").push(target.clone());
+                    // A proxy's tunnel: the request itself follows on the same connection.
+                    let _ = stream.write_all(b"HTTP/1.1 200 Connection established\r\n\r\n");
+                };
                 let answer = route(&target);
                 std::thread::sleep(answer.delay);
                 let head = format!(
@@ -73,4 +74,22 @@ pub fn serve(route: fn(&str) -> Answer) -> Server {
         }
     });
     Server { base, seen }
+}
+
+/// The method and target of the next request on the connection, its headers skipped.
+fn read_request(reader: &mut impl BufRead) -> Option<(String, String)> {
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line).ok()? == 0 {
+        return None;
+    }
+    loop {
+        let mut header = String::new();
+        match reader.read_line(&mut header) {
+            Ok(0) | Err(_) => break,
+            Ok(_) if header == "\r\n" => break,
+            Ok(_) => {}
+        }
+    }
+    let mut words = request_line.split_whitespace();
+    Some((words.next()?.to_owned(), words.next()?.to_owned()))
 }

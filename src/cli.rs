@@ -39,7 +39,8 @@ pub enum Command {
     New {
         #[arg(short, long)]
         output: PathBuf,
-        /// An article to import (plain text or Markdown); repeat for several.
+        /// An article to import: a text, Markdown, web page (.html), PDF or Word (.docx)
+        /// file, or a link (https://…) to fetch; repeat for several.
         #[arg(long = "article")]
         articles: Vec<PathBuf>,
         /// Template name (see `briefwright templates`) or a template .toml file.
@@ -141,10 +142,23 @@ fn execute(command: Command) -> Result<()> {
             };
             let classification = level(&classification)?;
             let article_marking = level(&article_marking)?;
+            let today = crate::draft::long_date(&now_timestamp()).unwrap_or_default();
+            let fetcher = crate::import::Fetcher::default();
             let mut sources = articles
                 .iter()
                 .map(|path| {
-                    crate::import::import_file(path).with_context(|| "the draft was not written")
+                    let text = path.to_string_lossy();
+                    let is_link = ["https://", "http://"]
+                        .iter()
+                        .any(|scheme| text.to_ascii_lowercase().starts_with(scheme));
+                    if is_link {
+                        fetcher
+                            .import_link(&text, &today)
+                            .map_err(anyhow::Error::from)
+                    } else {
+                        crate::import::import_file(path).map_err(anyhow::Error::from)
+                    }
+                    .with_context(|| "the draft was not written")
                 })
                 .collect::<Result<Vec<_>>>()?;
             for source in &mut sources {

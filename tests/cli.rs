@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod support;
+
 fn briefwright(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_briefwright"))
         .args(args)
@@ -114,6 +116,57 @@ fn new_imports_articles_as_excerpts() {
     assert!(json.contains("\"classification\": \"OFFICIAL\""));
     let exported = briefwright(&["export", "draft.brief", "-o", "draft.pdf"], dir.path());
     assert!(exported.status.success(), "{}", stderr(&exported));
+}
+
+#[test]
+fn new_fetches_an_article_from_a_link() {
+    let server = support::web_server::serve(|path| match path {
+        "/story" => support::web_server::Answer::ok(
+            "text/html",
+            std::fs::read(support::fixture("web/news-page.html")).expect("fixture"),
+        ),
+        _ => support::web_server::Answer {
+            status: "404 Not Found",
+            ..support::web_server::Answer::ok("text/html", "")
+        },
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let link = format!("{}/story", server.base);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_briefwright"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("NO_PROXY", "127.0.0.1")
+            .env_remove("ALL_PROXY")
+            .env_remove("HTTPS_PROXY")
+            .env_remove("HTTP_PROXY")
+            .output()
+            .expect("run briefwright")
+    };
+    let made = run(&["new", "-o", "draft.brief", "--article", &link]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let json = std::fs::read_to_string(dir.path().join("draft.brief")).expect("draft");
+    assert!(json.contains("\"author\": \"Asel Nurlanova\""), "{json}");
+    let today = briefwright::draft::long_date(&briefwright::draft::now_timestamp()).expect("date");
+    assert!(
+        json.contains(&format!("\"accessed\": \"{today}\"")),
+        "{json}"
+    );
+
+    let missing = run(&[
+        "new",
+        "-o",
+        "other.brief",
+        "--article",
+        &format!("{}/gone", server.base),
+    ]);
+    assert!(!missing.status.success());
+    assert!(
+        stderr(&missing).contains("404 Not Found"),
+        "{}",
+        stderr(&missing)
+    );
+    assert!(!dir.path().join("other.brief").exists());
 }
 
 #[test]
@@ -359,7 +412,7 @@ fn each_cause_is_printed_once() {
     let cases: [(&[&str], &str); 5] = [
         (
             &["new", "-o", "d.brief", "--article", "article.pdf"],
-            "this is a PDF document, not a text article",
+            "article.pdf is not a PDF file a reader can open",
         ),
         (
             &["export", "corrupt.brief", "-o", "out.pdf"],

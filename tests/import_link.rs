@@ -5,7 +5,7 @@ mod support;
 
 use std::time::Duration;
 
-use briefwright::import::{Fetcher, LinkError};
+use briefwright::import::{Fetcher, LinkError, Proxy};
 use support::fixture;
 use support::web_server::{Answer, serve};
 
@@ -44,7 +44,7 @@ fn fetcher() -> Fetcher {
     Fetcher {
         timeout: Duration::from_secs(2),
         max_bytes: 1024 * 1024,
-        proxy: None,
+        proxy: Proxy::Direct,
     }
 }
 
@@ -92,7 +92,7 @@ fn linked_pdf_and_word_files_import_by_their_content_type() {
 fn a_proxy_is_used_when_one_is_set() {
     let proxy = serve(route);
     let fetcher = Fetcher {
-        proxy: Some(proxy.base.clone()),
+        proxy: Proxy::Via(proxy.base.clone()),
         ..fetcher()
     };
     // news.invalid cannot resolve: only the proxy can answer for it.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::state::Theme;
-use crate::model::{BlockId, Edit, SectionRef, TalkingPointId};
+use crate::model::{BlockId, Edit, ExcerptsOfRemoved, SectionRef, SourceId, TalkingPointId};
 
 /// One thing the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,9 +31,26 @@ pub enum Command {
     SaveAs(PathBuf),
     ImportDialog,
     ImportArticles(Vec<PathBuf>),
-    /// Opens the paste-as-new-article window.
+    /// Opens the paste-as-new-article window, with what the clipboard holds.
     PasteDialog,
     PasteArticle(String),
+    /// Imports formatted text copied from a browser or Word: its HTML, and the plain text
+    /// to fall back on.
+    PasteHtml {
+        html: String,
+        text: String,
+    },
+    /// Asks for a link to import.
+    ImportLinkDialog,
+    /// Fetches the article at a link in the background and imports it.
+    ImportLink(String),
+    /// Removes a source; if excerpts quote it, asks what becomes of them first.
+    RemoveSourceDialog(SourceId),
+    /// Removes a source and keeps or removes its excerpts, as one undoable step.
+    RemoveSource {
+        source: SourceId,
+        excerpts: ExcerptsOfRemoved,
+    },
     ExportDialog,
     ExportPdf(PathBuf),
     /// Close the window. Unless `confirmed`, unsaved changes are asked about first.
@@ -179,6 +196,10 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
             KeyboardShortcut::new(COMMAND, Key::I),
             Command::ImportDialog,
         ),
+        (
+            KeyboardShortcut::new(COMMAND_SHIFT, Key::I),
+            Command::ImportLinkDialog,
+        ),
         (KeyboardShortcut::new(COMMAND, Key::Z), Command::Undo),
         (KeyboardShortcut::new(COMMAND, Key::Y), Command::Redo),
         (KeyboardShortcut::new(COMMAND, Key::Q), Command::QUIT),
@@ -269,6 +290,7 @@ impl Command {
             Command::SaveAsDialog => "Save As…",
             Command::ImportDialog => "Import Article…",
             Command::PasteDialog => "Paste as New Article…",
+            Command::ImportLinkDialog => "Import from Link…",
             Command::ExportDialog => "Export PDF…",
             Command::Quit { .. } => "Quit",
             Command::TemplateFileDialog => "From File…",

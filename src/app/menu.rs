@@ -55,6 +55,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             item_ui(ui, state, Command::SaveAsDialog, true);
             ui.separator();
             item_ui(ui, state, Command::ImportDialog, true);
+            item_ui(ui, state, Command::ImportLinkDialog, true);
             item_ui(ui, state, Command::ExportDialog, true);
             ui.separator();
             item_ui(ui, state, Command::QUIT, true);

@@ -3,6 +3,7 @@
 //! Panels draw the state and send [`Command`]s; [`AppState::run`] applies them after the
 //! frame. Tests drive [`app_ui`] headlessly with egui_kittest.
 
+mod clipboard;
 mod command;
 mod dialogs;
 mod drag;
@@ -13,6 +14,7 @@ mod find_bar;
 mod find_marks;
 mod focus;
 mod history;
+mod import_flows;
 mod marking_ui;
 mod menu;
 mod modals;
@@ -29,7 +31,7 @@ pub use dialogs::{DialogAnswer, Dialogs, FilePurpose, FileRequest, NativeDialogs
 pub use editor::DragPayload;
 pub use find_bar::FindBar;
 pub use preview::block_at;
-pub use state::{AppState, Message, Modal, Settings, Tab, Theme};
+pub use state::{AppState, Message, Modal, PasteDraft, Settings, Tab, Theme};
 
 use crate::diagnostic::Severity;
 use crate::model::BlockId;
@@ -124,6 +126,10 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     focus::remember_text_field(ui.ctx());
     focus::focus_ring_ui(ui.ctx());
     state.run_queued();
+    if state.poll_link_imports() {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(100));
+    }
     if state.clipboard_request.is_some() {
         // Carry it out on the very next frame, before anything else takes the keyboard.
         ui.ctx().request_repaint();

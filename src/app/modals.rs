@@ -2,6 +2,7 @@
 
 use super::command::{Command, UnsavedChoice, shortcuts};
 use super::state::{AppState, Modal};
+use crate::model::ExcerptsOfRemoved;
 use crate::template::BUILT_IN;
 
 /// Shows the open modal, if any.
@@ -38,16 +39,63 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     state.modal = None;
                 }
             }
-            Modal::Paste(mut text) => {
+            Modal::Paste(mut draft) => {
                 ui.heading("Paste as new article");
-                ui.label("Paste the article's text. The first line is taken as the title.");
-                let response = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(12).desired_width(440.0)).accessible_name("Article text");
+                if draft.html.is_some() {
+                    ui.label("The clipboard holds formatted text: its headings and paragraphs are kept. Edit the text to import it as plain text instead.");
+                } else {
+                    ui.label("Paste the article's text. The first line is taken as the title.");
+                }
+                let response = ui.add(egui::TextEdit::multiline(&mut draft.text).desired_rows(12).desired_width(440.0)).accessible_name("Article text");
                 if response.changed() {
-                    state.modal = Some(Modal::Paste(text.clone()));
+                    // Edited, the text is no longer what the formatted version holds.
+                    draft.html = None;
+                    state.modal = Some(Modal::Paste(draft.clone()));
                 }
                 ui.horizontal(|ui| {
                     if ui.button("Import").clicked() {
-                        state.send(Command::PasteArticle(text));
+                        state.send(match draft.html {
+                            Some(html) => Command::PasteHtml { html, text: draft.text },
+                            None => Command::PasteArticle(draft.text),
+                        });
+                    }
+                    if ui.button("Cancel").clicked() {
+                        state.modal = None;
+                    }
+                });
+            }
+            Modal::Link(mut url) => {
+                ui.heading("Import from link");
+                ui.label("The web page, PDF or Word document at this address is fetched and imported, with today's date as the date it was accessed.");
+                let response = ui.add(egui::TextEdit::singleline(&mut url).hint_text("https://").desired_width(440.0)).accessible_name("Link");
+                if response.changed() {
+                    state.modal = Some(Modal::Link(url.clone()));
+                }
+                if !response.has_focus() && url.is_empty() {
+                    response.request_focus();
+                }
+                let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    if ui.button("Import").clicked() || entered {
+                        state.send(Command::ImportLink(url));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        state.modal = None;
+                    }
+                });
+            }
+            Modal::RemoveSource(source) => {
+                let title = state.project.source(source).map(|s| s.title.clone()).unwrap_or_default();
+                let count = state.project.excerpts_of(source).len();
+                ui.heading("Remove this source?");
+                ui.label(format!("\u{201c}{title}\u{201d} is quoted by {count} excerpt{} in the brief.", if count == 1 { "" } else { "s" }));
+                ui.label("Keep them as quoted paragraphs, with the citation written out, or remove them with the source. Undo brings everything back.");
+                ui.horizontal(|ui| {
+                    if ui.button("Keep excerpts as quotes").clicked() {
+                        state.send(Command::RemoveSource { source, excerpts: ExcerptsOfRemoved::KeepAsQuotes });
+                    }
+                    if ui.button("Remove excerpts too").clicked() {
+                        state.send(Command::RemoveSource { source, excerpts: ExcerptsOfRemoved::Remove });
                     }
                     if ui.button("Cancel").clicked() {
                         state.modal = None;

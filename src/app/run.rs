@@ -7,7 +7,6 @@ use super::command::{Command, UnsavedChoice};
 use super::dialogs::FilePurpose;
 use super::history::Step;
 use super::state::{AppState, Modal, Tab};
-use crate::import::{import_file, import_text};
 use crate::model::{BlockKind, Created, Edit};
 use crate::template::Template;
 
@@ -28,8 +27,13 @@ impl AppState {
             Command::SaveAs(path) => self.save_as(path),
             Command::ImportDialog => self.ask_for_file(FilePurpose::ImportArticles),
             Command::ImportArticles(paths) => self.import_articles(paths),
-            Command::PasteDialog => self.modal = Some(Modal::Paste(String::new())),
+            Command::PasteDialog => self.open_paste_dialog(),
             Command::PasteArticle(text) => self.paste_article(&text),
+            Command::PasteHtml { html, text } => self.paste_html(&html, &text),
+            Command::ImportLinkDialog => self.modal = Some(Modal::Link(String::new())),
+            Command::ImportLink(url) => self.start_link_import(url),
+            Command::RemoveSourceDialog(source) => self.ask_to_remove_source(source),
+            Command::RemoveSource { source, excerpts } => self.remove_source(source, excerpts),
             Command::ExportDialog => {
                 let suggested = self.suggested_name("pdf");
                 self.ask_for_file(FilePurpose::ExportPdf { suggested });
@@ -131,39 +135,6 @@ impl AppState {
             Command::ReplaceCurrent => self.replace_current(),
             Command::ReplaceAll => self.replace_all(),
             Command::CloseFind => self.find = None,
-        }
-    }
-
-    fn import_articles(&mut self, paths: Vec<PathBuf>) {
-        let mut edits = Vec::new();
-        for path in paths {
-            match import_file(&path) {
-                Ok(source) => edits.push(Edit::AddSource(Box::new(source))),
-                Err(error) => self.error(format!("Could not import an article. {error}.")),
-            }
-        }
-        let count = edits.len();
-        self.apply_edits(edits);
-        if count > 0 {
-            self.info(format!(
-                "Imported {count} article{}.",
-                if count == 1 { "" } else { "s" }
-            ));
-        }
-    }
-
-    fn paste_article(&mut self, text: &str) {
-        let is_markdown = text
-            .lines()
-            .any(|l| l.starts_with("# ") || l.starts_with("## "));
-        match import_text(text, is_markdown) {
-            Some(mut source) => {
-                source.file_name = "pasted text".into();
-                self.apply_edits(vec![Edit::AddSource(Box::new(source))]);
-                self.modal = None;
-            }
-            None => self
-                .error("There was no text to import. Paste the article's text into the box first."),
         }
     }
 

@@ -55,6 +55,12 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
             state.send(Command::PasteDialog);
         }
     });
+    for url in state.links_in_flight() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!("Fetching {url}"));
+        });
+    }
     filter_ui(ui, &mut state.source_filter);
     let filter = state.source_filter.clone();
     egui::ScrollArea::vertical()
@@ -163,6 +169,13 @@ fn source_metadata_ui(ui: &mut egui::Ui, state: &mut AppState, source_index: usi
     let marking = state.project.sources[source_index].marking.clone();
     ui.horizontal(|ui| {
         super::marking_ui::item_marking_ui(ui, state, Marked::Source(source_id), &marking);
+        if ui
+            .button("Remove source")
+            .on_hover_text("Remove this article from the project; undo brings it back")
+            .clicked()
+        {
+            state.send(Command::RemoveSourceDialog(source_id));
+        }
     });
 }
 

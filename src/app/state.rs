@@ -48,7 +48,11 @@ pub enum Modal {
     /// Save / Discard / Cancel before running the command.
     Unsaved(Box<Command>),
     ChooseTemplate,
-    Paste(String),
+    Paste(PasteDraft),
+    /// The link being typed into File ▸ Import from Link….
+    Link(String),
+    /// What becomes of the excerpts of a source being removed.
+    RemoveSource(crate::model::SourceId),
     Shortcuts,
     About,
     /// The project is open elsewhere.
@@ -59,6 +63,8 @@ pub enum Modal {
     /// Unsaved work from a run that did not close normally.
     Recover(Recovery),
 }
+
+pub use super::import_flows::PasteDraft;
 
 /// How often unsaved work is copied to the recovery folder.
 pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(60);
@@ -140,6 +146,8 @@ pub struct AppState {
     pub(super) content_version: u64,
     /// A clipboard action for the focused text field, carried out on the next frame.
     pub(super) clipboard_request: Option<ClipboardAction>,
+    /// Links being fetched in the background.
+    pub(super) link_imports: Vec<super::import_flows::LinkImport>,
 }
 
 impl AppState {
@@ -186,6 +194,7 @@ impl AppState {
             reveal: None,
             content_version: 0,
             clipboard_request: None,
+            link_imports: Vec::new(),
         }
     }
 

@@ -78,6 +78,22 @@ pub fn import_html(html: &str, page_url: Option<&str>) -> Result<Source, HtmlErr
     Ok(source)
 }
 
+/// Formatted text copied from a browser or word processor: its headings and paragraphs,
+/// with no reader-view pass (what was selected is the article). `None` if it holds none.
+pub fn import_html_fragment(html: &str) -> Option<Source> {
+    let blocks: Vec<super::split::RawBlock> = sections(&super::html_strip::strip_inert(html), "")
+        .into_iter()
+        .map(|section| super::split::RawBlock {
+            kind: section.kind,
+            text: section.text,
+        })
+        .collect();
+    if blocks.is_empty() {
+        return None;
+    }
+    Some(super::source_from_blocks(&[], blocks).source)
+}
+
 fn first_attr(document: &Document, selector: &str, attribute: &str) -> Option<String> {
     document
         .select(selector)

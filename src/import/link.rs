@@ -15,31 +15,27 @@ pub struct Fetcher {
     pub timeout: Duration,
     /// Largest answer read.
     pub max_bytes: u64,
-    /// The proxy, as `http://host:port`; `None` connects directly.
-    pub proxy: Option<String>,
+    pub proxy: Proxy,
+}
+
+/// Which proxy a link is fetched through.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Proxy {
+    /// The one `ALL_PROXY`, `HTTPS_PROXY` or `HTTP_PROXY` names (upper or lower case), except
+    /// for the hosts `NO_PROXY` lists; none if they are unset.
+    FromEnvironment,
+    Direct,
+    /// `http://host:port`, with `user:password@` if the proxy asks for them.
+    Via(String),
 }
 
 impl Default for Fetcher {
     /// Thirty seconds, the article size limit, and the proxy of the environment.
     fn default() -> Self {
-        let proxy = [
-            "HTTPS_PROXY",
-            "https_proxy",
-            "ALL_PROXY",
-            "all_proxy",
-            "HTTP_PROXY",
-            "http_proxy",
-        ]
-        .iter()
-        .find_map(|name| {
-            std::env::var(name)
-                .ok()
-                .filter(|value| !value.trim().is_empty())
-        });
         Self {
             timeout: Duration::from_secs(30),
             max_bytes: MAX_ARTICLE_BYTES,
-            proxy,
+            proxy: Proxy::FromEnvironment,
         }
     }
 }
@@ -85,7 +81,7 @@ impl Fetcher {
             return Err(LinkError::NotALink(url.to_owned()));
         }
         let host = host_of(url);
-        let agent = self.agent()?;
+        let agent = self.agent(&host)?;
         let mut response = agent
             .get(url)
             .call()
@@ -150,12 +146,17 @@ impl Fetcher {
         Ok(source)
     }
 
-    fn agent(&self) -> Result<ureq::Agent, LinkError> {
+    fn agent(&self, host: &str) -> Result<ureq::Agent, LinkError> {
+        // A proxy cannot reach this computer's own loopback address.
+        let name = host.rsplit_once(':').map_or(host, |(name, _)| name);
+        let loopback = matches!(name, "localhost" | "127.0.0.1" | "[::1]");
         let proxy = match &self.proxy {
-            Some(address) => {
+            _ if loopback => None,
+            Proxy::FromEnvironment => ureq::Proxy::try_from_env(),
+            Proxy::Direct => None,
+            Proxy::Via(address) => {
                 Some(ureq::Proxy::new(address).map_err(|_| LinkError::BadProxy(address.clone()))?)
             }
-            None => None,
         };
         let tls = ureq::tls::TlsConfig::builder()
             .root_certs(ureq::tls::RootCerts::PlatformVerifier)
@@ -194,9 +195,10 @@ impl Fetcher {
                     seconds: self.timeout.as_secs().max(1),
                 }
             }
-            ureq::Error::InvalidProxyUrl => {
-                LinkError::BadProxy(self.proxy.clone().unwrap_or_default())
-            }
+            ureq::Error::InvalidProxyUrl => LinkError::BadProxy(match &self.proxy {
+                Proxy::Via(address) => address.clone(),
+                _ => "HTTPS_PROXY".to_owned(),
+            }),
             error => LinkError::Unreachable {
                 host,
                 cause: error.to_string(),

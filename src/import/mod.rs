@@ -16,8 +16,8 @@ use std::path::Path;
 
 pub use decode::{DecodeError, decode_article};
 pub use docx::{DocxError, MAX_DOCX_UNPACKED, import_docx};
-pub use html::{HtmlError, import_html};
-pub use link::{Fetcher, LinkError};
+pub use html::{HtmlError, import_html, import_html_fragment};
+pub use link::{Fetcher, LinkError, Proxy};
 pub use pdf::{PdfError, import_pdf};
 
 use crate::model::{Section, SectionId, SectionKind, Source, SourceId};

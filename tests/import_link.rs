@@ -135,6 +135,20 @@ fn failures_give_messages_that_name_the_problem() {
 }
 
 #[test]
+fn a_host_that_does_not_exist_is_named() {
+    // .invalid never resolves (RFC 6761), with or without a network.
+    let error = fetcher()
+        .import_link("https://news.invalid/story", "29 November 2026")
+        .expect_err("no such host");
+    assert!(
+        error
+            .to_string()
+            .starts_with("cannot reach news.invalid: no such server"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_server_that_is_not_there_and_a_page_without_an_article_are_named() {
     let closed = std::net::TcpListener::bind("127.0.0.1:0").expect("port");
     let address = closed.local_addr().expect("address");

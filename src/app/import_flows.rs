@@ -122,7 +122,7 @@ impl AppState {
                     self.apply_edits(vec![Edit::AddSource(Box::new(source))]);
                     self.info(format!("Imported \u{201c}{title}\u{201d} from {url}."));
                 }
-                Err(error) => self.error(format!("Could not import the link. {error}.")),
+                Err(error) => self.error(format!("Could not import the link: {error}.")),
             }
         }
         !self.link_imports.is_empty()

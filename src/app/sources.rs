@@ -169,14 +169,14 @@ fn source_metadata_ui(ui: &mut egui::Ui, state: &mut AppState, source_index: usi
     let marking = state.project.sources[source_index].marking.clone();
     ui.horizontal(|ui| {
         super::marking_ui::item_marking_ui(ui, state, Marked::Source(source_id), &marking);
-        if ui
-            .button("Remove source")
-            .on_hover_text("Remove this article from the project; undo brings it back")
-            .clicked()
-        {
-            state.send(Command::RemoveSourceDialog(source_id));
-        }
     });
+    if ui
+        .button("Remove source")
+        .on_hover_text("Remove this article from the project; undo brings it back")
+        .clicked()
+    {
+        state.send(Command::RemoveSourceDialog(source_id));
+    }
 }
 
 fn talking_points_ui(ui: &mut egui::Ui, state: &mut AppState) {

@@ -179,6 +179,10 @@ impl Fetcher {
                 seconds: self.timeout.as_secs().max(1),
             },
             ureq::Error::HostNotFound => LinkError::HostNotFound { host },
+            // The resolver's failure comes as an I/O error ("failed to lookup address").
+            ureq::Error::Io(io) if io.to_string().contains("lookup address") => {
+                LinkError::HostNotFound { host }
+            }
             ureq::Error::BodyExceedsLimit(_) => LinkError::TooLarge {
                 url: url.to_owned(),
                 limit: self.max_bytes / (1024 * 1024),

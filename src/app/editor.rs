@@ -38,6 +38,7 @@ pub fn brief_editor_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         part_ui(ui, state, part_index);
                         ui.add_space(6.0);
                     }
+                    super::decision_ui::brief_lists_ui(ui, state);
                 });
             });
         });
@@ -89,6 +90,7 @@ fn metadata_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 MetaField::Classification => {
                     super::marking_ui::brief_marking_ui(ui, state, label.id);
                 }
+                MetaField::ToFor => super::decision_ui::to_for_ui(ui, state, label.id),
                 _ => {
                     let mut text = current.clone();
                     let place = Place::Meta(field);
@@ -157,6 +159,30 @@ fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
                     part: part_index,
                     kind: BlockKind::Bullets {
                         items: vec![String::new()],
+                    },
+                }));
+            }
+            if ui
+                .button("Add recommendation")
+                .on_hover_text("A numbered recommendation with response boxes to tick")
+                .clicked()
+            {
+                state.send(Command::Edit(Edit::AddBlock {
+                    part: part_index,
+                    kind: BlockKind::Recommendation {
+                        text: String::new(),
+                        responses: Default::default(),
+                    },
+                }));
+            }
+            if ui.button("Add table").clicked() {
+                state.send(Command::Edit(Edit::AddBlock {
+                    part: part_index,
+                    kind: BlockKind::Table {
+                        rows: vec![
+                            vec!["Time".into(), "Event".into(), "Place".into()],
+                            vec![String::new(), String::new(), String::new()],
+                        ],
                     },
                 }));
             }
@@ -334,6 +360,11 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
                 .unwrap_or_default(),
         ),
         BlockKind::Bullets { items } => Some(items.join("\n")),
+        BlockKind::Recommendation { text, responses } => {
+            super::decision_ui::responses_ui(ui, state, block, *responses);
+            Some(text.clone())
+        }
+        BlockKind::Table { rows } => Some(crate::model::table_text(rows)),
         BlockKind::TalkingPoint { point } => {
             let text = state.project.talking_point(*point).map_or_else(
                 || "(missing from the library)".to_owned(),
@@ -351,6 +382,8 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
         let name = format!("{} text", kind.label());
         let hint = match kind {
             BlockKind::Bullets { .. } => "One bullet per line",
+            BlockKind::Recommendation { .. } => "That the minister …",
+            BlockKind::Table { .. } => "A row per line, cells separated by | ; the first row is the header",
             BlockKind::Paragraph { .. } => {
                 "Type here. **bold**, *italic* and [links](https://…) work."
             }

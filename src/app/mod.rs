@@ -5,6 +5,7 @@
 
 mod clipboard;
 mod command;
+mod decision_ui;
 mod dialogs;
 mod drag;
 mod editor;

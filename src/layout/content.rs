@@ -17,6 +17,9 @@ use super::slabs::{
 };
 use super::{Color, Diagnostic, Item};
 
+#[path = "content_decision.rs"]
+mod decision;
+
 struct Builder<'a> {
     project: &'a Project,
     template: &'a Template,
@@ -77,6 +80,7 @@ pub fn build(
         builder.break_pending |= printed.break_before;
         builder.part(&printed);
     }
+    builder.decision_lists();
     builder.sources_list();
     builder.flow
 }
@@ -108,6 +112,7 @@ impl Builder<'_> {
             space_after: Pt(self.template.styles.title.space_after_pt),
             keep_with_next: true,
             splittable: false,
+            repeat_first: false,
             page_break_before: false,
             block: None,
             outline: None,
@@ -170,6 +175,7 @@ impl Builder<'_> {
             space_after: Pt(14.0),
             keep_with_next: false,
             splittable: false,
+            repeat_first: false,
             page_break_before: false,
             block: None,
             outline: None,
@@ -186,6 +192,7 @@ impl Builder<'_> {
             space_after: Pt(style.space_after_pt),
             keep_with_next: true,
             splittable: false,
+            repeat_first: false,
             page_break_before: false,
             block: None,
             outline: Some(outline),
@@ -216,6 +223,14 @@ impl Builder<'_> {
                 continue;
             }
             self.cached_block(block, label.as_deref());
+        }
+        let recommends = printed
+            .part
+            .blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Recommendation { .. }));
+        if recommends && self.template.signature_block {
+            self.signature_block();
         }
     }
 
@@ -309,6 +324,12 @@ impl Builder<'_> {
             BlockPlan::Excerpt { quote, indent } => self.excerpt(&quote, indent, id),
             BlockPlan::Missing { what, marker } => self.missing(what, &marker, id),
             BlockPlan::PageBreak => self.break_pending = true,
+            BlockPlan::Recommendation {
+                item,
+                responses,
+                indent,
+            } => self.recommendation(&item, &responses, indent, id),
+            BlockPlan::Table(table) => self.table(&table, id),
         }
     }
 
@@ -319,6 +340,12 @@ impl Builder<'_> {
     }
 
     fn list_item(&mut self, item: &ListItem, block: Option<BlockId>) {
+        let slabs = self.list_item_slabs(item, block);
+        self.push(text_block(slabs, &self.template.styles.list, block));
+    }
+
+    /// The item's lines, its label on the first.
+    fn list_item_slabs(&mut self, item: &ListItem, block: Option<BlockId>) -> Vec<Slab> {
         let set = self.set(&item.text, block);
         let mut slabs = paragraph_slabs(&set, item.hang, Color::TEXT);
         let label_set = self.set(&item.label, block);
@@ -334,7 +361,7 @@ impl Builder<'_> {
                 ));
             }
         }
-        self.push(text_block(slabs, &self.template.styles.list, block));
+        slabs
     }
 
     fn excerpt(&mut self, quote: &ParagraphRequest, indent: Pt, block: Option<BlockId>) {
@@ -347,6 +374,7 @@ impl Builder<'_> {
             space_after: Pt(self.template.styles.citation.space_after_pt),
             keep_with_next: false,
             splittable: true,
+            repeat_first: false,
             page_break_before: false,
             block,
             outline: None,

@@ -131,6 +131,20 @@ pub fn signature(
             }
         }
         BlockKind::PageBreak => return None,
+        BlockKind::Recommendation { text, responses } => {
+            field("recommendation");
+            field(text);
+            field(&responses.label());
+        }
+        BlockKind::Table { rows } => {
+            field("table");
+            for row in rows {
+                field(&row.len().to_string());
+                for cell in row {
+                    field(cell);
+                }
+            }
+        }
     }
     Some(signature)
 }

@@ -19,6 +19,7 @@ mod slabs;
 pub use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::fonts::{Glyph, TextRange};
 pub use dump::dump;
+pub use plan::attachment_letter;
 
 use crate::fonts::{FaceId, Typesetter};
 use crate::model::{BlockId, Project};

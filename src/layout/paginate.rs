@@ -204,6 +204,7 @@ pub fn paginate(
 /// leaving fewer than [`MIN_LINES`] lines of a paragraph alone on either side of the break.
 fn place_block(pager: &mut Pager, block: FlowBlock) {
     let (splittable, id) = (block.splittable, block.block);
+    let header = block.repeat_first.then(|| block.slabs.first()).flatten();
     let mut rest: &[Slab] = &block.slabs;
     while !rest.is_empty() {
         let mut fit = 0;
@@ -253,6 +254,11 @@ fn place_block(pager: &mut Pager, block: FlowBlock) {
         rest = left;
         if !rest.is_empty() {
             pager.new_page();
+            if let Some(header) = header
+                && take > 0
+            {
+                pager.place(header, id);
+            }
         }
     }
 }

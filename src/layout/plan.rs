@@ -14,8 +14,12 @@ use super::citations::Citations;
 use super::footnotes::Footnotes;
 use super::portion::PortionMarks;
 
+#[path = "plan_decision.rs"]
+mod decision;
 #[path = "plan_sources.rs"]
 mod sources;
+
+pub use decision::{RESPONSE_COLUMN, TablePlan, attachment_letter};
 
 /// The label of bullets and talking points.
 pub(super) const BULLET: &str = "\u{2022}";
@@ -68,6 +72,13 @@ pub enum BlockPlan {
     },
     /// Nothing to set.
     PageBreak,
+    /// A numbered recommendation and, under its text, its two responses with their boxes.
+    Recommendation {
+        item: ListItem,
+        responses: [ParagraphRequest; 2],
+        indent: Pt,
+    },
+    Table(TablePlan),
 }
 
 /// A list item: its text hung by `hang`, and its label (a bullet or number) in the hang.
@@ -88,6 +99,14 @@ impl BlockPlan {
                 .collect(),
             BlockPlan::Excerpt { quote, .. } => vec![quote],
             BlockPlan::PageBreak => Vec::new(),
+            BlockPlan::Recommendation {
+                item, responses, ..
+            } => {
+                let mut requests = vec![item.text, item.label];
+                requests.extend(responses);
+                requests
+            }
+            BlockPlan::Table(table) => table.into_requests(),
         }
     }
 }
@@ -96,13 +115,20 @@ impl<'a> PrintedPart<'a> {
     /// The part's blocks, each numbered paragraph with its label ("1.", "2.", …).
     pub fn blocks(&self) -> impl Iterator<Item = (&'a Block, Option<String>)> + use<'a> {
         let numbered = self.numbered_paragraphs.is_some();
-        let mut number = 0;
+        let (mut number, mut recommendation) = (0, 0);
         self.part.blocks.iter().map(move |block| {
-            let label =
-                (numbered && matches!(block.kind, BlockKind::Paragraph { .. })).then(|| {
+            let label = match block.kind {
+                BlockKind::Paragraph { .. } if numbered => {
                     number += 1;
-                    format!("{number}.")
-                });
+                    Some(format!("{number}."))
+                }
+                // Recommendations are always numbered, on their own count.
+                BlockKind::Recommendation { .. } => {
+                    recommendation += 1;
+                    Some(format!("{recommendation}."))
+                }
+                _ => None,
+            };
             (block, label)
         })
     }
@@ -175,11 +201,25 @@ impl<'a> Plan<'a> {
         let padding = Pt(3.0);
         let label_width = (self.width * 0.24).max(Pt::mm(22.0));
         let value_width = self.width - label_width;
+        let to = match (meta.to.trim(), meta.to_for.trim()) {
+            (to, "") => to.to_owned(),
+            ("", _) => String::new(),
+            (to, action) => format!("{to} \u{2014} {action}"),
+        };
+        let critical = match (meta.critical_date.trim(), meta.critical_reason.trim()) {
+            _ if !self.template.critical_date => String::new(),
+            ("", _) => "Routine".to_owned(),
+            (date, "") => date.to_owned(),
+            (date, reason) => format!("{date} \u{2014} {reason}"),
+        };
         let rows: Vec<[ParagraphRequest; 2]> = [
-            ("To", &meta.to),
+            ("To", &to),
+            ("Through", &meta.through),
+            ("Copies to", &meta.copies_to),
             ("From", &meta.from),
             ("Date", &meta.date),
             ("Reference", &meta.reference),
+            ("Critical date", &critical),
         ]
         .into_iter()
         .filter(|(_, value)| !value.trim().is_empty())
@@ -312,6 +352,11 @@ impl<'a> Plan<'a> {
                     .collect(),
             ),
             BlockKind::PageBreak => BlockPlan::PageBreak,
+            BlockKind::Recommendation { text, responses } => {
+                let text = format!("{portion}{}", self.footnotes.apply(block.id, text).text);
+                self.recommendation(&text, *responses, label.unwrap_or("1."), number_hang)
+            }
+            BlockKind::Table { rows } => self.table(rows),
         }
     }
 

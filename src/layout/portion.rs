@@ -37,7 +37,10 @@ impl PortionMarks {
         let own = match kind {
             BlockKind::Excerpt { from, .. } => project.section(*from).map(|(s, _)| &s.marking),
             BlockKind::TalkingPoint { point } => project.talking_point(*point).map(|p| &p.marking),
-            BlockKind::Paragraph { .. } | BlockKind::Bullets { .. } => None,
+            BlockKind::Paragraph { .. }
+            | BlockKind::Bullets { .. }
+            | BlockKind::Recommendation { .. }
+            | BlockKind::Table { .. } => None,
             BlockKind::PageBreak => return None,
         };
         let level = own

@@ -21,6 +21,9 @@ pub struct FlowBlock {
     pub keep_with_next: bool,
     /// May be split across pages between slabs (with widow and orphan control).
     pub splittable: bool,
+    /// The first slab (a table's header row) is placed again at the top of every page
+    /// the block continues on.
+    pub repeat_first: bool,
     pub page_break_before: bool,
     pub block: Option<BlockId>,
     /// Outline (bookmark) title, for part headings.
@@ -58,6 +61,7 @@ pub fn text_block(slabs: Vec<Slab>, style: &Style, block: Option<BlockId>) -> Fl
         space_after: Pt(style.space_after_pt),
         keep_with_next: false,
         splittable: true,
+        repeat_first: false,
         page_break_before: false,
         block,
         outline: None,

@@ -57,6 +57,33 @@ impl Project {
                     custom: old_custom,
                 })
             }
+            Edit::SetResponses { block, responses } => {
+                let (p, i) = self.locate(block).ok_or(EditError::NoSuchBlock)?;
+                let BlockKind::Recommendation {
+                    responses: current,
+                    ..
+                } = &mut self.brief.parts[p].blocks[i].kind
+                else {
+                    return Err(EditError::NoText("Recommendation"));
+                };
+                let old = std::mem::replace(current, responses);
+                nothing(Edit::SetResponses {
+                    block,
+                    responses: old,
+                })
+            }
+            Edit::SetClearance(rows) => {
+                let old = std::mem::replace(&mut self.brief.meta.clearance, rows);
+                nothing(Edit::SetClearance(old))
+            }
+            Edit::SetContact(contact) => {
+                let old = std::mem::replace(&mut self.brief.meta.contact, contact);
+                nothing(Edit::SetContact(old))
+            }
+            Edit::SetAttachments(attachments) => {
+                let old = std::mem::replace(&mut self.brief.meta.attachments, attachments);
+                nothing(Edit::SetAttachments(old))
+            }
             Edit::SetSourceField(id, field, value) => {
                 let source = self
                     .sources
@@ -293,6 +320,17 @@ impl Project {
                 Edit::SetBlockText {
                     block,
                     text: old.join("\n"),
+                }
+            }
+            BlockKind::Recommendation { text: current, .. } => Edit::SetBlockText {
+                block,
+                text: std::mem::replace(current, text),
+            },
+            BlockKind::Table { rows } => {
+                let old = std::mem::replace(rows, super::table_rows(&text));
+                Edit::SetBlockText {
+                    block,
+                    text: super::table_text(&old),
                 }
             }
             other => return Err(EditError::NoText(other.label())),

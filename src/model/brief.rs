@@ -55,6 +55,26 @@ pub struct BriefMeta {
     pub custom_scheme: String,
     /// One line on why the brief exists; printed at the head of the Purpose part.
     pub purpose: String,
+    /// Officials it goes through on its way to the minister.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub through: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub copies_to: String,
+    /// "For action" or "For information", after the To line.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub to_for: String,
+    /// When the minister must decide by; empty for a routine brief.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub critical_date: String,
+    /// Why the critical date matters.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub critical_reason: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub clearance: Vec<Clearance>,
+    #[serde(skip_serializing_if = "Contact::is_empty")]
+    pub contact: Contact,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
     /// Author for the PDF metadata.
     pub author: String,
     /// Keywords for the PDF metadata.
@@ -102,6 +122,100 @@ pub enum BlockKind {
     Bullets { items: Vec<String> },
     /// Forces the next block onto a new page.
     PageBreak,
+    /// A numbered recommendation the minister answers by ticking one of its responses.
+    Recommendation {
+        text: String,
+        responses: Responses,
+    },
+    /// Rows and columns; the first row is the header, repeated after a page break.
+    Table { rows: Vec<Vec<String>> },
+}
+
+/// A table as the editor shows it: a row per line, cells separated by " | ".
+pub fn table_text(rows: &[Vec<String>]) -> String {
+    rows.iter()
+        .map(|row| row.join(" | "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The rows of a table typed as [`table_text`] shows it. Blank lines are kept as empty
+/// rows while the officer types; the layout skips them.
+pub fn table_rows(text: &str) -> Vec<Vec<String>> {
+    text.split('\n')
+        .map(|line| line.split('|').map(|cell| cell.trim().to_owned()).collect())
+        .collect()
+}
+
+/// The pair of answers a recommendation offers, printed as tick boxes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Responses {
+    #[default]
+    AgreedNotAgreed,
+    NotedPleaseDiscuss,
+    ApprovedNotApproved,
+    SignedNotSigned,
+}
+
+impl Responses {
+    pub const ALL: [Responses; 4] = [
+        Responses::AgreedNotAgreed,
+        Responses::NotedPleaseDiscuss,
+        Responses::ApprovedNotApproved,
+        Responses::SignedNotSigned,
+    ];
+
+    /// The two answers, as printed beside their boxes.
+    pub fn options(self) -> [&'static str; 2] {
+        match self {
+            Responses::AgreedNotAgreed => ["Agreed", "Not agreed"],
+            Responses::NotedPleaseDiscuss => ["Noted", "Please discuss"],
+            Responses::ApprovedNotApproved => ["Approved", "Not approved"],
+            Responses::SignedNotSigned => ["Signed", "Not signed"],
+        }
+    }
+
+    /// "Agreed / Not agreed", for menus.
+    pub fn label(self) -> String {
+        self.options().join(" / ")
+    }
+}
+
+/// Someone who cleared the brief before it went to the minister.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Clearance {
+    pub name: String,
+    pub position: String,
+    pub division: String,
+    pub phone: String,
+    pub date: String,
+}
+
+/// Who the office calls about the brief while it is with the minister.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Contact {
+    pub name: String,
+    pub position: String,
+    pub phone: String,
+}
+
+impl Contact {
+    pub fn is_empty(&self) -> bool {
+        self.name.trim().is_empty() && self.position.trim().is_empty() && self.phone.trim().is_empty()
+    }
+}
+
+/// A document sent with the brief, lettered A, B, C… in order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Attachment {
+    pub title: String,
+    /// The project's source it is, if it is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<super::SourceId>,
 }
 
 impl BlockKind {
@@ -112,6 +226,8 @@ impl BlockKind {
             BlockKind::Excerpt { edited, .. } => edited.as_ref().map_or(0, String::len),
             BlockKind::Bullets { items } => items.iter().map(String::len).sum(),
             BlockKind::TalkingPoint { .. } | BlockKind::PageBreak => 0,
+            BlockKind::Recommendation { text, .. } => text.len(),
+            BlockKind::Table { rows } => rows.iter().flatten().map(String::len).sum(),
         }
     }
 
@@ -123,6 +239,8 @@ impl BlockKind {
             BlockKind::TalkingPoint { .. } => "Talking point",
             BlockKind::Bullets { .. } => "Bullet list",
             BlockKind::PageBreak => "Page break",
+            BlockKind::Recommendation { .. } => "Recommendation",
+            BlockKind::Table { .. } => "Table",
         }
     }
 }

@@ -4,8 +4,8 @@
 //! one place they change the project, which makes every change undoable and testable.
 
 use super::{
-    Block, BlockId, BlockKind, BriefMeta, CustomTemplate, Marking, Part, PartId, SectionRef,
-    Source, SourceId, TalkingPoint, TalkingPointId,
+    Attachment, Block, BlockId, BlockKind, BriefMeta, Clearance, Contact, CustomTemplate, Marking,
+    Part, PartId, Responses, SectionRef, Source, SourceId, TalkingPoint, TalkingPointId,
 };
 
 /// A field of the brief's metadata.
@@ -13,21 +13,31 @@ use super::{
 pub enum MetaField {
     Title,
     To,
+    ToFor,
+    Through,
+    CopiesTo,
     From,
     Date,
     Reference,
+    CriticalDate,
+    CriticalReason,
     Classification,
     Purpose,
 }
 
 impl MetaField {
     /// Every field, in form order.
-    pub const ALL: [MetaField; 7] = [
+    pub const ALL: [MetaField; 12] = [
         MetaField::Title,
         MetaField::To,
+        MetaField::ToFor,
+        MetaField::Through,
+        MetaField::CopiesTo,
         MetaField::From,
         MetaField::Date,
         MetaField::Reference,
+        MetaField::CriticalDate,
+        MetaField::CriticalReason,
         MetaField::Classification,
         MetaField::Purpose,
     ];
@@ -37,9 +47,14 @@ impl MetaField {
         match self {
             MetaField::Title => "Title",
             MetaField::To => "To",
+            MetaField::ToFor => "For",
+            MetaField::Through => "Through",
+            MetaField::CopiesTo => "Copies to",
             MetaField::From => "From",
             MetaField::Date => "Date",
             MetaField::Reference => "Reference",
+            MetaField::CriticalDate => "Critical date",
+            MetaField::CriticalReason => "Reason",
             MetaField::Classification => "Classification",
             MetaField::Purpose => "Purpose",
         }
@@ -50,9 +65,14 @@ impl MetaField {
         match self {
             MetaField::Title => &meta.title,
             MetaField::To => &meta.to,
+            MetaField::ToFor => &meta.to_for,
+            MetaField::Through => &meta.through,
+            MetaField::CopiesTo => &meta.copies_to,
             MetaField::From => &meta.from,
             MetaField::Date => &meta.date,
             MetaField::Reference => &meta.reference,
+            MetaField::CriticalDate => &meta.critical_date,
+            MetaField::CriticalReason => &meta.critical_reason,
             MetaField::Classification => &meta.classification,
             MetaField::Purpose => &meta.purpose,
         }
@@ -62,9 +82,14 @@ impl MetaField {
         match self {
             MetaField::Title => &mut meta.title,
             MetaField::To => &mut meta.to,
+            MetaField::ToFor => &mut meta.to_for,
+            MetaField::Through => &mut meta.through,
+            MetaField::CopiesTo => &mut meta.copies_to,
             MetaField::From => &mut meta.from,
             MetaField::Date => &mut meta.date,
             MetaField::Reference => &mut meta.reference,
+            MetaField::CriticalDate => &mut meta.critical_date,
+            MetaField::CriticalReason => &mut meta.critical_reason,
             MetaField::Classification => &mut meta.classification,
             MetaField::Purpose => &mut meta.purpose,
         }
@@ -188,6 +213,16 @@ pub enum Edit {
     },
     /// Sets the caveats and markers the officer chose for the brief.
     SetCaveats(Vec<String>),
+    /// Sets the response options of a recommendation.
+    SetResponses {
+        block: BlockId,
+        responses: Responses,
+    },
+    /// Replaces the clearance rows.
+    SetClearance(Vec<Clearance>),
+    SetContact(Contact),
+    /// Replaces the attachments, in letter order.
+    SetAttachments(Vec<Attachment>),
     /// Lays the brief out with another template. `parts` are the new template's standard
     /// parts as (key, title); those the brief lacks are added, empty, in template order.
     /// Parts the new template does not print keep their text.
@@ -273,6 +308,24 @@ impl Edit {
                 point.text.len() + point.tags.iter().map(String::len).sum::<usize>()
             }
             Edit::SetExcerptEdit { edited, .. } => edited.as_ref().map_or(0, String::len),
+            Edit::SetClearance(rows) => rows
+                .iter()
+                .map(|r| {
+                    std::mem::size_of_val(r)
+                        + r.name.len()
+                        + r.position.len()
+                        + r.division.len()
+                        + r.phone.len()
+                        + r.date.len()
+                })
+                .sum::<usize>(),
+            Edit::SetContact(contact) => {
+                contact.name.len() + contact.position.len() + contact.phone.len()
+            }
+            Edit::SetAttachments(attachments) => attachments
+                .iter()
+                .map(|a| std::mem::size_of_val(a) + a.title.len())
+                .sum::<usize>(),
             Edit::SetTemplate { custom, parts, .. } => {
                 custom.as_ref().map_or(0, |c| c.toml.len())
                     + parts.iter().map(|(k, t)| k.len() + t.len()).sum::<usize>()
@@ -289,6 +342,7 @@ impl Edit {
                         .sum::<usize>()
             }
             Edit::RemoveSource(_)
+            | Edit::SetResponses { .. }
             | Edit::RevertExcerpt(_)
             | Edit::MoveBlock { .. }
             | Edit::MoveBlockTo { .. }

@@ -102,6 +102,12 @@ pub fn places(project: &Project) -> Vec<(Place, Cow<'_, str>, bool)> {
                     places.push((place, Cow::Borrowed(&talking_point.text), false));
                 }
             }
+            BlockKind::Recommendation { text, .. } => {
+                places.push((place, Cow::Borrowed(text), false))
+            }
+            BlockKind::Table { rows } => {
+                places.push((place, Cow::Owned(super::table_text(rows)), false))
+            }
             BlockKind::PageBreak => {}
         }
     }
@@ -120,6 +126,8 @@ pub fn place_text(project: &Project, place: Place) -> Option<String> {
                 BlockKind::Excerpt { from, edited } => edited
                     .clone()
                     .or_else(|| project.section(*from).map(|(_, s)| s.text.clone())),
+                BlockKind::Recommendation { text, .. } => Some(text.clone()),
+                BlockKind::Table { rows } => Some(super::table_text(rows)),
                 BlockKind::TalkingPoint { .. } | BlockKind::PageBreak => None,
             }
         }

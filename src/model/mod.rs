@@ -12,7 +12,10 @@ mod marking;
 mod remove_source;
 mod source;
 
-pub use brief::{Block, BlockKind, Brief, BriefMeta, CustomTemplate, Part};
+pub use brief::{
+    Attachment, Block, BlockKind, Brief, BriefMeta, Clearance, Contact, CustomTemplate, Part,
+    Responses, table_rows, table_text,
+};
 pub use edit::{Applied, Created, Edit, EditError, Marked, MetaField, SourceField};
 pub use ids::{BlockId, IdAllocator, PartId, SectionId, SourceId, TalkingPointId};
 pub use inline::{InlineSpan, parse_inline, plain_text};

@@ -19,6 +19,19 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "talking-points-card",
         include_str!("../../templates/talking-points-card.toml"),
     ),
+    (
+        "decision-brief",
+        include_str!("../../templates/decision-brief.toml"),
+    ),
+    (
+        "information-brief",
+        include_str!("../../templates/information-brief.toml"),
+    ),
+    ("visit-brief", include_str!("../../templates/visit-brief.toml")),
+    (
+        "meeting-brief",
+        include_str!("../../templates/meeting-brief.toml"),
+    ),
 ];
 
 thread_local! {
@@ -70,6 +83,21 @@ pub struct Template {
     /// ((Brown 2026)).
     #[serde(default)]
     pub citations: CitationStyle,
+    /// The title block has a Critical date row: the date and its reason, or "Routine".
+    #[serde(default)]
+    pub critical_date: bool,
+    /// The minister's comments space, signature and date lines follow the recommendations.
+    #[serde(default)]
+    pub signature_block: bool,
+    /// The clearance table is printed after the parts.
+    #[serde(default)]
+    pub clearance: bool,
+    /// The contact officer is printed after the parts.
+    #[serde(default)]
+    pub contact_officer: bool,
+    /// The lettered list of attachments is printed after the parts.
+    #[serde(default)]
+    pub attachments: bool,
     pub page: PageSetup,
     pub fonts: Fonts,
     pub styles: Styles,

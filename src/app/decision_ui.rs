@@ -1,0 +1,194 @@
+//! Editors for the blocks that make a brief a decision instrument: a recommendation's
+//! responses, the "For action / For information" choice, and the clearance rows, contact
+//! officer and attachments that follow the parts.
+
+use super::command::Command;
+use super::state::AppState;
+use crate::model::{Attachment, BlockId, Clearance, Edit, MetaField, Responses};
+
+/// The response options of a recommendation, as a drop-down.
+pub fn responses_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, current: Responses) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Responses");
+        egui::ComboBox::from_id_salt(("responses", block.0))
+            .selected_text(current.label())
+            .show_ui(ui, |ui| {
+                for responses in Responses::ALL {
+                    if ui
+                        .selectable_label(responses == current, responses.label())
+                        .clicked()
+                        && responses != current
+                    {
+                        state.send(Command::Edit(Edit::SetResponses { block, responses }));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+}
+
+/// "For action", "For information" or neither, after the To line.
+pub fn to_for_ui(ui: &mut egui::Ui, state: &mut AppState, label: egui::Id) {
+    let current = state.project.brief.meta.to_for.clone();
+    let shown = if current.is_empty() { "(not said)" } else { current.as_str() };
+    egui::ComboBox::from_id_salt("to-for")
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for choice in ["", "For action", "For information"] {
+                let text = if choice.is_empty() { "(not said)" } else { choice };
+                if ui.selectable_label(current == choice, text).clicked() && current != choice {
+                    state.send(Command::Edit(Edit::SetMeta(MetaField::ToFor, choice.to_owned())));
+                }
+            }
+        })
+        .response
+        .labelled_by(label);
+}
+
+/// Clearance rows, the contact officer and the attachments, under the parts.
+pub fn brief_lists_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    egui::Frame::group(ui.style()).inner_margin(6.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(egui::RichText::new("Clearance and contact").strong().size(15.0));
+        clearance_ui(ui, state);
+        ui.add_space(4.0);
+        contact_ui(ui, state);
+    });
+    ui.add_space(6.0);
+    egui::Frame::group(ui.style()).inner_margin(6.0).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.label(egui::RichText::new("Attachments").strong().size(15.0));
+        attachments_ui(ui, state);
+    });
+}
+
+fn clearance_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    let rows = state.project.brief.meta.clearance.clone();
+    let mut changed = None;
+    egui::Grid::new("clearance").num_columns(6).show(ui, |ui| {
+        for heading in ["Cleared by", "Position", "Division", "Phone", "Date", ""] {
+            ui.weak(heading);
+        }
+        ui.end_row();
+        for (index, row) in rows.iter().enumerate() {
+            let mut edited = row.clone();
+            let fields: [(&mut String, &str); 5] = [
+                (&mut edited.name, "Name"),
+                (&mut edited.position, "Position"),
+                (&mut edited.division, "Division"),
+                (&mut edited.phone, "Phone"),
+                (&mut edited.date, "Date"),
+            ];
+            let mut any = false;
+            for (value, name) in fields {
+                let response = ui.add(egui::TextEdit::singleline(value).desired_width(90.0));
+                let response = response.accessible_name(format!("Clearance {} {name}", index + 1));
+                any |= response.changed();
+            }
+            if any {
+                let mut all = rows.clone();
+                all[index] = edited;
+                changed = Some(all);
+            }
+            if ui.small_button("Delete").on_hover_text("Delete this clearance row").clicked() {
+                let mut all = rows.clone();
+                all.remove(index);
+                changed = Some(all);
+            }
+            ui.end_row();
+        }
+    });
+    if ui.button("Add clearance row").clicked() {
+        let mut all = rows.clone();
+        all.push(Clearance::default());
+        changed = Some(all);
+    }
+    if let Some(rows) = changed {
+        state.send(Command::Edit(Edit::SetClearance(rows)));
+    }
+}
+
+fn contact_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    let contact = state.project.brief.meta.contact.clone();
+    let mut edited = contact.clone();
+    let mut any = false;
+    ui.horizontal(|ui| {
+        ui.weak("Contact officer");
+        for (value, name) in [
+            (&mut edited.name, "Contact officer name"),
+            (&mut edited.position, "Contact officer position"),
+            (&mut edited.phone, "Contact officer phone"),
+        ] {
+            let hint = name.rsplit(' ').next().unwrap_or(name);
+            let response = ui.add(
+                egui::TextEdit::singleline(value)
+                    .hint_text(hint)
+                    .desired_width(110.0),
+            );
+            any |= response.accessible_name(name).changed();
+        }
+    });
+    if any {
+        state.send(Command::Edit(Edit::SetContact(edited)));
+    }
+}
+
+fn attachments_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    let attachments = state.project.brief.meta.attachments.clone();
+    let sources: Vec<_> = state
+        .project
+        .sources
+        .iter()
+        .map(|s| (s.id, s.title.clone()))
+        .collect();
+    let mut changed = None;
+    for (index, attachment) in attachments.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let letter = crate::layout::attachment_letter(index);
+            ui.label(format!("Attachment {letter}"));
+            let mut edited = attachment.clone();
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut edited.title).desired_width(260.0))
+                .accessible_name(format!("Attachment {letter} title"));
+            let chosen = edited
+                .source
+                .and_then(|id| sources.iter().find(|(s, _)| *s == id))
+                .map_or("(not a source)".to_owned(), |(_, title)| title.clone());
+            egui::ComboBox::from_id_salt(("attachment-source", index))
+                .selected_text(chosen)
+                .width(160.0)
+                .show_ui(ui, |ui| {
+                    if ui.selectable_label(edited.source.is_none(), "(not a source)").clicked() {
+                        edited.source = None;
+                    }
+                    for (id, title) in &sources {
+                        if ui.selectable_label(edited.source == Some(*id), title).clicked() {
+                            edited.source = Some(*id);
+                            if edited.title.trim().is_empty() {
+                                edited.title = title.clone();
+                            }
+                        }
+                    }
+                });
+            if response.changed() || edited != *attachment {
+                let mut all = attachments.clone();
+                all[index] = edited;
+                changed = Some(all);
+            }
+            if ui.small_button("Delete").on_hover_text("Delete this attachment").clicked() {
+                let mut all = attachments.clone();
+                all.remove(index);
+                changed = Some(all);
+            }
+        });
+    }
+    if ui.button("Add attachment").clicked() {
+        let mut all = attachments.clone();
+        all.push(Attachment::default());
+        changed = Some(all);
+    }
+    if let Some(all) = changed {
+        state.send(Command::Edit(Edit::SetAttachments(all)));
+    }
+}

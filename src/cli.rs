@@ -31,6 +31,9 @@ pub enum Command {
     Sample {
         #[arg(short, long)]
         output: PathBuf,
+        /// The kind of brief (see `briefwright templates`); the briefing note if left out.
+        #[arg(long, default_value = "briefing-note")]
+        template: String,
         /// Replace the file if it exists.
         #[arg(long)]
         force: bool,
@@ -106,10 +109,18 @@ pub fn run(command: Command) -> ExitCode {
 
 fn execute(command: Command) -> Result<()> {
     match command {
-        Command::Sample { output, force } => {
+        Command::Sample {
+            output,
+            template,
+            force,
+        } => {
+            let sample = crate::sample_kinds::sample_for(&template)?;
             refuse_overwrite(&output, force)?;
-            save(&crate::sample::project(), &output)?;
-            println!("wrote the sample brief to {}", output.display());
+            save(&sample, &output)?;
+            println!(
+                "wrote the sample brief to {} ({template})",
+                output.display()
+            );
         }
         Command::New {
             output,

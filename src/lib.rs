@@ -21,6 +21,7 @@ pub mod pdf;
 pub mod project;
 pub mod raster;
 pub mod sample;
+pub mod sample_kinds;
 pub mod template;
 pub mod unicode_block;
 pub mod units;

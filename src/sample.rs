@@ -5,7 +5,7 @@ use crate::import::import_text;
 use crate::model::{BlockKind, Project, SectionKind, SectionRef, SourceId};
 use crate::template::Template;
 
-const ARTICLES: [(&str, &str, bool); 3] = [
+pub(crate) const ARTICLES: [(&str, &str, bool); 3] = [
     (
         "steppe-and-monsoon.md",
         include_str!("../assets/sample/steppe-and-monsoon.md"),
@@ -31,7 +31,7 @@ const KEY_ISSUES: [&str; 5] = [
     "**Delivery.** Commentators on both sides will judge the visit by whether agreements carry named owners and dates. We should avoid announcing anything that lacks either.",
 ];
 
-const TALKING_POINTS: [(&str, &[&str]); 6] = [
+pub(crate) const TALKING_POINTS: [(&str, &[&str]); 6] = [
     (
         "Malaysia sees Kazakhstan as a key partner in Central Asia and wants this visit to open a more practical phase of cooperation.",
         &["opening", "bilateral"],
@@ -59,7 +59,7 @@ const TALKING_POINTS: [(&str, &[&str]); 6] = [
 ];
 
 /// The position of the part with `key`, or the first part.
-fn part_index(project: &Project, key: &str) -> usize {
+pub(crate) fn part_index(project: &Project, key: &str) -> usize {
     project
         .brief
         .parts

@@ -31,14 +31,25 @@ pub fn responses_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, cur
 /// "For action", "For information" or neither, after the To line.
 pub fn to_for_ui(ui: &mut egui::Ui, state: &mut AppState, label: egui::Id) {
     let current = state.project.brief.meta.to_for.clone();
-    let shown = if current.is_empty() { "(not said)" } else { current.as_str() };
+    let shown = if current.is_empty() {
+        "(not said)"
+    } else {
+        current.as_str()
+    };
     egui::ComboBox::from_id_salt("to-for")
         .selected_text(shown)
         .show_ui(ui, |ui| {
             for choice in ["", "For action", "For information"] {
-                let text = if choice.is_empty() { "(not said)" } else { choice };
+                let text = if choice.is_empty() {
+                    "(not said)"
+                } else {
+                    choice
+                };
                 if ui.selectable_label(current == choice, text).clicked() && current != choice {
-                    state.send(Command::Edit(Edit::SetMeta(MetaField::ToFor, choice.to_owned())));
+                    state.send(Command::Edit(Edit::SetMeta(
+                        MetaField::ToFor,
+                        choice.to_owned(),
+                    )));
                 }
             }
         })
@@ -48,19 +59,27 @@ pub fn to_for_ui(ui: &mut egui::Ui, state: &mut AppState, label: egui::Id) {
 
 /// Clearance rows, the contact officer and the attachments, under the parts.
 pub fn brief_lists_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    egui::Frame::group(ui.style()).inner_margin(6.0).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.label(egui::RichText::new("Clearance and contact").strong().size(15.0));
-        clearance_ui(ui, state);
-        ui.add_space(4.0);
-        contact_ui(ui, state);
-    });
+    egui::Frame::group(ui.style())
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                egui::RichText::new("Clearance and contact")
+                    .strong()
+                    .size(15.0),
+            );
+            clearance_ui(ui, state);
+            ui.add_space(4.0);
+            contact_ui(ui, state);
+        });
     ui.add_space(6.0);
-    egui::Frame::group(ui.style()).inner_margin(6.0).show(ui, |ui| {
-        ui.set_width(ui.available_width());
-        ui.label(egui::RichText::new("Attachments").strong().size(15.0));
-        attachments_ui(ui, state);
-    });
+    egui::Frame::group(ui.style())
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(egui::RichText::new("Attachments").strong().size(15.0));
+            attachments_ui(ui, state);
+        });
 }
 
 fn clearance_ui(ui: &mut egui::Ui, state: &mut AppState) {
@@ -91,7 +110,11 @@ fn clearance_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 all[index] = edited;
                 changed = Some(all);
             }
-            if ui.small_button("Delete").on_hover_text("Delete this clearance row").clicked() {
+            if ui
+                .small_button("Delete")
+                .on_hover_text("Delete this clearance row")
+                .clicked()
+            {
                 let mut all = rows.clone();
                 all.remove(index);
                 changed = Some(all);
@@ -159,11 +182,17 @@ fn attachments_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 .selected_text(chosen)
                 .width(160.0)
                 .show_ui(ui, |ui| {
-                    if ui.selectable_label(edited.source.is_none(), "(not a source)").clicked() {
+                    if ui
+                        .selectable_label(edited.source.is_none(), "(not a source)")
+                        .clicked()
+                    {
                         edited.source = None;
                     }
                     for (id, title) in &sources {
-                        if ui.selectable_label(edited.source == Some(*id), title).clicked() {
+                        if ui
+                            .selectable_label(edited.source == Some(*id), title)
+                            .clicked()
+                        {
                             edited.source = Some(*id);
                             if edited.title.trim().is_empty() {
                                 edited.title = title.clone();
@@ -176,7 +205,11 @@ fn attachments_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 all[index] = edited;
                 changed = Some(all);
             }
-            if ui.small_button("Delete").on_hover_text("Delete this attachment").clicked() {
+            if ui
+                .small_button("Delete")
+                .on_hover_text("Delete this attachment")
+                .clicked()
+            {
                 let mut all = attachments.clone();
                 all.remove(index);
                 changed = Some(all);

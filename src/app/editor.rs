@@ -383,7 +383,9 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
         let hint = match kind {
             BlockKind::Bullets { .. } => "One bullet per line",
             BlockKind::Recommendation { .. } => "That the minister …",
-            BlockKind::Table { .. } => "A row per line, cells separated by | ; the first row is the header",
+            BlockKind::Table { .. } => {
+                "A row per line, cells separated by | ; the first row is the header"
+            }
             BlockKind::Paragraph { .. } => {
                 "Type here. **bold**, *italic* and [links](https://…) work."
             }

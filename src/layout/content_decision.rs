@@ -72,8 +72,16 @@ impl Builder<'_> {
         let label_height = text_height(&signature).max(text_height(&date));
         let date_x = width * 0.62;
         let line_y = COMMENT_LINE * 1.5;
-        let mut items = stack_lines(&signature, Point::new(Pt::ZERO, line_y + Pt(2.0)), Color::TEXT);
-        items.extend(stack_lines(&date, Point::new(date_x, line_y + Pt(2.0)), Color::TEXT));
+        let mut items = stack_lines(
+            &signature,
+            Point::new(Pt::ZERO, line_y + Pt(2.0)),
+            Color::TEXT,
+        );
+        items.extend(stack_lines(
+            &date,
+            Point::new(date_x, line_y + Pt(2.0)),
+            Color::TEXT,
+        ));
         for (x, length) in [(Pt::ZERO, width * 0.55), (date_x, width - date_x)] {
             items.push((
                 Point::new(x, line_y),
@@ -116,7 +124,14 @@ impl Builder<'_> {
             let shaded = table.header && index == 0;
             let mut items = Vec::new();
             let mut x = Pt::ZERO;
-            for (set, width) in sets.iter().zip(&table.columns) {
+            // A row of one cell spans the whole table.
+            let full = [table.columns.iter().fold(Pt::ZERO, |sum, w| sum + *w)];
+            let widths: &[Pt] = if sets.len() == 1 {
+                &full
+            } else {
+                &table.columns
+            };
+            for (set, width) in sets.iter().zip(widths) {
                 items.push((
                     Point::new(x, Pt::ZERO),
                     Item::Rect {
@@ -173,7 +188,8 @@ impl Builder<'_> {
                 let label = self.set(label, None);
                 let title = self.set(title, None);
                 let label_width = label.lines.first().map_or(Pt::ZERO, |l| l.width);
-                let mut slabs = paragraph_slabs(&title, Pt(80.0).max(label_width + Pt(8.0)), Color::TEXT);
+                let mut slabs =
+                    paragraph_slabs(&title, Pt(80.0).max(label_width + Pt(8.0)), Color::TEXT);
                 if let Some(first) = slabs.first_mut() {
                     first
                         .items

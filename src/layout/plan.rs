@@ -64,7 +64,10 @@ pub enum BlockPlan {
     List(Vec<ListItem>),
     /// A quotation indented by `indent`, ending with its short reference to the Sources
     /// list.
-    Excerpt { quote: ParagraphRequest, indent: Pt },
+    Excerpt {
+        quote: ParagraphRequest,
+        indent: Pt,
+    },
     /// A marker in place of `what`, which the block refers to but is gone.
     Missing {
         what: &'static str,

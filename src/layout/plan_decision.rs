@@ -71,29 +71,84 @@ impl Plan<'_> {
         BlockPlan::Table(self.table_of(&cells, true))
     }
 
-    /// A table of plain cells across the text width.
+    /// A table of plain cells across the text width. A row with only its first cell
+    /// filled ("Tuesday 17 March" in a programme) spans the table, in bold.
     pub(super) fn table_of(&self, cells: &[Vec<&str>], header: bool) -> TablePlan {
         let count = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        let spans = |index: usize, row: &Vec<&str>| {
+            count > 1 && !(header && index == 0) && row.iter().skip(1).all(|cell| cell.is_empty())
+        };
         let longest: Vec<f32> = (0..count)
             .map(|column| {
                 cells
                     .iter()
-                    .map(|row| row.get(column).map_or(0, |c| c.chars().count()))
+                    .enumerate()
+                    .filter(|(index, row)| !spans(*index, row))
+                    .map(|(_, row)| row.get(column).map_or(0, |c| c.chars().count()))
                     .max()
                     .unwrap_or(0)
                     .clamp(6, 60) as f32
             })
             .collect();
-        let total: f32 = longest.iter().sum();
-        let columns: Vec<Pt> = longest.iter().map(|l| self.width * (l / total)).collect();
         let padding = Pt(3.0);
         let style = &self.template.styles.meta;
+        // No column narrower than its longest word (at about 0.6 em a character), so
+        // "14:30" never breaks; the rest of the width is shared by longest cell.
+        let least: Vec<Pt> = (0..count)
+            .map(|column| {
+                let word = cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, row)| !spans(*index, row))
+                    .filter_map(|(_, row)| row.get(column))
+                    .flat_map(|cell| cell.split_whitespace())
+                    .map(|word| word.chars().count())
+                    .max()
+                    .unwrap_or(1)
+                    .min(24);
+                Pt(word as f32 * style.size_pt * 0.6) + padding * 2.0
+            })
+            .collect();
+        let total: f32 = longest.iter().sum();
+        let mut columns: Vec<Pt> = longest.iter().map(|l| self.width * (l / total)).collect();
+        let short: Pt = columns
+            .iter()
+            .zip(&least)
+            .map(|(width, least)| (*least - *width).max(Pt::ZERO))
+            .fold(Pt::ZERO, |sum, gap| sum + gap);
+        if short > Pt::ZERO {
+            let spare: Pt = columns
+                .iter()
+                .zip(&least)
+                .map(|(width, least)| (*width - *least).max(Pt::ZERO))
+                .fold(Pt::ZERO, |sum, room| sum + room);
+            let take = if spare > Pt::ZERO {
+                (short.0 / spare.0).min(1.0)
+            } else {
+                0.0
+            };
+            for (width, least) in columns.iter_mut().zip(&least) {
+                *width = if *width < *least {
+                    *least
+                } else {
+                    *width - (*width - *least) * take
+                };
+            }
+        }
         let mut bold = style.clone();
         bold.bold = true;
         let rows = cells
             .iter()
             .enumerate()
             .map(|(index, row)| {
+                if spans(index, row) {
+                    let text = row.first().copied().unwrap_or("");
+                    return vec![self.request(
+                        spans_from_inline(parse_inline(text)),
+                        &bold,
+                        self.width - padding * 2.0,
+                    )];
+                }
                 (0..count)
                     .map(|column| {
                         let text = row.get(column).copied().unwrap_or("");

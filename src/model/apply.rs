@@ -60,8 +60,7 @@ impl Project {
             Edit::SetResponses { block, responses } => {
                 let (p, i) = self.locate(block).ok_or(EditError::NoSuchBlock)?;
                 let BlockKind::Recommendation {
-                    responses: current,
-                    ..
+                    responses: current, ..
                 } = &mut self.brief.parts[p].blocks[i].kind
                 else {
                     return Err(EditError::NoText("Recommendation"));

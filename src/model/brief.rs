@@ -123,10 +123,7 @@ pub enum BlockKind {
     /// Forces the next block onto a new page.
     PageBreak,
     /// A numbered recommendation the minister answers by ticking one of its responses.
-    Recommendation {
-        text: String,
-        responses: Responses,
-    },
+    Recommendation { text: String, responses: Responses },
     /// Rows and columns; the first row is the header, repeated after a page break.
     Table { rows: Vec<Vec<String>> },
 }
@@ -204,7 +201,9 @@ pub struct Contact {
 
 impl Contact {
     pub fn is_empty(&self) -> bool {
-        self.name.trim().is_empty() && self.position.trim().is_empty() && self.phone.trim().is_empty()
+        self.name.trim().is_empty()
+            && self.position.trim().is_empty()
+            && self.phone.trim().is_empty()
     }
 }
 

@@ -27,7 +27,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         "information-brief",
         include_str!("../../templates/information-brief.toml"),
     ),
-    ("visit-brief", include_str!("../../templates/visit-brief.toml")),
+    (
+        "visit-brief",
+        include_str!("../../templates/visit-brief.toml"),
+    ),
     (
         "meeting-brief",
         include_str!("../../templates/meeting-brief.toml"),

@@ -50,7 +50,10 @@ fn each_kind_lays_out_to_its_golden_dump() {
             "{kind}: {:?}",
             laid.diagnostics
         );
-        assert!(laid.pages.len() <= laid.page_budget, "{kind} fits its page budget");
+        assert!(
+            laid.pages.len() <= laid.page_budget,
+            "{kind} fits its page budget"
+        );
         insta::assert_snapshot!(format!("kind_{kind}"), briefwright::layout::dump(&laid));
     }
 }
@@ -76,7 +79,11 @@ fn the_signature_block_is_never_split_and_follows_the_last_recommendation() {
         };
         let comments = page_of("comments:");
         assert_eq!(page_of("Signature"), comments, "round {round}");
-        assert_eq!(page_of("Please discuss"), comments, "round {round}: the last recommendation's boxes");
+        assert_eq!(
+            page_of("Please discuss"),
+            comments,
+            "round {round}: the last recommendation's boxes"
+        );
         project.push_block(
             key_points,
             BlockKind::Paragraph {
@@ -95,7 +102,11 @@ fn a_table_repeats_its_header_row_after_a_page_break() {
         .iter()
         .position(|p| p.key == "programme")
         .expect("part");
-    let mut rows = vec![vec!["Time".to_owned(), "Event".to_owned(), "Place".to_owned()]];
+    let mut rows = vec![vec![
+        "Time".to_owned(),
+        "Event".to_owned(),
+        "Place".to_owned(),
+    ]];
     for hour in 0..90 {
         rows.push(vec![
             format!("{:02}:{:02}", 8 + hour / 6, hour % 6 * 10),
@@ -107,7 +118,11 @@ fn a_table_repeats_its_header_row_after_a_page_break() {
     project.push_block(programme, BlockKind::Table { rows });
     let pages = page_texts(&laid(&project));
     let continued: Vec<usize> = (1..pages.len())
-        .filter(|&page| pages[page].iter().any(|run| run.starts_with("Event number")))
+        .filter(|&page| {
+            pages[page]
+                .iter()
+                .any(|run| run.starts_with("Event number"))
+        })
         .collect();
     assert!(!continued.is_empty(), "the table runs onto a second page");
     for page in continued {
@@ -116,7 +131,12 @@ fn a_table_repeats_its_header_row_after_a_page_break() {
             .skip_while(|run| !run.starts_with("Time") && !run.starts_with("Event number"))
             .next()
             .expect("a cell");
-        assert_eq!(first_cell, "Time", "page {}: the header comes first", page + 1);
+        assert_eq!(
+            first_cell,
+            "Time",
+            "page {}: the header comes first",
+            page + 1
+        );
     }
 }
 
@@ -129,9 +149,19 @@ fn the_decision_brief_pdf_reads_as_a_decision_brief() {
             .current_dir(dir.path())
             .output()
             .expect("runs");
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     };
-    run(&["sample", "--template", "decision-brief", "-o", "decision.brief"]);
+    run(&[
+        "sample",
+        "--template",
+        "decision-brief",
+        "-o",
+        "decision.brief",
+    ]);
     run(&["export", "decision.brief", "-o", "decision.pdf"]);
     let text = Command::new("pdftotext")
         .args(["-layout", "decision.pdf", "-"])
@@ -143,12 +173,26 @@ fn the_decision_brief_pdf_reads_as_a_decision_brief() {
     let project = sample_for("decision-brief").expect("sample");
     let mut after = 0;
     for block in project.brief.parts.iter().flat_map(|p| &p.blocks) {
-        if let BlockKind::Recommendation { text: recommendation, responses } = &block.kind {
-            let words: String = recommendation.replace("**", "").split_whitespace().take(6).collect::<Vec<_>>().join(" ");
-            let at = flat[after..].find(&words).unwrap_or_else(|| panic!("{words} in {flat}")) + after;
+        if let BlockKind::Recommendation {
+            text: recommendation,
+            responses,
+        } = &block.kind
+        {
+            let words: String = recommendation
+                .replace("**", "")
+                .split_whitespace()
+                .take(6)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let at = flat[after..]
+                .find(&words)
+                .unwrap_or_else(|| panic!("{words} in {flat}"))
+                + after;
             let [yes, no] = responses.options();
             let boxes = format!("\u{2610} {yes} \u{2610} {no}");
-            let found = flat[at..].find(&boxes).unwrap_or_else(|| panic!("{boxes} after {words}"));
+            let found = flat[at..]
+                .find(&boxes)
+                .unwrap_or_else(|| panic!("{boxes} after {words}"));
             after = at + found;
         }
     }
@@ -180,18 +224,29 @@ fn a_file_naming_an_unknown_response_option_is_refused_by_name_and_left_alone() 
     let error = briefwright::project::load(&path).expect_err("refused");
     let message = error.to_string();
     assert!(message.contains("approved-with-changes"), "{message}");
-    assert!(message.contains("agreed-not-agreed"), "the message lists the known options: {message}");
-    assert_eq!(std::fs::read_to_string(&path).expect("read"), odd, "the file is untouched");
+    assert!(
+        message.contains("agreed-not-agreed"),
+        "the message lists the known options: {message}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        odd,
+        "the file is untouched"
+    );
 
     let odd_block = json.replacen("\"type\": \"recommendation\"", "\"type\": \"decision\"", 1);
     std::fs::write(&path, &odd_block).expect("write");
-    let message = briefwright::project::load(&path).expect_err("refused").to_string();
+    let message = briefwright::project::load(&path)
+        .expect_err("refused")
+        .to_string();
     assert!(message.contains("decision"), "{message}");
 }
 
 #[test]
 fn samples_of_unknown_kinds_are_refused_with_the_list() {
-    let error = sample_for("white-paper").expect_err("no such kind").to_string();
+    let error = sample_for("white-paper")
+        .expect_err("no such kind")
+        .to_string();
     for kind in KINDS {
         assert!(error.contains(kind), "{error}");
     }

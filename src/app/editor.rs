@@ -120,6 +120,13 @@ fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
     let (_, dropped) = ui.dnd_drop_zone::<DragPayload, ()>(frame, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(&title).strong().size(15.0));
+        let key = &state.project.brief.parts[part_index].key;
+        if state.template().is_some_and(|t| t.part(key).is_none()) {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "Not printed by this kind of brief: move these blocks into a part above.",
+            );
+        }
         let block_ids: Vec<BlockId> = state.project.brief.parts[part_index]
             .blocks
             .iter()

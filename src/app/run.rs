@@ -93,7 +93,23 @@ impl AppState {
                 self.apply_edits(vec![Edit::AddBlock { part, kind }]);
             }
             Command::UseTemplate(name) => match Template::built_in(&name) {
-                Ok(template) => self.apply_edits(vec![template.select_edit(None)]),
+                Ok(template) => {
+                    let edits = template.switch_edits(&self.project, None);
+                    self.apply_edits(edits);
+                    if let Some(part) = self
+                        .project
+                        .brief
+                        .parts
+                        .iter()
+                        .find(|p| p.key == crate::template::UNPLACED)
+                    {
+                        let count = part.blocks.len();
+                        self.warning(format!(
+                            "The {name} template has no place for {count} block{}; they are kept in the Unplaced part, which is not printed. Move them into a part, or undo.",
+                            if count == 1 { "" } else { "s" }
+                        ));
+                    }
+                }
                 Err(error) => self.error(format!("The template was not changed: {error}.")),
             },
             Command::TemplateFileDialog => self.ask_for_file(FilePurpose::PickTemplate),
@@ -160,7 +176,8 @@ impl AppState {
                     self.info(format!("{} has not changed.", path.display()));
                     return;
                 }
-                self.apply_edits(vec![template.select_edit(Some(custom))]);
+                let edits = template.switch_edits(&self.project, Some(custom));
+                self.apply_edits(edits);
                 self.info(format!(
                     "The brief now uses the template {} from {}; a copy is kept in the brief.",
                     template.name,

@@ -2,7 +2,11 @@
 //!
 //! Templates are TOML files in `templates/`; the shipped ones are embedded in the binary.
 
+mod switch;
+
 use std::path::Path;
+
+pub use switch::UNPLACED;
 
 use serde::Deserialize;
 
@@ -244,6 +248,10 @@ pub struct PartTemplate {
     /// Talking points added from the library go here by default.
     #[serde(default)]
     pub receives_talking_points: bool,
+    /// Keys of other kinds' parts whose blocks move here when a brief switches to this
+    /// kind ("key_issues" into a decision brief's Key Points).
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 impl Template {

@@ -1,0 +1,172 @@
+//! The kinds of brief through the window: switch a brief to a decision brief, add a
+//! recommendation and choose its responses, add a clearance row, switch kind again and
+//! undo the switch.
+#![cfg(feature = "gui")]
+
+mod support;
+
+use briefwright::app::AppState;
+use briefwright::model::{BlockKind, Responses};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use support::window::{empty_brief, harness_with};
+
+fn recommendations(harness: &Harness<'static, AppState>) -> Vec<(String, Responses)> {
+    harness
+        .state()
+        .project
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .filter_map(|b| match &b.kind {
+            BlockKind::Recommendation { text, responses } => Some((text.clone(), *responses)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn switch_kind(harness: &mut Harness<'static, AppState>, kind: &str) {
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Template").click();
+    harness.run();
+    harness.get_by_label(kind).click();
+    harness.run();
+}
+
+#[test]
+fn a_decision_brief_is_built_and_switched_through_the_window() {
+    let (mut harness, _) = harness_with(empty_brief());
+    switch_kind(&mut harness, "decision-brief");
+    assert_eq!(harness.state().project.brief.template, "decision-brief");
+    let keys: Vec<String> = harness
+        .state()
+        .project
+        .brief
+        .parts
+        .iter()
+        .map(|p| p.key.clone())
+        .collect();
+    let recommendation_part = keys
+        .iter()
+        .position(|k| k == "recommendation")
+        .expect("part");
+
+    // Each part has its own "Add recommendation" button, in part order.
+    harness
+        .get_all_by_label("Add recommendation")
+        .nth(recommendation_part)
+        .expect("the Recommendations part's button")
+        .click();
+    harness.run();
+    let field = harness.get_by_label("Recommendation text");
+    field.focus();
+    field.type_text("That you agree to propose a flood working group.");
+    harness.run();
+    assert_eq!(
+        recommendations(&harness),
+        [(
+            "That you agree to propose a flood working group.".to_owned(),
+            Responses::AgreedNotAgreed
+        )]
+    );
+
+    harness.get_by_label("Responses").click();
+    harness.run();
+    harness.get_by_label("Noted / Please discuss").click();
+    harness.run();
+    assert_eq!(
+        recommendations(&harness)[0].1,
+        Responses::NotedPleaseDiscuss
+    );
+
+    // The clearance rows are at the foot of the editor: scroll down to them.
+    harness.get_by_label("Add clearance row").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Add clearance row").click();
+    harness.run();
+    assert_eq!(
+        harness.state().project.brief.meta.clearance.len(),
+        1,
+        "a row is added"
+    );
+    let name = harness.get_by_label("Clearance 1 Name");
+    name.focus();
+    name.type_text("Farid Hassan");
+    harness.run();
+    let clearance = &harness.state().project.brief.meta.clearance;
+    assert_eq!(clearance.len(), 1);
+    assert_eq!(clearance[0].name, "Farid Hassan");
+
+    // The preview shows the response boxes.
+    let laid = harness.state().laid.as_ref().expect("laid out");
+    let printed: String = laid
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match &i.item {
+            briefwright::layout::Item::Text(run) => Some(
+                run.glyphs
+                    .iter()
+                    .map(|g| run.glyph_text(g))
+                    .collect::<String>(),
+            ),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        printed.contains("\u{2610}")
+            && printed.contains("Noted")
+            && printed.contains("Please discuss"),
+        "{printed}"
+    );
+    assert!(printed.contains("Farid Hassan"), "{printed}");
+
+    // A visit brief has no place for recommendations: they wait, visible, in Unplaced.
+    switch_kind(&mut harness, "visit-brief");
+    assert_eq!(harness.state().project.brief.template, "visit-brief");
+    let unplaced = harness
+        .state()
+        .project
+        .brief
+        .parts
+        .iter()
+        .find(|p| p.key == "unplaced")
+        .expect("an Unplaced part");
+    assert_eq!(unplaced.blocks.len(), 1);
+    harness.get_by_label_contains("Not printed by this kind of brief");
+    assert_eq!(recommendations(&harness).len(), 1, "nothing is lost");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().project.brief.template,
+        "decision-brief",
+        "undo switches back"
+    );
+    assert!(
+        harness
+            .state()
+            .project
+            .brief
+            .parts
+            .iter()
+            .all(|p| p.key != "unplaced")
+    );
+    let keys_after: Vec<String> = harness
+        .state()
+        .project
+        .brief
+        .parts
+        .iter()
+        .map(|p| p.key.clone())
+        .collect();
+    assert_eq!(keys_after, keys, "the parts are as they were");
+    assert_eq!(
+        recommendations(&harness)[0].1,
+        Responses::NotedPleaseDiscuss
+    );
+}

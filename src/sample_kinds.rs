@@ -227,12 +227,15 @@ fn information(project: &mut Project, sources: &[SourceId]) {
     excerpt(project, "background", sources.get(2), 1);
 }
 
+/// A programme line: time, event, place and our attendees.
+type Event = (&'static str, &'static str, &'static str, &'static str);
+
 fn visit(project: &mut Project, sources: &[SourceId]) {
     let meta = &mut project.brief.meta;
     meta.title = "Prime Minister’s visit to Astana, 16–18 March 2026".into();
     meta.purpose = "The Prime Minister’s first official visit to Kazakhstan, to open a practical phase of cooperation on water, trade and education.".into();
     let mut programme: Vec<Vec<&str>> = vec![vec!["Time", "Event", "Place", "Our attendees"]];
-    let days: [(&str, &[(&str, &str, &str, &str)]); 3] = [
+    let days: [(&str, &[Event]); 3] = [
         (
             "Monday 16 March",
             &[

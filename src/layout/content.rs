@@ -324,11 +324,9 @@ impl Builder<'_> {
             BlockPlan::Excerpt { quote, indent } => self.excerpt(&quote, indent, id),
             BlockPlan::Missing { what, marker } => self.missing(what, &marker, id),
             BlockPlan::PageBreak => self.break_pending = true,
-            BlockPlan::Recommendation {
-                item,
-                responses,
-                indent,
-            } => self.recommendation(&item, &responses, indent, id),
+            BlockPlan::Recommendation(plan) => {
+                self.recommendation(&plan.item, &plan.responses, plan.indent, id)
+            }
             BlockPlan::Table(table) => self.table(&table, id),
         }
     }

@@ -76,12 +76,15 @@ pub enum BlockPlan {
     /// Nothing to set.
     PageBreak,
     /// A numbered recommendation and, under its text, its two responses with their boxes.
-    Recommendation {
-        item: ListItem,
-        responses: [ParagraphRequest; 2],
-        indent: Pt,
-    },
+    Recommendation(Box<RecommendationPlan>),
     Table(TablePlan),
+}
+
+/// A recommendation's number and text, and its two responses set from `indent`.
+pub struct RecommendationPlan {
+    pub item: ListItem,
+    pub responses: [ParagraphRequest; 2],
+    pub indent: Pt,
 }
 
 /// A list item: its text hung by `hang`, and its label (a bullet or number) in the hang.
@@ -102,9 +105,10 @@ impl BlockPlan {
                 .collect(),
             BlockPlan::Excerpt { quote, .. } => vec![quote],
             BlockPlan::PageBreak => Vec::new(),
-            BlockPlan::Recommendation {
-                item, responses, ..
-            } => {
+            BlockPlan::Recommendation(plan) => {
+                let RecommendationPlan {
+                    item, responses, ..
+                } = *plan;
                 let mut requests = vec![item.text, item.label];
                 requests.extend(responses);
                 requests

@@ -47,11 +47,11 @@ impl Plan<'_> {
                 RESPONSE_COLUMN - Pt(6.0),
             )
         });
-        BlockPlan::Recommendation {
+        BlockPlan::Recommendation(Box::new(super::RecommendationPlan {
             indent: item.hang,
             item,
             responses: options,
-        }
+        }))
     }
 
     /// A table block: the first row is its header, printed bold and repeated after a page

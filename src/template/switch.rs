@@ -31,7 +31,7 @@ impl Template {
                     .parts
                     .iter()
                     .find(|p| {
-                        p.aliases.iter().any(|alias| *alias == old.key)
+                        p.aliases.contains(&old.key)
                             || p.title.trim().eq_ignore_ascii_case(old.title.trim())
                     })
                     .map_or(UNPLACED, |p| p.key.as_str());

@@ -250,3 +250,32 @@ fn samples_of_unknown_kinds_are_refused_with_the_list() {
         assert!(error.contains(kind), "{error}");
     }
 }
+
+#[test]
+fn key_points_that_run_past_page_one_are_warned_about() {
+    let mut project = sample_for("decision-brief").expect("sample");
+    let warned = |project: &Project| {
+        laid(project)
+            .diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("Key Points runs onto page 2"))
+    };
+    assert!(!warned(&project), "the sample's key points fit on page 1");
+    let key_points = project
+        .brief
+        .parts
+        .iter()
+        .position(|p| p.key == "key_points")
+        .expect("part");
+    for n in 0..40 {
+        project.push_block(
+            key_points,
+            BlockKind::Paragraph {
+                text: format!(
+                    "Key point {n}, one that the minister must read before turning over."
+                ),
+            },
+        );
+    }
+    assert!(warned(&project), "{:?}", laid(&project).diagnostics);
+}

@@ -7,6 +7,7 @@ mod citations;
 mod content;
 mod coverage;
 mod dump;
+mod first_page;
 mod footnotes;
 mod furniture;
 mod memo;
@@ -284,6 +285,7 @@ fn layout_with(
             None,
         ));
     }
+    diagnostics.extend(first_page::spills(project, template, &laid));
     coverage::gather(&mut diagnostics, project);
     laid.diagnostics = diagnostics;
     typesetter.trim_cache();

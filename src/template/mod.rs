@@ -248,6 +248,9 @@ pub struct PartTemplate {
     /// Talking points added from the library go here by default.
     #[serde(default)]
     pub receives_talking_points: bool,
+    /// The part must fit on page 1; a warning says when it runs over.
+    #[serde(default)]
+    pub first_page: bool,
     /// Keys of other kinds' parts whose blocks move here when a brief switches to this
     /// kind ("key_issues" into a decision brief's Key Points).
     #[serde(default)]

@@ -125,19 +125,29 @@ fn a_decision_brief_is_built_and_switched_through_the_window() {
     );
     assert!(printed.contains("Farid Hassan"), "{printed}");
 
-    // A visit brief has no place for recommendations: they wait, visible, in Unplaced.
+    // A visit brief has no place for recommendations: their part stays, shown as not
+    // printed, and a message says so.
     switch_kind(&mut harness, "visit-brief");
     assert_eq!(harness.state().project.brief.template, "visit-brief");
-    let unplaced = harness
+    let kept = harness
         .state()
         .project
         .brief
         .parts
         .iter()
-        .find(|p| p.key == "unplaced")
-        .expect("an Unplaced part");
-    assert_eq!(unplaced.blocks.len(), 1);
+        .find(|p| p.key == "recommendation")
+        .expect("the Recommendations part is kept");
+    assert_eq!(kept.blocks.len(), 1);
     harness.get_by_label_contains("Not printed by this kind of brief");
+    assert!(
+        harness
+            .state()
+            .messages
+            .iter()
+            .any(|m| m.text.contains("has no place for Recommendation")),
+        "{:?}",
+        harness.state().messages
+    );
     assert_eq!(recommendations(&harness).len(), 1, "nothing is lost");
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -146,15 +156,6 @@ fn a_decision_brief_is_built_and_switched_through_the_window() {
         harness.state().project.brief.template,
         "decision-brief",
         "undo switches back"
-    );
-    assert!(
-        harness
-            .state()
-            .project
-            .brief
-            .parts
-            .iter()
-            .all(|p| p.key != "unplaced")
     );
     let keys_after: Vec<String> = harness
         .state()

@@ -79,7 +79,11 @@ const LABEL_WIDTH: f32 = 96.0;
 
 fn metadata_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.heading("Brief");
+    let critical_date = state.template().is_some_and(|t| t.critical_date);
     for field in MetaField::ALL {
+        if matches!(field, MetaField::CriticalDate | MetaField::CriticalReason) && !critical_date {
+            continue;
+        }
         let current = field.get(&state.project.brief.meta).to_owned();
         ui.horizontal(|ui| {
             let label = ui.add_sized(

@@ -96,17 +96,18 @@ impl AppState {
                 Ok(template) => {
                     let edits = template.switch_edits(&self.project, None);
                     self.apply_edits(edits);
-                    if let Some(part) = self
+                    let kept: Vec<String> = self
                         .project
                         .brief
                         .parts
                         .iter()
-                        .find(|p| p.key == crate::template::UNPLACED)
-                    {
-                        let count = part.blocks.len();
+                        .filter(|p| template.part(&p.key).is_none() && !p.blocks.is_empty())
+                        .map(|p| p.title.clone())
+                        .collect();
+                    if !kept.is_empty() {
                         self.warning(format!(
-                            "The {name} template has no place for {count} block{}; they are kept in the Unplaced part, which is not printed. Move them into a part, or undo.",
-                            if count == 1 { "" } else { "s" }
+                            "The {name} template has no place for {}; they are kept, not printed. Move their blocks into a part, or undo.",
+                            kept.join(", ")
                         ));
                     }
                 }

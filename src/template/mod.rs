@@ -6,8 +6,6 @@ mod switch;
 
 use std::path::Path;
 
-pub use switch::UNPLACED;
-
 use serde::Deserialize;
 
 use crate::model::{Brief, CustomTemplate, Edit};

@@ -1,20 +1,18 @@
 //! Switching a brief to another kind: its blocks move to the new kind's parts by part key,
 //! by an alias the new kind declares ("key_issues" goes to a decision brief's Key Points),
-//! or by title; whatever has no place goes to a visible "Unplaced" part that no template
-//! prints, never lost. The edits apply, and undo, as one step.
+//! or by title. A part with no place in the new kind stays as it is, shown in the editor as
+//! not printed (and named in a warning), so nothing is lost and switching back puts every
+//! block where it was. The edits apply, and undo, as one step.
 
 use crate::model::{CustomTemplate, Edit, Project};
 
 use super::Template;
 
-/// The key of the part that holds blocks the brief's kind has no place for.
-pub const UNPLACED: &str = "unplaced";
-
 impl Template {
     /// The edits that lay `project` out with this template, moving blocks from parts it
-    /// does not print into the parts that take them, or into "Unplaced".
+    /// does not print into the parts that take them.
     pub fn switch_edits(&self, project: &Project, custom: Option<CustomTemplate>) -> Vec<Edit> {
-        let mut parts = self.part_titles();
+        let parts = self.part_titles();
         let homeless: Vec<usize> = project
             .brief
             .parts
@@ -25,22 +23,15 @@ impl Template {
             .collect();
         let targets: Vec<(usize, String)> = homeless
             .iter()
-            .map(|&index| {
+            .filter_map(|&index| {
                 let old = &project.brief.parts[index];
-                let home = self
-                    .parts
-                    .iter()
-                    .find(|p| {
-                        p.aliases.contains(&old.key)
-                            || p.title.trim().eq_ignore_ascii_case(old.title.trim())
-                    })
-                    .map_or(UNPLACED, |p| p.key.as_str());
-                (index, home.to_owned())
+                let home = self.parts.iter().find(|p| {
+                    p.aliases.contains(&old.key)
+                        || p.title.trim().eq_ignore_ascii_case(old.title.trim())
+                })?;
+                Some((index, home.key.clone()))
             })
             .collect();
-        if targets.iter().any(|(_, key)| key == UNPLACED) {
-            parts.push((UNPLACED.to_owned(), "Unplaced".to_owned()));
-        }
         let mut edits = vec![Edit::SetTemplate {
             name: self.name.clone(),
             custom: custom.clone(),
@@ -99,7 +90,7 @@ mod tests {
     }
 
     #[test]
-    fn switching_moves_blocks_by_key_and_alias_puts_the_rest_in_unplaced_and_undoes() {
+    fn switching_moves_blocks_by_key_and_alias_keeps_the_rest_and_undoes() {
         let mut project = crate::sample::project();
         let original = project.clone();
         let count = |p: &Project| p.brief.parts.iter().map(|p| p.blocks.len()).sum::<usize>();
@@ -131,22 +122,19 @@ mod tests {
             project.brief.parts.iter().all(|p| p.key != "key_issues"),
             "the emptied part goes"
         );
-        assert!(
-            project.brief.parts.iter().all(|p| p.key != UNPLACED),
-            "everything had a place"
-        );
 
-        // A visit brief has no Recommendation part: that text goes to Unplaced.
+        // A visit brief has no Recommendation part: that part stays, not printed.
         let visit = Template::built_in("visit-brief").expect("template");
         let edits = visit.switch_edits(&project, None);
         let again = apply_all(&mut project, edits);
-        let unplaced = project
+        let kept = project
             .brief
             .parts
             .iter()
-            .find(|p| p.key == UNPLACED)
-            .expect("unplaced");
-        assert!(!unplaced.blocks.is_empty());
+            .find(|p| p.key == "recommendation")
+            .expect("kept");
+        assert!(!kept.blocks.is_empty());
+        assert!(visit.part("recommendation").is_none());
         assert_eq!(count(&project), count(&original));
 
         apply_all(&mut project, again.into_iter().rev().collect());

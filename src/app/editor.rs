@@ -6,7 +6,7 @@ use super::command::Command;
 use super::find_marks::highlight_layouter;
 use super::state::AppState;
 use crate::model::find::Place;
-use crate::model::{BlockId, BlockKind, Edit, MetaField, Project, SectionRef, TalkingPointId};
+use crate::model::{BlockId, BlockKind, Edit, Project, SectionRef, TalkingPointId};
 
 /// What can be dragged onto a part of the brief.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub fn brief_editor_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 ui.add_space(margin);
                 ui.vertical(|ui| {
                     ui.set_width(width);
-                    metadata_ui(ui, state);
+                    super::title_block_ui::title_block_ui(ui, state);
                     ui.add_space(8.0);
                     for part_index in 0..state.project.brief.parts.len() {
                         part_ui(ui, state, part_index);
@@ -47,7 +47,7 @@ pub fn brief_editor_ui(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 /// Adds a text field for `text` that shows the find bar's matches in `place`, if any.
-fn add_text_field(
+pub(super) fn add_text_field(
     ui: &mut egui::Ui,
     state: &AppState,
     text: &mut String,
@@ -75,47 +75,7 @@ fn add_text_field(
 }
 
 /// Width of the labels in front of the metadata fields.
-const LABEL_WIDTH: f32 = 96.0;
-
-fn metadata_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    ui.heading("Brief");
-    let critical_date = state.template().is_some_and(|t| t.critical_date);
-    for field in MetaField::ALL {
-        if matches!(field, MetaField::CriticalDate | MetaField::CriticalReason) && !critical_date {
-            continue;
-        }
-        let current = field.get(&state.project.brief.meta).to_owned();
-        ui.horizontal(|ui| {
-            let label = ui.add_sized(
-                [LABEL_WIDTH, 20.0],
-                egui::Label::new(field.label()).halign(Align::Min),
-            );
-            match field {
-                MetaField::Classification => {
-                    super::marking_ui::brief_marking_ui(ui, state, label.id);
-                }
-                MetaField::ToFor => super::decision_ui::to_for_ui(ui, state, label.id),
-                _ => {
-                    let mut text = current.clone();
-                    let place = Place::Meta(field);
-                    let width = ui.available_width();
-                    let multiline = field == MetaField::Purpose;
-                    let response = add_text_field(ui, state, &mut text, place, multiline, |e| {
-                        let e = e.desired_width(width);
-                        if multiline { e.desired_rows(2) } else { e }
-                    })
-                    .labelled_by(label.id);
-                    if state.reveal == Some(place) {
-                        response.scroll_to_me(Some(Align::Center));
-                    }
-                    if response.changed() {
-                        state.send(Command::Edit(Edit::SetMeta(field, text)));
-                    }
-                }
-            }
-        });
-    }
-}
+pub(super) const LABEL_WIDTH: f32 = 96.0;
 
 fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
     let title = state.project.brief.parts[part_index].title.clone();

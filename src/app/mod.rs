@@ -24,6 +24,7 @@ mod run;
 mod settings;
 mod sources;
 mod state;
+mod title_block_ui;
 
 use std::path::PathBuf;
 

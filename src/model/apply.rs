@@ -57,32 +57,10 @@ impl Project {
                     custom: old_custom,
                 })
             }
-            Edit::SetResponses { block, responses } => {
-                let (p, i) = self.locate(block).ok_or(EditError::NoSuchBlock)?;
-                let BlockKind::Recommendation {
-                    responses: current, ..
-                } = &mut self.brief.parts[p].blocks[i].kind
-                else {
-                    return Err(EditError::NoText("Recommendation"));
-                };
-                let old = std::mem::replace(current, responses);
-                nothing(Edit::SetResponses {
-                    block,
-                    responses: old,
-                })
-            }
-            Edit::SetClearance(rows) => {
-                let old = std::mem::replace(&mut self.brief.meta.clearance, rows);
-                nothing(Edit::SetClearance(old))
-            }
-            Edit::SetContact(contact) => {
-                let old = std::mem::replace(&mut self.brief.meta.contact, contact);
-                nothing(Edit::SetContact(old))
-            }
-            Edit::SetAttachments(attachments) => {
-                let old = std::mem::replace(&mut self.brief.meta.attachments, attachments);
-                nothing(Edit::SetAttachments(old))
-            }
+            Edit::SetResponses { .. }
+            | Edit::SetClearance(_)
+            | Edit::SetContact(_)
+            | Edit::SetAttachments(_) => self.apply_decision_edit(edit),
             Edit::SetSourceField(id, field, value) => {
                 let source = self
                     .sources
@@ -420,6 +398,9 @@ impl Project {
         added
     }
 }
+
+#[path = "apply_decision.rs"]
+mod decision;
 
 #[cfg(test)]
 #[path = "apply_tests.rs"]

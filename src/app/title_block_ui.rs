@@ -1,0 +1,60 @@
+//! The title block form at the head of the editor: title, addressees, date, reference,
+//! critical date, marking and purpose.
+
+use egui::Align;
+
+use super::command::Command;
+use super::state::AppState;
+use crate::model::find::Place;
+use crate::model::{Edit, MetaField};
+
+/// Width of the labels in front of the title block's fields.
+const LABEL_WIDTH: f32 = super::editor::LABEL_WIDTH;
+
+/// The title block's fields in form order, with the brief's marking.
+pub fn title_block_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    ui.heading("Brief");
+    let critical_date = state.template().is_some_and(|t| t.critical_date);
+    for field in MetaField::ALL {
+        if matches!(field, MetaField::CriticalDate | MetaField::CriticalReason) && !critical_date {
+            continue;
+        }
+        let current = field.get(&state.project.brief.meta).to_owned();
+        ui.horizontal(|ui| {
+            let label = ui.add_sized(
+                [LABEL_WIDTH, 20.0],
+                egui::Label::new(field.label()).halign(Align::Min),
+            );
+            match field {
+                MetaField::Classification => {
+                    super::marking_ui::brief_marking_ui(ui, state, label.id);
+                }
+                MetaField::ToFor => super::decision_ui::to_for_ui(ui, state, label.id),
+                _ => {
+                    let mut text = current.clone();
+                    let place = Place::Meta(field);
+                    let width = ui.available_width();
+                    let multiline = field == MetaField::Purpose;
+                    let response = super::editor::add_text_field(
+                        ui,
+                        state,
+                        &mut text,
+                        place,
+                        multiline,
+                        |e| {
+                            let e = e.desired_width(width);
+                            if multiline { e.desired_rows(2) } else { e }
+                        },
+                    )
+                    .labelled_by(label.id);
+                    if state.reveal == Some(place) {
+                        response.scroll_to_me(Some(Align::Center));
+                    }
+                    if response.changed() {
+                        state.send(Command::Edit(Edit::SetMeta(field, text)));
+                    }
+                }
+            }
+        });
+    }
+}

@@ -85,6 +85,8 @@ pub fn brief_lists_ui(ui: &mut egui::Ui, state: &mut AppState) {
 fn clearance_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let rows = state.project.brief.meta.clearance.clone();
     let mut changed = None;
+    // Five fields and a Delete button share the editor's width.
+    let field_width = ((ui.available_width() - 90.0) / 5.0 - 8.0).max(60.0);
     egui::Grid::new("clearance").num_columns(6).show(ui, |ui| {
         for heading in ["Cleared by", "Position", "Division", "Phone", "Date", ""] {
             ui.weak(heading);
@@ -101,7 +103,10 @@ fn clearance_ui(ui: &mut egui::Ui, state: &mut AppState) {
             ];
             let mut any = false;
             for (value, name) in fields {
-                let response = ui.add(egui::TextEdit::singleline(value).desired_width(90.0));
+                let response = ui.add_sized(
+                    [field_width, 20.0],
+                    egui::TextEdit::singleline(value).hint_text(name),
+                );
                 let response = response.accessible_name(format!("Clearance {} {name}", index + 1));
                 any |= response.changed();
             }
@@ -171,16 +176,24 @@ fn attachments_ui(ui: &mut egui::Ui, state: &mut AppState) {
             let letter = crate::layout::attachment_letter(index);
             ui.label(format!("Attachment {letter}"));
             let mut edited = attachment.clone();
+            let title_width = (ui.available_width() - 250.0).max(120.0);
             let response = ui
-                .add(egui::TextEdit::singleline(&mut edited.title).desired_width(260.0))
+                .add(egui::TextEdit::singleline(&mut edited.title).desired_width(title_width))
                 .accessible_name(format!("Attachment {letter} title"));
             let chosen = edited
                 .source
                 .and_then(|id| sources.iter().find(|(s, _)| *s == id))
-                .map_or("(not a source)".to_owned(), |(_, title)| title.clone());
+                .map_or("(not a source)".to_owned(), |(_, title)| {
+                    // Cut short so that a long title does not push Delete out of view.
+                    if title.chars().count() > 22 {
+                        title.chars().take(21).collect::<String>() + "\u{2026}"
+                    } else {
+                        title.clone()
+                    }
+                });
             egui::ComboBox::from_id_salt(("attachment-source", index))
                 .selected_text(chosen)
-                .width(160.0)
+                .width(150.0)
                 .show_ui(ui, |ui| {
                     if ui
                         .selectable_label(edited.source.is_none(), "(not a source)")

@@ -171,3 +171,63 @@ fn a_decision_brief_is_built_and_switched_through_the_window() {
         Responses::NotedPleaseDiscuss
     );
 }
+
+#[test]
+fn a_table_is_edited_as_a_grid_of_cells() {
+    let (mut harness, _) = harness_with(empty_brief());
+    harness
+        .get_all_by_label("Add table")
+        .next()
+        .expect("a part's button")
+        .click();
+    harness.run();
+    let cells = |harness: &Harness<'static, AppState>| -> Vec<Vec<String>> {
+        harness
+            .state()
+            .project
+            .brief
+            .parts
+            .iter()
+            .flat_map(|p| &p.blocks)
+            .find_map(|b| match &b.kind {
+                BlockKind::Table { rows } => Some(rows.clone()),
+                _ => None,
+            })
+            .expect("a table")
+    };
+    assert_eq!(cells(&harness)[0], ["Time", "Event", "Place"]);
+    let cell = harness.get_by_label("Row 1 cell 2");
+    cell.focus();
+    cell.type_text("Talks with the President ");
+    harness.run();
+    assert_eq!(
+        cells(&harness)[1][1],
+        "Talks with the President ",
+        "spaces are kept as typed"
+    );
+
+    harness.get_by_label("Add row").click();
+    harness.run();
+    let cell = harness.get_by_label("Row 2 cell 1");
+    cell.focus();
+    cell.type_text("09:00");
+    harness.run();
+    assert_eq!(cells(&harness).len(), 3);
+    harness
+        .get_all_by_label("\u{2191}")
+        .next()
+        .expect("an up button")
+        .click();
+    harness.run();
+    assert_eq!(cells(&harness)[1][0], "09:00", "the second row moved up");
+    harness
+        .get_all_by_label("Delete row")
+        .nth(1)
+        .expect("the second row's button")
+        .click();
+    harness.run();
+    assert_eq!(cells(&harness).len(), 2);
+    harness.get_by_label("Add column").click();
+    harness.run();
+    assert!(cells(&harness).iter().all(|row| row.len() == 4));
+}

@@ -335,7 +335,10 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
             super::decision_ui::responses_ui(ui, state, block, *responses);
             Some(text.clone())
         }
-        BlockKind::Table { rows } => Some(crate::model::table_text(rows)),
+        BlockKind::Table { rows } => {
+            super::decision_ui::table_ui(ui, state, block, rows);
+            None
+        }
         BlockKind::TalkingPoint { point } => {
             let text = state.project.talking_point(*point).map_or_else(
                 || "(missing from the library)".to_owned(),

@@ -58,6 +58,7 @@ impl Project {
                 })
             }
             Edit::SetResponses { .. }
+            | Edit::SetTableRows { .. }
             | Edit::SetClearance(_)
             | Edit::SetContact(_)
             | Edit::SetAttachments(_) => self.apply_decision_edit(edit),

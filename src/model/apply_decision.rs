@@ -28,6 +28,15 @@ impl Project {
                     responses: old,
                 })
             }
+            Edit::SetTableRows { block, rows } => {
+                let (p, i) = self.locate(block).ok_or(EditError::NoSuchBlock)?;
+                let BlockKind::Table { rows: current } = &mut self.brief.parts[p].blocks[i].kind
+                else {
+                    return Err(EditError::NoText("Table"));
+                };
+                let old = std::mem::replace(current, rows);
+                nothing(Edit::SetTableRows { block, rows: old })
+            }
             Edit::SetClearance(rows) => {
                 let old = std::mem::replace(&mut self.brief.meta.clearance, rows);
                 nothing(Edit::SetClearance(old))
@@ -40,7 +49,7 @@ impl Project {
                 let old = std::mem::replace(&mut self.brief.meta.attachments, attachments);
                 nothing(Edit::SetAttachments(old))
             }
-            // Only the four edits above are sent here.
+            // Only the edits above are sent here.
             _ => Err(EditError::NoText("this edit")),
         }
     }

@@ -213,6 +213,11 @@ pub enum Edit {
     },
     /// Sets the caveats and markers the officer chose for the brief.
     SetCaveats(Vec<String>),
+    /// Sets a table's cells, exactly as typed.
+    SetTableRows {
+        block: BlockId,
+        rows: Vec<Vec<String>>,
+    },
     /// Sets the response options of a recommendation.
     SetResponses {
         block: BlockId,
@@ -318,6 +323,10 @@ impl Edit {
                         + r.phone.len()
                         + r.date.len()
                 })
+                .sum::<usize>(),
+            Edit::SetTableRows { rows, .. } => rows
+                .iter()
+                .map(|row| std::mem::size_of_val(row) + row.iter().map(String::len).sum::<usize>())
                 .sum::<usize>(),
             Edit::SetContact(contact) => {
                 contact.name.len() + contact.position.len() + contact.phone.len()

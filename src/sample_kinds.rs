@@ -119,6 +119,10 @@ fn decision(project: &mut Project, sources: &[SourceId]) {
     let meta = &mut project.brief.meta;
     meta.title = "Flood-resilience working group with Kazakhstan".into();
     meta.to_for = "For action".into();
+    meta.also_to = vec![crate::model::Addressee {
+        name: "Minister for Natural Resources".into(),
+        action: "For information".into(),
+    }];
     meta.through = "Secretary-General".into();
     meta.copies_to = "Deputy Secretary-General (Bilateral); Director, Water Diplomacy Unit".into();
     meta.critical_date = "13 March 2026".into();

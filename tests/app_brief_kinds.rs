@@ -83,6 +83,24 @@ fn a_decision_brief_is_built_and_switched_through_the_window() {
     );
 
     // The clearance rows are at the foot of the editor: scroll down to them.
+    // A second addressee, for information.
+    harness.get_by_label("Add addressee").click();
+    harness.run();
+    let addressee = harness.get_by_label("Addressee 2");
+    addressee.focus();
+    addressee.type_text("Minister for Trade");
+    harness.run();
+    harness.get_by_label("Addressee 2 for").click();
+    harness.run();
+    harness.get_by_label("For information").click();
+    harness.run();
+    let also = &harness.state().project.brief.meta.also_to;
+    assert_eq!(also.len(), 1);
+    assert_eq!(
+        (also[0].name.as_str(), also[0].action.as_str()),
+        ("Minister for Trade", "For information")
+    );
+
     harness.get_by_label("Add clearance row").scroll_to_me();
     harness.run();
     harness.get_by_label("Add clearance row").click();
@@ -124,6 +142,10 @@ fn a_decision_brief_is_built_and_switched_through_the_window() {
         "{printed}"
     );
     assert!(printed.contains("Farid Hassan"), "{printed}");
+    assert!(
+        printed.contains("Minister for Trade — For information"),
+        "{printed}"
+    );
 
     // A visit brief has no place for recommendations: their part stays, shown as not
     // printed, and a message says so.

@@ -192,17 +192,18 @@ fn tab_walks_the_title_block_then_each_block_in_reading_order() {
     harness.get_by_label("Title").focus();
     harness.run();
     let mut order = vec![focused_name(&harness)];
-    for _ in 0..25 {
+    for _ in 0..26 {
         harness.key_press(egui::Key::Tab);
         harness.run();
         order.push(focused_name(&harness));
     }
     assert_eq!(
-        order[..15],
+        order[..16],
         [
             "Title",
             "To",
             "For",
+            "Add addressee",
             "Through",
             "Copies to",
             "From",

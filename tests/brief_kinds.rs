@@ -196,6 +196,7 @@ fn the_decision_brief_pdf_reads_as_a_decision_brief() {
         }
     }
     for needle in [
+        "To Minister for Foreign Affairs — For action Minister for Natural Resources — For information",
         "Critical date 13 March 2026",
         "Minister\u{2019}s comments:",
         "Signature",

@@ -4,7 +4,7 @@
 
 use super::command::Command;
 use super::state::AppState;
-use crate::model::{Attachment, BlockId, Clearance, Edit, MetaField, Responses};
+use crate::model::{Addressee, Attachment, BlockId, Clearance, Edit, MetaField, Responses};
 
 /// The response options of a recommendation, as a drop-down.
 pub fn responses_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, current: Responses) {
@@ -136,7 +136,7 @@ pub fn to_for_ui(ui: &mut egui::Ui, state: &mut AppState, label: egui::Id) {
     egui::ComboBox::from_id_salt("to-for")
         .selected_text(shown)
         .show_ui(ui, |ui| {
-            for choice in ["", "For action", "For information"] {
+            for choice in ACTIONS {
                 let text = if choice.is_empty() {
                     "(not said)"
                 } else {
@@ -152,6 +152,75 @@ pub fn to_for_ui(ui: &mut egui::Ui, state: &mut AppState, label: egui::Id) {
         })
         .response
         .labelled_by(label);
+}
+
+const ACTIONS: [&str; 3] = ["", "For action", "For information"];
+
+/// The addressees after the first, each with what it is sent to them for, and a button
+/// to add one.
+pub fn also_to_ui(ui: &mut egui::Ui, state: &mut AppState, label_width: f32) {
+    let addressees = state.project.brief.meta.also_to.clone();
+    let mut changed = None;
+    for (index, addressee) in addressees.iter().enumerate() {
+        let mut edited = addressee.clone();
+        ui.horizontal(|ui| {
+            let label = ui.add_sized(
+                [label_width, 20.0],
+                egui::Label::new("Also to").halign(egui::Align::Min),
+            );
+            let width = (ui.available_width() - 260.0).max(120.0);
+            let name = ui
+                .add(egui::TextEdit::singleline(&mut edited.name).desired_width(width))
+                .labelled_by(label.id)
+                .accessible_name(format!("Addressee {}", index + 2));
+            let shown = if edited.action.is_empty() {
+                "(not said)"
+            } else {
+                edited.action.as_str()
+            };
+            egui::ComboBox::from_id_salt(("also-to-for", index))
+                .selected_text(shown.to_owned())
+                .show_ui(ui, |ui| {
+                    for choice in ACTIONS {
+                        let text = if choice.is_empty() {
+                            "(not said)"
+                        } else {
+                            choice
+                        };
+                        if ui.selectable_label(edited.action == choice, text).clicked() {
+                            edited.action = choice.to_owned();
+                        }
+                    }
+                })
+                .response
+                .accessible_name(format!("Addressee {} for", index + 2));
+            if name.changed() || edited != *addressee {
+                let mut all = addressees.clone();
+                all[index] = edited.clone();
+                changed = Some(all);
+            }
+            if ui
+                .small_button("Remove")
+                .on_hover_text("Remove this addressee")
+                .clicked()
+            {
+                let mut all = addressees.clone();
+                all.remove(index);
+                changed = Some(all);
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        ui.add_space(label_width + 8.0);
+        if ui.small_button("Add addressee").clicked() {
+            let mut all = addressees.clone();
+            all.push(Addressee::default());
+            changed = Some(all);
+        }
+    });
+    if let Some(all) = changed {
+        state.send(Command::Edit(Edit::SetAlsoTo(all)));
+    }
 }
 
 /// Clearance rows, the contact officer and the attachments, under the parts.

@@ -56,5 +56,8 @@ pub fn title_block_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 }
             }
         });
+        if field == MetaField::ToFor {
+            super::decision_ui::also_to_ui(ui, state, LABEL_WIDTH);
+        }
     }
 }

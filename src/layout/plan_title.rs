@@ -34,11 +34,20 @@ impl Plan<'_> {
         let padding = Pt(3.0);
         let label_width = (self.width * 0.24).max(Pt::mm(22.0));
         let value_width = self.width - label_width;
-        let to = match (meta.to.trim(), meta.to_for.trim()) {
-            (to, "") => to.to_owned(),
-            ("", _) => String::new(),
-            (to, action) => format!("{to} \u{2014} {action}"),
-        };
+        // Each addressee on a line of its own, with what it is sent to them for.
+        let to = std::iter::once((meta.to.as_str(), meta.to_for.as_str()))
+            .chain(
+                meta.also_to
+                    .iter()
+                    .map(|a| (a.name.as_str(), a.action.as_str())),
+            )
+            .filter_map(|(name, action)| match (name.trim(), action.trim()) {
+                ("", _) => None,
+                (name, "") => Some(name.to_owned()),
+                (name, action) => Some(format!("{name} \u{2014} {action}")),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
         let critical = match (meta.critical_date.trim(), meta.critical_reason.trim()) {
             _ if !self.template.critical_date => String::new(),
             ("", _) => "Routine".to_owned(),

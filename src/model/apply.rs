@@ -59,6 +59,7 @@ impl Project {
             }
             Edit::SetResponses { .. }
             | Edit::SetTableRows { .. }
+            | Edit::SetAlsoTo(_)
             | Edit::SetClearance(_)
             | Edit::SetContact(_)
             | Edit::SetAttachments(_) => self.apply_decision_edit(edit),

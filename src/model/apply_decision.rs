@@ -37,6 +37,10 @@ impl Project {
                 let old = std::mem::replace(current, rows);
                 nothing(Edit::SetTableRows { block, rows: old })
             }
+            Edit::SetAlsoTo(addressees) => {
+                let old = std::mem::replace(&mut self.brief.meta.also_to, addressees);
+                nothing(Edit::SetAlsoTo(old))
+            }
             Edit::SetClearance(rows) => {
                 let old = std::mem::replace(&mut self.brief.meta.clearance, rows);
                 nothing(Edit::SetClearance(old))

@@ -63,6 +63,9 @@ pub struct BriefMeta {
     /// "For action" or "For information", after the To line.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub to_for: String,
+    /// Further addressees after the first (`to`), each marked for action or information.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_to: Vec<Addressee>,
     /// When the minister must decide by; empty for a routine brief.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub critical_date: String,
@@ -177,6 +180,16 @@ impl Responses {
     pub fn label(self) -> String {
         self.options().join(" / ")
     }
+}
+
+/// An addressee of the brief and what they receive it for.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Addressee {
+    pub name: String,
+    /// "For action", "For information", or empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub action: String,
 }
 
 /// Someone who cleared the brief before it went to the minister.

@@ -4,8 +4,9 @@
 //! one place they change the project, which makes every change undoable and testable.
 
 use super::{
-    Attachment, Block, BlockId, BlockKind, BriefMeta, Clearance, Contact, CustomTemplate, Marking,
-    Part, PartId, Responses, SectionRef, Source, SourceId, TalkingPoint, TalkingPointId,
+    Addressee, Attachment, Block, BlockId, BlockKind, BriefMeta, Clearance, Contact,
+    CustomTemplate, Marking, Part, PartId, Responses, SectionRef, Source, SourceId, TalkingPoint,
+    TalkingPointId,
 };
 
 /// A field of the brief's metadata.
@@ -223,6 +224,8 @@ pub enum Edit {
         block: BlockId,
         responses: Responses,
     },
+    /// Replaces the addressees after the first.
+    SetAlsoTo(Vec<Addressee>),
     /// Replaces the clearance rows.
     SetClearance(Vec<Clearance>),
     SetContact(Contact),
@@ -327,6 +330,10 @@ impl Edit {
             Edit::SetTableRows { rows, .. } => rows
                 .iter()
                 .map(|row| std::mem::size_of_val(row) + row.iter().map(String::len).sum::<usize>())
+                .sum::<usize>(),
+            Edit::SetAlsoTo(addressees) => addressees
+                .iter()
+                .map(|a| std::mem::size_of_val(a) + a.name.len() + a.action.len())
                 .sum::<usize>(),
             Edit::SetContact(contact) => {
                 contact.name.len() + contact.position.len() + contact.phone.len()

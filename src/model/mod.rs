@@ -13,8 +13,8 @@ mod remove_source;
 mod source;
 
 pub use brief::{
-    Attachment, Block, BlockKind, Brief, BriefMeta, Clearance, Contact, CustomTemplate, Part,
-    Responses, table_rows, table_text,
+    Addressee, Attachment, Block, BlockKind, Brief, BriefMeta, Clearance, Contact, CustomTemplate,
+    Part, Responses, table_rows, table_text,
 };
 pub use edit::{Applied, Created, Edit, EditError, Marked, MetaField, SourceField};
 pub use ids::{BlockId, IdAllocator, PartId, SectionId, SourceId, TalkingPointId};

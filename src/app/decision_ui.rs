@@ -168,7 +168,7 @@ pub fn also_to_ui(ui: &mut egui::Ui, state: &mut AppState, label_width: f32) {
                 [label_width, 20.0],
                 egui::Label::new("Also to").halign(egui::Align::Min),
             );
-            let width = (ui.available_width() - 260.0).max(120.0);
+            let width = (ui.available_width() - 190.0).max(120.0);
             let name = ui
                 .add(egui::TextEdit::singleline(&mut edited.name).desired_width(width))
                 .labelled_by(label.id)

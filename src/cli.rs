@@ -331,14 +331,31 @@ fn set_template(path: &Path, template: Option<&str>, refresh: bool) -> Result<()
         ),
     };
     let (chosen, custom) = Template::choose(&choice)?;
-    project
-        .apply(chosen.select_edit(custom))
-        .context("the template was not changed")?;
+    // Blocks move to the new kind's parts as in the window; nothing is saved on failure.
+    for edit in chosen.switch_edits(&project, custom) {
+        project
+            .apply(edit)
+            .context("the template was not changed")?;
+    }
     save(&project, path)?;
     println!(
         "{} now uses the template {} ({choice})",
         path.display(),
         chosen.name
     );
+    let kept: Vec<&str> = project
+        .brief
+        .parts
+        .iter()
+        .filter(|p| chosen.part(&p.key).is_none() && !p.blocks.is_empty())
+        .map(|p| p.title.as_str())
+        .collect();
+    if !kept.is_empty() {
+        eprintln!(
+            "warning: the {} template has no place for {}; they are kept in the file, not printed",
+            chosen.name,
+            kept.join(", ")
+        );
+    }
     Ok(())
 }

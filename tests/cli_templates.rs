@@ -97,3 +97,47 @@ fn set_template_switches_and_refreshes_from_the_file() {
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("built-in template"));
 }
+
+#[test]
+fn set_template_moves_blocks_to_the_new_kinds_parts_and_names_what_has_no_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    ok(&briefwright(&["sample", "-o", "visit.brief"], dir.path()));
+    let load = || {
+        briefwright::project::load(&dir.path().join("visit.brief"))
+            .expect("loads")
+            .project
+    };
+    let issues = load()
+        .brief
+        .parts
+        .iter()
+        .find(|p| p.key == "key_issues")
+        .map(|p| p.blocks.clone())
+        .expect("key issues");
+
+    ok(&briefwright(
+        &["set-template", "visit.brief", "decision-brief"],
+        dir.path(),
+    ));
+    let brief = load().brief;
+    assert_eq!(brief.template, "decision-brief");
+    let key_points = brief
+        .parts
+        .iter()
+        .find(|p| p.key == "key_points")
+        .expect("part");
+    assert_eq!(key_points.blocks, issues, "key issues become key points");
+    assert!(brief.parts.iter().all(|p| p.key != "key_issues"));
+
+    let switched = briefwright(&["set-template", "visit.brief", "visit-brief"], dir.path());
+    ok(&switched);
+    let warning = String::from_utf8_lossy(&switched.stderr);
+    assert!(warning.contains("no place for Recommendation"), "{warning}");
+    assert!(
+        load()
+            .brief
+            .parts
+            .iter()
+            .any(|p| p.key == "recommendation" && !p.blocks.is_empty())
+    );
+}

@@ -5,7 +5,7 @@ use crate::import::import_text;
 use crate::model::{BlockKind, Project, SectionKind, SectionRef, SourceId};
 use crate::template::Template;
 
-pub(crate) const ARTICLES: [(&str, &str, bool); 3] = [
+const ARTICLES: [(&str, &str, bool); 3] = [
     (
         "steppe-and-monsoon.md",
         include_str!("../assets/sample/steppe-and-monsoon.md"),
@@ -58,6 +58,43 @@ pub(crate) const TALKING_POINTS: [(&str, &[&str]); 6] = [
     ),
 ];
 
+/// Imports the three sample articles into `project`.
+pub(crate) fn add_sources(project: &mut Project) -> Vec<SourceId> {
+    ARTICLES
+        .iter()
+        .filter_map(|(name, text, is_markdown)| {
+            let mut source = import_text(text, *is_markdown)?;
+            source.file_name = (*name).to_owned();
+            Some(project.add_source(source))
+        })
+        .collect()
+}
+
+/// The `nth` body paragraph of `source`, as an excerpt at the end of part `part`.
+pub(crate) fn push_excerpt(
+    project: &mut Project,
+    part: usize,
+    source: Option<&SourceId>,
+    nth: usize,
+) {
+    let Some(source) = source.and_then(|id| project.source(*id)) else {
+        return;
+    };
+    let Some(section) = source
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::Paragraph)
+        .nth(nth)
+    else {
+        return;
+    };
+    let from = SectionRef {
+        source: source.id,
+        section: section.id,
+    };
+    project.push_block(part, BlockKind::Excerpt { from, edited: None });
+}
+
 /// The position of the part with `key`, or the first part.
 pub(crate) fn part_index(project: &Project, key: &str) -> usize {
     project
@@ -88,14 +125,7 @@ pub fn project() -> Project {
     meta.keywords = vec!["Kazakhstan".into(), "visit".into(), "briefing".into()];
     meta.created = "2026-03-09T08:30:00Z".into();
 
-    let sources: Vec<SourceId> = ARTICLES
-        .iter()
-        .filter_map(|(name, text, is_markdown)| {
-            let mut source = import_text(text, *is_markdown)?;
-            source.file_name = (*name).to_owned();
-            Some(project.add_source(source))
-        })
-        .collect();
+    let sources = add_sources(&mut project);
 
     let background = part_index(&project, "background");
     project.push_block(
@@ -106,22 +136,12 @@ pub fn project() -> Project {
     );
     // The water, trade and values paragraphs of the English review, and the Kazakh view on floods.
     for (source_index, section_index) in [(0usize, 1usize), (0, 2), (2, 1)] {
-        let Some(source) = sources.get(source_index).and_then(|id| project.source(*id)) else {
-            continue;
-        };
-        let Some(section) = source
-            .sections
-            .iter()
-            .filter(|s| s.kind == SectionKind::Paragraph)
-            .nth(section_index)
-        else {
-            continue;
-        };
-        let from = SectionRef {
-            source: source.id,
-            section: section.id,
-        };
-        project.push_block(background, BlockKind::Excerpt { from, edited: None });
+        push_excerpt(
+            &mut project,
+            background,
+            sources.get(source_index),
+            section_index,
+        );
     }
     project.push_block(
         background,

@@ -2,12 +2,8 @@
 //! Kazakhstan visit, written for Briefwright, as a decision brief, an information brief,
 //! a visit brief and a meeting brief, so that each kind can be seen at once.
 
-use crate::import::import_text;
-use crate::model::{
-    Attachment, BlockKind, Clearance, Contact, Project, Responses, SectionKind, SectionRef,
-    SourceId,
-};
-use crate::sample::{ARTICLES, TALKING_POINTS, part_index};
+use crate::model::{Attachment, BlockKind, Clearance, Contact, Project, Responses, SourceId};
+use crate::sample::{TALKING_POINTS, add_sources, part_index, push_excerpt};
 use crate::template::{Template, TemplateError};
 
 /// The sample brief of the kind `template` names.
@@ -54,14 +50,7 @@ fn common(project: &mut Project) -> Vec<SourceId> {
         position: "Desk Officer, Kazakhstan".into(),
         phone: "+60 3 8887 4021".into(),
     };
-    let sources = ARTICLES
-        .iter()
-        .filter_map(|(name, text, is_markdown)| {
-            let mut source = import_text(text, *is_markdown)?;
-            source.file_name = (*name).to_owned();
-            Some(project.add_source(source))
-        })
-        .collect();
+    let sources = add_sources(project);
     let points = part_index(project, "talking_points");
     for (text, tags) in TALKING_POINTS.iter().take(4) {
         let id =
@@ -87,23 +76,8 @@ fn paragraphs(project: &mut Project, key: &str, texts: &[&str]) {
 
 /// The `nth` paragraph of a source, as an excerpt at the end of the part `key`.
 fn excerpt(project: &mut Project, key: &str, source: Option<&SourceId>, nth: usize) {
-    let Some(source) = source.and_then(|id| project.source(*id)) else {
-        return;
-    };
-    let Some(section) = source
-        .sections
-        .iter()
-        .filter(|s| s.kind == SectionKind::Paragraph)
-        .nth(nth)
-    else {
-        return;
-    };
-    let from = SectionRef {
-        source: source.id,
-        section: section.id,
-    };
     let part = part_index(project, key);
-    project.push_block(part, BlockKind::Excerpt { from, edited: None });
+    push_excerpt(project, part, source, nth);
 }
 
 fn table(project: &mut Project, key: &str, rows: &[&[&str]]) {

@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::draft::{DraftOptions, new_draft, now_timestamp};
-use crate::export::{export_to_file, render};
+use crate::export::{ExportFormat, export_as, render};
 use crate::layout::Layouter;
 use crate::project::{ProjectLock, load, save};
 use crate::template::{BUILT_IN, Template};
@@ -66,11 +66,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Export a project; the output's extension picks the format (today only .pdf).
+    /// Export a project as PDF or as a Word document; the output's extension (.pdf,
+    /// .docx) picks the format unless --format names one.
     Export {
         project: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+        /// pdf or docx (also: word), whatever the output is called.
+        #[arg(long, value_parser = parse_format)]
+        format: Option<ExportFormat>,
     },
     /// Lay a project out with another template, or read its own template again from its file.
     SetTemplate {
@@ -194,19 +198,30 @@ fn execute(command: Command) -> Result<()> {
                 output.display()
             );
         }
-        Command::Export { project, output } => {
+        Command::Export {
+            project,
+            output,
+            format,
+        } => {
+            let format = match format {
+                Some(format) => format,
+                None => ExportFormat::from_path(&output)?,
+            };
             let loaded = load(&project)?;
             report_warnings(&loaded.warnings);
-            let laid = export_to_file(&loaded.project, &output, &mut Layouter::new())?;
+            let laid = export_as(&loaded.project, &output, format, &mut Layouter::new())?;
             for diagnostic in &laid.diagnostics {
                 eprintln!("{diagnostic}");
             }
             let pages = laid.pages.len();
-            println!(
-                "wrote {} ({pages} page{})",
-                output.display(),
-                if pages == 1 { "" } else { "s" }
-            );
+            let plural = if pages == 1 { "" } else { "s" };
+            match format {
+                ExportFormat::Pdf => println!("wrote {} ({pages} page{plural})", output.display()),
+                ExportFormat::Docx => println!(
+                    "wrote {} (Word document; {pages} page{plural} as PDF)",
+                    output.display()
+                ),
+            }
         }
         Command::SetTemplate {
             project,
@@ -358,4 +373,10 @@ fn set_template(path: &Path, template: Option<&str>, refresh: bool) -> Result<()
         );
     }
     Ok(())
+}
+
+/// `--format`: "pdf", "docx" or "word".
+fn parse_format(name: &str) -> Result<ExportFormat, String> {
+    ExportFormat::from_name(name)
+        .ok_or_else(|| format!("\"{name}\" is not a format; use pdf or docx"))
 }

@@ -1,6 +1,7 @@
-//! Export: layout plus PDF for a project, written atomically. The CLI and the window
-//! both export through here, so they give the same bytes, and both choose the format
-//! from the file name with [`ExportFormat::from_path`].
+//! Export: layout plus PDF, or the Word document, for a project, written atomically. The
+//! CLI and the window both export through here, so they give the same bytes, and both
+//! choose the format from the file name with [`ExportFormat::from_path`] (or the CLI's
+//! `--format`).
 
 use std::path::Path;
 
@@ -14,16 +15,36 @@ use crate::template::{Template, TemplateError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     Pdf,
+    /// A Word document (`.docx`) the minister's office can edit.
+    Docx,
 }
 
 impl ExportFormat {
     /// Every format, in the order they are offered.
-    pub const ALL: &[ExportFormat] = &[ExportFormat::Pdf];
+    pub const ALL: &[ExportFormat] = &[ExportFormat::Pdf, ExportFormat::Docx];
 
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Pdf => "pdf",
+            ExportFormat::Docx => "docx",
+        }
+    }
+
+    /// What the format is called in menus and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "PDF",
+            ExportFormat::Docx => "Word",
+        }
+    }
+
+    /// The format named on the command line ("pdf", "docx", "word"), in any case.
+    pub fn from_name(name: &str) -> Option<ExportFormat> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "pdf" => Some(ExportFormat::Pdf),
+            "docx" | "word" => Some(ExportFormat::Docx),
+            _ => None,
         }
     }
 
@@ -46,7 +67,7 @@ impl ExportFormat {
     }
 }
 
-/// ".pdf" (or ".pdf, .docx" once there are more).
+/// ".pdf, .docx".
 fn supported_extensions() -> String {
     ExportFormat::ALL
         .iter()
@@ -79,6 +100,8 @@ pub enum ExportError {
     #[error(transparent)]
     Pdf(#[from] PdfError),
     #[error(transparent)]
+    Word(#[from] crate::word::WordError),
+    #[error(transparent)]
     Write(#[from] WriteError),
 }
 
@@ -104,11 +127,30 @@ pub fn export_to_file(
     path: &Path,
     layouter: &mut Layouter,
 ) -> Result<Laid, ExportError> {
-    match ExportFormat::from_path(path)? {
+    export_as(project, path, ExportFormat::from_path(path)?, layouter)
+}
+
+/// Renders and writes the file in `format`, whatever its name. The Word document is laid
+/// out too, for the same warnings (marking raised, pages over budget, missing title
+/// block lines) as the PDF.
+pub fn export_as(
+    project: &Project,
+    path: &Path,
+    format: ExportFormat,
+    layouter: &mut Layouter,
+) -> Result<Laid, ExportError> {
+    match format {
         ExportFormat::Pdf => {
             let rendered = render(project, layouter)?;
             write_atomically(path, &rendered.pdf, false)?;
             Ok(rendered.laid)
+        }
+        ExportFormat::Docx => {
+            let template = Template::for_brief(&project.brief)?;
+            let laid = layouter.layout(project, &template);
+            let bytes = crate::word::write(project, &template)?;
+            write_atomically(path, &bytes, false)?;
+            Ok(laid)
         }
     }
 }
@@ -123,14 +165,20 @@ mod tests {
             ExportFormat::from_path(Path::new("out/brief.PDF")).ok(),
             Some(ExportFormat::Pdf)
         );
+        assert_eq!(
+            ExportFormat::from_path(Path::new("brief.Docx")).ok(),
+            Some(ExportFormat::Docx)
+        );
+        assert_eq!(ExportFormat::from_name("Word"), Some(ExportFormat::Docx));
+        assert_eq!(ExportFormat::from_name("odt"), None);
         for (path, expected) in [
             (
-                "brief.docx",
-                "cannot export to brief.docx: .docx is not a format Briefwright exports yet; supported: .pdf",
+                "brief.odt",
+                "cannot export to brief.odt: .odt is not a format Briefwright exports yet; supported: .pdf, .docx",
             ),
             (
                 "brief",
-                "cannot export to brief: the name has no extension to say which format to write; supported: .pdf",
+                "cannot export to brief: the name has no extension to say which format to write; supported: .pdf, .docx",
             ),
         ] {
             let error = ExportFormat::from_path(Path::new(path)).expect_err("refused");

@@ -25,3 +25,4 @@ pub mod sample_kinds;
 pub mod template;
 pub mod unicode_block;
 pub mod units;
+pub mod word;

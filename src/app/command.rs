@@ -53,6 +53,9 @@ pub enum Command {
     },
     ExportDialog,
     ExportPdf(PathBuf),
+    /// Asks where to write the brief as a Word document.
+    ExportWordDialog,
+    ExportWord(PathBuf),
     /// Close the window. Unless `confirmed`, unsaved changes are asked about first.
     Quit {
         confirmed: bool,
@@ -189,6 +192,10 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
         (KeyboardShortcut::new(COMMAND, Key::O), Command::OPEN),
         (KeyboardShortcut::new(COMMAND, Key::S), Command::Save),
         (
+            KeyboardShortcut::new(COMMAND_SHIFT, Key::E),
+            Command::ExportWordDialog,
+        ),
+        (
             KeyboardShortcut::new(COMMAND, Key::E),
             Command::ExportDialog,
         ),
@@ -292,6 +299,7 @@ impl Command {
             Command::PasteDialog => "Paste as New Article…",
             Command::ImportLinkDialog => "Import from Link…",
             Command::ExportDialog => "Export PDF…",
+            Command::ExportWordDialog => "Export as Word…",
             Command::Quit { .. } => "Quit",
             Command::TemplateFileDialog => "From File…",
             Command::RefreshTemplate => "Refresh from File",

@@ -34,6 +34,9 @@ pub enum FilePurpose {
     ExportPdf {
         suggested: String,
     },
+    ExportWord {
+        suggested: String,
+    },
     PickTemplate,
 }
 
@@ -45,6 +48,7 @@ impl FilePurpose {
             FilePurpose::ImportArticles => "Import articles",
             FilePurpose::SaveProjectAs { .. } => "Save brief as",
             FilePurpose::ExportPdf { .. } => "Export PDF",
+            FilePurpose::ExportWord { .. } => "Export as Word",
             FilePurpose::PickTemplate => "Use template file",
         }
     }
@@ -62,6 +66,7 @@ impl FilePurpose {
                 ],
             ),
             FilePurpose::ExportPdf { .. } => ("PDF", &["pdf"]),
+            FilePurpose::ExportWord { .. } => ("Word document", &["docx"]),
             FilePurpose::PickTemplate => ("Briefwright template", &["toml"]),
         }
     }
@@ -69,9 +74,9 @@ impl FilePurpose {
     /// The name suggested for a file to be written, if this request writes one.
     pub fn suggested_name(&self) -> Option<&str> {
         match self {
-            FilePurpose::SaveProjectAs { suggested } | FilePurpose::ExportPdf { suggested } => {
-                Some(suggested)
-            }
+            FilePurpose::SaveProjectAs { suggested }
+            | FilePurpose::ExportPdf { suggested }
+            | FilePurpose::ExportWord { suggested } => Some(suggested),
             _ => None,
         }
     }

@@ -189,6 +189,7 @@ impl AppState {
             FilePurpose::ImportArticles => Command::ImportArticles(paths),
             FilePurpose::SaveProjectAs { .. } => Command::SaveAs(purpose.complete(first)),
             FilePurpose::ExportPdf { .. } => Command::ExportPdf(purpose.complete(first)),
+            FilePurpose::ExportWord { .. } => Command::ExportWord(purpose.complete(first)),
             FilePurpose::PickTemplate => Command::UseTemplateFile(first),
         };
         self.run(command);

@@ -57,6 +57,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             item_ui(ui, state, Command::ImportDialog, true);
             item_ui(ui, state, Command::ImportLinkDialog, true);
             item_ui(ui, state, Command::ExportDialog, true);
+            item_ui(ui, state, Command::ExportWordDialog, true);
             ui.separator();
             item_ui(ui, state, Command::QUIT, true);
         });

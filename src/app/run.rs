@@ -7,6 +7,7 @@ use super::command::{Command, UnsavedChoice};
 use super::dialogs::FilePurpose;
 use super::history::Step;
 use super::state::{AppState, Modal, Tab};
+use crate::export::ExportFormat;
 use crate::model::{BlockKind, Created, Edit};
 use crate::template::Template;
 
@@ -38,7 +39,12 @@ impl AppState {
                 let suggested = self.suggested_name("pdf");
                 self.ask_for_file(FilePurpose::ExportPdf { suggested });
             }
-            Command::ExportPdf(path) => self.export(path),
+            Command::ExportPdf(path) => self.export(path, ExportFormat::Pdf),
+            Command::ExportWordDialog => {
+                let suggested = self.suggested_name("docx");
+                self.ask_for_file(FilePurpose::ExportWord { suggested });
+            }
+            Command::ExportWord(path) => self.export(path, ExportFormat::Docx),
             Command::Quit { confirmed } => {
                 if self.confirm_unsaved(&command, confirmed) {
                     self.quit_now = true;
@@ -155,15 +161,19 @@ impl AppState {
         }
     }
 
-    fn export(&mut self, path: PathBuf) {
-        match crate::export::export_to_file(&self.project, &path, &mut self.layouter) {
+    /// Writes the brief in `format`, whatever the file is called: the dialog chose it.
+    fn export(&mut self, path: PathBuf, format: ExportFormat) {
+        match crate::export::export_as(&self.project, &path, format, &mut self.layouter) {
             Ok(laid) => {
                 let pages = laid.pages.len();
-                self.info(format!(
-                    "Exported {} ({pages} page{}).",
-                    path.display(),
-                    if pages == 1 { "" } else { "s" }
-                ));
+                let plural = if pages == 1 { "" } else { "s" };
+                self.info(match format {
+                    ExportFormat::Pdf => format!("Exported {} ({pages} page{plural}).", path.display()),
+                    ExportFormat::Docx => format!(
+                        "Exported {} as a Word document ({pages} page{plural} as PDF; Word sets its own pages).",
+                        path.display()
+                    ),
+                });
                 self.report("", &laid.diagnostics);
             }
             Err(error) => self.error(format!("The brief was not exported. {error}.")),

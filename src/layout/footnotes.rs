@@ -47,15 +47,33 @@ impl Footnotes {
     /// replaced by its number in superscript, with the notes in order of reference.
     /// References with no note are left as written.
     pub fn apply(&self, block: BlockId, text: &str) -> Noted {
+        let mut printed = String::with_capacity(text.len());
+        let mut notes = Vec::new();
+        for segment in self.segments(block, text) {
+            match segment {
+                NoteSegment::Text(text) => printed.push_str(&text),
+                NoteSegment::Note { number, text } => {
+                    let mark = superscript(number);
+                    printed.push_str(&mark);
+                    notes.push((mark, text));
+                }
+            }
+        }
+        Noted {
+            text: printed,
+            notes,
+        }
+    }
+
+    /// `text` of `block` cut where its defined references stand: the text between them,
+    /// and each note with its number. A Word footnote goes where a note stands.
+    pub fn segments(&self, block: BlockId, text: &str) -> Vec<NoteSegment> {
         if !text.contains("[^") {
-            return Noted {
-                text: text.to_owned(),
-                notes: Vec::new(),
-            };
+            return vec![NoteSegment::Text(text.to_owned())];
         }
         let (body, definitions) = split(text);
-        let mut printed = String::with_capacity(body.len());
-        let mut notes = Vec::new();
+        let mut segments = Vec::new();
+        let mut pending = String::with_capacity(body.len());
         let mut rest = body.as_str();
         while let Some(start) = rest.find("[^") {
             let Some(length) = rest[start..].find(']') else {
@@ -64,23 +82,31 @@ impl Footnotes {
             let label = &rest[start + 2..start + length];
             let number = self.numbers.get(&(block, label.to_owned()));
             let definition = definitions.iter().find(|(l, _)| l == label);
-            printed.push_str(&rest[..start]);
+            pending.push_str(&rest[..start]);
             match (number, definition) {
                 (Some(number), Some((_, note))) => {
-                    let mark = superscript(*number);
-                    printed.push_str(&mark);
-                    notes.push((mark, note.clone()));
+                    segments.push(NoteSegment::Text(std::mem::take(&mut pending)));
+                    segments.push(NoteSegment::Note {
+                        number: *number,
+                        text: note.clone(),
+                    });
                 }
-                _ => printed.push_str(&rest[start..start + length + 1]),
+                _ => pending.push_str(&rest[start..start + length + 1]),
             }
             rest = &rest[start + length + 1..];
         }
-        printed.push_str(rest);
-        Noted {
-            text: printed,
-            notes,
-        }
+        pending.push_str(rest);
+        segments.push(NoteSegment::Text(pending));
+        segments.retain(|segment| !matches!(segment, NoteSegment::Text(text) if text.is_empty()));
+        segments
     }
+}
+
+/// A stretch of a block's text, or a footnote referenced at that point.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NoteSegment {
+    Text(String),
+    Note { number: usize, text: String },
 }
 
 fn block_texts(kind: &BlockKind) -> impl Iterator<Item = &str> {

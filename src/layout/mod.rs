@@ -16,11 +16,18 @@ mod plan;
 mod portion;
 mod prefetch;
 mod slabs;
+mod structure;
 
 pub use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::fonts::{Glyph, TextRange};
 pub use dump::dump;
-pub use plan::attachment_letter;
+pub use footnotes::{Footnotes, NoteSegment};
+pub use furniture::Banner;
+pub use plan::{
+    BULLET, BlockPlan, ListItem, MetaTable, Plan, PrintedPart, RESPONSE_COLUMN, RecommendationPlan,
+    TablePlan, attachment_letter, spans_from_inline,
+};
+pub use structure::{Structure, banner};
 
 use crate::fonts::{FaceId, Typesetter};
 use crate::model::{BlockId, Project};

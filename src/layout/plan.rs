@@ -24,7 +24,7 @@ mod title;
 pub use decision::{RESPONSE_COLUMN, TablePlan, attachment_letter};
 
 /// The label of bullets and talking points.
-pub(super) const BULLET: &str = "\u{2022}";
+pub const BULLET: &str = "\u{2022}";
 
 /// The paragraphs of one brief laid out with one template.
 #[derive(Clone, Copy)]
@@ -360,7 +360,7 @@ impl<'a> Plan<'a> {
     }
 }
 
-fn spans_from_inline(spans: Vec<InlineSpan>) -> Vec<StyledSpan> {
+pub fn spans_from_inline(spans: Vec<InlineSpan>) -> Vec<StyledSpan> {
     spans
         .into_iter()
         .map(|s| StyledSpan {

@@ -51,7 +51,9 @@ impl Dialogs for ScriptedDialogs {
             FilePurpose::OpenProject { .. } => answers.projects.pop_front().map(|p| vec![p]),
             FilePurpose::ImportArticles => answers.articles.pop_front(),
             FilePurpose::SaveProjectAs { .. } => answers.save_as.pop_front().map(|p| vec![p]),
-            FilePurpose::ExportPdf { .. } => answers.pdfs.pop_front().map(|p| vec![p]),
+            FilePurpose::ExportPdf { .. } | FilePurpose::ExportWord { .. } => {
+                answers.pdfs.pop_front().map(|p| vec![p])
+            }
             FilePurpose::PickTemplate => answers.templates.pop_front().map(|p| vec![p]),
         };
         drop(answers);

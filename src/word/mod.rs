@@ -1,0 +1,62 @@
+//! Word export: the brief as a `.docx` that a minister's office can edit, comment on and
+//! track changes in. It is written with docx-rs from the same plan the layout sets (not
+//! from the PDF), so the title, title block, part headings, numbering, quotations and
+//! their references, recommendations, tables, footnotes, Sources list and marking are
+//! those of the PDF, in the same order.
+//!
+//! What Word keeps live stays live: numbered paragraphs and recommendations are Word
+//! lists that renumber when someone inserts one, footnotes are Word footnotes, page
+//! numbers are fields, and every paragraph has a named style ([`styles`]). Word paginates
+//! the document itself, with the template's page size and margins ([`page`]). What docx-rs
+//! cannot write is added in one small step on its parts ([`package`]). Ids come from the
+//! document's own counters, so the same project gives the same bytes.
+
+mod body;
+mod package;
+mod page;
+mod runs;
+mod styles;
+mod tables;
+
+use docx_rs::Docx;
+
+use crate::layout::{Structure, banner};
+use crate::model::Project;
+use crate::template::Template;
+
+use body::{BodyWriter, Child};
+
+/// Why a Word document could not be produced.
+#[derive(Debug, thiserror::Error)]
+pub enum WordError {
+    #[error("the Word document could not be assembled: {0}")]
+    Assemble(String),
+}
+
+/// The brief of `project`, set with `template`, as the bytes of a `.docx` file.
+pub fn write(project: &Project, template: &Template) -> Result<Vec<u8>, WordError> {
+    let structure = Structure::new(project, template);
+    let plan = structure.plan(project, template);
+    let mut body = BodyWriter::new(template, plan, structure.footnotes());
+    body.write();
+    let meta = &project.brief.meta;
+    let banner = banner(project, template);
+    let mut docx = styles::define(Docx::new(), template);
+    docx = page::set_up(docx, template, meta, &banner, &mut body.ids);
+    for list in body.lists {
+        docx = docx.add_numbering(list);
+    }
+    for child in body.children {
+        docx = match child {
+            Child::Paragraph(paragraph) => docx.add_paragraph(*paragraph),
+            Child::Table(table) => docx.add_table(*table),
+        };
+    }
+    if !banner.text.is_empty() {
+        docx = docx.custom_property("Protective marking", banner.text.as_str());
+    }
+    if !meta.reference.trim().is_empty() {
+        docx = docx.custom_property("Reference", meta.reference.trim());
+    }
+    package::pack(docx, meta)
+}

@@ -1,0 +1,153 @@
+//! The Word package: docx-rs builds the parts; this step adds what it cannot write and
+//! packs them. docx-rs writes only the dates of the core properties, so `core.xml` is
+//! written here from the brief (title, subject, author, keywords, language, the project's
+//! own timestamp); it has no element for the text's language, so the default one is added
+//! to the styles' run defaults; and it has no footnote number mark, so the placeholder
+//! run each footnote starts with becomes `<w:footnoteRef/>`. The zip entries carry
+//! docx-rs's fixed timestamp, so the same brief gives the same bytes.
+
+use std::io::Cursor;
+
+use docx_rs::Docx;
+use quick_xml::escape::escape;
+
+use crate::model::BriefMeta;
+
+use super::WordError;
+use super::runs::FOOTNOTE_MARK;
+
+/// The language the text is written in, unless a paragraph says otherwise.
+pub(super) const DEFAULT_LANGUAGE: &str = "en-GB";
+
+/// Builds the parts of `docx`, finishes them and packs them as a `.docx` file.
+pub(super) fn pack(docx: Docx, meta: &BriefMeta) -> Result<Vec<u8>, WordError> {
+    let mut xml = docx.build();
+    xml.doc_props.core = core_properties(meta).into_bytes();
+    xml.styles = with_default_language(&xml.styles)?;
+    xml.footnotes = with_footnote_marks(&xml.footnotes);
+    let mut bytes = Cursor::new(Vec::new());
+    xml.pack(&mut bytes)
+        .map_err(|error| WordError::Assemble(error.to_string()))?;
+    Ok(bytes.into_inner())
+}
+
+/// The subject line of the properties: the purpose, or what the PDF says without one.
+pub(super) fn subject(meta: &BriefMeta) -> String {
+    if meta.purpose.trim().is_empty() {
+        format!("Briefing note: {}", meta.title.trim())
+    } else {
+        meta.purpose.trim().to_owned()
+    }
+}
+
+/// The author: the brief's author, else its From line.
+pub(super) fn author(meta: &BriefMeta) -> &str {
+    if meta.author.trim().is_empty() {
+        meta.from.trim()
+    } else {
+        meta.author.trim()
+    }
+}
+
+fn core_properties(meta: &BriefMeta) -> String {
+    let stamp = w3c_time(&meta.created);
+    let keywords = meta.keywords.join(", ");
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+            r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
+            r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            "<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject>",
+            "<dc:creator>{author}</dc:creator><cp:keywords>{keywords}</cp:keywords>",
+            "<dc:language>{language}</dc:language><cp:lastModifiedBy>{author}</cp:lastModifiedBy>",
+            "<cp:revision>1</cp:revision>",
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>"#,
+            "</cp:coreProperties>"
+        ),
+        title = escape(meta.title.trim()),
+        subject = escape(&subject(meta)),
+        author = escape(author(meta)),
+        keywords = escape(&keywords),
+        language = DEFAULT_LANGUAGE,
+        stamp = stamp,
+    )
+}
+
+/// The project's "YYYY-MM-DDTHH:MM:SSZ" (or just its date), else 2000-01-01 as in the PDF.
+fn w3c_time(created: &str) -> String {
+    let created = created.trim();
+    let digits = |range: std::ops::Range<usize>| {
+        created
+            .get(range)
+            .filter(|part| part.bytes().all(|b| b.is_ascii_digit()))
+    };
+    match (digits(0..4), digits(5..7), digits(8..10)) {
+        (Some(year), Some(month), Some(day)) => {
+            let time = match (digits(11..13), digits(14..16), digits(17..19)) {
+                (Some(h), Some(m), Some(s)) => format!("{h}:{m}:{s}"),
+                _ => "00:00:00".to_owned(),
+            };
+            format!("{year}-{month}-{day}T{time}Z")
+        }
+        _ => "2000-01-01T00:00:00Z".to_owned(),
+    }
+}
+
+/// The styles with the default language in the run defaults. `w:lang` is the last but a
+/// few of the run properties, so it goes at their end, where Word's schema wants it.
+fn with_default_language(styles: &[u8]) -> Result<Vec<u8>, WordError> {
+    let styles = std::str::from_utf8(styles)
+        .map_err(|_| WordError::Assemble("the styles are not UTF-8".to_owned()))?;
+    let anchor = "</w:rPr></w:rPrDefault>";
+    if !styles.contains(anchor) {
+        return Err(WordError::Assemble(
+            "the styles have no run defaults to give the language".to_owned(),
+        ));
+    }
+    let language = format!(
+        r#"<w:lang w:val="{DEFAULT_LANGUAGE}" w:eastAsia="{DEFAULT_LANGUAGE}" w:bidi="ar-SA" />{anchor}"#
+    );
+    Ok(styles.replacen(anchor, &language, 1).into_bytes())
+}
+
+/// The footnotes with Word's number mark where each starts.
+fn with_footnote_marks(footnotes: &[u8]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(footnotes) else {
+        return footnotes.to_vec();
+    };
+    let placeholder = format!(r#"<w:t xml:space="preserve">{FOOTNOTE_MARK}</w:t>"#);
+    text.replace(&placeholder, "<w:footnoteRef />").into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_come_from_the_project_or_a_fixed_date() {
+        assert_eq!(w3c_time("2026-03-10T09:30:00Z"), "2026-03-10T09:30:00Z");
+        assert_eq!(w3c_time("2026-03-10"), "2026-03-10T00:00:00Z");
+        assert_eq!(w3c_time("last Tuesday"), "2000-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn core_properties_escape_what_the_officer_wrote() {
+        let meta = BriefMeta {
+            title: "Trade & water <draft>".to_owned(),
+            from: "A. Officer".to_owned(),
+            keywords: vec!["Kazakhstan".to_owned(), "water".to_owned()],
+            ..BriefMeta::default()
+        };
+        let core = core_properties(&meta);
+        assert!(core.contains("<dc:title>Trade &amp; water &lt;draft&gt;</dc:title>"));
+        assert!(core.contains("<dc:creator>A. Officer</dc:creator>"));
+        assert!(core.contains("<cp:keywords>Kazakhstan, water</cp:keywords>"));
+        assert!(
+            core.contains(
+                "<dc:subject>Briefing note: Trade &amp; water &lt;draft&gt;</dc:subject>"
+            )
+        );
+    }
+}

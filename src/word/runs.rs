@@ -1,0 +1,202 @@
+//! Styled spans as Word runs: bold and italic as direct formatting against the
+//! paragraph's style, links as hyperlinks, line breaks, and footnotes where the text
+//! references them. Paragraph and hyperlink ids come from counters of the document being
+//! written, not docx-rs's process-wide ones, so that the same brief gives the same bytes.
+
+use docx_rs::{BreakType, Footnote, Hyperlink, HyperlinkData, Paragraph, Run};
+
+use crate::fonts::{ParagraphRequest, StyledSpan};
+use crate::layout::{NoteSegment, spans_from_inline};
+use crate::model::parse_inline;
+
+use super::styles::{FOOTNOTE_TEXT, HYPERLINK};
+
+/// A placeholder run text that the packaging step turns into Word's footnote number
+/// mark (`<w:footnoteRef/>`), which docx-rs cannot write. A private-use character, so no
+/// brief's text can contain it by accident.
+pub(super) const FOOTNOTE_MARK: char = '\u{F8FF}';
+
+/// Bold and italic as a paragraph style sets them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Emphasis {
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// The ids of one document: paragraphs, hyperlinks and footnotes, counted from 1.
+#[derive(Debug, Default)]
+pub(super) struct Ids {
+    paragraph: u32,
+    hyperlink: usize,
+    footnote: usize,
+}
+
+impl Ids {
+    /// A new paragraph with the document's next id.
+    pub fn paragraph(&mut self) -> Paragraph {
+        self.paragraph += 1;
+        Paragraph::new().id(format!("{:08X}", self.paragraph))
+    }
+
+    /// A paragraph in `style`.
+    pub fn styled(&mut self, style: &str) -> Paragraph {
+        self.paragraph().style(style)
+    }
+
+    fn hyperlink(&mut self, url: &str) -> Hyperlink {
+        self.hyperlink += 1;
+        Hyperlink {
+            link: HyperlinkData::External {
+                rid: format!("rIdHyperlink{}", self.hyperlink),
+                path: quick_xml::escape::escape(url).into_owned(),
+            },
+            history: None,
+            children: Vec::new(),
+        }
+    }
+
+    fn footnote(&mut self, note: &str) -> Footnote {
+        self.footnote += 1;
+        let mark = Run::new()
+            .style("FootnoteReference")
+            .add_text(FOOTNOTE_MARK.to_string());
+        let text = self
+            .styled(FOOTNOTE_TEXT)
+            .add_run(mark)
+            .add_run(Run::new().add_text(" "));
+        let text = add_spans(
+            text,
+            &spans_from_inline(parse_inline(note)),
+            Emphasis::default(),
+            Emphasis::default(),
+            self,
+        );
+        Footnote {
+            id: self.footnote,
+            content: vec![text],
+        }
+    }
+}
+
+/// `request`'s spans added to `paragraph`, whose style sets `base`.
+pub(super) fn add_request(
+    paragraph: Paragraph,
+    request: &ParagraphRequest,
+    base: Emphasis,
+    ids: &mut Ids,
+) -> Paragraph {
+    let wanted = Emphasis {
+        bold: request.style.bold,
+        italic: request.style.italic,
+    };
+    add_spans(paragraph, &request.spans, wanted, base, ids)
+}
+
+/// `spans` added to `paragraph`. `wanted` is the emphasis the plan's paragraph style
+/// gives, `base` what the Word style gives; a span's italic turns the paragraph's slant
+/// over, as in the layout ("italic inside an italic quotation reads as roman").
+pub(super) fn add_spans(
+    mut paragraph: Paragraph,
+    spans: &[StyledSpan],
+    wanted: Emphasis,
+    base: Emphasis,
+    ids: &mut Ids,
+) -> Paragraph {
+    for span in spans.iter().filter(|span| !span.text.is_empty()) {
+        let bold = wanted.bold || span.bold;
+        let italic = wanted.italic ^ span.italic;
+        let mut run = text_run(&span.text);
+        if bold != base.bold {
+            run = if bold { run.bold() } else { run.disable_bold() };
+        }
+        if italic != base.italic {
+            run = if italic {
+                run.italic()
+            } else {
+                run.disable_italic()
+            };
+        }
+        paragraph = match &span.link {
+            Some(url) => paragraph.add_hyperlink(ids.hyperlink(url).add_run(run.style(HYPERLINK))),
+            None => paragraph.add_run(run),
+        };
+    }
+    paragraph
+}
+
+/// Text with its line breaks as Word line breaks.
+fn text_run(text: &str) -> Run {
+    let mut run = Run::new();
+    for (index, line) in text.split('\n').enumerate() {
+        if index > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        if !line.is_empty() {
+            run = run.add_text(line);
+        }
+    }
+    run
+}
+
+/// A block's text, written in inline markup with footnotes (`[^label]`), added to
+/// `paragraph` after `prefix` (a portion mark), each note a Word footnote where it is
+/// referenced.
+pub(super) fn add_noted(
+    mut paragraph: Paragraph,
+    prefix: &str,
+    segments: Vec<NoteSegment>,
+    base: Emphasis,
+    ids: &mut Ids,
+) -> Paragraph {
+    if !prefix.is_empty() {
+        paragraph = paragraph.add_run(Run::new().add_text(prefix));
+    }
+    for segment in segments {
+        paragraph = match segment {
+            NoteSegment::Text(text) => add_spans(
+                paragraph,
+                &spans_from_inline(parse_inline(&text)),
+                base,
+                base,
+                ids,
+            ),
+            NoteSegment::Note { text, .. } => {
+                let note = ids.footnote(&text);
+                paragraph.add_run(Run::new().add_footnote_reference(note))
+            }
+        };
+    }
+    paragraph
+}
+
+/// The plain text of a paragraph's runs, for tests and for checks on what was written.
+#[cfg(test)]
+pub(super) fn plain_text(paragraph: &Paragraph) -> String {
+    paragraph
+        .children
+        .iter()
+        .map(|child| match child {
+            docx_rs::ParagraphChild::Run(run) => run_text(run),
+            docx_rs::ParagraphChild::Hyperlink(link) => link
+                .children
+                .iter()
+                .map(|child| match child {
+                    docx_rs::ParagraphChild::Run(run) => run_text(run),
+                    _ => String::new(),
+                })
+                .collect(),
+            _ => String::new(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+fn run_text(run: &Run) -> String {
+    run.children
+        .iter()
+        .map(|child| match child {
+            docx_rs::RunChild::Text(text) => text.text.clone(),
+            _ => String::new(),
+        })
+        .collect()
+}

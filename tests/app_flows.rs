@@ -144,6 +144,49 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
         std::fs::read(&pdf).expect("window export"),
         std::fs::read(&cli_pdf).expect("cli export")
     );
+
+    // The Word document, typed without its extension in the dialog, is the CLI's too.
+    answers
+        .borrow_mut()
+        .pdfs
+        .push_back(dir.path().join("for-the-office"));
+    menu(&mut harness, "File", "Export as Word…");
+    let docx = dir.path().join("for-the-office.docx");
+    assert!(
+        harness
+            .state()
+            .messages
+            .iter()
+            .any(|m| m.text.contains("as a Word document")),
+        "{:?}",
+        harness.state().messages
+    );
+    let cli_docx = dir.path().join("cli.docx");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_briefwright"))
+        .args([
+            "export",
+            saved.to_str().expect("path"),
+            "-o",
+            cli_docx.to_str().expect("path"),
+        ])
+        .status()
+        .expect("cli runs");
+    assert!(status.success());
+    assert_eq!(
+        std::fs::read(&docx).expect("window export"),
+        std::fs::read(&cli_docx).expect("cli export")
+    );
+    let nowhere = dir.path().join("no/such/folder/brief.docx");
+    answers.borrow_mut().pdfs.push_back(nowhere.clone());
+    menu(&mut harness, "File", "Export as Word…");
+    assert!(
+        harness.state().messages.iter().any(|m| m
+            .text
+            .starts_with("The brief was not exported. cannot write")),
+        "{:?}",
+        harness.state().messages
+    );
+    assert!(!nowhere.exists());
 }
 
 #[test]

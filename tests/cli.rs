@@ -360,12 +360,12 @@ fn export_picks_the_format_from_the_extension_and_refuses_others() {
     );
     for (output, reason) in [
         (
-            "brief.docx",
-            "cannot export to brief.docx: .docx is not a format Briefwright exports yet; supported: .pdf",
+            "brief.odt",
+            "cannot export to brief.odt: .odt is not a format Briefwright exports yet; supported: .pdf, .docx",
         ),
         (
             "brief",
-            "cannot export to brief: the name has no extension to say which format to write; supported: .pdf",
+            "cannot export to brief: the name has no extension to say which format to write; supported: .pdf, .docx",
         ),
     ] {
         assert_clean_failure(
@@ -381,6 +381,78 @@ fn export_picks_the_format_from_the_extension_and_refuses_others() {
     assert!(upper_case.status.success(), "{}", stderr(&upper_case));
     let pdf = std::fs::read(dir.path().join("VISIT.PDF")).expect("written");
     assert!(pdf.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn export_writes_word_by_extension_or_by_format_and_fails_cleanly_like_pdf() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert!(
+        briefwright(&["sample", "-o", "visit.brief"], dir.path())
+            .status
+            .success()
+    );
+    let by_name = briefwright(&["export", "visit.brief", "-o", "visit.docx"], dir.path());
+    assert!(by_name.status.success(), "{}", stderr(&by_name));
+    assert!(String::from_utf8_lossy(&by_name.stdout).contains("wrote visit.docx (Word document"));
+    let docx = std::fs::read(dir.path().join("visit.docx")).expect("written");
+    assert!(docx.starts_with(b"PK\x03\x04"), "a zip package");
+    let by_format = briefwright(
+        &[
+            "export",
+            "visit.brief",
+            "-o",
+            "for-the-office",
+            "--format",
+            "docx",
+        ],
+        dir.path(),
+    );
+    assert!(by_format.status.success(), "{}", stderr(&by_format));
+    assert_eq!(
+        std::fs::read(dir.path().join("for-the-office")).expect("written"),
+        docx,
+        "the same project gives the same bytes"
+    );
+    let as_pdf = briefwright(
+        &["export", "visit.brief", "-o", "odd.docx", "--format", "pdf"],
+        dir.path(),
+    );
+    assert!(as_pdf.status.success(), "{}", stderr(&as_pdf));
+    assert!(
+        std::fs::read(dir.path().join("odd.docx"))
+            .expect("written")
+            .starts_with(b"%PDF-")
+    );
+    let odt = briefwright(
+        &["export", "visit.brief", "-o", "x.pdf", "--format", "odt"],
+        dir.path(),
+    );
+    assert!(!odt.status.success());
+    assert!(
+        stderr(&odt).contains("\"odt\" is not a format; use pdf or docx"),
+        "{}",
+        stderr(&odt)
+    );
+    assert!(!dir.path().join("x.pdf").exists());
+    assert_clean_failure(
+        &briefwright(
+            &["export", "visit.brief", "-o", "no/such/folder/out.docx"],
+            dir.path(),
+        ),
+        "cannot write no/such/folder/out.docx",
+    );
+    std::fs::create_dir(dir.path().join("taken.docx")).expect("mkdir");
+    assert_clean_failure(
+        &briefwright(&["export", "visit.brief", "-o", "taken.docx"], dir.path()),
+        "cannot write taken.docx",
+    );
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".tmp") || name.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "no partial files: {leftovers:?}");
 }
 
 /// The text the operating system gives for a missing file, as `std::io::Error` shows it.

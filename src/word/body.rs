@@ -2,10 +2,7 @@
 //! table, each printed part under its heading with its blocks, the signature block after
 //! recommendations, clearance, contact officer and attachments, and the Sources list.
 
-use docx_rs::{
-    BorderType, BreakType, Numbering, Paragraph, ParagraphBorder, ParagraphBorderPosition, Run,
-    Tab, TabLeaderType, TabValueType, Table,
-};
+use docx_rs::{BreakType, Numbering, Paragraph, Run, Tab, TabLeaderType, TabValueType, Table};
 
 use crate::layout::{BlockPlan, Footnotes, ListItem, Plan, PrintedPart, RESPONSE_COLUMN};
 use crate::model::{Block, BlockKind};
@@ -13,8 +10,8 @@ use crate::template::Template;
 
 use super::runs::{Ids, add_noted, add_request};
 use super::styles::{
-    self, ATTACHMENT, BODY, BULLETS, HEADING, LIST_BULLET, LIST_NUMBER, QUOTE, RESPONSE,
-    SOURCE_ENTRY, TITLE, WRITING_LINE, emphasis, list_member, numbered_list, twips,
+    ATTACHMENT, BODY, BULLETS, HEADING, LIST_BULLET, LIST_NUMBER, QUOTE, RESPONSE, SOURCE_ENTRY,
+    TITLE, WRITING_LINE, emphasis, list_member, numbered_list, twips,
 };
 use super::tables;
 
@@ -83,6 +80,10 @@ impl<'a> BodyWriter<'a> {
     pub(super) fn table(&mut self, table: Table) {
         if std::mem::take(&mut self.break_pending) {
             self.page_break();
+        } else if matches!(self.children.last(), Some(Child::Table(_))) {
+            // Word joins tables that touch into one.
+            let spacer = self.ids.paragraph();
+            self.children.push(Child::Paragraph(Box::new(spacer)));
         }
         self.children.push(Child::Table(Box::new(table)));
     }
@@ -243,17 +244,22 @@ impl<'a> BodyWriter<'a> {
         let paragraph = self.ids.styled(WRITING_LINE);
         let paragraph = add_request(paragraph, &comments, body, &mut self.ids);
         self.paragraph(paragraph);
+        let width = self.template.page.text_width().0;
+        // Lines to write on are tabs with an underscore leader: paragraph borders would
+        // join into a box, as Word groups equal borders of adjacent paragraphs.
         for _ in 0..3 {
-            let mut line = self.ids.styled(WRITING_LINE);
-            line.property = line.property.set_border(
-                ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                    .val(BorderType::Single)
-                    .size(4)
-                    .color(styles::hex(crate::layout::Color::RULE)),
-            );
+            let line = self
+                .ids
+                .styled(WRITING_LINE)
+                .add_tab(
+                    Tab::new()
+                        .val(TabValueType::Right)
+                        .leader(TabLeaderType::Underscore)
+                        .pos(twips(width).max(0) as usize),
+                )
+                .add_run(Run::new().add_tab());
             self.paragraph(line);
         }
-        let width = self.template.page.text_width().0;
         let text = |request: &crate::fonts::ParagraphRequest| {
             request
                 .spans

@@ -52,11 +52,9 @@ pub fn write(project: &Project, template: &Template) -> Result<Vec<u8>, WordErro
             Child::Table(table) => docx.add_table(*table),
         };
     }
-    if !banner.text.is_empty() {
-        docx = docx.custom_property("Protective marking", banner.text.as_str());
-    }
-    if !meta.reference.trim().is_empty() {
-        docx = docx.custom_property("Reference", meta.reference.trim());
-    }
-    package::pack(docx, meta)
+    let custom = [
+        ("Protective marking", banner.text.as_str()),
+        ("Reference", meta.reference.trim()),
+    ];
+    package::pack(docx, meta, &custom)
 }

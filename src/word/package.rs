@@ -2,7 +2,8 @@
 //! packs them. docx-rs writes only the dates of the core properties, so `core.xml` is
 //! written here from the brief (title, subject, author, keywords, language, the project's
 //! own timestamp); it has no element for the text's language, so the default one is added
-//! to the styles' run defaults; and it has no footnote number mark, so the placeholder
+//! to the styles' run defaults; its custom properties come out in a hash map's order, so
+//! `custom.xml` is written here too; and it has no footnote number mark, so the placeholder
 //! run each footnote starts with becomes `<w:footnoteRef/>`. The zip entries carry
 //! docx-rs's fixed timestamp, so the same brief gives the same bytes.
 
@@ -20,9 +21,15 @@ use super::runs::FOOTNOTE_MARK;
 pub(super) const DEFAULT_LANGUAGE: &str = "en-GB";
 
 /// Builds the parts of `docx`, finishes them and packs them as a `.docx` file.
-pub(super) fn pack(docx: Docx, meta: &BriefMeta) -> Result<Vec<u8>, WordError> {
+/// `custom` are the custom properties, by name; empty values are left out.
+pub(super) fn pack(
+    docx: Docx,
+    meta: &BriefMeta,
+    custom: &[(&str, &str)],
+) -> Result<Vec<u8>, WordError> {
     let mut xml = docx.build();
     xml.doc_props.core = core_properties(meta).into_bytes();
+    xml.doc_props.custom = custom_properties(custom).into_bytes();
     xml.styles = with_default_language(&xml.styles)?;
     xml.footnotes = with_footnote_marks(&xml.footnotes);
     let mut bytes = Cursor::new(Vec::new());
@@ -73,6 +80,26 @@ fn core_properties(meta: &BriefMeta) -> String {
         language = DEFAULT_LANGUAGE,
         stamp = stamp,
     )
+}
+
+fn custom_properties(custom: &[(&str, &str)]) -> String {
+    let mut xml = String::from(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        r#"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" "#,
+        r#"xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">"#
+    ));
+    let filled = custom.iter().filter(|(_, value)| !value.trim().is_empty());
+    // Property ids start at 2; Word reserves 0 and 1.
+    for (index, (name, value)) in filled.enumerate() {
+        xml.push_str(&format!(
+            r#"<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{}" name="{}"><vt:lpwstr>{}</vt:lpwstr></property>"#,
+            index + 2,
+            escape(*name),
+            escape(*value)
+        ));
+    }
+    xml.push_str("</Properties>");
+    xml
 }
 
 /// The project's "YYYY-MM-DDTHH:MM:SSZ" (or just its date), else 2000-01-01 as in the PDF.

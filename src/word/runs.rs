@@ -153,13 +153,19 @@ pub(super) fn add_noted(
     }
     for segment in segments {
         paragraph = match segment {
-            NoteSegment::Text(text) => add_spans(
-                paragraph,
-                &spans_from_inline(parse_inline(&text)),
-                base,
-                base,
-                ids,
-            ),
+            NoteSegment::Text(text) => {
+                // Inline markup drops the spaces at the ends of the text, which here are
+                // the spaces around a footnote mark.
+                let space = |yes: bool| yes.then(|| StyledSpan::plain(" "));
+                let mut spans: Vec<StyledSpan> = space(text.starts_with(char::is_whitespace))
+                    .into_iter()
+                    .collect();
+                spans.extend(spans_from_inline(parse_inline(&text)));
+                spans.extend(space(
+                    text.ends_with(char::is_whitespace) && text.trim() != "",
+                ));
+                add_spans(paragraph, &spans, base, base, ids)
+            }
             NoteSegment::Note { text, .. } => {
                 let note = ids.footnote(&text);
                 paragraph.add_run(Run::new().add_footnote_reference(note))

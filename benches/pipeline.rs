@@ -256,9 +256,33 @@ fn import_word_document(c: &mut Criterion) {
     });
 }
 
+/// Word export: the package from the project, without a layout (the CLI lays out too,
+/// only for its warnings).
+fn word_export(c: &mut Criterion) {
+    let template = Template::built_in("briefing-note").expect("template");
+    let mut group = c.benchmark_group("word export");
+    group.sample_size(20);
+    for (name, project) in [
+        ("sample", project()),
+        ("200 pages", long_project(TWO_HUNDRED_PAGES)),
+    ] {
+        let bytes = briefwright::word::write(&project, &template).expect("docx");
+        eprintln!("Word {name}: {} bytes", bytes.len());
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                briefwright::word::write(black_box(&project), &template)
+                    .expect("docx")
+                    .len()
+            })
+        });
+    }
+    group.finish();
+}
+
 criterion_group!(
     benches,
     layout_and_pdf,
+    word_export,
     export_after_preview,
     relayout_after_edit,
     save_and_load,

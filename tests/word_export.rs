@@ -148,6 +148,22 @@ fn the_word_file_keeps_the_briefs_structure_styles_and_properties() {
     );
 
     let document = part(&docx, "word/document.xml");
+    // The Kazakh excerpt is tagged as Kazakh, its English neighbours are not.
+    let kazakh = document.find("Сарапшылардың").expect("the Kazakh excerpt");
+    let run_start = document[..kazakh].rfind("<w:r>").expect("its run");
+    assert!(
+        document[run_start..kazakh].contains(r#"<w:rStyle w:val="LanguageKazakh" />"#),
+        "{}",
+        &document[run_start..kazakh]
+    );
+    let english = document
+        .find("Water is the clearest case")
+        .expect("the English excerpt");
+    let run_start = document[..english].rfind("<w:r>").expect("its run");
+    assert!(
+        !document[run_start..english].contains("Language"),
+        "English is the default"
+    );
     // A4 with the template's margins.
     assert!(
         document.contains(r#"<w:pgSz w:w="11906" w:h="16838""#),

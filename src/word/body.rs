@@ -8,7 +8,7 @@ use crate::layout::{BlockPlan, Footnotes, ListItem, Plan, PrintedPart, RESPONSE_
 use crate::model::{Block, BlockKind};
 use crate::template::Template;
 
-use super::runs::{Ids, add_noted, add_request};
+use super::runs::{Ids, add_noted, add_request, in_language_of};
 use super::styles::{
     ATTACHMENT, BODY, BULLETS, HEADING, LIST_BULLET, LIST_NUMBER, QUOTE, RESPONSE, SOURCE_ENTRY,
     TITLE, WRITING_LINE, emphasis, list_member, numbered_list, twips,
@@ -159,7 +159,7 @@ impl<'a> BodyWriter<'a> {
         let portion = self.plan.portion_of(block).unwrap_or_default();
         let segments = self.footnotes.segments(block.id, text);
         let paragraph = add_noted(paragraph, &portion, segments, emphasis(base), &mut self.ids);
-        self.paragraph(paragraph);
+        self.paragraph(in_language_of(paragraph, text));
     }
 
     fn bullet(&mut self, block: &Block, item: &str) {
@@ -169,7 +169,7 @@ impl<'a> BodyWriter<'a> {
         let segments = self.footnotes.segments(block.id, item);
         let base = emphasis(&self.template.styles.list);
         let paragraph = add_noted(paragraph, &portion, segments, base, &mut self.ids);
-        self.paragraph(paragraph);
+        self.paragraph(in_language_of(paragraph, item));
     }
 
     /// A numbered recommendation kept with its two responses, each after a box, the
@@ -208,7 +208,8 @@ impl<'a> BodyWriter<'a> {
             BlockPlan::Excerpt { quote, .. } => {
                 let base = emphasis(&self.template.styles.excerpt);
                 let paragraph = add_request(self.ids.styled(QUOTE), &quote, base, &mut self.ids);
-                self.paragraph(paragraph);
+                let text: String = quote.spans.iter().map(|s| s.text.as_str()).collect();
+                self.paragraph(in_language_of(paragraph, &text));
             }
             BlockPlan::List(items) => {
                 for item in items {
@@ -233,7 +234,8 @@ impl<'a> BodyWriter<'a> {
         let paragraph = self.ids.styled(LIST_BULLET).numbering(id, level);
         let base = emphasis(&self.template.styles.list);
         let paragraph = add_request(paragraph, &item.text, base, &mut self.ids);
-        self.paragraph(paragraph);
+        let text: String = item.text.spans.iter().map(|s| s.text.as_str()).collect();
+        self.paragraph(in_language_of(paragraph, &text));
     }
 
     /// The minister's comments on three ruled lines, then the signature and date lines,

@@ -12,6 +12,7 @@
 //! document's own counters, so the same project gives the same bytes.
 
 mod body;
+mod language;
 mod package;
 mod page;
 mod runs;

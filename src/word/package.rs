@@ -136,7 +136,39 @@ fn with_default_language(styles: &[u8]) -> Result<Vec<u8>, WordError> {
     let language = format!(
         r#"<w:lang w:val="{DEFAULT_LANGUAGE}" w:eastAsia="{DEFAULT_LANGUAGE}" w:bidi="ar-SA" />{anchor}"#
     );
-    Ok(styles.replacen(anchor, &language, 1).into_bytes())
+    let mut styles = styles.replacen(anchor, &language, 1);
+    for (tag, id, _) in super::language::TAGGED {
+        styles = with_style_language(styles, id, tag)?;
+    }
+    Ok(styles.into_bytes())
+}
+
+/// The character style `id` with the language `tag`, at the end of its run properties.
+fn with_style_language(styles: String, id: &str, tag: &str) -> Result<String, WordError> {
+    let missing = || WordError::Assemble(format!("the styles have no style {id} to tag"));
+    let start = styles
+        .find(&format!(r#"w:styleId="{id}""#))
+        .ok_or_else(missing)?;
+    let language = format!(r#"<w:lang w:val="{tag}" w:eastAsia="{tag}" w:bidi="{tag}" />"#);
+    let rest = &styles[start..];
+    let (at, replaced, with) = match (rest.find("<w:rPr />"), rest.find("</w:rPr>")) {
+        (Some(empty), close) if close.is_none_or(|close| empty < close) => (
+            start + empty,
+            "<w:rPr />".len(),
+            format!("<w:rPr>{language}</w:rPr>"),
+        ),
+        (_, Some(close)) => (
+            start + close,
+            "</w:rPr>".len(),
+            format!("{language}</w:rPr>"),
+        ),
+        _ => return Err(missing()),
+    };
+    Ok(format!(
+        "{}{with}{}",
+        &styles[..at],
+        &styles[at + replaced..]
+    ))
 }
 
 /// The footnotes with Word's number mark where each starts.

@@ -175,6 +175,22 @@ pub(super) fn add_noted(
     paragraph
 }
 
+/// `paragraph` with its runs in the character style of its language, when the text is
+/// not in the document's default one. Links and footnote marks keep their own style.
+pub(super) fn in_language_of(mut paragraph: Paragraph, text: &str) -> Paragraph {
+    let Some(style) = super::language::style_of(text) else {
+        return paragraph;
+    };
+    for child in &mut paragraph.children {
+        if let docx_rs::ParagraphChild::Run(run) = child
+            && run.run_property.style.is_none()
+        {
+            run.run_property = std::mem::take(&mut run.run_property).style(style);
+        }
+    }
+    paragraph
+}
+
 /// The plain text of a paragraph's runs, for tests and for checks on what was written.
 #[cfg(test)]
 pub(super) fn plain_text(paragraph: &Paragraph) -> String {

@@ -228,6 +228,10 @@ pub(super) fn define(docx: Docx, template: &Template) -> Docx {
             ),
         );
     docx = docx.add_style(reference).add_style(link).add_style(grid);
+    // The language goes in when the package is finished: docx-rs has no element for it.
+    for (_, id, name) in super::language::TAGGED {
+        docx = docx.add_style(Style::new(id, StyleType::Character).name(name));
+    }
     let numbered = Level::new(
         0,
         Start::new(1),

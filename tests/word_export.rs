@@ -398,3 +398,64 @@ fn libreoffice_prints_every_paragraph_the_marking_and_the_page_numbers() {
         );
     }
 }
+
+#[test]
+fn odd_text_gives_a_well_formed_document() {
+    let mut project = briefwright::sample::project();
+    let odd = "Tab\there, form\u{c}feed, nul\u{0}, vertical\u{b}tab, \u{fffe}, RTL مرحبا, flag \u{1f1f2}\u{1f1fe}, e\u{301}, <b>&amp;</b>";
+    project
+        .apply(Edit::SetMeta(
+            briefwright::model::MetaField::Title,
+            odd.to_owned(),
+        ))
+        .expect("title");
+    let block = project
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .find(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
+        .map(|b| b.id)
+        .expect("a paragraph");
+    project
+        .apply(Edit::SetBlockText {
+            block,
+            text: odd.to_owned(),
+        })
+        .expect("edited");
+    let docx = word(&project);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("a zip");
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).expect("entry");
+        if !entry.name().ends_with(".xml") && !entry.name().ends_with(".rels") {
+            continue;
+        }
+        let name = entry.name().to_owned();
+        let mut xml = String::new();
+        entry.read_to_string(&mut xml).expect("UTF-8");
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(quick_xml::events::Event::Text(text)) => {
+                    let text = text.decode().expect("text");
+                    assert!(
+                        !text
+                            .chars()
+                            .any(|c| matches!(c, '\u{0}' | '\u{c}' | '\u{fffe}')),
+                        "{name} holds a character XML forbids"
+                    );
+                }
+                Ok(_) => {}
+                Err(error) => panic!("{name} is not well-formed: {error}"),
+            }
+        }
+    }
+    let body = paragraphs(&docx);
+    assert!(body[0].2.contains("RTL مرحبا"), "{:?}", body[0]);
+    assert!(
+        body.iter()
+            .any(|(_, _, text)| text.contains("form") && text.contains("feed")),
+        "{body:?}"
+    );
+}

@@ -82,7 +82,7 @@ impl<'a> BodyWriter<'a> {
             self.page_break();
         } else if matches!(self.children.last(), Some(Child::Table(_))) {
             // Word joins tables that touch into one.
-            let spacer = self.ids.paragraph();
+            let spacer = self.ids.styled(BODY);
             self.children.push(Child::Paragraph(Box::new(spacer)));
         }
         self.children.push(Child::Table(Box::new(table)));
@@ -91,7 +91,7 @@ impl<'a> BodyWriter<'a> {
     fn page_break(&mut self) {
         let paragraph = self
             .ids
-            .paragraph()
+            .styled(BODY)
             .add_run(Run::new().add_break(BreakType::Page));
         self.children.push(Child::Paragraph(Box::new(paragraph)));
     }
@@ -104,7 +104,10 @@ impl<'a> BodyWriter<'a> {
     }
 
     fn heading(&mut self, text: &str) {
-        let paragraph = self.ids.styled(HEADING).add_run(Run::new().add_text(text));
+        let paragraph = self
+            .ids
+            .styled(HEADING)
+            .add_run(Run::new().add_text(super::runs::clean(text)));
         self.paragraph(paragraph);
     }
 

@@ -15,7 +15,7 @@ use quick_xml::escape::escape;
 use crate::model::BriefMeta;
 
 use super::WordError;
-use super::runs::FOOTNOTE_MARK;
+use super::runs::{FOOTNOTE_MARK, clean};
 
 /// The language the text is written in, unless a paragraph says otherwise.
 pub(super) const DEFAULT_LANGUAGE: &str = "en-GB";
@@ -73,10 +73,10 @@ fn core_properties(meta: &BriefMeta) -> String {
             r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>"#,
             "</cp:coreProperties>"
         ),
-        title = escape(meta.title.trim()),
-        subject = escape(&subject(meta)),
-        author = escape(author(meta)),
-        keywords = escape(&keywords),
+        title = escape(&clean(meta.title.trim())),
+        subject = escape(&clean(&subject(meta))),
+        author = escape(&clean(author(meta))),
+        keywords = escape(&clean(&keywords)),
         language = DEFAULT_LANGUAGE,
         stamp = stamp,
     )
@@ -95,7 +95,7 @@ fn custom_properties(custom: &[(&str, &str)]) -> String {
             r#"<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{}" name="{}"><vt:lpwstr>{}</vt:lpwstr></property>"#,
             index + 2,
             escape(*name),
-            escape(*value)
+            escape(&clean(value))
         ));
     }
     xml.push_str("</Properties>");

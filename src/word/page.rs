@@ -10,7 +10,7 @@ use crate::layout::Banner;
 use crate::model::BriefMeta;
 use crate::template::{Align, Template};
 
-use super::runs::Ids;
+use super::runs::{Ids, clean};
 use super::styles::{FOOTER, HEADER, MARKING, hex, twips_mm};
 
 /// `docx` with the template's page, and the header and footer of every page.
@@ -52,7 +52,7 @@ pub(super) fn set_up(
 fn marking_run(banner: &Banner, template: &Template) -> Run {
     let size = template.styles.header.size_pt.max(banner.min_size.0);
     let run = Run::new()
-        .add_text(&banner.text)
+        .add_text(clean(&banner.text))
         .color(hex(banner.colour))
         .size((size * 2.0).round() as usize);
     if banner.bold { run.bold() } else { run }
@@ -84,7 +84,7 @@ fn footer_line(
         .add_tab(Tab::new().val(TabValueType::Center).pos(width as usize / 2))
         .add_tab(Tab::new().val(TabValueType::Right).pos(width as usize));
     if template.footer.reference && !meta.reference.trim().is_empty() {
-        line = line.add_run(Run::new().add_text(meta.reference.trim()));
+        line = line.add_run(Run::new().add_text(clean(meta.reference.trim())));
     }
     if banner.bottom && !banner.text.is_empty() {
         line = line

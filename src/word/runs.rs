@@ -124,18 +124,47 @@ pub(super) fn add_spans(
     paragraph
 }
 
-/// Text with its line breaks as Word line breaks.
+/// Text with its line breaks as Word line breaks and its tabs as tabs. Other control
+/// characters (a form feed pasted from another program, say) cannot stand in XML, and
+/// Word would refuse the whole file; they are left out.
 fn text_run(text: &str) -> Run {
     let mut run = Run::new();
-    for (index, line) in text.split('\n').enumerate() {
-        if index > 0 {
-            run = run.add_break(BreakType::TextWrapping);
-        }
-        if !line.is_empty() {
-            run = run.add_text(line);
+    let mut pending = String::new();
+    for c in text.chars() {
+        let control = match c {
+            '\n' | '\u{b}' | '\u{2028}' => Some(true),
+            '\t' => Some(false),
+            _ => None,
+        };
+        match control {
+            Some(line_break) => {
+                if !pending.is_empty() {
+                    run = run.add_text(std::mem::take(&mut pending));
+                }
+                run = if line_break {
+                    run.add_break(BreakType::TextWrapping)
+                } else {
+                    run.add_tab()
+                };
+            }
+            None if allowed_in_xml(c) => pending.push(c),
+            None => {}
         }
     }
+    if !pending.is_empty() {
+        run = run.add_text(pending);
+    }
     run
+}
+
+/// Whether XML 1.0 allows the character in text.
+pub(super) fn allowed_in_xml(c: char) -> bool {
+    !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// `text` without the characters XML cannot hold.
+pub(super) fn clean(text: &str) -> String {
+    text.chars().filter(|c| allowed_in_xml(*c)).collect()
 }
 
 /// A block's text, written in inline markup with footnotes (`[^label]`), added to
@@ -149,7 +178,7 @@ pub(super) fn add_noted(
     ids: &mut Ids,
 ) -> Paragraph {
     if !prefix.is_empty() {
-        paragraph = paragraph.add_run(Run::new().add_text(prefix));
+        paragraph = paragraph.add_run(text_run(prefix));
     }
     for segment in segments {
         paragraph = match segment {

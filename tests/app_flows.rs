@@ -586,3 +586,24 @@ fn a_saved_web_page_imports_through_the_window_as_its_article() {
     assert_eq!(sources[0].sections.len(), 6);
     harness.get_by_label_contains("Caspian freight corridor");
 }
+
+#[test]
+fn ctrl_shift_e_exports_word_and_ctrl_e_pdf() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut harness, answers) = harness_with(briefwright::sample::project());
+    let docx = dir.path().join("brief.docx");
+    answers.borrow_mut().pdfs.push_back(docx.clone());
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::E,
+    );
+    harness.run();
+    let bytes = std::fs::read(&docx).expect("the Word document is written");
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip package");
+    let pdf = dir.path().join("brief.pdf");
+    answers.borrow_mut().pdfs.push_back(pdf.clone());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run();
+    let bytes = std::fs::read(&pdf).expect("the PDF is written");
+    assert!(bytes.starts_with(b"%PDF-"));
+}

@@ -1,7 +1,7 @@
 //! The window's state: the open project, its file, what the window shows, and the
 //! messages for the user. Commands change it in one place (see `run.rs`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -356,11 +356,11 @@ impl AppState {
         }
     }
 
+    /// The folder of the open brief. A brief opened by a bare file name
+    /// (`briefwright sample.brief`) is in the current folder, not in "".
     pub(super) fn folder(&self) -> Option<PathBuf> {
-        self.path
-            .as_ref()
-            .and_then(|p| p.parent())
-            .map(Path::to_path_buf)
+        let path = self.path.as_ref()?;
+        super::dialogs::folder_of(path).or_else(|| std::env::current_dir().ok())
     }
 
     pub(super) fn suggested_name(&self, extension: &str) -> String {

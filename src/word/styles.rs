@@ -113,6 +113,25 @@ fn keep_with_next(mut style: Style) -> Style {
     style
 }
 
+/// The template's styles with the space before each paragraph reduced by the space a body
+/// paragraph leaves after it. The layout takes the larger of the two spaces where two
+/// paragraphs meet; Word adds them, and would open every heading and quotation wider.
+fn spacing_as_word_adds_it(styles: &crate::template::Styles) -> crate::template::Styles {
+    let mut word = styles.clone();
+    let after = styles.body.space_after_pt;
+    for style in [
+        &mut word.title,
+        &mut word.heading,
+        &mut word.excerpt,
+        &mut word.list,
+        &mut word.meta,
+        &mut word.citation,
+    ] {
+        style.space_before_pt = (style.space_before_pt - after).max(0.0);
+    }
+    word
+}
+
 /// The emphasis a Word style sets, to write runs against it.
 pub(super) fn emphasis(style: &crate::template::Style) -> Emphasis {
     Emphasis {
@@ -123,7 +142,7 @@ pub(super) fn emphasis(style: &crate::template::Style) -> Emphasis {
 
 /// The document's default font, size and spacing, its styles and its list definitions.
 pub(super) fn define(docx: Docx, template: &Template) -> Docx {
-    let styles = &template.styles;
+    let styles = &spacing_as_word_adds_it(&template.styles);
     let family = template.fonts.body.as_str();
     let list_indent = twips_mm(styles.list.indent_left_mm.max(6.0));
     let mut docx = docx

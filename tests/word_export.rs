@@ -459,3 +459,16 @@ fn odd_text_gives_a_well_formed_document() {
         "{body:?}"
     );
 }
+
+#[test]
+fn table_header_rows_repeat_on_every_page() {
+    let visit = briefwright::sample_kinds::sample_for("visit-brief").expect("a sample");
+    let document = part(&word(&visit), "word/document.xml");
+    let tables = document.matches("<w:tbl>").count();
+    let headers = document.matches("<w:tblHeader />").count();
+    // The title block has no header row; the programme and contact tables have one each.
+    assert!(headers >= 1 && headers < tables, "{headers} of {tables}");
+    let first = document.find("<w:tblHeader />").expect("a header row");
+    let row_end = first + document[first..].find("</w:tr>").expect("its row");
+    assert!(document[first..row_end].contains("EEEEEE"), "shaded");
+}

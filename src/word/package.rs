@@ -4,7 +4,8 @@
 //! own timestamp); it has no element for the text's language, so the default one is added
 //! to the styles' run defaults; its custom properties come out in a hash map's order, so
 //! `custom.xml` is written here too; and it has no footnote number mark, so the placeholder
-//! run each footnote starts with becomes `<w:footnoteRef/>`. The zip entries carry
+//! run each footnote starts with becomes `<w:footnoteRef/>`; nor a header row, so the
+//! sign the tables leave on one becomes `<w:tblHeader/>`. The zip entries carry
 //! docx-rs's fixed timestamp, so the same brief gives the same bytes.
 
 use std::io::Cursor;
@@ -16,6 +17,7 @@ use crate::model::BriefMeta;
 
 use super::WordError;
 use super::runs::{FOOTNOTE_MARK, clean};
+use super::tables::HEADER_ROW_XML;
 
 /// The language the text is written in, unless a paragraph says otherwise.
 pub(super) const DEFAULT_LANGUAGE: &str = "en-GB";
@@ -32,6 +34,7 @@ pub(super) fn pack(
     xml.doc_props.custom = custom_properties(custom).into_bytes();
     xml.styles = with_default_language(&xml.styles)?;
     xml.footnotes = with_footnote_marks(&xml.footnotes);
+    xml.document = with_header_rows(xml.document);
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes)
         .map_err(|error| WordError::Assemble(error.to_string()))?;
@@ -169,6 +172,16 @@ fn with_style_language(styles: String, id: &str, tag: &str) -> Result<String, Wo
         &styles[..at],
         &styles[at + replaced..]
     ))
+}
+
+/// The document with its tables' header rows marked to repeat on every page.
+fn with_header_rows(document: Vec<u8>) -> Vec<u8> {
+    match String::from_utf8(document) {
+        Ok(text) => text
+            .replace(HEADER_ROW_XML, &format!("{HEADER_ROW_XML}<w:tblHeader />"))
+            .into_bytes(),
+        Err(error) => error.into_bytes(),
+    }
 }
 
 /// The footnotes with Word's number mark where each starts.

@@ -2,12 +2,20 @@
 //! brief's tables, clearance and contact rows in the Table Grid style, with the column
 //! widths the layout chose, a shaded bold header row, and day rows spanning the table.
 
-use docx_rs::{Shading, ShdType, Table, TableCell, TableLayoutType, TableRow, WidthType};
+use docx_rs::{
+    HeightRule, Shading, ShdType, Table, TableCell, TableLayoutType, TableRow, WidthType,
+};
 
 use crate::layout::{Color, MetaTable, TablePlan};
 
 use super::runs::{Emphasis, Ids, add_request};
 use super::styles::{TABLE_GRID, TABLE_TEXT, TITLE_BLOCK, TITLE_BLOCK_LABEL, hex, twips};
+
+/// The row height that marks a header row until the package is finished.
+pub(super) const HEADER_ROW_SIGN: f32 = 1.0;
+
+/// What docx-rs writes for [`HEADER_ROW_SIGN`].
+pub(super) const HEADER_ROW_XML: &str = r#"<w:trHeight w:val="1" w:hRule="atLeast" />"#;
 
 fn shade() -> Shading {
     Shading::new()
@@ -87,7 +95,16 @@ pub(super) fn table(plan: &TablePlan, ids: &mut Ids) -> Table {
                     cell
                 })
                 .collect();
-            TableRow::new(cells).cant_split()
+            let row = TableRow::new(cells).cant_split();
+            if header {
+                // docx-rs cannot mark a header row; this height (one twip, at least) is
+                // the sign the packaging step turns into `<w:tblHeader />`, so the row
+                // repeats at the top of every page the table runs onto.
+                row.row_height(HEADER_ROW_SIGN)
+                    .height_rule(HeightRule::AtLeast)
+            } else {
+                row
+            }
         })
         .collect();
     Table::new(rows)

@@ -76,10 +76,10 @@ fn core_properties(meta: &BriefMeta) -> String {
             r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>"#,
             "</cp:coreProperties>"
         ),
-        title = escape(&clean(meta.title.trim())),
-        subject = escape(&clean(&subject(meta))),
-        author = escape(&clean(author(meta))),
-        keywords = escape(&clean(&keywords)),
+        title = escape(clean(meta.title.trim())),
+        subject = escape(clean(&subject(meta))),
+        author = escape(clean(author(meta))),
+        keywords = escape(clean(&keywords)),
         language = DEFAULT_LANGUAGE,
         stamp = stamp,
     )
@@ -98,7 +98,7 @@ fn custom_properties(custom: &[(&str, &str)]) -> String {
             r#"<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{}" name="{}"><vt:lpwstr>{}</vt:lpwstr></property>"#,
             index + 2,
             escape(*name),
-            escape(&clean(value))
+            escape(clean(value))
         ));
     }
     xml.push_str("</Properties>");

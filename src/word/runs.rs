@@ -219,35 +219,3 @@ pub(super) fn in_language_of(mut paragraph: Paragraph, text: &str) -> Paragraph 
     }
     paragraph
 }
-
-/// The plain text of a paragraph's runs, for tests and for checks on what was written.
-#[cfg(test)]
-pub(super) fn plain_text(paragraph: &Paragraph) -> String {
-    paragraph
-        .children
-        .iter()
-        .map(|child| match child {
-            docx_rs::ParagraphChild::Run(run) => run_text(run),
-            docx_rs::ParagraphChild::Hyperlink(link) => link
-                .children
-                .iter()
-                .map(|child| match child {
-                    docx_rs::ParagraphChild::Run(run) => run_text(run),
-                    _ => String::new(),
-                })
-                .collect(),
-            _ => String::new(),
-        })
-        .collect()
-}
-
-#[cfg(test)]
-fn run_text(run: &Run) -> String {
-    run.children
-        .iter()
-        .map(|child| match child {
-            docx_rs::RunChild::Text(text) => text.text.clone(),
-            _ => String::new(),
-        })
-        .collect()
-}

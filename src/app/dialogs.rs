@@ -35,6 +35,8 @@ pub enum FilePurpose {
         suggested: String,
     },
     PickTemplate,
+    /// A Hunspell dictionary, whose folder becomes the folder of extra dictionaries.
+    PickDictionary,
 }
 
 impl FilePurpose {
@@ -46,6 +48,7 @@ impl FilePurpose {
             FilePurpose::SaveProjectAs { .. } => "Save brief as",
             FilePurpose::ExportPdf { .. } => "Export PDF",
             FilePurpose::PickTemplate => "Use template file",
+            FilePurpose::PickDictionary => "Choose a dictionary in the folder of extra dictionaries",
         }
     }
 
@@ -63,6 +66,7 @@ impl FilePurpose {
             ),
             FilePurpose::ExportPdf { .. } => ("PDF", &["pdf"]),
             FilePurpose::PickTemplate => ("Briefwright template", &["toml"]),
+            FilePurpose::PickDictionary => ("Hunspell dictionary", &["aff", "dic"]),
         }
     }
 

@@ -165,6 +165,10 @@ fn source_metadata_ui(ui: &mut egui::Ui, state: &mut AppState, source_index: usi
                 }
                 ui.end_row();
             }
+            let language = state.project.sources[source_index].language.clone();
+            let label = ui.add_sized([76.0, 18.0], egui::Label::new("Language"));
+            super::spelling_ui::source_language_ui(ui, state, source_id, &language, label.id);
+            ui.end_row();
         });
     let marking = state.project.sources[source_index].marking.clone();
     ui.horizontal(|ui| {

@@ -21,6 +21,7 @@ pub struct Answers {
     pub save_as: VecDeque<PathBuf>,
     pub pdfs: VecDeque<PathBuf>,
     pub templates: VecDeque<PathBuf>,
+    pub dictionaries: VecDeque<PathBuf>,
     /// Answer every request with "no native dialog can be shown".
     pub unavailable: bool,
 }
@@ -53,6 +54,7 @@ impl Dialogs for ScriptedDialogs {
             FilePurpose::SaveProjectAs { .. } => answers.save_as.pop_front().map(|p| vec![p]),
             FilePurpose::ExportPdf { .. } => answers.pdfs.pop_front().map(|p| vec![p]),
             FilePurpose::PickTemplate => answers.templates.pop_front().map(|p| vec![p]),
+            FilePurpose::PickDictionary => answers.dictionaries.pop_front().map(|p| vec![p]),
         };
         drop(answers);
         Some((

@@ -1,0 +1,295 @@
+//! The window's spelling state: dictionaries loaded on a background thread, the words the
+//! project accepts, and the remembered results per field, so that typing re-checks only
+//! the field being typed in. No egui here; `spelling_ui.rs` draws.
+
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use super::state::AppState;
+use crate::model::find::Place;
+use crate::model::{Edit, Project};
+use crate::spelling::{
+    Accepted, Checker, Dictionaries, DictionaryError, DictionaryFolders, PersonalDictionary,
+    SpellCache, brief_language, languages_needed,
+};
+
+/// A flagged word the user right-clicked, with what its menu offers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordMenu {
+    pub place: Place,
+    /// Which field of the place (a table's cell), as [`super::spelling_ui::Field`] says.
+    pub sub: usize,
+    /// Byte range of the word in the place's text.
+    pub range: Range<usize>,
+    pub word: String,
+    pub suggestions: Vec<String>,
+}
+
+/// Dictionaries, accepted words and results; see the module docs.
+pub struct SpellingState {
+    dictionaries: Dictionaries,
+    loading: Vec<Receiver<(Dictionaries, Vec<DictionaryError>)>>,
+    /// Tags asked for so far, loaded or not (a tag with no dictionary stays unloaded).
+    requested: Vec<String>,
+    folders: DictionaryFolders,
+    personal: PersonalDictionary,
+    accepted: Accepted,
+    /// The project content version `accepted` and the requested languages were made for.
+    seen_version: Option<u64>,
+    /// What the languages were last requested for: the brief's language and the sources'.
+    languages_key: u64,
+    cache: SpellCache,
+    /// The word whose menu is open, if any.
+    pub menu: Option<WordMenu>,
+}
+
+impl SpellingState {
+    /// Nothing loaded yet; `extra_folder` is the user's folder of extra dictionaries.
+    pub fn new(personal: PersonalDictionary, extra_folder: Option<PathBuf>) -> Self {
+        SpellingState {
+            dictionaries: Dictionaries::default(),
+            loading: Vec::new(),
+            requested: Vec::new(),
+            folders: DictionaryFolders::standard(extra_folder.as_deref()),
+            personal,
+            accepted: Accepted::default(),
+            seen_version: None,
+            languages_key: 0,
+            cache: SpellCache::default(),
+            menu: None,
+        }
+    }
+
+    /// Looks in `folders` instead of the standard places (tests use their own).
+    pub fn with_folders(mut self, folders: DictionaryFolders) -> Self {
+        self.folders = folders;
+        self
+    }
+
+    /// True once the dictionary of `language` is loaded.
+    pub fn is_ready_for(&self, language: &str) -> bool {
+        self.dictionaries.has(language)
+    }
+
+    /// True while dictionaries are being loaded.
+    pub fn is_loading(&self) -> bool {
+        !self.loading.is_empty()
+    }
+
+    /// The personal dictionary's words.
+    pub fn personal_words(&self) -> &[String] {
+        &self.personal.words
+    }
+
+    /// Starts loading, on a thread of its own, the dictionaries of `tags` not asked for yet.
+    fn request(&mut self, tags: Vec<String>) {
+        let missing: Vec<String> = tags
+            .into_iter()
+            .filter(|t| !self.requested.contains(t))
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        self.requested.extend(missing.iter().cloned());
+        let (sender, answer) = channel();
+        let folders = self.folders.clone();
+        std::thread::spawn(move || {
+            // The window may be gone by the time they are loaded; nothing waits then.
+            let _ = sender.send(Dictionaries::load(&missing, &folders));
+        });
+        self.loading.push(answer);
+    }
+
+    /// The unknown words of `text`, the field `key` of the brief, from the cache when the
+    /// text has not changed. None until the brief language's dictionary is loaded.
+    pub fn unknown_words(
+        &mut self,
+        language: &str,
+        key: (Place, usize),
+        text: &str,
+    ) -> Vec<Range<usize>> {
+        if !self.dictionaries.has(language) {
+            return Vec::new();
+        }
+        let context = crate::spelling::cache_key(&(
+            language,
+            self.dictionaries.tags(),
+            self.seen_version,
+            self.personal.words.len(),
+        ));
+        let checker = Checker {
+            dictionaries: &self.dictionaries,
+            language,
+            accepted: &self.accepted,
+        };
+        self.cache.unknown_words(&checker, context, key, text)
+    }
+
+    /// Suggestions for the word at `range` of `text`.
+    pub fn suggestions(&self, language: &str, text: &str, range: Range<usize>) -> Vec<String> {
+        let checker = Checker {
+            dictionaries: &self.dictionaries,
+            language,
+            accepted: &self.accepted,
+        };
+        checker.suggestions(text, range)
+    }
+
+    fn refresh_accepted(&mut self, project: &Project) {
+        let mut accepted = Accepted::from_project(project);
+        accepted.add_any_case(self.personal.words.iter().map(String::as_str));
+        self.accepted = accepted;
+    }
+}
+
+impl AppState {
+    /// Called every frame: takes in dictionaries that finished loading, asks for those
+    /// the project now needs, and gathers the accepted words again after a change. True
+    /// while dictionaries are still loading.
+    pub fn poll_spelling(&mut self) -> bool {
+        let mut problems = Vec::new();
+        let spelling = &mut self.spelling;
+        spelling.loading.retain(|answer| match answer.try_recv() {
+            Ok((loaded, failed)) => {
+                spelling.dictionaries.merge(loaded);
+                problems.extend(failed);
+                false
+            }
+            Err(TryRecvError::Empty) => true,
+            Err(TryRecvError::Disconnected) => false,
+        });
+        for problem in problems {
+            self.warning(format!(
+                "A spelling dictionary was not loaded: {problem}. Text in its language is not checked."
+            ));
+        }
+        if self.spelling.seen_version != Some(self.content_version) {
+            self.spelling.seen_version = Some(self.content_version);
+            self.spelling.refresh_accepted(&self.project);
+            let languages_key = crate::spelling::cache_key(&(
+                &self.project.brief.meta.language,
+                self.project
+                    .sources
+                    .iter()
+                    .map(|s| s.language.as_str())
+                    .collect::<Vec<_>>(),
+            ));
+            if languages_key != self.spelling.languages_key || self.spelling.requested.is_empty()
+            {
+                self.spelling.languages_key = languages_key;
+                self.spelling.request(languages_needed(&self.project));
+            }
+        }
+        self.spelling.is_loading()
+    }
+
+    /// The brief's language tag, as spelling uses it.
+    pub fn spelling_language(&self) -> &'static str {
+        brief_language(&self.project.brief.meta.language)
+    }
+
+    /// Replaces a flagged word with a suggestion, as one undoable edit.
+    pub(super) fn replace_word(&mut self, menu: WordMenu, replacement: &str) {
+        match crate::spelling::replace_word_edit(
+            &self.project,
+            menu.place,
+            menu.range,
+            &menu.word,
+            replacement,
+        ) {
+            Some(edit) => self.apply_edits(vec![edit]),
+            None => self.info(format!(
+                "\u{201c}{}\u{201d} was not replaced: the text changed since it was checked.",
+                menu.word
+            )),
+        }
+    }
+
+    /// Adds a word to the personal dictionary, for every brief.
+    pub(super) fn add_to_dictionary(&mut self, word: &str) {
+        match self.spelling.personal.add(word) {
+            Ok(()) => {
+                self.spelling.refresh_accepted(&self.project);
+                self.spelling.seen_version = None;
+            }
+            Err(error) => self.error(format!(
+                "\u{201c}{word}\u{201d} was not added: {error}. Check that the folder can be written to."
+            )),
+        }
+    }
+
+    /// Uses the dictionaries in `folder` too, from now on and in later sessions.
+    pub(super) fn set_dictionary_folder(&mut self, folder: PathBuf) {
+        let available = DictionaryFolders::only(vec![folder.clone()]).available();
+        let extra: Vec<String> = available
+            .into_iter()
+            .filter(|tag| !tag.starts_with("en-"))
+            .collect();
+        self.settings.extra_dictionaries = Some(folder.clone());
+        let personal = std::mem::take(&mut self.spelling.personal);
+        self.spelling = SpellingState::new(personal, Some(folder.clone()));
+        self.info(if extra.is_empty() {
+            format!(
+                "{} holds no Hunspell dictionaries (.aff with .dic) for other languages.",
+                folder.display()
+            )
+        } else {
+            format!(
+                "Spelling now also uses the dictionaries in {}: {}.",
+                folder.display(),
+                extra.join(", ")
+            )
+        });
+    }
+
+    /// Accepts a word in this brief only (undoable; kept in the project file).
+    pub(super) fn ignore_in_brief(&mut self, word: &str) {
+        let mut words = self.project.brief.ignored_words.clone();
+        if !words.iter().any(|w| w == word) {
+            words.push(word.to_owned());
+            self.apply_edits(vec![Edit::SetIgnoredWords(words)]);
+        }
+    }
+}
+
+impl AppState {
+    /// True if `block` is an excerpt: a quotation, never spell-checked.
+    pub(super) fn is_excerpt(&self, block: crate::model::BlockId) -> bool {
+        self.project.locate(block).is_some_and(|(part, index)| {
+            matches!(
+                self.project.brief.parts[part].blocks[index].kind,
+                crate::model::BlockKind::Excerpt { .. }
+            )
+        })
+    }
+}
+
+impl AppState {
+    /// True once the dictionaries asked for have loaded, so the fields show their
+    /// unknown words.
+    pub fn spelling_is_ready(&self) -> bool {
+        self.spelling.is_ready_for(self.spelling_language()) && !self.spelling.is_loading()
+    }
+
+    /// The words the editor underlines in `place` now: none in excerpts, and none until
+    /// the dictionaries have loaded.
+    pub fn unknown_words_shown(&self, place: Place) -> Vec<String> {
+        if matches!(place, Place::Block(block) if self.is_excerpt(block)) {
+            return Vec::new();
+        }
+        let Some(text) = crate::model::find::place_text(&self.project, place) else {
+            return Vec::new();
+        };
+        let checker = Checker {
+            dictionaries: &self.spelling.dictionaries,
+            language: self.spelling_language(),
+            accepted: &self.spelling.accepted,
+        };
+        checker
+            .unknown_words(&text)
+            .into_iter()
+            .map(|range| text[range].to_owned())
+            .collect()
+    }
+}

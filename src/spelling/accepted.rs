@@ -1,0 +1,105 @@
+//! Words accepted without a dictionary: names from the project's sources, talking points
+//! and title block, the words ignored in this brief, and the personal dictionary.
+
+use std::collections::HashSet;
+
+use super::tokens::words_to_check;
+use crate::model::{MetaField, Project};
+
+/// The title-block fields that name people and offices. The title and purpose are prose
+/// and are checked, so their words are not taken as names.
+const NAME_FIELDS: [MetaField; 4] = [
+    MetaField::To,
+    MetaField::Through,
+    MetaField::CopiesTo,
+    MetaField::From,
+];
+
+/// Words that are never flagged.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Accepted {
+    /// Names, accepted as written ("Astana", and "Astana’s").
+    exact: HashSet<String>,
+    /// Words accepted in any case ("agritech", "Agritech"), kept in lower case.
+    any_case: HashSet<String>,
+}
+
+impl Accepted {
+    /// The names in `project` and the words ignored in its brief.
+    pub fn from_project(project: &Project) -> Self {
+        let mut accepted = Accepted::default();
+        for source in &project.sources {
+            for field in [&source.title, &source.author, &source.publication] {
+                accepted.add_all_words(field);
+            }
+            for section in &source.sections {
+                accepted.add_capitalised(&section.text, true);
+            }
+        }
+        for point in &project.talking_points {
+            accepted.add_capitalised(&point.text, false);
+        }
+        let meta = &project.brief.meta;
+        for field in NAME_FIELDS {
+            accepted.add_capitalised(field.get(meta), true);
+        }
+        for addressee in &meta.also_to {
+            accepted.add_capitalised(&addressee.name, true);
+        }
+        for row in &meta.clearance {
+            for text in [&row.name, &row.position, &row.division] {
+                accepted.add_capitalised(text, true);
+            }
+        }
+        for text in [&meta.contact.name, &meta.contact.position] {
+            accepted.add_capitalised(text, true);
+        }
+        accepted.add_any_case(project.brief.ignored_words.iter().map(String::as_str));
+        accepted
+    }
+
+    /// Accepts `words` in any case (the personal dictionary, words ignored in the brief).
+    pub fn add_any_case<'w>(&mut self, words: impl IntoIterator<Item = &'w str>) {
+        self.any_case
+            .extend(words.into_iter().map(|w| w.trim().to_lowercase()));
+    }
+
+    /// True if `word` is accepted without a dictionary.
+    pub fn contains(&self, word: &str) -> bool {
+        let base = without_possessive(word);
+        self.exact.contains(word)
+            || self.exact.contains(base)
+            || self.any_case.contains(&word.to_lowercase())
+            || self.any_case.contains(&base.to_lowercase())
+    }
+
+    fn add_all_words(&mut self, text: &str) {
+        for range in words_to_check(text) {
+            self.exact.insert(without_possessive(&text[range]).to_owned());
+        }
+    }
+
+    /// Adds the capitalised words of `text`. In text the brief checks itself, words that
+    /// open a sentence are left out: a capital there says nothing about a name, and a
+    /// misspelt first word would otherwise accept itself.
+    fn add_capitalised(&mut self, text: &str, with_sentence_openers: bool) {
+        for range in words_to_check(text) {
+            let opens_sentence = text[..range.start]
+                .chars()
+                .rev()
+                .find(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | ':'))
+                .is_none_or(|c| !c.is_alphanumeric());
+            let word = without_possessive(&text[range]);
+            if (with_sentence_openers || !opens_sentence) && word.chars().next().is_some_and(char::is_uppercase) {
+                self.exact.insert(word.to_owned());
+            }
+        }
+    }
+}
+
+/// "Kazakhstan" for "Kazakhstan’s" or "Kazakhstan's".
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("\u{2019}s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}

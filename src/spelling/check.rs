@@ -44,6 +44,8 @@ impl Checker<'_> {
                 word_script(word) == script
                     && !self.accepted.contains(word)
                     && !dictionary.check(word)
+                    && !(is_english(&tag)
+                        && without_accents(word).is_some_and(|plain| dictionary.check(&plain)))
             })
             .collect()
     }
@@ -93,4 +95,35 @@ impl Checker<'_> {
         }
         Some(other)
     }
+}
+
+/// The word with its accents taken off ("attache" for "attaché"), if it has any. SCOWL's
+/// English dictionaries keep loanwords without their accents.
+fn without_accents(word: &str) -> Option<String> {
+    const ACCENTED: [(&str, char); 14] = [
+        ("àáâãäå", 'a'),
+        ("ç", 'c'),
+        ("èéêë", 'e'),
+        ("ìíîï", 'i'),
+        ("ñ", 'n'),
+        ("òóôõöø", 'o'),
+        ("ùúûü", 'u'),
+        ("ÀÁÂÃÄÅ", 'A'),
+        ("Ç", 'C'),
+        ("ÈÉÊË", 'E'),
+        ("ÌÍÎÏ", 'I'),
+        ("Ñ", 'N'),
+        ("ÒÓÔÕÖØ", 'O'),
+        ("ÙÚÛÜ", 'U'),
+    ];
+    let plain: String = word
+        .chars()
+        .map(|c| {
+            ACCENTED
+                .iter()
+                .find(|(accented, _)| accented.contains(c))
+                .map_or(c, |(_, base)| *base)
+        })
+        .collect();
+    (plain != word).then_some(plain)
 }

@@ -33,7 +33,7 @@ impl Accepted {
                 accepted.add_all_words(field);
             }
             for section in &source.sections {
-                accepted.add_capitalised(&section.text, true);
+                accepted.add_capitalised(&section.text, false);
             }
         }
         for point in &project.talking_points {
@@ -79,9 +79,9 @@ impl Accepted {
         }
     }
 
-    /// Adds the capitalised words of `text`. In text the brief checks itself, words that
-    /// open a sentence are left out: a capital there says nothing about a name, and a
-    /// misspelt first word would otherwise accept itself.
+    /// Adds the capitalised words of `text`. In prose, words that open a sentence are left
+    /// out: a capital there says nothing about a name, and a misspelt first word would
+    /// otherwise be accepted. Fields that hold only names keep them all.
     fn add_capitalised(&mut self, text: &str, with_sentence_openers: bool) {
         for range in words_to_check(text) {
             let opens_sentence = text[..range.start]

@@ -305,7 +305,13 @@ fn spelling(c: &mut Criterion) {
     });
     group.sample_size(10);
     group.bench_function("load the dictionaries", |b| {
-        b.iter(|| black_box(Dictionaries::load(black_box(&tags), &folders).0.has("en-GB")))
+        b.iter(|| {
+            black_box(
+                Dictionaries::load(black_box(&tags), &folders)
+                    .0
+                    .has("en-GB"),
+            )
+        })
     });
     group.finish();
 }

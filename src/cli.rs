@@ -245,7 +245,8 @@ fn execute(command: Command) -> Result<()> {
         } => {
             let loaded = load(&project)?;
             report_warnings(&loaded.warnings);
-            let check = crate::spelling::ProjectCheck::standard(&loaded.project, dictionaries.as_deref());
+            let check =
+                crate::spelling::ProjectCheck::standard(&loaded.project, dictionaries.as_deref());
             report_dictionary_problems(&check.problems);
             let findings = check.findings(&loaded.project);
             for finding in &findings {

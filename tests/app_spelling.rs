@@ -10,7 +10,9 @@ use std::rc::Rc;
 
 use briefwright::app::{AppState, Settings, SpellingState, app_ui};
 use briefwright::model::find::Place;
-use briefwright::model::{BlockId, BlockKind, Project, Section, SectionId, SectionKind, SectionRef, Source};
+use briefwright::model::{
+    BlockId, BlockKind, Project, Section, SectionId, SectionKind, SectionRef, Source,
+};
 use briefwright::spelling::{DictionaryFolders, PersonalDictionary};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -30,10 +32,21 @@ fn brief_with_typo() -> (Project, BlockId, BlockId) {
     ));
     let section = project.sources[0].sections[0].id;
     let paragraph = project
-        .push_block(1, BlockKind::Paragraph { text: "Strenghten ties with the region.".into() })
+        .push_block(
+            1,
+            BlockKind::Paragraph {
+                text: "Strenghten ties with the region.".into(),
+            },
+        )
         .expect("part exists");
     let excerpt = project
-        .push_block(1, BlockKind::Excerpt { from: SectionRef { source, section }, edited: None })
+        .push_block(
+            1,
+            BlockKind::Excerpt {
+                from: SectionRef { source, section },
+                edited: None,
+            },
+        )
         .expect("part exists");
     (project, paragraph, excerpt)
 }
@@ -62,7 +75,10 @@ fn window(project: Project, config: &std::path::Path) -> Harness<'static, AppSta
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    assert!(harness.state().spelling_is_ready(), "the dictionary loads within 3 s");
+    assert!(
+        harness.state().spelling_is_ready(),
+        "the dictionary loads within 3 s"
+    );
     harness.run();
     harness
 }
@@ -81,7 +97,10 @@ fn right_click_first_word(harness: &mut Harness<'static, AppState>, name: &str) 
     let rect = fields.first().expect("the field is shown").rect();
     let pos = egui::pos2(rect.left() + 24.0, rect.top() + 10.0);
     drop(fields);
-    harness.input_mut().events.push(egui::Event::PointerMoved(pos));
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::PointerMoved(pos));
     for pressed in [true, false] {
         harness.input_mut().events.push(egui::Event::PointerButton {
             pos,
@@ -98,15 +117,29 @@ fn a_suggestion_replaces_the_misspelt_word_and_undo_brings_it_back() {
     let config = tempfile::tempdir().expect("tempdir");
     let (project, paragraph, _) = brief_with_typo();
     let mut harness = window(project, config.path());
-    assert_eq!(harness.state().unknown_words_shown(Place::Block(paragraph)), ["Strenghten"]);
+    assert_eq!(
+        harness.state().unknown_words_shown(Place::Block(paragraph)),
+        ["Strenghten"]
+    );
     right_click_first_word(&mut harness, "Paragraph text");
     harness.get_by_label("Strengthen").click();
     harness.run();
-    assert_eq!(text_of(&harness.state().project, paragraph), "Strengthen ties with the region.");
-    assert!(harness.state().unknown_words_shown(Place::Block(paragraph)).is_empty());
+    assert_eq!(
+        text_of(&harness.state().project, paragraph),
+        "Strengthen ties with the region."
+    );
+    assert!(
+        harness
+            .state()
+            .unknown_words_shown(Place::Block(paragraph))
+            .is_empty()
+    );
     harness.state_mut().run(briefwright::app::Command::Undo);
     harness.run();
-    assert_eq!(text_of(&harness.state().project, paragraph), "Strenghten ties with the region.");
+    assert_eq!(
+        text_of(&harness.state().project, paragraph),
+        "Strenghten ties with the region."
+    );
 }
 
 #[test]
@@ -114,7 +147,12 @@ fn the_excerpt_with_the_same_misspelling_is_not_underlined() {
     let config = tempfile::tempdir().expect("tempdir");
     let (project, _, excerpt) = brief_with_typo();
     let harness = window(project, config.path());
-    assert!(harness.state().unknown_words_shown(Place::Block(excerpt)).is_empty());
+    assert!(
+        harness
+            .state()
+            .unknown_words_shown(Place::Block(excerpt))
+            .is_empty()
+    );
 }
 
 #[test]
@@ -126,7 +164,12 @@ fn add_to_dictionary_writes_the_personal_dictionary_and_ignore_is_kept_in_the_br
     harness.get_by_label("Ignore in this brief").click();
     harness.run();
     assert_eq!(harness.state().project.brief.ignored_words, ["Strenghten"]);
-    assert!(harness.state().unknown_words_shown(Place::Block(paragraph)).is_empty());
+    assert!(
+        harness
+            .state()
+            .unknown_words_shown(Place::Block(paragraph))
+            .is_empty()
+    );
     harness.state_mut().run(briefwright::app::Command::Undo);
     harness.run();
     assert!(harness.state().project.brief.ignored_words.is_empty());
@@ -135,7 +178,12 @@ fn add_to_dictionary_writes_the_personal_dictionary_and_ignore_is_kept_in_the_br
     harness.run();
     let written = std::fs::read_to_string(config.path().join("personal.txt")).expect("written");
     assert_eq!(written, "Strenghten\n");
-    assert!(harness.state().unknown_words_shown(Place::Block(paragraph)).is_empty());
+    assert!(
+        harness
+            .state()
+            .unknown_words_shown(Place::Block(paragraph))
+            .is_empty()
+    );
 }
 
 #[test]
@@ -143,10 +191,20 @@ fn the_brief_language_is_chosen_in_edit_spelling() {
     let config = tempfile::tempdir().expect("tempdir");
     let mut project = empty_brief();
     let paragraph = project
-        .push_block(1, BlockKind::Paragraph { text: "We organise the visit.".into() })
+        .push_block(
+            1,
+            BlockKind::Paragraph {
+                text: "We organise the visit.".into(),
+            },
+        )
         .expect("part exists");
     let mut harness = window(project, config.path());
-    assert!(harness.state().unknown_words_shown(Place::Block(paragraph)).is_empty());
+    assert!(
+        harness
+            .state()
+            .unknown_words_shown(Place::Block(paragraph))
+            .is_empty()
+    );
     harness.get_by_label("Edit").click();
     harness.run();
     harness.get_by_label("Spelling").hover();
@@ -162,5 +220,8 @@ fn the_brief_language_is_chosen_in_edit_spelling() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     harness.run();
-    assert_eq!(harness.state().unknown_words_shown(Place::Block(paragraph)), ["organise"]);
+    assert_eq!(
+        harness.state().unknown_words_shown(Place::Block(paragraph)),
+        ["organise"]
+    );
 }

@@ -5,7 +5,9 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use briefwright::model::find::Place;
-use briefwright::model::{BlockKind, Edit, MetaField, Project, Section, SectionId, SectionKind, SectionRef, Source};
+use briefwright::model::{
+    BlockKind, Edit, MetaField, Project, Section, SectionId, SectionKind, SectionRef, Source,
+};
 use briefwright::spelling::{
     Accepted, Checker, Dictionaries, DictionaryFolders, Finding, PersonalDictionary, SpellCache,
     check_project, detect_language, languages_needed, replace_word_edit,
@@ -36,7 +38,10 @@ fn words(findings: &[Finding]) -> Vec<&str> {
 
 /// An empty briefing note with one paragraph of `text`.
 fn brief_with(text: &str) -> Project {
-    let mut project = Project::new("briefing-note", &[("background".into(), "Background".into())]);
+    let mut project = Project::new(
+        "briefing-note",
+        &[("background".into(), "Background".into())],
+    );
     project.push_block(0, BlockKind::Paragraph { text: text.into() });
     project
 }
@@ -53,7 +58,10 @@ fn source_with(project: &mut Project, author: &str, text: &str) -> SectionRef {
     source.author = author.into();
     let id = project.add_source(source);
     let section = project.source(id).expect("added").sections[0].id;
-    SectionRef { source: id, section }
+    SectionRef {
+        source: id,
+        section,
+    }
 }
 
 #[test]
@@ -70,7 +78,10 @@ fn a_misspelt_word_in_a_paragraph_is_reported_with_the_right_word_among_its_sugg
     };
     let text = "Officials will strenghten the flood programme this year.";
     let suggestions = checker.suggestions(text, findings[0].range.clone());
-    assert!(suggestions.iter().any(|s| s == "strengthen"), "{suggestions:?}");
+    assert!(
+        suggestions.iter().any(|s| s == "strengthen"),
+        "{suggestions:?}"
+    );
     assert!(suggestions.len() <= 5);
 }
 
@@ -89,11 +100,21 @@ fn the_same_misspelling_in_an_excerpt_is_not_reported() {
 fn organise_passes_in_british_english_and_is_reported_in_american_english() {
     let mut project = brief_with("We will organise a working group.");
     let loaded = dictionaries(&["en-GB", "en-US", "en-AU", "en-CA"], vec![]);
-    assert!(findings_in(&project, &loaded).is_empty(), "en-GB is the default");
-    project.apply(Edit::SetLanguage("en-US".into())).expect("language set");
+    assert!(
+        findings_in(&project, &loaded).is_empty(),
+        "en-GB is the default"
+    );
+    project
+        .apply(Edit::SetLanguage("en-US".into()))
+        .expect("language set");
     assert_eq!(words(&findings_in(&project, &loaded)), ["organise"]);
-    project.apply(Edit::SetLanguage("en-AU".into())).expect("language set");
-    assert!(findings_in(&project, &loaded).is_empty(), "Australian English spells it so too");
+    project
+        .apply(Edit::SetLanguage("en-AU".into()))
+        .expect("language set");
+    assert!(
+        findings_in(&project, &loaded).is_empty(),
+        "Australian English spells it so too"
+    );
 }
 
 const MALAY: &str = "Kedua-dua negara sedang meneliti kerjasama dalam sektor makanan halal, \
@@ -104,7 +125,10 @@ fn a_malay_paragraph_is_not_reported_as_english() {
     assert_eq!(detect_language(MALAY).as_deref(), Some("ms"));
     let project = brief_with(MALAY);
     let loaded = dictionaries(&["en-GB"], vec![]);
-    assert!(findings_in(&project, &loaded).is_empty(), "skipped: no Malay dictionary");
+    assert!(
+        findings_in(&project, &loaded).is_empty(),
+        "skipped: no Malay dictionary"
+    );
     assert!(languages_needed(&project).contains(&"ms".to_owned()));
 }
 
@@ -112,19 +136,41 @@ fn a_malay_paragraph_is_not_reported_as_english() {
 fn a_malay_paragraph_is_checked_with_a_malay_dictionary_from_the_extra_folder() {
     let folder = tempfile::tempdir().expect("tempdir");
     let words_ms = [
-        "kedua", "dua", "negara", "sedang", "meneliti", "kerjasama", "dalam", "sektor",
-        "makanan", "halal", "teknologi", "pertanian", "dan", "pengurusan", "banjir", "selepas",
-        "lawatan", "rasmi", "itu",
+        "kedua",
+        "dua",
+        "negara",
+        "sedang",
+        "meneliti",
+        "kerjasama",
+        "dalam",
+        "sektor",
+        "makanan",
+        "halal",
+        "teknologi",
+        "pertanian",
+        "dan",
+        "pengurusan",
+        "banjir",
+        "selepas",
+        "lawatan",
+        "rasmi",
+        "itu",
     ];
-    std::fs::write(folder.path().join("ms_MY.aff"), "SET UTF-8\nTRY aeinrtkgsmlubdpoh\n")
-        .expect("aff written");
+    std::fs::write(
+        folder.path().join("ms_MY.aff"),
+        "SET UTF-8\nTRY aeinrtkgsmlubdpoh\n",
+    )
+    .expect("aff written");
     let dic = format!("{}\n{}\n", words_ms.len(), words_ms.join("\n"));
     std::fs::write(folder.path().join("ms_MY.dic"), dic).expect("dic written");
     let loaded = dictionaries(&["en-GB", "ms"], vec![folder.path().to_path_buf()]);
     assert!(loaded.has("ms"));
     assert!(findings_in(&brief_with(MALAY), &loaded).is_empty());
     let misspelt = MALAY.replace("pertanian", "pertanain");
-    assert_eq!(words(&findings_in(&brief_with(&misspelt), &loaded)), ["pertanain"]);
+    assert_eq!(
+        words(&findings_in(&brief_with(&misspelt), &loaded)),
+        ["pertanain"]
+    );
 }
 
 #[test]
@@ -147,7 +193,11 @@ fn a_name_from_a_source_is_accepted() {
         "unknown without the source"
     );
     let mut project = brief_with(text);
-    source_with(&mut project, "Aigerim Tulegenova", "Floods hit the Zhambyl region.");
+    source_with(
+        &mut project,
+        "Aigerim Tulegenova",
+        "Floods hit the Zhambyl region.",
+    );
     assert!(findings_in(&project, &loaded).is_empty());
     assert!(
         findings_in(&brief_with("Tulegenova’s view"), &loaded).len() == 1,
@@ -158,8 +208,17 @@ fn a_name_from_a_source_is_accepted() {
 #[test]
 fn names_in_the_title_block_and_talking_points_are_accepted_elsewhere() {
     let mut project = brief_with("Ask Sarsenov and the Zhetisu office for figures.");
-    project.apply(Edit::SetMeta(MetaField::From, "Erlan Sarsenov, Director".into())).expect("set");
-    project.add_talking_point("We thank the regional office in Zhetisu for its help.", vec![], None);
+    project
+        .apply(Edit::SetMeta(
+            MetaField::From,
+            "Erlan Sarsenov, Director".into(),
+        ))
+        .expect("set");
+    project.add_talking_point(
+        "We thank the regional office in Zhetisu for its help.",
+        vec![],
+        None,
+    );
     let loaded = dictionaries(&["en-GB"], vec![]);
     assert!(findings_in(&project, &loaded).is_empty());
 }
@@ -170,7 +229,11 @@ fn urls_numbers_acronyms_and_link_targets_are_not_reported() {
         "See [the review](https://example.org/revue-xyz) by MFA and ASEAN[^kzq] in 2026, ref KZ-031b, www.gov.my and desk@mfa.gov.my.",
     );
     let loaded = dictionaries(&["en-GB"], vec![]);
-    assert!(findings_in(&project, &loaded).is_empty(), "{:?}", findings_in(&project, &loaded));
+    assert!(
+        findings_in(&project, &loaded).is_empty(),
+        "{:?}",
+        findings_in(&project, &loaded)
+    );
 }
 
 #[test]
@@ -191,8 +254,14 @@ fn replacing_a_word_is_one_undoable_edit() {
     let mut project = brief_with("We will strenghten ties.");
     let loaded = dictionaries(&["en-GB"], vec![]);
     let finding = findings_in(&project, &loaded).remove(0);
-    let edit = replace_word_edit(&project, finding.place, finding.range.clone(), &finding.word, "strengthen")
-        .expect("the word is still there");
+    let edit = replace_word_edit(
+        &project,
+        finding.place,
+        finding.range.clone(),
+        &finding.word,
+        "strengthen",
+    )
+    .expect("the word is still there");
     let applied = project.apply_undoable(edit).expect("applied");
     let Place::Block(block) = finding.place else {
         panic!("the finding is in a paragraph");
@@ -215,10 +284,16 @@ fn words_ignored_in_a_brief_are_kept_in_the_project_file_and_old_files_load_unch
     assert_eq!(words(&findings_in(&project, &loaded)), ["agritech"]);
     let plain_json = briefwright::project::to_json(&project);
     assert!(!plain_json.contains("ignored_words") && !plain_json.contains("\"language\""));
-    project.apply(Edit::SetIgnoredWords(vec!["agritech".into()])).expect("ignored");
-    project.apply(Edit::SetLanguage("en-AU".into())).expect("language");
+    project
+        .apply(Edit::SetIgnoredWords(vec!["agritech".into()]))
+        .expect("ignored");
+    project
+        .apply(Edit::SetLanguage("en-AU".into()))
+        .expect("language");
     let json = briefwright::project::to_json(&project);
-    let reloaded = briefwright::project::from_json(json.as_bytes(), "test.brief").expect("loads").project;
+    let reloaded = briefwright::project::from_json(json.as_bytes(), "test.brief")
+        .expect("loads")
+        .project;
     assert_eq!(reloaded.brief.ignored_words, ["agritech"]);
     assert_eq!(reloaded.brief.meta.language, "en-AU");
     assert!(findings_in(&reloaded, &loaded).is_empty());
@@ -231,7 +306,10 @@ fn the_personal_dictionary_is_a_plain_text_file() {
     let mut personal = PersonalDictionary::at(&path);
     personal.add("agritech").expect("added");
     personal.add("agritech").expect("a second time is a no-op");
-    assert_eq!(std::fs::read_to_string(&path).expect("written"), "agritech\n");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("written"),
+        "agritech\n"
+    );
     let reread = PersonalDictionary::at(&path);
     let mut accepted = Accepted::default();
     accepted.add_any_case(reread.words.iter().map(String::as_str));
@@ -242,7 +320,11 @@ fn the_personal_dictionary_is_a_plain_text_file() {
 fn the_cache_rechecks_only_changed_text_and_agrees_with_a_fresh_check() {
     let loaded = dictionaries(&["en-GB"], vec![]);
     let accepted = Accepted::default();
-    let checker = Checker { dictionaries: &loaded, language: "en-GB", accepted: &accepted };
+    let checker = Checker {
+        dictionaries: &loaded,
+        language: "en-GB",
+        accepted: &accepted,
+    };
     let mut cache = SpellCache::default();
     let key = (Place::Meta(MetaField::Purpose), 0);
     for text in ["A tpyo here.", "A typo here.", "A tpyo here and tehre."] {
@@ -276,21 +358,40 @@ fn briefwright(args: &[&str], dir: &Path) -> Output {
 fn check_spelling_lists_each_unknown_word_with_where_it_is_and_suggestions_and_exits_0() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut project = brief_with("Officials will strenghten the programme.");
-    project.apply(Edit::SetMeta(MetaField::Purpose, "To brief the Minsiter.".into())).expect("set");
+    project
+        .apply(Edit::SetMeta(
+            MetaField::Purpose,
+            "To brief the Minsiter.".into(),
+        ))
+        .expect("set");
     briefwright::project::save(&project, &dir.path().join("typo.brief")).expect("saved");
     let output = briefwright(&["check", "--spelling", "typo.brief"], dir.path());
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let listing = String::from_utf8_lossy(&output.stdout);
-    assert!(listing.contains("Background \u{b6}1, paragraph: strenghten"), "{listing}");
+    assert!(
+        listing.contains("Background \u{b6}1, paragraph: strenghten"),
+        "{listing}"
+    );
     assert!(listing.contains("strengthen"), "{listing}");
-    assert!(listing.contains("Title block, Purpose: Minsiter"), "{listing}");
+    assert!(
+        listing.contains("Title block, Purpose: Minsiter"),
+        "{listing}"
+    );
     assert!(listing.contains("2 unknown words"), "{listing}");
 
     let exported = briefwright(&["export", "typo.brief", "-o", "typo.pdf"], dir.path());
     assert!(exported.status.success());
     let warnings = String::from_utf8_lossy(&exported.stderr);
     assert_eq!(
-        warnings.lines().filter(|l| l.contains("unknown word")).count(),
+        warnings
+            .lines()
+            .filter(|l| l.contains("unknown word"))
+            .count(),
         1,
         "{warnings}"
     );

@@ -48,7 +48,9 @@ impl FilePurpose {
             FilePurpose::SaveProjectAs { .. } => "Save brief as",
             FilePurpose::ExportPdf { .. } => "Export PDF",
             FilePurpose::PickTemplate => "Use template file",
-            FilePurpose::PickDictionary => "Choose a dictionary in the folder of extra dictionaries",
+            FilePurpose::PickDictionary => {
+                "Choose a dictionary in the folder of extra dictionaries"
+            }
         }
     }
 

@@ -190,9 +190,9 @@ impl AppState {
             FilePurpose::SaveProjectAs { .. } => Command::SaveAs(purpose.complete(first)),
             FilePurpose::ExportPdf { .. } => Command::ExportPdf(purpose.complete(first)),
             FilePurpose::PickTemplate => Command::UseTemplateFile(first),
-            FilePurpose::PickDictionary => {
-                Command::SetDictionaryFolder(first.parent().map(Path::to_path_buf).unwrap_or_default())
-            }
+            FilePurpose::PickDictionary => Command::SetDictionaryFolder(
+                first.parent().map(Path::to_path_buf).unwrap_or_default(),
+            ),
         };
         self.run(command);
     }

@@ -39,7 +39,9 @@ fn spelling_menu_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let current = state.spelling_language();
     for (tag, name) in crate::spelling::BRIEF_LANGUAGES {
         if ui.radio(tag == current, name).clicked() && tag != current {
-            state.send(Command::Edit(crate::model::Edit::SetLanguage(tag.to_owned())));
+            state.send(Command::Edit(crate::model::Edit::SetLanguage(
+                tag.to_owned(),
+            )));
         }
     }
     ui.separator();

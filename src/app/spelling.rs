@@ -175,8 +175,7 @@ impl AppState {
                     .map(|s| s.language.as_str())
                     .collect::<Vec<_>>(),
             ));
-            if languages_key != self.spelling.languages_key || self.spelling.requested.is_empty()
-            {
+            if languages_key != self.spelling.languages_key || self.spelling.requested.is_empty() {
                 self.spelling.languages_key = languages_key;
                 self.spelling.request(languages_needed(&self.project));
             }

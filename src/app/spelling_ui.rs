@@ -152,10 +152,7 @@ fn screen_span(
     if (left.min.y - right.min.y).abs() > 1.0 || right.max.x <= left.min.x {
         return None;
     }
-    Some((
-        left.left_bottom() + offset,
-        right.left_bottom() + offset,
-    ))
+    Some((left.left_bottom() + offset, right.left_bottom() + offset))
 }
 
 /// The character index of byte `at`, if it is on a character boundary of `text`.
@@ -186,9 +183,7 @@ fn word_at(
     output: &egui::text_edit::TextEditOutput,
     pointer: egui::Pos2,
 ) -> Option<Range<usize>> {
-    let cursor = output
-        .galley
-        .cursor_from_pos(pointer - output.galley_pos);
+    let cursor = output.galley.cursor_from_pos(pointer - output.galley_pos);
     let at = text
         .char_indices()
         .nth(cursor.index.into())
@@ -217,7 +212,10 @@ pub fn source_language_ui(
         .show_ui(ui, |ui| {
             for (tag, name) in SOURCE_LANGUAGES {
                 if ui.selectable_label(tag == current, name).clicked() && tag != current {
-                    state.send(Command::Edit(Edit::SetSourceLanguage(source, tag.to_owned())));
+                    state.send(Command::Edit(Edit::SetSourceLanguage(
+                        source,
+                        tag.to_owned(),
+                    )));
                 }
             }
         })

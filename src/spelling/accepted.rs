@@ -75,7 +75,8 @@ impl Accepted {
 
     fn add_all_words(&mut self, text: &str) {
         for range in words_to_check(text) {
-            self.exact.insert(without_possessive(&text[range]).to_owned());
+            self.exact
+                .insert(without_possessive(&text[range]).to_owned());
         }
     }
 
@@ -90,7 +91,9 @@ impl Accepted {
                 .find(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | ':'))
                 .is_none_or(|c| !c.is_alphanumeric());
             let word = without_possessive(&text[range]);
-            if (with_sentence_openers || !opens_sentence) && word.chars().next().is_some_and(char::is_uppercase) {
+            if (with_sentence_openers || !opens_sentence)
+                && word.chars().next().is_some_and(char::is_uppercase)
+            {
                 self.exact.insert(word.to_owned());
             }
         }

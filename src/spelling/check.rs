@@ -3,9 +3,7 @@
 
 use std::ops::Range;
 
-use super::language::{
-    WordScript, detect_language, is_english, language_script, word_script,
-};
+use super::language::{WordScript, detect_language, is_english, language_script, word_script};
 use super::tokens::words_to_check;
 use super::{Accepted, Dictionaries};
 

@@ -108,10 +108,7 @@ fn find_in(folder: &Path, tag: &str) -> Option<(PathBuf, PathBuf)> {
 #[derive(Debug, thiserror::Error)]
 pub enum DictionaryError {
     #[error("{path} could not be read: {cause}")]
-    Read {
-        path: String,
-        cause: std::io::Error,
-    },
+    Read { path: String, cause: std::io::Error },
     #[error("{path} is not a Hunspell dictionary Briefwright can read: {cause}")]
     Parse { path: String, cause: String },
 }
@@ -126,7 +123,9 @@ impl std::fmt::Debug for Dictionaries {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut tags: Vec<&String> = self.by_tag.keys().collect();
         tags.sort();
-        f.debug_struct("Dictionaries").field("loaded", &tags).finish()
+        f.debug_struct("Dictionaries")
+            .field("loaded", &tags)
+            .finish()
     }
 }
 
@@ -140,7 +139,11 @@ impl Dictionaries {
     }
 
     /// Loads the tags not loaded yet.
-    pub fn load_more(&mut self, tags: &[String], folders: &DictionaryFolders) -> Vec<DictionaryError> {
+    pub fn load_more(
+        &mut self,
+        tags: &[String],
+        folders: &DictionaryFolders,
+    ) -> Vec<DictionaryError> {
         let mut problems = Vec::new();
         for tag in tags {
             if self.by_tag.contains_key(tag) {

@@ -144,7 +144,9 @@ pub enum WordScript {
 /// The script of a word, by its first letter.
 pub fn word_script(word: &str) -> WordScript {
     match word.chars().find(|c| c.is_alphabetic()) {
-        Some(c) if c.is_ascii_alphabetic() || matches!(c, '\u{c0}'..='\u{24f}') => WordScript::Latin,
+        Some(c) if c.is_ascii_alphabetic() || matches!(c, '\u{c0}'..='\u{24f}') => {
+            WordScript::Latin
+        }
         Some('\u{400}'..='\u{52f}') => WordScript::Cyrillic,
         _ => WordScript::Other,
     }
@@ -154,9 +156,7 @@ pub fn word_script(word: &str) -> WordScript {
 pub fn language_script(tag: &str) -> WordScript {
     let base = tag.split(['-', '_']).next().unwrap_or(tag);
     match base {
-        "ru" | "uk" | "be" | "bg" | "sr" | "mk" | "kk" | "ky" | "tg" | "mn" => {
-            WordScript::Cyrillic
-        }
+        "ru" | "uk" | "be" | "bg" | "sr" | "mk" | "kk" | "ky" | "tg" | "mn" => WordScript::Cyrillic,
         "zh" | "ja" | "ko" | "ar" | "fa" | "hi" | "th" | "he" | "el" | "hy" | "ka" => {
             WordScript::Other
         }

@@ -29,7 +29,11 @@ pub fn words_to_check(text: &str) -> Vec<Range<usize>> {
     }
     words
         .into_iter()
-        .filter(|range| !skipped.iter().any(|s| s.start < range.end && range.start < s.end))
+        .filter(|range| {
+            !skipped
+                .iter()
+                .any(|s| s.start < range.end && range.start < s.end)
+        })
         .filter(|range| is_a_word_to_check(&text[range.clone()]))
         .collect()
 }
@@ -102,9 +106,9 @@ fn is_address(chunk: &str) -> bool {
     }
     let inner = chunk.trim_matches(|c: char| !c.is_alphanumeric());
     let bytes: Vec<char> = inner.chars().collect();
-    bytes
-        .windows(3)
-        .any(|w| w[0].is_alphanumeric() && matches!(w[1], '.' | '/' | '\\') && w[2].is_alphanumeric())
+    bytes.windows(3).any(|w| {
+        w[0].is_alphanumeric() && matches!(w[1], '.' | '/' | '\\') && w[2].is_alphanumeric()
+    })
 }
 
 #[cfg(test)]
@@ -112,10 +116,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        words_to_check(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
+        words_to_check(text).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
@@ -129,7 +130,9 @@ mod tests {
     #[test]
     fn addresses_numbers_and_acronyms_are_left_out() {
         assert_eq!(
-            words("See https://example.org/a-b or mail a.b@gov.my, MFA/CA/2026 and 16th COVID19 MoU."),
+            words(
+                "See https://example.org/a-b or mail a.b@gov.my, MFA/CA/2026 and 16th COVID19 MoU."
+            ),
             ["See", "or", "mail", "and"]
         );
     }
@@ -144,6 +147,9 @@ mod tests {
 
     #[test]
     fn markdown_emphasis_does_not_join_words() {
-        assert_eq!(words("**Flood resilience.** *Trade*"), ["Flood", "resilience", "Trade"]);
+        assert_eq!(
+            words("**Flood resilience.** *Trade*"),
+            ["Flood", "resilience", "Trade"]
+        );
     }
 }

@@ -225,3 +225,49 @@ fn the_brief_language_is_chosen_in_edit_spelling() {
         ["organise"]
     );
 }
+
+#[test]
+fn a_talking_point_in_the_library_is_checked_and_export_counts_unknown_words() {
+    let config = tempfile::tempdir().expect("tempdir");
+    let mut project = empty_brief();
+    let point = project.add_talking_point(
+        "We welcome the memorandum and its reciprocal visits.",
+        vec![],
+        None,
+    );
+    let block = project
+        .push_block(3, BlockKind::TalkingPoint { point })
+        .expect("part exists");
+    project
+        .apply(briefwright::model::Edit::SetTalkingPoint {
+            point,
+            text: "We welcome the memorandum and its recprocal visits.".into(),
+            tags: vec![],
+        })
+        .expect("set");
+    let mut harness = window(project, config.path());
+    assert_eq!(
+        harness
+            .state()
+            .unknown_words_shown(Place::TalkingPoint { block, point }),
+        ["recprocal"]
+    );
+    harness.get_by_label("Talking points").click();
+    harness.run();
+    assert_eq!(harness.state().unknown_word_count(), 1);
+    let pdf = config.path().join("brief.pdf");
+    harness
+        .state_mut()
+        .run(briefwright::app::Command::ExportPdf(pdf.clone()));
+    harness.run();
+    let said: Vec<String> = harness
+        .state()
+        .messages
+        .iter()
+        .map(|m| m.text.clone())
+        .collect();
+    assert!(
+        said.iter().any(|m| m.contains("1 unknown word;")),
+        "{said:?}"
+    );
+}

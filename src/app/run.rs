@@ -184,6 +184,13 @@ impl AppState {
                     if pages == 1 { "" } else { "s" }
                 ));
                 self.report("", &laid.diagnostics);
+                let unknown = self.unknown_word_count();
+                if unknown > 0 {
+                    self.warning(format!(
+                        "The brief has {}; they are underlined in red in the editor.",
+                        crate::spelling::count_text(unknown)
+                    ));
+                }
             }
             Err(error) => self.error(format!("The brief was not exported. {error}.")),
         }

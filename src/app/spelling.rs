@@ -271,6 +271,16 @@ impl AppState {
         self.spelling.is_ready_for(self.spelling_language()) && !self.spelling.is_loading()
     }
 
+    /// How many unknown words the brief has, as far as the loaded dictionaries tell.
+    pub fn unknown_word_count(&self) -> usize {
+        let checker = Checker {
+            dictionaries: &self.spelling.dictionaries,
+            language: self.spelling_language(),
+            accepted: &self.spelling.accepted,
+        };
+        crate::spelling::check_project(&self.project, &checker).len()
+    }
+
     /// The words the editor underlines in `place` now: none in excerpts, and none until
     /// the dictionaries have loaded.
     pub fn unknown_words_shown(&self, place: Place) -> Vec<String> {

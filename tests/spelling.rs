@@ -397,3 +397,32 @@ fn check_spelling_lists_each_unknown_word_with_where_it_is_and_suggestions_and_e
     );
     assert!(warnings.contains("2 unknown words"), "{warnings}");
 }
+
+#[test]
+fn typing_in_a_paragraph_keeps_the_accepted_words_so_other_fields_keep_their_results() {
+    let mut project = brief_with("First paragraph.");
+    let before = Accepted::from_project(&project).fingerprint();
+    let block = project.brief.parts[0].blocks[0].id;
+    project
+        .apply(Edit::SetBlockText {
+            block,
+            text: "First paragraph, edited.".into(),
+        })
+        .expect("typed");
+    assert_eq!(Accepted::from_project(&project).fingerprint(), before);
+    source_with(
+        &mut project,
+        "Aigerim Tulegenova",
+        "Floods hit the Zhambyl region.",
+    );
+    assert_ne!(
+        Accepted::from_project(&project).fingerprint(),
+        before,
+        "a new source brings names"
+    );
+    let with_source = Accepted::from_project(&project).fingerprint();
+    project
+        .apply(Edit::SetIgnoredWords(vec!["agritech".into()]))
+        .expect("ignored");
+    assert_ne!(Accepted::from_project(&project).fingerprint(), with_source);
+}

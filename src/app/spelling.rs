@@ -115,8 +115,7 @@ impl SpellingState {
         let context = crate::spelling::cache_key(&(
             language,
             self.dictionaries.tags(),
-            self.seen_version,
-            self.personal.words.len(),
+            self.accepted.fingerprint(),
         ));
         let checker = Checker {
             dictionaries: &self.dictionaries,

@@ -22,6 +22,8 @@ pub struct Accepted {
     exact: HashSet<String>,
     /// Words accepted in any case ("agritech", "Agritech"), kept in lower case.
     any_case: HashSet<String>,
+    /// A hash of the texts the words were taken from, in order.
+    fingerprint: u64,
 }
 
 impl Accepted {
@@ -60,8 +62,21 @@ impl Accepted {
 
     /// Accepts `words` in any case (the personal dictionary, words ignored in the brief).
     pub fn add_any_case<'w>(&mut self, words: impl IntoIterator<Item = &'w str>) {
-        self.any_case
-            .extend(words.into_iter().map(|w| w.trim().to_lowercase()));
+        for word in words {
+            self.mix(word);
+            self.any_case.insert(word.trim().to_lowercase());
+        }
+    }
+
+    /// Changes whenever the accepted words may have: the same texts give the same value.
+    /// Results checked under one fingerprint stay valid while it holds, so typing in a
+    /// paragraph (which adds no names) keeps every other field's result.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    fn mix(&mut self, text: &str) {
+        self.fingerprint = super::cache::hash_of(&(self.fingerprint, text));
     }
 
     /// True if `word` is accepted without a dictionary.
@@ -74,6 +89,7 @@ impl Accepted {
     }
 
     fn add_all_words(&mut self, text: &str) {
+        self.mix(text);
         for range in words_to_check(text) {
             self.exact
                 .insert(without_possessive(&text[range]).to_owned());
@@ -84,6 +100,7 @@ impl Accepted {
     /// out: a capital there says nothing about a name, and a misspelt first word would
     /// otherwise be accepted. Fields that hold only names keep them all.
     fn add_capitalised(&mut self, text: &str, with_sentence_openers: bool) {
+        self.mix(text);
         for range in words_to_check(text) {
             let opens_sentence = text[..range.start]
                 .chars()

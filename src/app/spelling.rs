@@ -26,10 +26,17 @@ pub struct WordMenu {
     pub suggestions: Vec<String>,
 }
 
+/// Dictionaries loaded on the background thread, with the tags that were tried.
+struct Loaded {
+    tags: Vec<String>,
+    loaded: Dictionaries,
+    problems: Vec<DictionaryError>,
+}
+
 /// Dictionaries, accepted words and results; see the module docs.
 pub struct SpellingState {
     dictionaries: Dictionaries,
-    loading: Vec<Receiver<(Dictionaries, Vec<DictionaryError>)>>,
+    loading: Vec<Receiver<Loaded>>,
     /// Tags asked for so far, loaded or not (a tag with no dictionary stays unloaded).
     requested: Vec<String>,
     folders: DictionaryFolders,
@@ -37,6 +44,8 @@ pub struct SpellingState {
     accepted: Accepted,
     /// The project content version `accepted` and the requested languages were made for.
     seen_version: Option<u64>,
+    /// The project's part of `accepted`'s fingerprint (see `Accepted::fingerprint_of`).
+    project_fingerprint: Option<u64>,
     /// What the languages were last requested for: the brief's language and the sources'.
     languages_key: u64,
     cache: SpellCache,
@@ -55,6 +64,7 @@ impl SpellingState {
             personal,
             accepted: Accepted::default(),
             seen_version: None,
+            project_fingerprint: None,
             languages_key: 0,
             cache: SpellCache::default(),
             menu: None,
@@ -82,21 +92,37 @@ impl SpellingState {
         &self.personal.words
     }
 
-    /// Starts loading, on a thread of its own, the dictionaries of `tags` not asked for yet.
-    fn request(&mut self, tags: Vec<String>) {
-        let missing: Vec<String> = tags
-            .into_iter()
-            .filter(|t| !self.requested.contains(t))
-            .collect();
-        if missing.is_empty() {
-            return;
-        }
-        self.requested.extend(missing.iter().cloned());
-        let (sender, answer) = channel();
+    /// Starts loading, on a thread of its own, the dictionaries `project` needs that were
+    /// not asked for yet: the brief's language first, so that underlines come soon, then
+    /// the languages of its sources and paragraphs (telling those takes time on a long
+    /// brief, and is done off the window's thread too).
+    fn request(&mut self, project: &Project) {
+        let brief = brief_language(&project.brief.meta.language).to_owned();
+        let asked: Vec<String> = self.requested.clone();
+        self.requested.push(brief.clone());
+        let project = project.clone();
         let folders = self.folders.clone();
+        let (sender, answer) = channel();
         std::thread::spawn(move || {
+            let load = |tags: Vec<String>| {
+                let (loaded, problems) = Dictionaries::load(&tags, &folders);
+                Loaded {
+                    tags,
+                    loaded,
+                    problems,
+                }
+            };
             // The window may be gone by the time they are loaded; nothing waits then.
-            let _ = sender.send(Dictionaries::load(&missing, &folders));
+            if !asked.contains(&brief) && sender.send(load(vec![brief.clone()])).is_err() {
+                return;
+            }
+            let others: Vec<String> = languages_needed(&project)
+                .into_iter()
+                .filter(|tag| *tag != brief && !asked.contains(tag))
+                .collect();
+            if !others.is_empty() {
+                let _ = sender.send(load(others));
+            }
         });
         self.loading.push(answer);
     }
@@ -135,7 +161,14 @@ impl SpellingState {
         checker.suggestions(text, range)
     }
 
+    /// Gathers the accepted words again if the texts they come from changed (or always,
+    /// after the personal dictionary changed).
     fn refresh_accepted(&mut self, project: &Project) {
+        let fingerprint = Accepted::fingerprint_of(project);
+        if self.project_fingerprint == Some(fingerprint) {
+            return;
+        }
+        self.project_fingerprint = Some(fingerprint);
         let mut accepted = Accepted::from_project(project);
         accepted.add_any_case(self.personal.words.iter().map(String::as_str));
         self.accepted = accepted;
@@ -149,14 +182,26 @@ impl AppState {
     pub fn poll_spelling(&mut self) -> bool {
         let mut problems = Vec::new();
         let spelling = &mut self.spelling;
-        spelling.loading.retain(|answer| match answer.try_recv() {
-            Ok((loaded, failed)) => {
-                spelling.dictionaries.merge(loaded);
-                problems.extend(failed);
-                false
+        spelling.loading.retain(|answer| {
+            loop {
+                match answer.try_recv() {
+                    Ok(Loaded {
+                        tags,
+                        loaded,
+                        problems: failed,
+                    }) => {
+                        spelling.dictionaries.merge(loaded);
+                        for tag in tags {
+                            if !spelling.requested.contains(&tag) {
+                                spelling.requested.push(tag);
+                            }
+                        }
+                        problems.extend(failed);
+                    }
+                    Err(TryRecvError::Empty) => break true,
+                    Err(TryRecvError::Disconnected) => break false,
+                }
             }
-            Err(TryRecvError::Empty) => true,
-            Err(TryRecvError::Disconnected) => false,
         });
         for problem in problems {
             self.warning(format!(
@@ -176,7 +221,7 @@ impl AppState {
             ));
             if languages_key != self.spelling.languages_key || self.spelling.requested.is_empty() {
                 self.spelling.languages_key = languages_key;
-                self.spelling.request(languages_needed(&self.project));
+                self.spelling.request(&self.project);
             }
         }
         self.spelling.is_loading()
@@ -208,8 +253,8 @@ impl AppState {
     pub(super) fn add_to_dictionary(&mut self, word: &str) {
         match self.spelling.personal.add(word) {
             Ok(()) => {
+                self.spelling.project_fingerprint = None;
                 self.spelling.refresh_accepted(&self.project);
-                self.spelling.seen_version = None;
             }
             Err(error) => self.error(format!(
                 "\u{201c}{word}\u{201d} was not added: {error}. Check that the folder can be written to."

@@ -30,34 +30,28 @@ impl Accepted {
     /// The names in `project` and the words ignored in its brief.
     pub fn from_project(project: &Project) -> Self {
         let mut accepted = Accepted::default();
-        for source in &project.sources {
-            for field in [&source.title, &source.author, &source.publication] {
-                accepted.add_all_words(field);
+        each_text(project, |text, taken| {
+            accepted.mix(text);
+            match taken {
+                Taken::AllWords => accepted.add_all_words(text),
+                Taken::Capitalised {
+                    with_sentence_openers,
+                } => accepted.add_capitalised(text, with_sentence_openers),
+                Taken::AnyCase => {
+                    accepted.any_case.insert(text.trim().to_lowercase());
+                }
             }
-            for section in &source.sections {
-                accepted.add_capitalised(&section.text, false);
-            }
-        }
-        for point in &project.talking_points {
-            accepted.add_capitalised(&point.text, false);
-        }
-        let meta = &project.brief.meta;
-        for field in NAME_FIELDS {
-            accepted.add_capitalised(field.get(meta), true);
-        }
-        for addressee in &meta.also_to {
-            accepted.add_capitalised(&addressee.name, true);
-        }
-        for row in &meta.clearance {
-            for text in [&row.name, &row.position, &row.division] {
-                accepted.add_capitalised(text, true);
-            }
-        }
-        for text in [&meta.contact.name, &meta.contact.position] {
-            accepted.add_capitalised(text, true);
-        }
-        accepted.add_any_case(project.brief.ignored_words.iter().map(String::as_str));
+        });
         accepted
+    }
+
+    /// The [`Accepted::fingerprint`] that [`Accepted::from_project`] would give, without
+    /// gathering the words: hashing the texts is much cheaper than splitting them, so a
+    /// keystroke can tell whether the accepted words need gathering again.
+    pub fn fingerprint_of(project: &Project) -> u64 {
+        let mut fingerprint = 0;
+        each_text(project, |text, _| fingerprint = mixed(fingerprint, text));
+        fingerprint
     }
 
     /// Accepts `words` in any case (the personal dictionary, words ignored in the brief).
@@ -76,7 +70,7 @@ impl Accepted {
     }
 
     fn mix(&mut self, text: &str) {
-        self.fingerprint = super::cache::hash_of(&(self.fingerprint, text));
+        self.fingerprint = mixed(self.fingerprint, text);
     }
 
     /// True if `word` is accepted without a dictionary.
@@ -89,7 +83,6 @@ impl Accepted {
     }
 
     fn add_all_words(&mut self, text: &str) {
-        self.mix(text);
         for range in words_to_check(text) {
             self.exact
                 .insert(without_possessive(&text[range]).to_owned());
@@ -100,7 +93,6 @@ impl Accepted {
     /// out: a capital there says nothing about a name, and a misspelt first word would
     /// otherwise be accepted. Fields that hold only names keep them all.
     fn add_capitalised(&mut self, text: &str, with_sentence_openers: bool) {
-        self.mix(text);
         for range in words_to_check(text) {
             let opens_sentence = text[..range.start]
                 .chars()
@@ -115,6 +107,60 @@ impl Accepted {
             }
         }
     }
+}
+
+/// How a text of the project gives accepted words.
+#[derive(Debug, Clone, Copy)]
+enum Taken {
+    /// Every word: a source's title, author and publication.
+    AllWords,
+    /// Its capitalised words (see [`Accepted::add_capitalised`]).
+    Capitalised { with_sentence_openers: bool },
+    /// The text is one word, accepted in any case.
+    AnyCase,
+}
+
+/// Calls `take` with each text of `project` that gives accepted words, in a fixed order.
+fn each_text(project: &Project, mut take: impl FnMut(&str, Taken)) {
+    let prose = Taken::Capitalised {
+        with_sentence_openers: false,
+    };
+    let names = Taken::Capitalised {
+        with_sentence_openers: true,
+    };
+    for source in &project.sources {
+        for field in [&source.title, &source.author, &source.publication] {
+            take(field, Taken::AllWords);
+        }
+        for section in &source.sections {
+            take(&section.text, prose);
+        }
+    }
+    for point in &project.talking_points {
+        take(&point.text, prose);
+    }
+    let meta = &project.brief.meta;
+    for field in NAME_FIELDS {
+        take(field.get(meta), names);
+    }
+    for addressee in &meta.also_to {
+        take(&addressee.name, names);
+    }
+    for row in &meta.clearance {
+        for text in [&row.name, &row.position, &row.division] {
+            take(text, names);
+        }
+    }
+    for text in [&meta.contact.name, &meta.contact.position] {
+        take(text, names);
+    }
+    for word in &project.brief.ignored_words {
+        take(word, Taken::AnyCase);
+    }
+}
+
+fn mixed(fingerprint: u64, text: &str) -> u64 {
+    super::cache::hash_of(&(fingerprint, text))
 }
 
 /// "Kazakhstan" for "Kazakhstan’s" or "Kazakhstan's".

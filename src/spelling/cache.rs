@@ -15,7 +15,14 @@ use crate::model::find::Place;
 #[derive(Debug, Default)]
 pub struct SpellCache {
     context: u64,
-    entries: HashMap<(Place, usize), (u64, Vec<Range<usize>>)>,
+    entries: HashMap<(Place, usize), Remembered>,
+}
+
+/// The hash of a field's text and the unknown words found in it.
+#[derive(Debug)]
+struct Remembered {
+    text_hash: u64,
+    found: Vec<Range<usize>>,
 }
 
 impl SpellCache {
@@ -34,13 +41,17 @@ impl SpellCache {
             self.context = context;
         }
         let text_hash = hash_of(text);
-        if let Some((hash, found)) = self.entries.get(&key)
-            && *hash == text_hash
+        if let Some(remembered) = self.entries.get(&key)
+            && remembered.text_hash == text_hash
         {
-            return found.clone();
+            return remembered.found.clone();
         }
         let found = checker.unknown_words(text);
-        self.entries.insert(key, (text_hash, found.clone()));
+        let remembered = Remembered {
+            text_hash,
+            found: found.clone(),
+        };
+        self.entries.insert(key, remembered);
         found
     }
 

@@ -35,15 +35,17 @@ impl Checker<'_> {
             return Vec::new();
         };
         let script = language_script(&tag);
+        let is_known = |word: &str| {
+            self.accepted.contains(word)
+                || dictionary.check(word)
+                || is_english(&tag)
+                    && without_accents(word).is_some_and(|plain| dictionary.check(&plain))
+        };
         words
             .into_iter()
             .filter(|range| {
                 let word = &text[range.clone()];
-                word_script(word) == script
-                    && !self.accepted.contains(word)
-                    && !dictionary.check(word)
-                    && !(is_english(&tag)
-                        && without_accents(word).is_some_and(|plain| dictionary.check(&plain)))
+                word_script(word) == script && !is_known(word)
             })
             .collect()
     }

@@ -29,7 +29,10 @@ const SYSTEM_FOLDERS: [&str; 3] = [
 /// Where to look for dictionaries besides the bundled ones, in order of preference.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DictionaryFolders {
+    /// The user's folders, preferred even to the bundled dictionaries.
     pub folders: Vec<PathBuf>,
+    /// The system's folders, used for languages that are not bundled.
+    pub system: Vec<PathBuf>,
 }
 
 impl DictionaryFolders {
@@ -38,24 +41,27 @@ impl DictionaryFolders {
     pub fn standard(extra: Option<&Path>) -> Self {
         let mut folders: Vec<PathBuf> = extra.map(Path::to_path_buf).into_iter().collect();
         folders.extend(super::personal::config_folder().map(|c| c.join("dictionaries")));
-        folders.extend(SYSTEM_FOLDERS.iter().map(PathBuf::from));
-        DictionaryFolders { folders }
+        let system = SYSTEM_FOLDERS.iter().map(PathBuf::from).collect();
+        DictionaryFolders { folders, system }
     }
 
-    /// Only these folders, and no system or config folder (for tests and the CLI).
+    /// Only these folders, and no system or config folder (for tests).
     pub fn only(folders: Vec<PathBuf>) -> Self {
-        DictionaryFolders { folders }
+        DictionaryFolders {
+            folders,
+            system: Vec::new(),
+        }
     }
 
-    /// The `.aff` and `.dic` files for `tag` in the first folder that has them.
-    fn find(&self, tag: &str) -> Option<(PathBuf, PathBuf)> {
-        self.folders.iter().find_map(|folder| find_in(folder, tag))
+    /// The `.aff` and `.dic` files for `tag` in the first of `folders` that has them.
+    fn find(folders: &[PathBuf], tag: &str) -> Option<(PathBuf, PathBuf)> {
+        folders.iter().find_map(|folder| find_in(folder, tag))
     }
 
     /// Every language tag the folders hold a dictionary for, with the bundled ones.
     pub fn available(&self) -> Vec<String> {
         let mut tags: Vec<String> = BUNDLED.iter().map(|(t, _)| (*t).to_owned()).collect();
-        for folder in &self.folders {
+        for folder in self.folders.iter().chain(&self.system) {
             let Ok(entries) = std::fs::read_dir(folder) else {
                 continue;
             };
@@ -185,27 +191,33 @@ impl Dictionaries {
     }
 }
 
-/// The dictionary for `tag`: a folder's own first, so users can replace a bundled one.
+/// The dictionary for `tag`: the user's folders first, so that a bundled one can be
+/// replaced, then the bundled ones, then the system's folders. Bundled English comes
+/// before the system's, so that English is checked the same way on every machine.
 fn load_one(tag: &str, folders: &DictionaryFolders) -> Result<Option<Dictionary>, DictionaryError> {
-    if let Some((aff, dic)) = folders.find(tag) {
-        let aff_text = read_dictionary_file(&aff)?;
-        let dic_text = read_dictionary_file_as(&dic, encoding_of(&aff_text))?;
-        return Dictionary::new(&aff_text, &dic_text)
+    if let Some(files) = DictionaryFolders::find(&folders.folders, tag) {
+        return load_files(files).map(Some);
+    }
+    if let Some((_, words)) = BUNDLED.iter().find(|(t, _)| *t == tag) {
+        return Dictionary::new(ENGLISH_AFF, words)
             .map(Some)
             .map_err(|cause| DictionaryError::Parse {
-                path: aff.display().to_string(),
+                path: format!("the bundled {tag} dictionary"),
                 cause: cause.to_string(),
             });
     }
-    let Some((_, words)) = BUNDLED.iter().find(|(t, _)| *t == tag) else {
-        return Ok(None);
-    };
-    Dictionary::new(ENGLISH_AFF, words)
-        .map(Some)
-        .map_err(|cause| DictionaryError::Parse {
-            path: format!("the bundled {tag} dictionary"),
-            cause: cause.to_string(),
-        })
+    DictionaryFolders::find(&folders.system, tag)
+        .map(load_files)
+        .transpose()
+}
+
+fn load_files((aff, dic): (PathBuf, PathBuf)) -> Result<Dictionary, DictionaryError> {
+    let aff_text = read_dictionary_file(&aff)?;
+    let dic_text = read_dictionary_file_as(&dic, encoding_of(&aff_text))?;
+    Dictionary::new(&aff_text, &dic_text).map_err(|cause| DictionaryError::Parse {
+        path: aff.display().to_string(),
+        cause: cause.to_string(),
+    })
 }
 
 /// The encoding an `.aff` file names on its `SET` line (UTF-8 if none).

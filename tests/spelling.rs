@@ -402,7 +402,11 @@ fn check_spelling_lists_each_unknown_word_with_where_it_is_and_suggestions_and_e
 fn typing_in_a_paragraph_keeps_the_accepted_words_so_other_fields_keep_their_results() {
     let mut project = brief_with("First paragraph.");
     let before = Accepted::from_project(&project).fingerprint();
-    assert_eq!(Accepted::fingerprint_of(&project), before, "the cheap look agrees");
+    assert_eq!(
+        Accepted::fingerprint_of(&project),
+        before,
+        "the cheap look agrees"
+    );
     let block = project.brief.parts[0].blocks[0].id;
     project
         .apply(Edit::SetBlockText {

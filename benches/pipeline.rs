@@ -279,8 +279,72 @@ fn word_export(c: &mut Criterion) {
     group.finish();
 }
 
+/// Spelling: the whole sample from scratch, what one keystroke in a paragraph costs (a
+/// look at whether the accepted words changed, and the edited paragraph checked), and
+/// loading the brief's dictionary.
+fn spelling(c: &mut Criterion) {
+    use briefwright::spelling::{
+        Accepted, Checker, Dictionaries, DictionaryFolders, check_project,
+    };
+    let folders = DictionaryFolders::only(Vec::new());
+    let tags = vec!["en-GB".to_owned()];
+    let (dictionaries, _) = Dictionaries::load(&tags, &folders);
+    let sample = project();
+    let mut group = c.benchmark_group("spell");
+    group.bench_function("spell-check the sample", |b| {
+        b.iter(|| {
+            let accepted = Accepted::from_project(&sample);
+            let checker = Checker {
+                dictionaries: &dictionaries,
+                language: "en-GB",
+                accepted: &accepted,
+            };
+            black_box(check_project(black_box(&sample), &checker).len())
+        })
+    });
+    let paragraph = sample
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .find_map(|b| match &b.kind {
+            BlockKind::Paragraph { text } if text.len() > 150 => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    group.bench_function("re-check one edited paragraph", |b| {
+        let mut typed = 0usize;
+        let accepted = Accepted::from_project(&sample);
+        let checker = Checker {
+            dictionaries: &dictionaries,
+            language: "en-GB",
+            accepted: &accepted,
+        };
+        b.iter(|| {
+            typed += 1;
+            let text = format!("{paragraph} {}", "x".repeat(typed % 7));
+            // What the window does per keystroke: tell whether the accepted words changed
+            // (they do not when a paragraph is typed in), then check the paragraph.
+            let unchanged = Accepted::fingerprint_of(black_box(&sample)) == accepted.fingerprint();
+            black_box((unchanged, checker.unknown_words(black_box(&text)).len()))
+        })
+    });
+    group.sample_size(10);
+    group.bench_function("load the dictionaries", |b| {
+        b.iter(|| {
+            black_box(
+                Dictionaries::load(black_box(&tags), &folders)
+                    .0
+                    .has("en-GB"),
+            )
+        })
+    });
+    group.finish();
+}
+
 criterion_group!(
     benches,
+    spelling,
     layout_and_pdf,
     word_export,
     export_after_preview,

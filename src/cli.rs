@@ -88,7 +88,16 @@ pub enum Command {
         refresh: bool,
     },
     /// Validate a project and summarise it.
-    Check { project: PathBuf },
+    Check {
+        project: PathBuf,
+        /// List the brief's unknown words instead, each with where it is and suggestions
+        /// (warnings: the exit code stays 0).
+        #[arg(long)]
+        spelling: bool,
+        /// A folder of extra Hunspell dictionaries (.aff and .dic), such as ms_MY.
+        #[arg(long, value_name = "FOLDER")]
+        dictionaries: Option<PathBuf>,
+    },
     /// List the templates.
     Templates,
     /// Register Briefwright with your desktop (icon, menu entry, and .brief files open in
@@ -209,6 +218,12 @@ fn execute(command: Command) -> Result<()> {
             };
             let loaded = load(&project)?;
             report_warnings(&loaded.warnings);
+            // The dictionaries load on another core while the brief is laid out.
+            let brief = loaded.project.clone();
+            let spelling = std::thread::spawn(move || {
+                let check = crate::spelling::ProjectCheck::standard(&brief, None);
+                (check.findings(&brief).len(), check.problems)
+            });
             let laid = export_as(&loaded.project, &output, format, &mut Layouter::new())?;
             for diagnostic in &laid.diagnostics {
                 eprintln!("{diagnostic}");
@@ -222,13 +237,39 @@ fn execute(command: Command) -> Result<()> {
                     output.display()
                 ),
             }
+            if let Ok((unknown, problems)) = spelling.join() {
+                report_dictionary_problems(&problems);
+                if unknown > 0 {
+                    eprintln!(
+                        "warning: {} in the brief; `briefwright check --spelling {}` lists them",
+                        crate::spelling::count_text(unknown),
+                        project.display()
+                    );
+                }
+            }
         }
         Command::SetTemplate {
             project,
             template,
             refresh,
         } => set_template(&project, template.as_deref(), refresh)?,
-        Command::Check { project } => {
+        Command::Check {
+            project,
+            spelling: true,
+            dictionaries,
+        } => {
+            let loaded = load(&project)?;
+            report_warnings(&loaded.warnings);
+            let check =
+                crate::spelling::ProjectCheck::standard(&loaded.project, dictionaries.as_deref());
+            report_dictionary_problems(&check.problems);
+            let findings = check.findings(&loaded.project);
+            for finding in &findings {
+                println!("{}", check.describe(&loaded.project, finding));
+            }
+            println!("{}", crate::spelling::count_text(findings.len()));
+        }
+        Command::Check { project, .. } => {
             let loaded = load(&project)?;
             report_warnings(&loaded.warnings);
             let rendered = render(&loaded.project, &mut Layouter::new())?;
@@ -325,6 +366,12 @@ fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
         );
     }
     Ok(())
+}
+
+fn report_dictionary_problems(problems: &[crate::spelling::DictionaryError]) {
+    for problem in problems {
+        eprintln!("warning: {problem}; text in that language is not checked");
+    }
 }
 
 fn report_warnings(warnings: &[Diagnostic]) {

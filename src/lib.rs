@@ -22,6 +22,7 @@ pub mod project;
 pub mod raster;
 pub mod sample;
 pub mod sample_kinds;
+pub mod spelling;
 pub mod template;
 pub mod unicode_block;
 pub mod units;

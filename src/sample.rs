@@ -25,7 +25,7 @@ const ARTICLES: [(&str, &str, bool); 3] = [
 
 const KEY_ISSUES: [&str; 5] = [
     "**Flood resilience.** Kazakhstan’s recent spring floods make forecasting, retention and early warning the most credible area for early, visible cooperation. Malaysia’s monsoon experience is directly relevant.",
-    "**Trade and logistics.** Two-way trade is modest. Halal food, agritech and renewables are the sectors both sides name; freight costs via the Caspian remain the main obstacle.",
+    "**Trade and logistics.** Two-way trade is modest. Halal food, farm technology and renewable energy are the sectors both sides name; freight costs via the Caspian remain the main obstacle.",
     "**Shared civic values.** Both governments present themselves as multi-ethnic, multi-faith societies with one civic identity. This supports cooperation on countering extremism and on education exchanges.",
     "**Think-tank channel.** A memorandum between the two strategic-studies institutes is expected during the visit. It offers a low-cost channel for policy dialogue that officials can build on.",
     "**Delivery.** Commentators on both sides will judge the visit by whether agreements carry named owners and dates. We should avoid announcing anything that lacks either.",
@@ -146,7 +146,7 @@ pub fn project() -> Project {
     project.push_block(
         background,
         BlockKind::Paragraph {
-            text: "Malay coverage stresses halal food, agritech and renewable energy, and notes that freight costs remain the main obstacle to growth.".into(),
+            text: "Malay coverage stresses halal food, farm technology and renewable energy, and notes that freight costs remain the main obstacle to growth.".into(),
         },
     );
 

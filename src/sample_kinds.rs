@@ -212,6 +212,11 @@ fn visit(project: &mut Project, sources: &[SourceId]) {
     let meta = &mut project.brief.meta;
     meta.title = "Prime Minister’s visit to Astana, 16–18 March 2026".into();
     meta.purpose = "The Prime Minister’s first official visit to Kazakhstan, to open a practical phase of cooperation on water, trade and education.".into();
+    // Venues of the programme that no dictionary or source names, accepted as an
+    // officer would accept them with "Ignore in this brief".
+    project.brief.ignored_words = ["Akorda", "Kazhydromet", "Nazarbayev"]
+        .map(str::to_owned)
+        .to_vec();
     let mut programme: Vec<Vec<&str>> = vec![vec!["Time", "Event", "Place", "Our attendees"]];
     let days: [(&str, &[Event]); 3] = [
         (
@@ -261,7 +266,7 @@ fn visit(project: &mut Project, sources: &[SourceId]) {
                 ),
                 (
                     "11:45",
-                    "Signing of memoranda; joint statement to the press",
+                    "Signing of agreements; joint statement to the press",
                     "Akorda",
                     "PM, Minister",
                 ),
@@ -273,7 +278,7 @@ fn visit(project: &mut Project, sources: &[SourceId]) {
                 ),
                 (
                     "15:30",
-                    "Business forum: halal food, agritech, renewables",
+                    "Business forum: halal food, farm technology, renewable energy",
                     "Astana International Financial Centre",
                     "PM, trade delegation",
                 ),
@@ -368,7 +373,7 @@ fn visit(project: &mut Project, sources: &[SourceId]) {
         &[
             "Malaysia sees Kazakhstan as a key partner in Central Asia.",
             "We offer our flood-forecasting experience, through a joint working group.",
-            "We want trade in halal food, agritech and renewables to grow, with an agency report in six months.",
+            "We want trade in halal food, farm technology and renewable energy to grow, with an agency report in six months.",
         ],
     );
     excerpt(project, "background", sources.first(), 1);

@@ -1,11 +1,13 @@
 //! Commands: everything the window can do, as data. Menus, shortcuts, buttons, drags and
 //! dialogs only produce commands; [`super::state::AppState::run`] applies them.
 
+use std::ops::Range;
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::state::Theme;
+use crate::model::find::Place;
 use crate::model::{BlockId, Edit, ExcerptsOfRemoved, SectionRef, SourceId, TalkingPointId};
 
 /// One thing the user asked for.
@@ -119,6 +121,21 @@ pub enum Command {
     ReplaceCurrent,
     ReplaceAll,
     CloseFind,
+    /// Puts a suggestion in place of a flagged word at `range` of `place` (undoable).
+    ReplaceWord {
+        place: Place,
+        range: Range<usize>,
+        word: String,
+        replacement: String,
+    },
+    /// Adds a word to the personal dictionary, accepted in every brief.
+    AddToDictionary(String),
+    /// Accepts a word in this brief only (undoable).
+    IgnoreInBrief(String),
+    /// Asks for a dictionary (.aff) file; its folder becomes the folder of extra dictionaries.
+    DictionaryFolderDialog,
+    /// Uses the dictionaries in this folder too, for languages not bundled.
+    SetDictionaryFolder(PathBuf),
 }
 
 /// What Edit ▸ Cut, Copy, Paste and Select All do to the focused text field.
@@ -302,6 +319,7 @@ impl Command {
             Command::ExportWordDialog => "Export as Word…",
             Command::Quit { .. } => "Quit",
             Command::TemplateFileDialog => "From File…",
+            Command::DictionaryFolderDialog => "Extra Spelling Dictionaries…",
             Command::RefreshTemplate => "Refresh from File",
             Command::Undo => "Undo",
             Command::Redo => "Redo",

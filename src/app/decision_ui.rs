@@ -57,10 +57,18 @@ pub fn table_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, rows: &
                     } else {
                         format!("Row {index} cell {}", column + 1)
                     };
-                    changed |= ui
-                        .add_sized([cell_width, 20.0], edit)
-                        .accessible_name(name)
-                        .changed();
+                    let layout = egui::Layout::centered_and_justified(ui.layout().main_dir());
+                    let output = ui
+                        .allocate_ui_with_layout(egui::vec2(cell_width, 20.0), layout, |ui| {
+                            edit.show(ui)
+                        })
+                        .inner;
+                    if let Some(field) =
+                        super::spelling_ui::Field::table_cell(block, rows, index, column)
+                    {
+                        super::spelling_ui::spelling_marks_ui(ui, state, field, cell, &output);
+                    }
+                    changed |= output.response.response.accessible_name(name).changed();
                 }
                 ui.horizontal(|ui| {
                     if index > 1

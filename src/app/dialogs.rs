@@ -38,6 +38,8 @@ pub enum FilePurpose {
         suggested: String,
     },
     PickTemplate,
+    /// A Hunspell dictionary, whose folder becomes the folder of extra dictionaries.
+    PickDictionary,
 }
 
 impl FilePurpose {
@@ -50,6 +52,9 @@ impl FilePurpose {
             FilePurpose::ExportPdf { .. } => "Export PDF",
             FilePurpose::ExportWord { .. } => "Export as Word",
             FilePurpose::PickTemplate => "Use template file",
+            FilePurpose::PickDictionary => {
+                "Choose a dictionary in the folder of extra dictionaries"
+            }
         }
     }
 
@@ -68,6 +73,7 @@ impl FilePurpose {
             FilePurpose::ExportPdf { .. } => ("PDF", &["pdf"]),
             FilePurpose::ExportWord { .. } => ("Word document", &["docx"]),
             FilePurpose::PickTemplate => ("Briefwright template", &["toml"]),
+            FilePurpose::PickDictionary => ("Hunspell dictionary", &["aff", "dic"]),
         }
     }
 

@@ -46,10 +46,11 @@ pub fn brief_editor_ui(ui: &mut egui::Ui, state: &mut AppState) {
     state.reveal = None;
 }
 
-/// Adds a text field for `text` that shows the find bar's matches in `place`, if any.
+/// Adds a text field for `text` that shows the find bar's matches in `place`, if any,
+/// and its unknown words underlined.
 pub(super) fn add_text_field(
     ui: &mut egui::Ui,
-    state: &AppState,
+    state: &mut AppState,
     text: &mut String,
     place: Place,
     multiline: bool,
@@ -67,11 +68,17 @@ pub(super) fn add_text_field(
     } else {
         egui::TextEdit::singleline(text)
     });
-    if has_highlights {
-        ui.add(edit.layouter(&mut layouter))
+    let output = if has_highlights {
+        edit.layouter(&mut layouter).show(ui)
     } else {
-        ui.add(edit)
+        edit.show(ui)
+    };
+    let is_quotation = matches!(place, Place::Block(block) if state.is_excerpt(block));
+    if !is_quotation {
+        let field = super::spelling_ui::Field::whole(place);
+        super::spelling_ui::spelling_marks_ui(ui, state, field, text, &output);
     }
+    output.response.response
 }
 
 /// Width of the labels in front of the metadata fields.

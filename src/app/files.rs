@@ -191,6 +191,9 @@ impl AppState {
             FilePurpose::ExportPdf { .. } => Command::ExportPdf(purpose.complete(first)),
             FilePurpose::ExportWord { .. } => Command::ExportWord(purpose.complete(first)),
             FilePurpose::PickTemplate => Command::UseTemplateFile(first),
+            FilePurpose::PickDictionary => Command::SetDictionaryFolder(
+                first.parent().map(Path::to_path_buf).unwrap_or_default(),
+            ),
         };
         self.run(command);
     }

@@ -34,6 +34,23 @@ fn template_menu_ui(ui: &mut egui::Ui, state: &mut AppState) {
     item_ui(ui, state, Command::RefreshTemplate, has_custom);
 }
 
+/// The brief's language and where other languages' dictionaries are.
+fn spelling_menu_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    let current = state.spelling_language();
+    for (tag, name) in crate::spelling::BRIEF_LANGUAGES {
+        if ui.radio(tag == current, name).clicked() && tag != current {
+            state.send(Command::Edit(crate::model::Edit::SetLanguage(
+                tag.to_owned(),
+            )));
+        }
+    }
+    ui.separator();
+    item_ui(ui, state, Command::DictionaryFolderDialog, true);
+    if let Some(folder) = &state.settings.extra_dictionaries {
+        ui.weak(format!("Extra dictionaries: {}", folder.display()));
+    }
+}
+
 /// File, Edit, View and Help.
 pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -87,6 +104,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             item_ui(ui, state, Command::MoveSelected(1), has_selection);
             ui.separator();
             ui.menu_button("Template", |ui| template_menu_ui(ui, state));
+            ui.menu_button("Spelling", |ui| spelling_menu_ui(ui, state));
         });
         ui.menu_button("View", |ui| {
             item_ui(ui, state, Command::ZoomIn, true);

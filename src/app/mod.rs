@@ -23,6 +23,8 @@ mod preview;
 mod run;
 mod settings;
 mod sources;
+mod spelling;
+mod spelling_ui;
 mod state;
 mod title_block_ui;
 
@@ -33,6 +35,7 @@ pub use dialogs::{DialogAnswer, Dialogs, FilePurpose, FileRequest, NativeDialogs
 pub use editor::DragPayload;
 pub use find_bar::FindBar;
 pub use preview::block_at;
+pub use spelling::{SpellingState, WordMenu};
 pub use state::{AppState, Message, Modal, PasteDraft, Settings, Tab, Theme};
 
 use crate::diagnostic::Severity;
@@ -128,6 +131,10 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     focus::remember_text_field(ui.ctx());
     focus::focus_ring_ui(ui.ctx());
     state.run_queued();
+    if state.poll_spelling() {
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(50));
+    }
     if state.poll_link_imports() {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(100));

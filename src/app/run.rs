@@ -158,6 +158,25 @@ impl AppState {
             Command::ReplaceCurrent => self.replace_current(),
             Command::ReplaceAll => self.replace_all(),
             Command::CloseFind => self.find = None,
+            Command::ReplaceWord {
+                place,
+                range,
+                word,
+                replacement,
+            } => {
+                let menu = super::spelling::WordMenu {
+                    place,
+                    sub: 0,
+                    range,
+                    word,
+                    suggestions: Vec::new(),
+                };
+                self.replace_word(menu, &replacement);
+            }
+            Command::AddToDictionary(word) => self.add_to_dictionary(&word),
+            Command::IgnoreInBrief(word) => self.ignore_in_brief(&word),
+            Command::DictionaryFolderDialog => self.ask_for_file(FilePurpose::PickDictionary),
+            Command::SetDictionaryFolder(folder) => self.set_dictionary_folder(folder),
         }
     }
 
@@ -175,6 +194,13 @@ impl AppState {
                     ),
                 });
                 self.report("", &laid.diagnostics);
+                let unknown = self.unknown_word_count();
+                if unknown > 0 {
+                    self.warning(format!(
+                        "The brief has {}; they are underlined in red in the editor.",
+                        crate::spelling::count_text(unknown)
+                    ));
+                }
             }
             Err(error) => self.error(format!("The brief was not exported. {error}.")),
         }

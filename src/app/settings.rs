@@ -20,6 +20,8 @@ pub struct Settings {
     pub theme: Theme,
     /// Size of the window's text and controls (1.0 is normal); the preview has its own zoom.
     pub interface_zoom: f32,
+    /// A folder of extra Hunspell dictionaries (.aff and .dic) for other languages.
+    pub extra_dictionaries: Option<PathBuf>,
 }
 
 /// The window's colours.
@@ -42,6 +44,7 @@ impl Default for Settings {
             last_folder: None,
             theme: Theme::System,
             interface_zoom: 1.0,
+            extra_dictionaries: None,
         }
     }
 }

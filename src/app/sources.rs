@@ -165,6 +165,10 @@ fn source_metadata_ui(ui: &mut egui::Ui, state: &mut AppState, source_index: usi
                 }
                 ui.end_row();
             }
+            let language = state.project.sources[source_index].language.clone();
+            let label = ui.add_sized([76.0, 18.0], egui::Label::new("Language"));
+            super::spelling_ui::source_language_ui(ui, state, source_id, &language, label.id);
+            ui.end_row();
         });
     let marking = state.project.sources[source_index].marking.clone();
     ui.horizontal(|ui| {
@@ -202,12 +206,21 @@ fn talking_points_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     let mut text = point.text.clone();
-                    let response = ui
-                        .add(
-                            egui::TextEdit::multiline(&mut text)
-                                .desired_rows(2)
-                                .desired_width(f32::INFINITY),
-                        )
+                    let output = egui::TextEdit::multiline(&mut text)
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY)
+                        .show(ui);
+                    // In the library a point has no block of the brief; replacing a word
+                    // needs only the point.
+                    let place = crate::model::find::Place::TalkingPoint {
+                        block: crate::model::BlockId(0),
+                        point: point.id,
+                    };
+                    let field = super::spelling_ui::Field::whole(place);
+                    super::spelling_ui::spelling_marks_ui(ui, state, field, &text, &output);
+                    let response = output
+                        .response
+                        .response
                         .accessible_name("Talking point text");
                     if response.changed() {
                         state.send(Command::Edit(Edit::SetTalkingPoint {

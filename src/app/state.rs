@@ -148,6 +148,8 @@ pub struct AppState {
     pub(super) clipboard_request: Option<ClipboardAction>,
     /// Links being fetched in the background.
     pub(super) link_imports: Vec<super::import_flows::LinkImport>,
+    /// Dictionaries, accepted words and the results per field.
+    pub(super) spelling: super::spelling::SpellingState,
 }
 
 impl AppState {
@@ -158,6 +160,10 @@ impl AppState {
         settings: Settings,
         dialogs: Box<dyn Dialogs>,
     ) -> Self {
+        let spelling = super::spelling::SpellingState::new(
+            crate::spelling::PersonalDictionary::standard(),
+            settings.extra_dictionaries.clone(),
+        );
         AppState {
             saved: path.as_ref().map(|_| project.clone()),
             template: TemplateCache::for_project(&project),
@@ -195,7 +201,15 @@ impl AppState {
             content_version: 0,
             clipboard_request: None,
             link_imports: Vec::new(),
+            spelling,
         }
+    }
+
+    /// Checks spelling with `spelling` instead (tests give their own dictionaries and
+    /// personal dictionary).
+    pub fn with_spelling(mut self, spelling: super::spelling::SpellingState) -> Self {
+        self.spelling = spelling;
+        self
     }
 
     /// Keeps recovery copies in `folder` instead of the platform data folder (for tests).

@@ -59,6 +59,7 @@ pub fn import_html(html: &str, page_url: Option<&str>) -> Result<Source, HtmlErr
         return Err(HtmlError::NoArticle);
     }
     let mut source = Source::new(title, sections);
+    source.language = crate::spelling::detect_source_language(&source).unwrap_or_default();
     source.author = article
         .byline
         .or(author_meta)

@@ -154,6 +154,12 @@ pub fn import_text(text: &str, is_markdown: bool) -> Option<Source> {
     Some(source_from_blocks(&front_matter, blocks).source)
 }
 
+/// Records the language the source's text is in, as far as it can be told.
+fn with_language(mut source: Source) -> Source {
+    source.language = crate::spelling::detect_source_language(&source).unwrap_or_default();
+    source
+}
+
 /// A source built from an article's blocks, and whether its title was found in them.
 struct FromBlocks {
     source: Source,
@@ -197,8 +203,10 @@ fn source_from_blocks(
         notes: found.notes,
         file_name: String::new(),
         marking: Default::default(),
+        language: String::new(),
         sections,
         unknown_fields: Default::default(),
     };
+    let source = with_language(source);
     FromBlocks { source, has_title }
 }

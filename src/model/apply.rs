@@ -63,6 +63,9 @@ impl Project {
             | Edit::SetClearance(_)
             | Edit::SetContact(_)
             | Edit::SetAttachments(_) => self.apply_decision_edit(edit),
+            Edit::SetLanguage(_) | Edit::SetIgnoredWords(_) | Edit::SetSourceLanguage(..) => {
+                self.apply_spelling_edit(edit)
+            }
             Edit::SetSourceField(id, field, value) => {
                 let source = self
                     .sources
@@ -403,6 +406,8 @@ impl Project {
 
 #[path = "apply_decision.rs"]
 mod decision;
+#[path = "apply_spelling.rs"]
+mod spelling;
 
 #[cfg(test)]
 #[path = "apply_tests.rs"]

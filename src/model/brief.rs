@@ -15,6 +15,9 @@ pub struct Brief {
     pub custom_template: Option<CustomTemplate>,
     pub meta: BriefMeta,
     pub parts: Vec<Part>,
+    /// Words the officer told the spelling check to accept in this brief only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignored_words: Vec<String>,
     /// Fields written by a newer Briefwright, kept so that saving does not drop them.
     #[serde(flatten)]
     pub unknown_fields: std::collections::BTreeMap<String, serde_json::Value>,
@@ -82,6 +85,10 @@ pub struct BriefMeta {
     pub author: String,
     /// Keywords for the PDF metadata.
     pub keywords: Vec<String>,
+    /// The language the brief is written in and spell-checked in, such as "en-AU"; empty
+    /// means British English ("en-GB").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub language: String,
     /// ISO 8601 timestamp stamped into the PDF, so the same project gives the same bytes.
     pub created: String,
     /// Fields written by a newer Briefwright, kept so that saving does not drop them.

@@ -231,6 +231,12 @@ pub enum Edit {
     SetContact(Contact),
     /// Replaces the attachments, in letter order.
     SetAttachments(Vec<Attachment>),
+    /// Sets the language the brief is written and spell-checked in ("en-AU").
+    SetLanguage(String),
+    /// Replaces the words the spelling check accepts in this brief.
+    SetIgnoredWords(Vec<String>),
+    /// Sets the language a source is written in ("ms"), correcting what import detected.
+    SetSourceLanguage(SourceId, String),
     /// Lays the brief out with another template. `parts` are the new template's standard
     /// parts as (key, title); those the brief lacks are added, empty, in template order.
     /// Parts the new template does not print keep their text.
@@ -300,7 +306,10 @@ impl Edit {
         let heap = match self {
             Edit::SetMeta(_, text)
             | Edit::SetSourceField(_, _, text)
-            | Edit::SetBlockText { text, .. } => text.len(),
+            | Edit::SetBlockText { text, .. }
+            | Edit::SetLanguage(text)
+            | Edit::SetSourceLanguage(_, text) => text.len(),
+            Edit::SetIgnoredWords(words) => words.iter().map(String::len).sum::<usize>(),
             Edit::SetScheme { name, custom } => name.len() + custom.len(),
             Edit::SetCaveats(caveats) => caveats.iter().map(String::len).sum::<usize>(),
             Edit::SetMarking(_, marking) => {

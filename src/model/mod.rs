@@ -67,6 +67,7 @@ impl Project {
                 custom_template: None,
                 meta: BriefMeta::default(),
                 parts,
+                ignored_words: Vec::new(),
                 unknown_fields: Default::default(),
             },
             unknown_fields: Default::default(),

@@ -30,6 +30,10 @@ pub struct Source {
     /// Its protective marking; excerpts carry it into the brief.
     #[serde(default, skip_serializing_if = "Marking::is_unmarked")]
     pub marking: Marking,
+    /// The language it is written in, such as "en" or "ms": detected on import, and
+    /// corrected by the officer. Empty when unknown.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub language: String,
     pub sections: Vec<Section>,
     /// Fields written by a newer Briefwright, kept so that saving does not drop them.
     #[serde(flatten)]
@@ -51,6 +55,7 @@ impl Source {
             notes: String::new(),
             file_name: String::new(),
             marking: Marking::default(),
+            language: String::new(),
             sections,
             unknown_fields: Default::default(),
         }

@@ -21,6 +21,7 @@ pub struct Answers {
     pub save_as: VecDeque<PathBuf>,
     pub pdfs: VecDeque<PathBuf>,
     pub templates: VecDeque<PathBuf>,
+    pub dictionaries: VecDeque<PathBuf>,
     /// Answer every request with "no native dialog can be shown".
     pub unavailable: bool,
 }
@@ -55,6 +56,7 @@ impl Dialogs for ScriptedDialogs {
                 answers.pdfs.pop_front().map(|p| vec![p])
             }
             FilePurpose::PickTemplate => answers.templates.pop_front().map(|p| vec![p]),
+            FilePurpose::PickDictionary => answers.dictionaries.pop_front().map(|p| vec![p]),
         };
         drop(answers);
         Some((

@@ -472,3 +472,34 @@ fn table_header_rows_repeat_on_every_page() {
     let row_end = first + document[first..].find("</w:tr>").expect("its row");
     assert!(document[first..row_end].contains("EEEEEE"), "shaded");
 }
+
+#[test]
+fn the_briefs_language_and_its_sources_languages_are_kept() {
+    let mut project = briefwright::sample::project();
+    project
+        .apply(Edit::SetLanguage("en-AU".to_owned()))
+        .expect("language");
+    // The officer says the English op-ed is Malay: its quotations follow the source.
+    let english = project
+        .sources
+        .iter()
+        .find(|s| s.title.starts_with("Steppe and Monsoon"))
+        .map(|s| s.id)
+        .expect("the op-ed");
+    project
+        .apply(Edit::SetSourceLanguage(english, "ms".to_owned()))
+        .expect("source language");
+    let docx = word(&project);
+    assert!(part(&docx, "docProps/core.xml").contains("<dc:language>en-AU</dc:language>"));
+    assert!(part(&docx, "word/styles.xml").contains(r#"<w:lang w:val="en-AU""#));
+    let document = part(&docx, "word/document.xml");
+    let quote = document
+        .find("Water is the clearest case")
+        .expect("the quotation");
+    let run_start = document[..quote].rfind("<w:r>").expect("its run");
+    assert!(
+        document[run_start..quote].contains(r#"<w:rStyle w:val="LanguageMalay" />"#),
+        "{}",
+        &document[run_start..quote]
+    );
+}

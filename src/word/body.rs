@@ -5,10 +5,10 @@
 use docx_rs::{BreakType, Numbering, Paragraph, Run, Tab, TabLeaderType, TabValueType, Table};
 
 use crate::layout::{BlockPlan, Footnotes, ListItem, Plan, PrintedPart, RESPONSE_COLUMN};
-use crate::model::{Block, BlockKind};
+use crate::model::{Block, BlockKind, Project};
 use crate::template::Template;
 
-use super::runs::{Ids, add_noted, add_request, in_language_of};
+use super::runs::{Ids, add_noted, add_request, in_language, in_language_of};
 use super::styles::{
     ATTACHMENT, BODY, BULLETS, HEADING, LIST_BULLET, LIST_NUMBER, QUOTE, RESPONSE, SOURCE_ENTRY,
     TITLE, WRITING_LINE, emphasis, list_member, numbered_list, twips,
@@ -23,6 +23,7 @@ pub(super) enum Child {
 
 /// Writes the body of one brief.
 pub(super) struct BodyWriter<'a> {
+    pub project: &'a Project,
     pub template: &'a Template,
     pub plan: Plan<'a>,
     pub footnotes: &'a Footnotes,
@@ -35,8 +36,14 @@ pub(super) struct BodyWriter<'a> {
 }
 
 impl<'a> BodyWriter<'a> {
-    pub fn new(template: &'a Template, plan: Plan<'a>, footnotes: &'a Footnotes) -> Self {
+    pub fn new(
+        project: &'a Project,
+        template: &'a Template,
+        plan: Plan<'a>,
+        footnotes: &'a Footnotes,
+    ) -> Self {
         BodyWriter {
+            project,
             template,
             plan,
             footnotes,
@@ -211,8 +218,18 @@ impl<'a> BodyWriter<'a> {
             BlockPlan::Excerpt { quote, .. } => {
                 let base = emphasis(&self.template.styles.excerpt);
                 let paragraph = add_request(self.ids.styled(QUOTE), &quote, base, &mut self.ids);
-                let text: String = quote.spans.iter().map(|s| s.text.as_str()).collect();
-                self.paragraph(in_language_of(paragraph, &text));
+                let source = match &block.kind {
+                    BlockKind::Excerpt { from, .. } => self.project.source(from.source),
+                    _ => None,
+                };
+                let paragraph = match source.filter(|s| !s.language.is_empty()) {
+                    Some(source) => in_language(paragraph, &source.language),
+                    None => {
+                        let text: String = quote.spans.iter().map(|s| s.text.as_str()).collect();
+                        in_language_of(paragraph, &text)
+                    }
+                };
+                self.paragraph(paragraph);
             }
             BlockPlan::List(items) => {
                 for item in items {

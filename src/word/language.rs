@@ -1,7 +1,7 @@
 //! The language of a paragraph, so Word checks its spelling with the right dictionary and
-//! reads it aloud right: Kazakh and Russian by their letters, Malay by its commonest
-//! words, everything else the document's default (en-GB). A Malay paragraph must be
-//! mostly Malay words, so an English paragraph that names "Bank Negara" stays English.
+//! reads it aloud right: a quotation in its source's language (detected on import, or as
+//! the officer corrected it), other paragraphs as the spelling check detects them;
+//! Kazakh, Russian and Malay are tagged, everything else is the brief's own English.
 
 /// The languages a paragraph can be tagged with: tag and the style that carries it.
 pub(super) const TAGGED: [(&str, &str, &str); 3] = [
@@ -10,72 +10,29 @@ pub(super) const TAGGED: [(&str, &str, &str); 3] = [
     ("ms-MY", "LanguageMalay", "Language Malay"),
 ];
 
-/// Letters Kazakh has and Russian does not.
-const KAZAKH_LETTERS: &str = "әғқңөұүһіӘҒҚҢӨҰҮҺІ";
-
-/// The commonest Malay words, none of them English.
-const MALAY_WORDS: [&str; 24] = [
-    "yang",
-    "dan",
-    "untuk",
-    "dengan",
-    "ini",
-    "itu",
-    "dalam",
-    "kepada",
-    "tidak",
-    "akan",
-    "daripada",
-    "oleh",
-    "bagi",
-    "telah",
-    "serta",
-    "juga",
-    "adalah",
-    "ialah",
-    "pada",
-    "kerana",
-    "antara",
-    "lebih",
-    "negara",
-    "kerjasama",
-];
-
 /// The character style of `text`'s language, when it is not the document's default.
 pub(super) fn style_of(text: &str) -> Option<&'static str> {
-    let tag = tag_of(text)?;
+    style_of_tag(&crate::spelling::detect_language(text)?)
+}
+
+/// The character style of a source's language ("ms", "kk"…), when the export tags it.
+pub(super) fn style_of_tag(language: &str) -> Option<&'static str> {
+    let tag = tag_of(language)?;
     TAGGED
         .iter()
         .find(|(t, ..)| *t == tag)
         .map(|(_, style, _)| *style)
 }
 
-/// The BCP 47 tag of `text`'s language, when it is one the export tags.
-pub(super) fn tag_of(text: &str) -> Option<&'static str> {
-    let (mut cyrillic, mut kazakh, mut latin) = (0usize, 0usize, 0usize);
-    for c in text.chars() {
-        if KAZAKH_LETTERS.contains(c) {
-            kazakh += 1;
-            cyrillic += 1;
-        } else if ('\u{0400}'..='\u{04ff}').contains(&c) {
-            cyrillic += 1;
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        }
+/// The BCP 47 tag Word uses for a language Briefwright detects or an officer chooses.
+fn tag_of(language: &str) -> Option<&'static str> {
+    let primary = language.split(['-', '_']).next().unwrap_or_default();
+    match primary.to_ascii_lowercase().as_str() {
+        "kk" => Some("kk-KZ"),
+        "ru" => Some("ru-RU"),
+        "ms" => Some("ms-MY"),
+        _ => None,
     }
-    if cyrillic > latin {
-        return Some(if kazakh > 0 { "kk-KZ" } else { "ru-RU" });
-    }
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let malay = words
-        .iter()
-        .filter(|w| MALAY_WORDS.contains(&w.as_str()))
-        .count();
-    (malay >= 3 && malay * 6 >= words.len()).then_some("ms-MY")
 }
 
 #[cfg(test)]
@@ -83,25 +40,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn kazakh_russian_and_malay_are_told_from_english() {
+    fn kazakh_russian_and_malay_are_tagged_and_english_is_not() {
         assert_eq!(
-            tag_of("Қазақстан үшін тасқынды болжау маңызды."),
-            Some("kk-KZ")
+            style_of("Сарапшылардың пікірінше, Қазақстан үшін тасқынды болжау маңызды."),
+            Some("LanguageKazakh")
         );
-        assert_eq!(tag_of("Визит премьер-министра в Астану."), Some("ru-RU"));
         assert_eq!(
-            tag_of(
+            style_of("Визит премьер-министра в Астану ожидается в марте этого года."),
+            Some("LanguageRussian")
+        );
+        assert_eq!(
+            style_of(
                 "Kerjasama antara kedua-dua negara dalam bidang makanan halal dan tenaga boleh diperbaharui akan diperluaskan."
             ),
-            Some("ms-MY")
+            Some("LanguageMalay")
         );
         assert_eq!(
-            tag_of("Bank Negara and the Ministry of Trade agree on the dates."),
+            style_of("Bank Negara and the Ministry of Trade agree on the dates of the visit."),
             None
         );
-        assert_eq!(
-            tag_of("Рақмет — thank you for the warm welcome to Astana."),
-            None
-        );
+        assert_eq!(style_of_tag("ms"), Some("LanguageMalay"));
+        assert_eq!(style_of_tag("en"), None);
+        assert_eq!(style_of_tag(""), None);
     }
 }

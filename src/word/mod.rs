@@ -38,7 +38,7 @@ pub enum WordError {
 pub fn write(project: &Project, template: &Template) -> Result<Vec<u8>, WordError> {
     let structure = Structure::new(project, template);
     let plan = structure.plan(project, template);
-    let mut body = BodyWriter::new(template, plan, structure.footnotes());
+    let mut body = BodyWriter::new(project, template, plan, structure.footnotes());
     body.write();
     let meta = &project.brief.meta;
     let banner = banner(project, template);

@@ -19,9 +19,6 @@ use super::WordError;
 use super::runs::{FOOTNOTE_MARK, clean};
 use super::tables::HEADER_ROW_XML;
 
-/// The language the text is written in, unless a paragraph says otherwise.
-pub(super) const DEFAULT_LANGUAGE: &str = "en-GB";
-
 /// Builds the parts of `docx`, finishes them and packs them as a `.docx` file.
 /// `custom` are the custom properties, by name; empty values are left out.
 pub(super) fn pack(
@@ -32,7 +29,8 @@ pub(super) fn pack(
     let mut xml = docx.build();
     xml.doc_props.core = core_properties(meta).into_bytes();
     xml.doc_props.custom = custom_properties(custom).into_bytes();
-    xml.styles = with_default_language(&xml.styles)?;
+    let language = crate::spelling::brief_language(&meta.language);
+    xml.styles = with_default_language(&xml.styles, language)?;
     xml.footnotes = with_footnote_marks(&xml.footnotes);
     xml.document = with_header_rows(xml.document);
     let mut bytes = Cursor::new(Vec::new());
@@ -80,7 +78,7 @@ fn core_properties(meta: &BriefMeta) -> String {
         subject = escape(clean(&subject(meta))),
         author = escape(clean(author(meta))),
         keywords = escape(clean(&keywords)),
-        language = DEFAULT_LANGUAGE,
+        language = crate::spelling::brief_language(&meta.language),
         stamp = stamp,
     )
 }
@@ -127,7 +125,7 @@ fn w3c_time(created: &str) -> String {
 
 /// The styles with the default language in the run defaults. `w:lang` is the last but a
 /// few of the run properties, so it goes at their end, where Word's schema wants it.
-fn with_default_language(styles: &[u8]) -> Result<Vec<u8>, WordError> {
+fn with_default_language(styles: &[u8], language: &str) -> Result<Vec<u8>, WordError> {
     let styles = std::str::from_utf8(styles)
         .map_err(|_| WordError::Assemble("the styles are not UTF-8".to_owned()))?;
     let anchor = "</w:rPr></w:rPrDefault>";
@@ -136,9 +134,8 @@ fn with_default_language(styles: &[u8]) -> Result<Vec<u8>, WordError> {
             "the styles have no run defaults to give the language".to_owned(),
         ));
     }
-    let language = format!(
-        r#"<w:lang w:val="{DEFAULT_LANGUAGE}" w:eastAsia="{DEFAULT_LANGUAGE}" w:bidi="ar-SA" />{anchor}"#
-    );
+    let language =
+        format!(r#"<w:lang w:val="{language}" w:eastAsia="{language}" w:bidi="ar-SA" />{anchor}"#);
     let mut styles = styles.replacen(anchor, &language, 1);
     for (tag, id, _) in super::language::TAGGED {
         styles = with_style_language(styles, id, tag)?;

@@ -206,10 +206,22 @@ pub(super) fn add_noted(
 
 /// `paragraph` with its runs in the character style of its language, when the text is
 /// not in the document's default one. Links and footnote marks keep their own style.
-pub(super) fn in_language_of(mut paragraph: Paragraph, text: &str) -> Paragraph {
-    let Some(style) = super::language::style_of(text) else {
-        return paragraph;
-    };
+pub(super) fn in_language_of(paragraph: Paragraph, text: &str) -> Paragraph {
+    match super::language::style_of(text) {
+        Some(style) => in_style(paragraph, style),
+        None => paragraph,
+    }
+}
+
+/// `paragraph` in a source's `language` ("ms", "kk"…), when the export tags it.
+pub(super) fn in_language(paragraph: Paragraph, language: &str) -> Paragraph {
+    match super::language::style_of_tag(language) {
+        Some(style) => in_style(paragraph, style),
+        None => paragraph,
+    }
+}
+
+fn in_style(mut paragraph: Paragraph, style: &str) -> Paragraph {
     for child in &mut paragraph.children {
         if let docx_rs::ParagraphChild::Run(run) = child
             && run.run_property.style.is_none()

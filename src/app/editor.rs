@@ -343,7 +343,7 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
             Some(text.clone())
         }
         BlockKind::Table { rows } => {
-            super::decision_ui::table_ui(ui, state, block, rows);
+            super::table_ui::table_ui(ui, state, block, rows);
             None
         }
         BlockKind::TalkingPoint { point } => {

@@ -22,10 +22,12 @@ mod modals;
 mod preview;
 mod run;
 mod settings;
+mod shell;
 mod sources;
 mod spelling;
 mod spelling_ui;
 mod state;
+mod table_ui;
 mod title_block_ui;
 
 use std::path::PathBuf;
@@ -35,12 +37,12 @@ pub use dialogs::{DialogAnswer, Dialogs, FilePurpose, FileRequest, NativeDialogs
 pub use editor::DragPayload;
 pub use find_bar::FindBar;
 pub use preview::block_at;
+pub use shell::run;
 pub use spelling::{SpellingState, WordMenu};
 pub use state::{AppState, Message, Modal, PasteDraft, Settings, Tab, Theme};
 
 use crate::diagnostic::Severity;
 use crate::model::BlockId;
-use crate::project::load;
 
 /// Shows the window's text in the bundled Noto Sans (so Kazakh and other Cyrillic letters
 /// look as they will print), then egui's own fonts (its monochrome emoji), then the
@@ -297,122 +299,4 @@ fn messages_ui(ui: &mut egui::Ui, state: &mut AppState) {
             state.send(Command::DismissMessages);
         }
     });
-}
-
-/// The eframe application around [`AppState`].
-struct BriefwrightApp {
-    state: AppState,
-    title: String,
-    /// When the process started, to report the time to the first frame
-    /// (with `BRIEFWRIGHT_STARTUP_TIMING` set).
-    started: Option<std::time::Instant>,
-}
-
-const SETTINGS_KEY: &str = "briefwright-settings";
-const LAST_PROJECT_KEY: &str = "briefwright-last-project";
-
-impl eframe::App for BriefwrightApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if ui.input(|i| i.viewport().close_requested()) && !self.state.quit_now {
-            ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.state.send(Command::QUIT);
-        }
-        app_ui(ui, &mut self.state);
-        if let Some(started) = self.started.take()
-            && std::env::var_os("BRIEFWRIGHT_STARTUP_TIMING").is_some()
-        {
-            eprintln!(
-                "first frame drawn {:.1} ms after start",
-                started.elapsed().as_secs_f64() * 1000.0
-            );
-        }
-        let title = self.state.window_title();
-        if title != self.title {
-            ui.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
-            self.title = title;
-        }
-        if self.state.quit_now {
-            self.state.on_close();
-            ui.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
-        eframe::set_value(storage, LAST_PROJECT_KEY, &self.state.path);
-    }
-}
-
-/// Opens the window on `file`, or on the last project, or on the bundled sample.
-pub fn run(file: Option<PathBuf>, started: std::time::Instant) -> Result<(), String> {
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Briefwright")
-            .with_app_id("briefwright")
-            .with_inner_size([1440.0, 900.0])
-            .with_min_inner_size([900.0, 560.0])
-            .with_drag_and_drop(true),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "Briefwright",
-        options,
-        Box::new(move |cc| {
-            let settings: Settings = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
-                .unwrap_or_default();
-            let last: Option<PathBuf> = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, LAST_PROJECT_KEY))
-                .flatten();
-            let state = initial_state(file, last, settings);
-            Ok(Box::new(BriefwrightApp {
-                state,
-                title: String::new(),
-                started: Some(started),
-            }))
-        }),
-    )
-    .map_err(|e| e.to_string())
-}
-
-/// The project to start with: the file asked for, else the last one, else the sample.
-fn initial_state(file: Option<PathBuf>, last: Option<PathBuf>, settings: Settings) -> AppState {
-    let mut messages = Vec::new();
-    for candidate in [file.clone(), last].into_iter().flatten() {
-        match load(&candidate) {
-            Ok(loaded) => {
-                let mut state = AppState::new(
-                    loaded.project,
-                    Some(candidate.clone()),
-                    settings,
-                    Box::new(NativeDialogs::default()),
-                );
-                state.report(&format!("{}: ", candidate.display()), &loaded.warnings);
-                state.offer_recovery();
-                state.lock_opened_file();
-                return state;
-            }
-            Err(error) if file.as_ref() == Some(&candidate) => {
-                messages.push(Message {
-                    text: format!(
-                        "Could not open the project. {error}. Showing the sample brief instead."
-                    ),
-                    severity: Severity::Error,
-                    blocks: Vec::new(),
-                });
-            }
-            Err(_) => {}
-        }
-    }
-    let mut state = AppState::new(
-        crate::sample::project(),
-        None,
-        settings,
-        Box::new(NativeDialogs::default()),
-    );
-    state.messages = messages;
-    state.offer_recovery();
-    state
 }

@@ -87,13 +87,14 @@ pub fn detect_language(text: &str) -> Option<String> {
     Some(tag_of(info.lang()).to_owned())
 }
 
-/// The tag of the language that most of an article's text is in.
+/// The tag of the language that most of an article's text is in, judged on its first
+/// thousand characters or so: enough for whatlang, and cheap for a long article.
 pub fn detect_source_language(source: &crate::model::Source) -> Option<String> {
     let mut text = String::new();
     for section in source.body_sections() {
         text.push_str(&section.text);
         text.push('\n');
-        if text.len() > 4000 {
+        if text.len() > 1000 {
             break;
         }
     }

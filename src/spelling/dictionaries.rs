@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use spellbook::Dictionary;
+use super::lexicon::Lexicon as Dictionary;
 
 /// The affix rules shared by the bundled English dictionaries.
 const ENGLISH_AFF: &str = include_str!("../../assets/dictionaries/en.aff");

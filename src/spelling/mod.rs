@@ -12,6 +12,7 @@ mod cache;
 mod check;
 mod dictionaries;
 mod language;
+mod lexicon;
 mod personal;
 mod report;
 mod tokens;

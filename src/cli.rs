@@ -75,6 +75,10 @@ pub enum Command {
         /// pdf or docx (also: word), whatever the output is called.
         #[arg(long, value_parser = parse_format)]
         format: Option<ExportFormat>,
+        /// Do not count the brief's unknown words (reading the dictionary takes a few
+        /// milliseconds more than a short brief's export).
+        #[arg(long)]
+        no_spelling: bool,
     },
     /// Lay a project out with another template, or read its own template again from its file.
     SetTemplate {
@@ -211,6 +215,7 @@ fn execute(command: Command) -> Result<()> {
             project,
             output,
             format,
+            no_spelling,
         } => {
             let format = match format {
                 Some(format) => format,
@@ -220,9 +225,11 @@ fn execute(command: Command) -> Result<()> {
             report_warnings(&loaded.warnings);
             // The dictionaries load on another core while the brief is laid out.
             let brief = loaded.project.clone();
-            let spelling = std::thread::spawn(move || {
-                let check = crate::spelling::ProjectCheck::standard(&brief, None);
-                (check.findings(&brief).len(), check.problems)
+            let spelling = (!no_spelling).then(|| {
+                std::thread::spawn(move || {
+                    let check = crate::spelling::ProjectCheck::standard(&brief, None);
+                    (check.findings(&brief).len(), check.problems)
+                })
             });
             let laid = export_as(&loaded.project, &output, format, &mut Layouter::new())?;
             for diagnostic in &laid.diagnostics {
@@ -237,7 +244,7 @@ fn execute(command: Command) -> Result<()> {
                     output.display()
                 ),
             }
-            if let Ok((unknown, problems)) = spelling.join() {
+            if let Some(Ok((unknown, problems))) = spelling.map(std::thread::JoinHandle::join) {
                 report_dictionary_problems(&problems);
                 if unknown > 0 {
                     eprintln!(

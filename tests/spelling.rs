@@ -396,6 +396,15 @@ fn check_spelling_lists_each_unknown_word_with_where_it_is_and_suggestions_and_e
         "{warnings}"
     );
     assert!(warnings.contains("2 unknown words"), "{warnings}");
+    let quiet = briefwright(
+        &["export", "typo.brief", "-o", "typo.docx", "--no-spelling"],
+        dir.path(),
+    );
+    assert!(quiet.status.success());
+    assert!(
+        !String::from_utf8_lossy(&quiet.stderr).contains("unknown word"),
+        "--no-spelling does not count them"
+    );
 }
 
 #[test]

@@ -224,12 +224,7 @@ impl Builder<'_> {
             }
             self.cached_block(block, label.as_deref());
         }
-        let recommends = printed
-            .part
-            .blocks
-            .iter()
-            .any(|b| matches!(b.kind, BlockKind::Recommendation { .. }));
-        if recommends && self.template.signature_block {
+        if printed.recommends() && self.template.signature_block {
             self.signature_block();
         }
     }

@@ -121,6 +121,14 @@ impl BlockPlan {
 }
 
 impl<'a> PrintedPart<'a> {
+    /// Whether the part holds recommendations, which the signature block follows.
+    pub fn recommends(&self) -> bool {
+        self.part
+            .blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Recommendation { .. }))
+    }
+
     /// The part's blocks, each numbered paragraph with its label ("1.", "2.", …).
     pub fn blocks(&self) -> impl Iterator<Item = (&'a Block, Option<String>)> + use<'a> {
         let numbered = self.numbered_paragraphs.is_some();

@@ -145,12 +145,7 @@ impl<'a> BodyWriter<'a> {
                 _ => self.planned(block),
             }
         }
-        let recommends = printed
-            .part
-            .blocks
-            .iter()
-            .any(|b| matches!(b.kind, BlockKind::Recommendation { .. }));
-        if recommends && self.template.signature_block {
+        if printed.recommends() && self.template.signature_block {
             self.signature_block();
         }
     }

@@ -251,33 +251,23 @@ pub(super) fn define(docx: Docx, template: &Template) -> Docx {
     for (_, id, name) in super::language::TAGGED {
         docx = docx.add_style(Style::new(id, StyleType::Character).name(name));
     }
-    let numbered = Level::new(
-        0,
-        Start::new(1),
-        NumberFormat::new("decimal"),
-        LevelText::new("%1."),
-        LevelJc::new("left"),
-    )
-    .indent(
-        Some(list_indent),
-        Some(SpecialIndentType::Hanging(list_indent)),
-        None,
-        None,
-    )
-    .bold();
-    let bullet = Level::new(
-        0,
-        Start::new(1),
-        NumberFormat::new("bullet"),
-        LevelText::new(crate::layout::BULLET),
-        LevelJc::new("left"),
-    )
-    .indent(
-        Some(list_indent),
-        Some(SpecialIndentType::Hanging(list_indent)),
-        None,
-        None,
-    );
+    let level = |format: &str, text: &str| {
+        Level::new(
+            0,
+            Start::new(1),
+            NumberFormat::new(format),
+            LevelText::new(text),
+            LevelJc::new("left"),
+        )
+        .indent(
+            Some(list_indent),
+            Some(SpecialIndentType::Hanging(list_indent)),
+            None,
+            None,
+        )
+    };
+    let numbered = level("decimal", "%1.").bold();
+    let bullet = level("bullet", crate::layout::BULLET);
     docx.add_abstract_numbering(AbstractNumbering::new(NUMBERED_LIST).add_level(numbered))
         .add_abstract_numbering(AbstractNumbering::new(BULLET_LIST).add_level(bullet))
         .add_numbering(Numbering::new(BULLETS, BULLET_LIST))

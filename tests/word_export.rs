@@ -261,12 +261,30 @@ fn footnotes_are_word_footnotes_with_their_number_mark() {
     );
 }
 
-/// The words of a text, one space between them.
+/// The words of a text, one space between them, with a word broken at its hyphen at a
+/// line end made whole again ("technical-" "cooperation" reads "technical-cooperation"),
+/// so that a check does not depend on where LibreOffice breaks a line.
 fn words(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("- ", "-")
+        .replace("\u{ad} ", "")
+        .replace('\u{ad}', "")
 }
 
-/// What LibreOffice prints of `docx`, page by page.
+/// Every sample kind, with the name of its template.
+const KINDS: [&str; 6] = [
+    "briefing-note",
+    "decision-brief",
+    "information-brief",
+    "visit-brief",
+    "meeting-brief",
+    "talking-points-card",
+];
+
+/// What LibreOffice prints of `docx`, page by page. The PDFs it writes stay in `dir`, as
+/// `NAME.pdf`.
 fn through_libreoffice(docxs: &[(&str, Vec<u8>)], dir: &Path) -> Vec<Vec<String>> {
     for (name, bytes) in docxs {
         std::fs::write(dir.join(format!("{name}.docx")), bytes).expect("write");
@@ -349,24 +367,39 @@ fn block_texts(project: &Project) -> Vec<String> {
 #[test]
 fn libreoffice_prints_every_paragraph_the_marking_and_the_page_numbers() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let sample = briefwright::sample::project();
-    let decision = briefwright::sample_kinds::sample_for("decision-brief").expect("a sample");
-    let printed = through_libreoffice(
-        &[("sample", word(&sample)), ("decision", word(&decision))],
-        dir.path(),
-    );
-    for (project, pages) in [(&sample, &printed[0]), (&decision, &printed[1])] {
+    let projects: Vec<Project> = KINDS
+        .iter()
+        .map(|kind| briefwright::sample_kinds::sample_for(kind).expect("a sample"))
+        .collect();
+    let docxs: Vec<(&str, Vec<u8>)> = KINDS
+        .iter()
+        .zip(&projects)
+        .map(|(kind, project)| (*kind, word(project)))
+        .collect();
+    let printed = through_libreoffice(&docxs, dir.path());
+    for ((kind, project), pages) in KINDS.iter().zip(&projects).zip(&printed) {
         let total = pages.len();
-        assert!(total >= 2, "{total} pages");
+        let template = Template::for_brief(&project.brief).expect("template");
+        let ours = briefwright::layout::layout(
+            project,
+            &template,
+            &mut briefwright::fonts::Typesetter::new(),
+        )
+        .pages
+        .len();
+        assert_eq!(
+            total, ours,
+            "{kind}: LibreOffice prints the Word file on as many pages as our PDF has"
+        );
         for (index, page) in pages.iter().enumerate() {
             assert!(
                 page.matches("OFFICIAL: Sensitive").count() >= 2,
-                "page {} has the marking at head and foot: {page}",
+                "{kind}: page {} has the marking at head and foot: {page}",
                 index + 1
             );
             assert!(
                 page.contains(&format!("Page {} of {total}", index + 1)),
-                "page {} is numbered: {page}",
+                "{kind}: page {} is numbered: {page}",
                 index + 1
             );
         }
@@ -377,8 +410,8 @@ fn libreoffice_prints_every_paragraph_the_marking_and_the_page_numbers() {
             let words: Vec<&str> = text.split(' ').collect();
             let head = words[..words.len().min(6)].join(" ");
             let tail = words[words.len().saturating_sub(4)..].join(" ");
-            assert!(all.contains(&head), "{head:?} is printed");
-            assert!(all.contains(&tail), "{tail:?} is printed");
+            assert!(all.contains(&head), "{kind}: {head:?} is printed");
+            assert!(all.contains(&tail), "{kind}: {tail:?} is printed");
         }
     }
     let decision_text = printed[1].join(" ");
@@ -397,6 +430,125 @@ fn libreoffice_prints_every_paragraph_the_marking_and_the_page_numbers() {
             "{expected} in the decision brief"
         );
     }
+    // LibreOffice draws the brief with the faces the file carries, not a substitute of
+    // this machine's (a fresh one has no Noto fonts installed at all).
+    let fonts = Command::new("pdffonts")
+        .arg(dir.path().join("decision-brief.pdf"))
+        .output()
+        .expect("pdffonts (poppler-utils) runs");
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    for face in [
+        "NotoSans-Regular",
+        "NotoSans-Bold",
+        "NotoSansSymbols2-Regular",
+    ] {
+        assert!(
+            fonts.lines().any(|line| line.contains(face)),
+            "LibreOffice printed with the embedded {face}:\n{fonts}"
+        );
+    }
+    for substitute in ["DejaVu", "Liberation", "Carlito"] {
+        assert!(
+            !fonts.contains(substitute),
+            "no substitute font ({substitute}) was used:\n{fonts}"
+        );
+    }
+}
+
+#[test]
+fn the_fonts_travel_in_the_file_subset_and_obfuscated() {
+    let sample = briefwright::sample::project();
+    let docx = word(&sample);
+    let table = part(&docx, "word/fontTable.xml");
+    assert!(table.contains(r#"<w:font w:name="Noto Sans">"#), "{table}");
+    for slot in [
+        "embedRegular",
+        "embedBold",
+        "embedItalic",
+        "embedBoldItalic",
+    ] {
+        assert!(
+            table.contains(&format!("<w:{slot} r:id=")),
+            "{slot}: {table}"
+        );
+    }
+    // The sample has no Chinese, Arabic or Tamil: those faces stay out.
+    for absent in [
+        "Droid Sans Fallback",
+        "Noto Naskh Arabic",
+        "Noto Sans Tamil",
+    ] {
+        assert!(!table.contains(absent), "{absent} is not embedded: {table}");
+    }
+    let settings = part(&docx, "word/settings.xml");
+    assert!(settings.contains("<w:embedTrueTypeFonts />"));
+    assert!(settings.contains("<w:saveSubsetFonts />"));
+    let types = part(&docx, "[Content_Types].xml");
+    assert!(types.contains(r#"Extension="odttf""#), "{types}");
+    let rels = part(&docx, "word/_rels/fontTable.xml.rels");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("a zip");
+    let fonts: Vec<String> = archive
+        .file_names()
+        .filter(|name| name.ends_with(".odttf"))
+        .map(str::to_owned)
+        .collect();
+    assert!(fonts.len() >= 4, "{fonts:?}");
+    for font in &fonts {
+        let target = font.trim_start_matches("word/");
+        assert!(rels.contains(&format!(r#"Target="{target}""#)), "{rels}");
+        let mut bytes = Vec::new();
+        archive
+            .by_name(font)
+            .expect("the font part")
+            .read_to_end(&mut bytes)
+            .expect("read");
+        // Obfuscated: the header no longer starts as a TrueType file does…
+        assert_ne!(bytes[..4], [0, 1, 0, 0], "{font} is obfuscated");
+        // …but everything after the first 32 bytes is the font's table directory.
+        assert!(bytes.len() > 1000, "{font}: {} bytes", bytes.len());
+    }
+    // The unembedded package is docx-rs's; the fonts may add at most 150 KB to it.
+    let compressed: u64 = fonts
+        .iter()
+        .map(|font| archive.by_name(font).expect("entry").compressed_size())
+        .sum();
+    assert!(compressed <= 150 * 1024, "the fonts add {compressed} bytes");
+}
+
+#[test]
+fn a_brief_in_chinese_tamil_and_arabic_carries_their_faces() {
+    let mut project = briefwright::sample::project();
+    let block = project
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .find(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
+        .map(|b| b.id)
+        .expect("a paragraph");
+    project
+        .apply(Edit::SetBlockText {
+            block,
+            text: "Delegation: 中国代表团, தமிழ் நாடு, مرحبا.".to_owned(),
+        })
+        .expect("edited");
+    let docx = word(&project);
+    let table = part(&docx, "word/fontTable.xml");
+    for family in [
+        "Droid Sans Fallback",
+        "Noto Sans Tamil",
+        "Noto Naskh Arabic",
+    ] {
+        assert!(
+            table.contains(&format!(r#"<w:font w:name="{family}">"#)),
+            "{table}"
+        );
+    }
+    let document = part(&docx, "word/document.xml");
+    assert!(
+        document.contains(r#"w:eastAsia="Droid Sans Fallback""#),
+        "the Chinese run names its face"
+    );
 }
 
 #[test]

@@ -9,9 +9,14 @@
 //! numbers are fields, and every paragraph has a named style ([`styles`]). Word paginates
 //! the document itself, with the template's page size and margins ([`page`]). What docx-rs
 //! cannot write is added in one small step on its parts ([`package`]). Ids come from the
-//! document's own counters, so the same project gives the same bytes.
+//! document's own counters, so the same project gives the same bytes. The fonts travel
+//! in the file, subset to the brief's characters ([`embed`]), with each run that the body
+//! font cannot draw naming the template's fallback family ([`fonts`]), so the Word brief
+//! looks the same on a machine that has none of them.
 
 mod body;
+mod embed;
+mod fonts;
 mod language;
 mod package;
 mod page;
@@ -53,9 +58,11 @@ pub fn write(project: &Project, template: &Template) -> Result<Vec<u8>, WordErro
             Child::Table(table) => docx.add_table(*table),
         };
     }
+    let used = fonts::assign(&mut docx, template);
+    let embedded = embed::embed(&used, &template.fonts.body)?;
     let custom = [
         ("Protective marking", banner.text.as_str()),
         ("Reference", meta.reference.trim()),
     ];
-    package::pack(docx, meta, &custom)
+    package::pack(docx, meta, &custom, embedded)
 }

@@ -8,7 +8,7 @@
 //! sign the tables leave on one becomes `<w:tblHeader/>`. The zip entries carry
 //! docx-rs's fixed timestamp, so the same brief gives the same bytes.
 
-use std::io::Cursor;
+use std::io::{Cursor, Write};
 
 use docx_rs::Docx;
 use quick_xml::escape::escape;
@@ -16,17 +16,24 @@ use quick_xml::escape::escape;
 use crate::model::BriefMeta;
 
 use super::WordError;
+use super::embed::{EmbeddedFonts, with_embedding_settings, with_font_content_type};
 use super::runs::{FOOTNOTE_MARK, clean};
 use super::tables::HEADER_ROW_XML;
 
-/// Builds the parts of `docx`, finishes them and packs them as a `.docx` file.
-/// `custom` are the custom properties, by name; empty values are left out.
+/// Builds the parts of `docx`, finishes them and packs them as a `.docx` file with
+/// `fonts` inside. `custom` are the custom properties, by name; empty values are left
+/// out.
 pub(super) fn pack(
     docx: Docx,
     meta: &BriefMeta,
     custom: &[(&str, &str)],
+    fonts: EmbeddedFonts,
 ) -> Result<Vec<u8>, WordError> {
     let mut xml = docx.build();
+    xml.font_table = fonts.font_table.into_bytes();
+    xml.settings = with_embedding_settings(as_text(&xml.settings, "settings")?)?.into_bytes();
+    xml.content_type =
+        with_font_content_type(as_text(&xml.content_type, "content types")?)?.into_bytes();
     xml.doc_props.core = core_properties(meta).into_bytes();
     xml.doc_props.custom = custom_properties(custom).into_bytes();
     let language = crate::spelling::brief_language(&meta.language);
@@ -36,7 +43,40 @@ pub(super) fn pack(
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes)
         .map_err(|error| WordError::Assemble(error.to_string()))?;
-    Ok(bytes.into_inner())
+    with_font_parts(bytes, &fonts.font_table_rels, fonts.parts)
+}
+
+fn as_text<'a>(part: &'a [u8], name: &str) -> Result<&'a str, WordError> {
+    std::str::from_utf8(part).map_err(|_| WordError::Assemble(format!("the {name} are not UTF-8")))
+}
+
+/// The package with the font table's relationships and the font parts added. docx-rs
+/// packs a fixed list of parts, so these are appended to its archive. They are
+/// compressed (docx-rs stores its XML as it is) and carry the same fixed date as its
+/// entries, so the same brief gives the same bytes.
+fn with_font_parts(
+    package: Cursor<Vec<u8>>,
+    rels: &str,
+    parts: Vec<(String, Vec<u8>)>,
+) -> Result<Vec<u8>, WordError> {
+    use zip::write::SimpleFileOptions;
+    let failed = |error: zip::result::ZipError| WordError::Assemble(error.to_string());
+    let written = |error: std::io::Error| WordError::Assemble(error.to_string());
+    let mut zip = zip::ZipWriter::new_append(package).map_err(failed)?;
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    zip.start_file("word/_rels/fontTable.xml.rels", options)
+        .map_err(failed)?;
+    zip.write_all(rels.as_bytes()).map_err(written)?;
+    if !parts.is_empty() {
+        zip.add_directory("word/fonts/", options).map_err(failed)?;
+    }
+    for (path, bytes) in parts {
+        zip.start_file(path, options).map_err(failed)?;
+        zip.write_all(&bytes).map_err(written)?;
+    }
+    Ok(zip.finish().map_err(failed)?.into_inner())
 }
 
 /// The subject line of the properties: the purpose, or what the PDF says without one.

@@ -22,8 +22,8 @@ mod article_pdf;
 const TWENTY_PAGES: usize = 180;
 const TWO_HUNDRED_PAGES: usize = 1910;
 
-fn pdf_len(laid: &Laid, project: &Project) -> usize {
-    briefwright::pdf::write(laid, &project.brief.meta)
+fn pdf_len(laid: &Laid) -> usize {
+    briefwright::pdf::write(laid)
         .map(|pdf| pdf.len())
         .unwrap_or(0)
 }
@@ -48,7 +48,7 @@ fn layout_and_pdf(c: &mut Criterion) {
     group.sample_size(20);
     let sizes: Vec<usize> = [project(), sample_with_chinese()]
         .iter()
-        .map(|p| pdf_len(&layout(p, &template, &mut Typesetter::new()), p))
+        .map(|p| pdf_len(&layout(p, &template, &mut Typesetter::new())))
         .collect();
     eprintln!(
         "PDF size: sample {} bytes, with one Chinese paragraph {} bytes",
@@ -70,7 +70,7 @@ fn layout_and_pdf(c: &mut Criterion) {
             b.iter(|| {
                 typesetter.clear_cache();
                 let laid = layout(black_box(&project), &template, &mut typesetter);
-                pdf_len(&laid, &project)
+                pdf_len(&laid)
             })
         });
     }
@@ -90,7 +90,7 @@ fn export_after_preview(c: &mut Criterion) {
         let mut layouter = Layouter::new();
         layouter.layout(&project, &template);
         group.bench_function(name, |b| {
-            b.iter(|| pdf_len(&layouter.layout(black_box(&project), &template), &project))
+            b.iter(|| pdf_len(&layouter.layout(black_box(&project), &template)))
         });
     }
     group.finish();

@@ -116,7 +116,7 @@ pub struct Rendered {
 pub fn render(project: &Project, layouter: &mut Layouter) -> Result<Rendered, ExportError> {
     let template = Template::for_brief(&project.brief)?;
     let laid = layouter.layout(project, &template);
-    let pdf = crate::pdf::write(&laid, &project.brief.meta)?;
+    let pdf = crate::pdf::write(&laid)?;
     Ok(Rendered { laid, pdf })
 }
 

@@ -12,5 +12,7 @@ mod typesetter;
 pub use faces::{BODY_FAMILIES, FACES, Face, FaceId, find_face};
 pub use fallback::{FontFallback, Script, scripts_in, symbol_runs};
 pub use glyph::{Glyph, TextRange};
-pub use paragraph::{ParagraphRequest, ParagraphStyle, SetLine, SetParagraph, StyledSpan, TextRun};
+pub use paragraph::{
+    Align, ParagraphRequest, ParagraphStyle, SetLine, SetParagraph, StyledSpan, TextRun,
+};
 pub use typesetter::Typesetter;

@@ -6,8 +6,19 @@ use std::sync::Arc;
 use super::faces::FaceId;
 use super::fallback::FontFallback;
 use super::glyph::Glyph;
-use crate::template::Align;
 use crate::units::Pt;
+
+/// Horizontal alignment of lines. Templates name it in their styles (`align = "center"`);
+/// the typesetter owns it because it is the one that sets the lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    #[default]
+    Start,
+    Center,
+    End,
+    Justify,
+}
 
 /// A run of paragraph text with its inline styles.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -14,13 +14,13 @@ use parley::{
     LineHeight, OverflowWrap, PositionedLayoutItem, StyleProperty,
 };
 
+use super::Align;
 use super::faces::{BODY_FAMILIES, DEFAULT_FAMILY, FACES, FaceId, find_face};
 use super::fallback::symbol_runs;
 use super::glyph::{Glyph, TextRange};
 use super::paragraph::{
     ParagraphRequest, ParagraphStyle, SetLine, SetParagraph, StyledSpan, TextRun, request_hash,
 };
-use crate::template::Align;
 use crate::units::Pt;
 
 /// Which link a span belongs to; parley carries it through shaping as the brush.

@@ -7,6 +7,7 @@ mod citations;
 mod content;
 mod coverage;
 mod dump;
+mod facts;
 mod first_page;
 mod footnotes;
 mod furniture;
@@ -21,6 +22,7 @@ mod structure;
 pub use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::fonts::{Glyph, TextRange};
 pub use dump::dump;
+pub use facts::Facts;
 pub use footnotes::{Footnotes, NoteSegment};
 pub use furniture::Banner;
 pub use plan::{
@@ -47,6 +49,8 @@ pub struct Laid {
     /// The protective marking every page prints ("" when its level prints none): the
     /// chosen one or higher, as the content requires.
     pub marking: String,
+    /// What the exported file's properties say: title, author, subject, dates…
+    pub facts: Facts,
 }
 
 /// One page: its size and what is on it.
@@ -295,6 +299,7 @@ fn layout_with(
     diagnostics.extend(first_page::spills(project, template, &laid));
     coverage::gather(&mut diagnostics, project);
     laid.diagnostics = diagnostics;
+    laid.facts = Facts::of(meta);
     typesetter.trim_cache();
     blocks.trim();
     laid

@@ -197,6 +197,7 @@ pub fn paginate(
         diagnostics: pager.diagnostics,
         page_budget: template.page_budget,
         marking: banner.text.clone(),
+        facts: super::Facts::default(),
     }
 }
 

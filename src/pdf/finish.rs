@@ -20,7 +20,6 @@ use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
 
 use super::metadata::{document_id, text_string};
 use crate::layout::{Laid, OutlineEntry};
-use crate::model::BriefMeta;
 
 /// Removes the last page of `document`: the glyph inventory that gave its fonts every
 /// glyph of the brief (see `write`).
@@ -100,10 +99,10 @@ fn remove_page_objects(document: &mut Document, page: ObjectId) {
 }
 
 /// Adds language, viewer preferences, outline and id, and compresses the streams.
-pub fn finish(document: &mut Document, laid: &Laid, meta: &BriefMeta) {
+pub fn finish(document: &mut Document, laid: &Laid) {
     document.version = "1.7".to_owned();
     let page_ids: Vec<ObjectId> = document.get_pages().into_values().collect();
-    let id = document_id(&page_contents(document, &page_ids), meta);
+    let id = document_id(&page_contents(document, &page_ids), &laid.facts);
     document.trailer.set("ID", id);
     tidy_info(document);
     tidy_pages(document, &page_ids);
@@ -127,7 +126,7 @@ pub fn finish(document: &mut Document, laid: &Laid, meta: &BriefMeta) {
     }
     compress_streams(document);
     // After compression: the XMP packet stays plain text, as records systems scan for it.
-    super::marking::record(document, &laid.marking, meta);
+    super::marking::record(document, &laid.marking, &laid.facts);
 }
 
 /// The uncompressed content stream of every page, in page order.

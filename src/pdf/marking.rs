@@ -5,19 +5,14 @@
 
 use lopdf::{Document, Object, Stream, StringFormat, dictionary};
 
-use crate::marking::DEFAULT_SCHEME;
-use crate::model::BriefMeta;
+use crate::layout::Facts;
 
 /// The namespace of Briefwright's own XMP properties.
 const NAMESPACE: &str = "https://briefwright.app/ns/marking/1.0/";
 
 /// Writes `marking` (as printed on the pages) into the document information and XMP.
-pub fn record(document: &mut Document, marking: &str, meta: &BriefMeta) {
-    let scheme = if meta.scheme.trim().is_empty() {
-        DEFAULT_SCHEME
-    } else {
-        meta.scheme.trim()
-    };
+pub fn record(document: &mut Document, marking: &str, facts: &Facts) {
+    let scheme = facts.scheme_or_default();
     if let Some(info_id) = document
         .trailer
         .get(b"Info")
@@ -28,7 +23,7 @@ pub fn record(document: &mut Document, marking: &str, meta: &BriefMeta) {
         info.set("Marking", text_string(marking));
         info.set("MarkingScheme", text_string(scheme));
     }
-    let packet = xmp_packet(marking, scheme, meta);
+    let packet = xmp_packet(marking, scheme, facts);
     let stream = Stream::new(
         dictionary! { "Type" => "Metadata", "Subtype" => "XML" },
         packet.into_bytes(),
@@ -48,12 +43,8 @@ fn text_string(text: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-fn xmp_packet(marking: &str, scheme: &str, meta: &BriefMeta) -> String {
-    let author = if meta.author.trim().is_empty() {
-        &meta.from
-    } else {
-        &meta.author
-    };
+fn xmp_packet(marking: &str, scheme: &str, facts: &Facts) -> String {
+    let author = &facts.author;
     format!(
         concat!(
             "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n",
@@ -75,7 +66,7 @@ fn xmp_packet(marking: &str, scheme: &str, meta: &BriefMeta) -> String {
             "<?xpacket end=\"r\"?>"
         ),
         namespace = NAMESPACE,
-        title = escape(&meta.title),
+        title = escape(&facts.title),
         author = escape(author),
         version = env!("CARGO_PKG_VERSION"),
         marking = escape(marking),

@@ -4,32 +4,23 @@
 use lopdf::{Object, StringFormat};
 use printpdf::{Date, DateTime, Offset, PdfDocumentInfo, Time};
 
-use crate::model::BriefMeta;
+use crate::layout::Facts;
 
 /// Title, author, subject, keywords, producer and the dates, all from the brief, for
 /// printpdf to write as the document information.
-pub fn describe(info: &mut PdfDocumentInfo, meta: &BriefMeta) {
-    let author = if meta.author.trim().is_empty() {
-        &meta.from
-    } else {
-        &meta.author
-    };
-    info.document_title = meta.title.clone();
-    info.author = author.clone();
-    info.subject = if meta.purpose.trim().is_empty() {
-        format!("Briefing note: {}", meta.title)
-    } else {
-        meta.purpose.clone()
-    };
+pub fn describe(info: &mut PdfDocumentInfo, facts: &Facts) {
+    info.document_title = facts.title.clone();
+    info.author = facts.author.clone();
+    info.subject = facts.subject();
     info.creator = "Briefwright".to_owned();
     info.producer = format!("Briefwright {}", env!("CARGO_PKG_VERSION"));
     // printpdf joins keywords with a bare comma; one entry keeps the spaces.
-    info.keywords = if meta.keywords.is_empty() {
+    info.keywords = if facts.keywords.is_empty() {
         Vec::new()
     } else {
-        vec![meta.keywords.join(", ")]
+        vec![facts.keywords.join(", ")]
     };
-    let stamp = creation_time(&meta.created).unwrap_or(DateTime {
+    let stamp = creation_time(&facts.created).unwrap_or(DateTime {
         date: Date {
             year: 2000,
             month: 1,
@@ -91,7 +82,7 @@ fn creation_time(text: &str) -> Option<DateTime> {
 
 /// The trailer's `/ID`: two copies of 16 bytes hashed from the finished document body,
 /// so the same brief always gives the same file and any change gives a new id.
-pub fn document_id(body: &[&[u8]], meta: &BriefMeta) -> Object {
+pub fn document_id(body: &[&[u8]], facts: &Facts) -> Object {
     // An FNV-style hash eight bytes at a time, twice with different seeds; not
     // cryptographic, only distinguishing, and quick on the megabytes of a long brief.
     let mut halves = [0xcbf2_9ce4_8422_2325u64, 0x6c62_272e_07bb_0142u64];
@@ -109,8 +100,8 @@ pub fn document_id(body: &[&[u8]], meta: &BriefMeta) -> Object {
             }
             *half = (*half ^ bytes.len() as u64).wrapping_mul(0x0100_0000_01b3);
         };
-        feed(meta.title.as_bytes());
-        feed(meta.created.as_bytes());
+        feed(facts.title.as_bytes());
+        feed(facts.created.as_bytes());
         for part in body {
             feed(part);
         }

@@ -24,7 +24,6 @@ mod metadata;
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions};
 
 use crate::layout::{Laid, Page};
-use crate::model::BriefMeta;
 use fonts::UsedFonts;
 
 /// Why a PDF could not be produced.
@@ -38,14 +37,15 @@ pub enum PdfError {
     Empty,
 }
 
-/// Writes the pages as a PDF document. The same layout and metadata always give the same bytes.
-pub fn write(laid: &Laid, meta: &BriefMeta) -> Result<Vec<u8>, PdfError> {
+/// Writes the laid-out brief as a PDF document: its pages, outline, marking and facts,
+/// and nothing else. The same layout always gives the same bytes.
+pub fn write(laid: &Laid) -> Result<Vec<u8>, PdfError> {
     if laid.pages.is_empty() {
         return Err(PdfError::Empty);
     }
     let fonts = UsedFonts::collect(laid);
-    let mut document = PdfDocument::new(&meta.title);
-    metadata::describe(&mut document.metadata.info, meta);
+    let mut document = PdfDocument::new(&laid.facts.title);
+    metadata::describe(&mut document.metadata.info, &laid.facts);
     fonts.add_to(&mut document)?;
 
     let mut assembled = if laid.pages.len() < SPLIT_FROM_PAGES {
@@ -75,7 +75,7 @@ pub fn write(laid: &Laid, meta: &BriefMeta) -> Result<Vec<u8>, PdfError> {
         }
         assembled
     };
-    finish::finish(&mut assembled, laid, meta);
+    finish::finish(&mut assembled, laid);
     let mut bytes = Vec::new();
     assembled
         .save_to(&mut bytes)

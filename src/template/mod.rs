@@ -201,16 +201,8 @@ pub struct Style {
     pub indent_right_mm: f32,
 }
 
-/// Horizontal alignment of lines.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Align {
-    #[default]
-    Start,
-    Center,
-    End,
-    Justify,
-}
+/// Horizontal alignment of lines: the typesetter's, which sets the lines.
+pub use crate::fonts::Align;
 
 /// What the top of every page carries.
 #[derive(Debug, Clone, Deserialize)]

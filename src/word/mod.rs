@@ -26,7 +26,7 @@ mod tables;
 
 use docx_rs::Docx;
 
-use crate::layout::{Structure, banner};
+use crate::layout::{Facts, Structure, banner};
 use crate::model::Project;
 use crate::template::Template;
 
@@ -45,10 +45,10 @@ pub fn write(project: &Project, template: &Template) -> Result<Vec<u8>, WordErro
     let plan = structure.plan(project, template);
     let mut body = BodyWriter::new(project, template, plan, structure.footnotes());
     body.write();
-    let meta = &project.brief.meta;
+    let facts = Facts::of(&project.brief.meta);
     let banner = banner(project, template);
     let mut docx = styles::define(Docx::new(), template);
-    docx = page::set_up(docx, template, meta, &banner, &mut body.ids);
+    docx = page::set_up(docx, template, &facts, &banner, &mut body.ids);
     for list in body.lists {
         docx = docx.add_numbering(list);
     }
@@ -62,7 +62,7 @@ pub fn write(project: &Project, template: &Template) -> Result<Vec<u8>, WordErro
     let embedded = embed::embed(&used, &template.fonts.body)?;
     let custom = [
         ("Protective marking", banner.text.as_str()),
-        ("Reference", meta.reference.trim()),
+        ("Reference", facts.reference.trim()),
     ];
-    package::pack(docx, meta, &custom, embedded)
+    package::pack(docx, &facts, &custom, embedded)
 }

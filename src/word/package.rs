@@ -13,7 +13,7 @@ use std::io::{Cursor, Write};
 use docx_rs::Docx;
 use quick_xml::escape::escape;
 
-use crate::model::BriefMeta;
+use crate::layout::Facts;
 
 use super::WordError;
 use super::embed::{EmbeddedFonts, with_embedding_settings, with_font_content_type};
@@ -25,7 +25,7 @@ use super::tables::HEADER_ROW_XML;
 /// out.
 pub(super) fn pack(
     docx: Docx,
-    meta: &BriefMeta,
+    facts: &Facts,
     custom: &[(&str, &str)],
     fonts: EmbeddedFonts,
 ) -> Result<Vec<u8>, WordError> {
@@ -34,9 +34,9 @@ pub(super) fn pack(
     xml.settings = with_embedding_settings(as_text(&xml.settings, "settings")?)?.into_bytes();
     xml.content_type =
         with_font_content_type(as_text(&xml.content_type, "content types")?)?.into_bytes();
-    xml.doc_props.core = core_properties(meta).into_bytes();
+    xml.doc_props.core = core_properties(facts).into_bytes();
     xml.doc_props.custom = custom_properties(custom).into_bytes();
-    let language = crate::spelling::brief_language(&meta.language);
+    let language = crate::spelling::brief_language(&facts.language);
     xml.styles = with_default_language(&xml.styles, language)?;
     xml.footnotes = with_footnote_marks(&xml.footnotes);
     xml.document = with_header_rows(xml.document);
@@ -79,27 +79,9 @@ fn with_font_parts(
     Ok(zip.finish().map_err(failed)?.into_inner())
 }
 
-/// The subject line of the properties: the purpose, or what the PDF says without one.
-pub(super) fn subject(meta: &BriefMeta) -> String {
-    if meta.purpose.trim().is_empty() {
-        format!("Briefing note: {}", meta.title.trim())
-    } else {
-        meta.purpose.trim().to_owned()
-    }
-}
-
-/// The author: the brief's author, else its From line.
-pub(super) fn author(meta: &BriefMeta) -> &str {
-    if meta.author.trim().is_empty() {
-        meta.from.trim()
-    } else {
-        meta.author.trim()
-    }
-}
-
-fn core_properties(meta: &BriefMeta) -> String {
-    let stamp = w3c_time(&meta.created);
-    let keywords = meta.keywords.join(", ");
+fn core_properties(facts: &Facts) -> String {
+    let stamp = w3c_time(&facts.created);
+    let keywords = facts.keywords.join(", ");
     format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
@@ -114,11 +96,11 @@ fn core_properties(meta: &BriefMeta) -> String {
             r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>"#,
             "</cp:coreProperties>"
         ),
-        title = escape(clean(meta.title.trim())),
-        subject = escape(clean(&subject(meta))),
-        author = escape(clean(author(meta))),
+        title = escape(clean(facts.title.trim())),
+        subject = escape(clean(facts.subject().trim())),
+        author = escape(clean(facts.author.trim())),
         keywords = escape(clean(&keywords)),
-        language = crate::spelling::brief_language(&meta.language),
+        language = crate::spelling::brief_language(&facts.language),
         stamp = stamp,
     )
 }
@@ -243,13 +225,13 @@ mod tests {
 
     #[test]
     fn core_properties_escape_what_the_officer_wrote() {
-        let meta = BriefMeta {
+        let meta = crate::model::BriefMeta {
             title: "Trade & water <draft>".to_owned(),
             from: "A. Officer".to_owned(),
             keywords: vec!["Kazakhstan".to_owned(), "water".to_owned()],
-            ..BriefMeta::default()
+            ..crate::model::BriefMeta::default()
         };
-        let core = core_properties(&meta);
+        let core = core_properties(&Facts::of(&meta));
         assert!(core.contains("<dc:title>Trade &amp; water &lt;draft&gt;</dc:title>"));
         assert!(core.contains("<dc:creator>A. Officer</dc:creator>"));
         assert!(core.contains("<cp:keywords>Kazakhstan, water</cp:keywords>"));

@@ -6,8 +6,7 @@ use docx_rs::{
     AlignmentType, Docx, Footer, Header, NumPages, PageMargin, PageNum, Run, Tab, TabValueType,
 };
 
-use crate::layout::Banner;
-use crate::model::BriefMeta;
+use crate::layout::{Banner, Facts};
 use crate::template::{Align, Template};
 
 use super::runs::{Ids, clean};
@@ -17,7 +16,7 @@ use super::styles::{FOOTER, HEADER, MARKING, hex, twips_mm};
 pub(super) fn set_up(
     docx: Docx,
     template: &Template,
-    meta: &BriefMeta,
+    facts: &Facts,
     banner: &Banner,
     ids: &mut Ids,
 ) -> Docx {
@@ -38,7 +37,7 @@ pub(super) fn set_up(
     } else {
         header = header.add_paragraph(ids.styled(HEADER));
     }
-    let footer = Footer::new().add_paragraph(footer_line(template, meta, banner, ids));
+    let footer = Footer::new().add_paragraph(footer_line(template, facts, banner, ids));
     docx.page_size(
         twips_mm(page.width_mm).max(0) as u32,
         twips_mm(page.height_mm).max(0) as u32,
@@ -73,7 +72,7 @@ fn marking(banner: &Banner, template: &Template, ids: &mut Ids) -> docx_rs::Para
 /// in the middle (or at the right, before the page number), "Page X of Y" at the right.
 fn footer_line(
     template: &Template,
-    meta: &BriefMeta,
+    facts: &Facts,
     banner: &Banner,
     ids: &mut Ids,
 ) -> docx_rs::Paragraph {
@@ -83,8 +82,8 @@ fn footer_line(
         .styled(FOOTER)
         .add_tab(Tab::new().val(TabValueType::Center).pos(width as usize / 2))
         .add_tab(Tab::new().val(TabValueType::Right).pos(width as usize));
-    if template.footer.reference && !meta.reference.trim().is_empty() {
-        line = line.add_run(Run::new().add_text(clean(meta.reference.trim())));
+    if template.footer.reference && !facts.reference.trim().is_empty() {
+        line = line.add_run(Run::new().add_text(clean(facts.reference.trim())));
     }
     if banner.bottom && !banner.text.is_empty() {
         line = line

@@ -9,19 +9,12 @@ use crate::fonts::{ParagraphRequest, StyledSpan};
 use crate::layout::{NoteSegment, spans_from_inline};
 use crate::model::parse_inline;
 
-use super::styles::{FOOTNOTE_TEXT, HYPERLINK};
+use super::styles::{Emphasis, FOOTNOTE_TEXT, HYPERLINK};
 
 /// A placeholder run text that the packaging step turns into Word's footnote number
 /// mark (`<w:footnoteRef/>`), which docx-rs cannot write. A private-use character, so no
 /// brief's text can contain it by accident.
 pub(super) const FOOTNOTE_MARK: char = '\u{F8FF}';
-
-/// Bold and italic as a paragraph style sets them.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct Emphasis {
-    pub bold: bool,
-    pub italic: bool,
-}
 
 /// The ids of one document: paragraphs, hyperlinks and footnotes, counted from 1.
 #[derive(Debug, Default)]

@@ -14,8 +14,6 @@ use docx_rs::{
 use crate::layout::Color;
 use crate::template::{Align, Template};
 
-use super::runs::Emphasis;
-
 pub(super) const TITLE: &str = "Title";
 pub(super) const HEADING: &str = "Heading1";
 pub(super) const BODY: &str = "BodyText";
@@ -130,6 +128,13 @@ fn spacing_as_word_adds_it(styles: &crate::template::Styles) -> crate::template:
         style.space_before_pt = (style.space_before_pt - after).max(0.0);
     }
     word
+}
+
+/// Bold and italic as a paragraph style sets them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Emphasis {
+    pub bold: bool,
+    pub italic: bool,
 }
 
 /// The emphasis a Word style sets, to write runs against it.

@@ -8,8 +8,8 @@ use docx_rs::{
 
 use crate::layout::{Color, MetaTable, TablePlan};
 
-use super::runs::{Emphasis, Ids, add_request};
-use super::styles::{TABLE_GRID, TABLE_TEXT, TITLE_BLOCK, TITLE_BLOCK_LABEL, hex, twips};
+use super::runs::{Ids, add_request};
+use super::styles::{Emphasis, TABLE_GRID, TABLE_TEXT, TITLE_BLOCK, TITLE_BLOCK_LABEL, hex, twips};
 
 /// The row height that marks a header row until the package is finished.
 pub(super) const HEADER_ROW_SIGN: f32 = 1.0;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::state::Theme;
+use super::settings::Theme;
 use crate::model::find::Place;
 use crate::model::{BlockId, Edit, ExcerptsOfRemoved, SectionRef, SourceId, TalkingPointId};
 

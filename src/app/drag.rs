@@ -7,6 +7,16 @@
 
 use egui::{CursorIcon, InnerResponse, LayerId, Order, Sense};
 
+use crate::model::{BlockId, SectionRef, TalkingPointId};
+
+/// What can be dragged onto a part of the brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DragPayload {
+    Section(SectionRef),
+    TalkingPoint(TalkingPointId),
+    Block(BlockId),
+}
+
 /// Shows `add_contents`; dragging it carries `payload` to a drop zone.
 pub fn drag_source_ui<Payload, R>(
     ui: &mut egui::Ui,

@@ -3,20 +3,13 @@
 //! Panels draw the state and send [`Command`]s; [`AppState::run`] applies them after the
 //! frame. Tests drive [`app_ui`] headlessly with egui_kittest.
 
-mod clipboard;
 mod command;
-mod decision_ui;
-mod dialogs;
 mod drag;
 mod editor;
-mod file_picker;
 mod files;
-mod find_bar;
-mod find_marks;
+mod find;
 mod focus;
 mod history;
-mod import_flows;
-mod marking_ui;
 mod menu;
 mod modals;
 mod preview;
@@ -25,20 +18,19 @@ mod settings;
 mod shell;
 mod sources;
 mod spelling;
-mod spelling_ui;
 mod state;
-mod table_ui;
-mod title_block_ui;
 
 use std::path::PathBuf;
 
 pub use command::{ClipboardAction, Command, UnsavedChoice};
-pub use dialogs::{DialogAnswer, Dialogs, FilePurpose, FileRequest, NativeDialogs, NoDialogs};
-pub use editor::DragPayload;
-pub use find_bar::FindBar;
+pub use drag::DragPayload;
+pub use files::dialogs::{
+    DialogAnswer, Dialogs, FilePurpose, FileRequest, NativeDialogs, NoDialogs,
+};
+pub use find::state::FindBar;
 pub use preview::block_at;
 pub use shell::run;
-pub use spelling::{SpellingState, WordMenu};
+pub use spelling::state::{SpellingState, WordMenu};
 pub use state::{AppState, Message, Modal, PasteDraft, Settings, Tab, Theme};
 
 use crate::diagnostic::Severity;
@@ -100,7 +92,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         egui::Panel::top("messages").show(ui, |ui| messages_ui(ui, state));
     }
     if state.find.is_some() {
-        egui::Panel::top("find").show(ui, |ui| find_bar::find_bar_ui(ui, state));
+        egui::Panel::top("find").show(ui, |ui| find::bar::find_bar_ui(ui, state));
     }
     // The panes share the width so that the editor's fields always keep room of their
     // own and never run under the preview, however narrow the window.
@@ -129,7 +121,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
     egui::CentralPanel::default().show(ui, |ui| editor::brief_editor_ui(ui, state));
     modals::modals_ui(ui, state);
-    file_picker::file_picker_ui(ui, state);
+    files::file_picker_ui(ui, state);
     focus::remember_text_field(ui.ctx());
     focus::focus_ring_ui(ui.ctx());
     state.run_queued();

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use super::command::{Command, UnsavedChoice};
-use super::dialogs::FilePurpose;
+use super::files::dialogs::FilePurpose;
 use super::history::Step;
 use super::state::{AppState, Modal, Tab};
 use crate::export::ExportFormat;
@@ -164,7 +164,7 @@ impl AppState {
                 word,
                 replacement,
             } => {
-                let menu = super::spelling::WordMenu {
+                let menu = super::spelling::state::WordMenu {
                     place,
                     sub: 0,
                     range,

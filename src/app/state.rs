@@ -6,11 +6,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::command::{ClipboardAction, Command};
-use super::dialogs::Dialogs;
-use super::file_picker::FilePicker;
-use super::find_bar::FindBar;
+use super::files::dialogs::Dialogs;
+use super::files::picker::FilePicker;
+use super::find::state::FindBar;
 use super::history::History;
-use super::preview::Preview;
+use super::preview::pages::Preview;
 pub use super::settings::{Settings, Theme};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::layout::{Laid, Layouter};
@@ -64,7 +64,7 @@ pub enum Modal {
     Recover(Recovery),
 }
 
-pub use super::import_flows::PasteDraft;
+pub use super::sources::drafts::PasteDraft;
 
 /// How often unsaved work is copied to the recovery folder.
 pub const AUTOSAVE_INTERVAL: Duration = Duration::from_secs(60);
@@ -147,9 +147,9 @@ pub struct AppState {
     /// A clipboard action for the focused text field, carried out on the next frame.
     pub(super) clipboard_request: Option<ClipboardAction>,
     /// Links being fetched in the background.
-    pub(super) link_imports: Vec<super::import_flows::LinkImport>,
+    pub(super) link_imports: Vec<super::sources::drafts::LinkImport>,
     /// Dictionaries, accepted words and the results per field.
-    pub(super) spelling: super::spelling::SpellingState,
+    pub(super) spelling: super::spelling::state::SpellingState,
 }
 
 impl AppState {
@@ -160,7 +160,7 @@ impl AppState {
         settings: Settings,
         dialogs: Box<dyn Dialogs>,
     ) -> Self {
-        let spelling = super::spelling::SpellingState::new(
+        let spelling = super::spelling::state::SpellingState::new(
             crate::spelling::PersonalDictionary::standard(),
             settings.extra_dictionaries.clone(),
         );
@@ -207,7 +207,7 @@ impl AppState {
 
     /// Checks spelling with `spelling` instead (tests give their own dictionaries and
     /// personal dictionary).
-    pub fn with_spelling(mut self, spelling: super::spelling::SpellingState) -> Self {
+    pub fn with_spelling(mut self, spelling: super::spelling::state::SpellingState) -> Self {
         self.spelling = spelling;
         self
     }
@@ -219,7 +219,7 @@ impl AppState {
     }
 
     /// The request the window's own file dialog is answering, if it is showing.
-    pub fn open_file_request(&self) -> Option<&super::dialogs::FileRequest> {
+    pub fn open_file_request(&self) -> Option<&super::files::dialogs::FileRequest> {
         self.file_picker.as_ref().map(|picker| &picker.request)
     }
 
@@ -374,7 +374,7 @@ impl AppState {
     /// (`briefwright sample.brief`) is in the current folder, not in "".
     pub(super) fn folder(&self) -> Option<PathBuf> {
         let path = self.path.as_ref()?;
-        super::dialogs::folder_of(path).or_else(|| std::env::current_dir().ok())
+        super::files::dialogs::folder_of(path).or_else(|| std::env::current_dir().ok())
     }
 
     pub(super) fn suggested_name(&self, extension: &str) -> String {

@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use egui::epaint::text::cursor::CCursor;
 
-use super::command::Command;
-use super::spelling::WordMenu;
-use super::state::AppState;
+use crate::app::command::Command;
+use crate::app::spelling::state::WordMenu;
+use crate::app::state::AppState;
 use crate::model::Edit;
 use crate::model::find::Place;
 use crate::spelling::{SOURCE_LANGUAGES, language_name};

@@ -1,57 +1,15 @@
 //! The find and replace bar (Ctrl+F, Ctrl+H) and the highlighting of its matches in the
 //! editor's fields. Finding and replacing themselves are in [`crate::model::find`].
 
-use std::ops::Range;
-
-use super::command::{Command, shortcut_for};
-use super::find_marks::match_context;
-use super::state::AppState;
-use crate::model::find::{self, Match, Place, Query};
-
-/// What the bar holds between frames.
-#[derive(Debug, Clone, Default)]
-pub struct FindBar {
-    pub query: Query,
-    pub replacement: String,
-    /// The Replace row is showing (Ctrl+H).
-    pub show_replace: bool,
-    /// Replace also changes excerpts, which marks them edited.
-    pub include_excerpts: bool,
-    /// The match shown as current, an index into `matches`.
-    pub current: Option<usize>,
-    pub matches: Vec<Match>,
-    /// The query and brief version the matches were found for.
-    found_for: Option<(Query, u64)>,
-    /// Put the keyboard in the Find field on the next frame.
-    pub(super) focus_find: bool,
-}
-
-impl FindBar {
-    /// "3 of 12", "No matches", or nothing while the field is empty.
-    pub fn count_text(&self) -> String {
-        match (self.matches.len(), self.current) {
-            _ if self.query.text.is_empty() => String::new(),
-            (0, _) => "No matches".to_owned(),
-            (total, Some(current)) => format!("{} of {total}", current + 1),
-            (1, None) => "1 match".to_owned(),
-            (total, None) => format!("{total} matches"),
-        }
-    }
-
-    /// The matches in one place, each with whether it is the current one.
-    pub fn ranges_in(&self, place: Place) -> Vec<(Range<usize>, bool)> {
-        self.matches
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.place == place)
-            .map(|(index, m)| (m.range.clone(), Some(index) == self.current))
-            .collect()
-    }
-}
+use crate::app::command::{Command, shortcut_for};
+use crate::app::find::marks::match_context;
+use crate::app::find::state::FindBar;
+use crate::app::state::AppState;
+use crate::model::find::{self, Place};
 
 impl AppState {
     /// Finds the matches again if the query or the brief changed since the last search.
-    pub(super) fn refresh_matches(&mut self) {
+    pub(in crate::app) fn refresh_matches(&mut self) {
         let version = self.content_version;
         let Some(bar) = &mut self.find else {
             return;
@@ -73,14 +31,14 @@ impl AppState {
     }
 
     /// Opens the bar (with the Replace row if `replace`) and puts the keyboard in it.
-    pub(super) fn open_find(&mut self, replace: bool) {
+    pub(in crate::app) fn open_find(&mut self, replace: bool) {
         let bar = self.find.get_or_insert_with(FindBar::default);
         bar.show_replace |= replace;
         bar.focus_find = true;
     }
 
     /// Makes the next (`by` = 1) or previous (-1) match current and shows it.
-    pub(super) fn step_match(&mut self, by: isize) {
+    pub(in crate::app) fn step_match(&mut self, by: isize) {
         self.refresh_matches();
         let Some(bar) = &mut self.find else {
             return;
@@ -110,7 +68,7 @@ impl AppState {
 
     /// Replaces the current match and moves on to the next one. A match in an excerpt is
     /// left alone unless the bar says to change excerpts too.
-    pub(super) fn replace_current(&mut self) {
+    pub(in crate::app) fn replace_current(&mut self) {
         self.refresh_matches();
         let Some(bar) = &self.find else {
             return;
@@ -142,7 +100,7 @@ impl AppState {
     }
 
     /// Replaces every match as one undoable step.
-    pub(super) fn replace_all(&mut self) {
+    pub(in crate::app) fn replace_all(&mut self) {
         self.refresh_matches();
         let Some(bar) = &self.find else {
             return;

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use egui::text::{LayoutJob, TextFormat};
 
-use super::state::AppState;
+use crate::app::state::AppState;
 use crate::model::find::{self, Match, Place};
 
 /// Where the current match is and the words around it, the match in bold.

@@ -2,7 +2,7 @@
 //! only; arboard (the crate egui's own clipboard uses) can also read the HTML a browser or
 //! word processor puts beside it.
 
-use super::import_flows::PasteDraft;
+use crate::app::sources::drafts::PasteDraft;
 
 /// The clipboard's text with its HTML, if it holds both.
 pub fn formatted_text() -> Option<PasteDraft> {

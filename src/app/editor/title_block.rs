@@ -3,13 +3,13 @@
 
 use egui::Align;
 
-use super::command::Command;
-use super::state::AppState;
+use crate::app::command::Command;
+use crate::app::state::AppState;
 use crate::model::find::Place;
 use crate::model::{Edit, MetaField};
 
 /// Width of the labels in front of the title block's fields.
-const LABEL_WIDTH: f32 = super::editor::LABEL_WIDTH;
+const LABEL_WIDTH: f32 = crate::app::editor::fields::LABEL_WIDTH;
 
 /// The title block's fields in form order, with the brief's marking.
 pub fn title_block_ui(ui: &mut egui::Ui, state: &mut AppState) {
@@ -27,15 +27,15 @@ pub fn title_block_ui(ui: &mut egui::Ui, state: &mut AppState) {
             );
             match field {
                 MetaField::Classification => {
-                    super::marking_ui::brief_marking_ui(ui, state, label.id);
+                    crate::app::editor::marking::brief_marking_ui(ui, state, label.id);
                 }
-                MetaField::ToFor => super::decision_ui::to_for_ui(ui, state, label.id),
+                MetaField::ToFor => crate::app::editor::decision::to_for_ui(ui, state, label.id),
                 _ => {
                     let mut text = current.clone();
                     let place = Place::Meta(field);
                     let width = ui.available_width();
                     let multiline = field == MetaField::Purpose;
-                    let response = super::editor::add_text_field(
+                    let response = crate::app::editor::fields::add_text_field(
                         ui,
                         state,
                         &mut text,
@@ -57,7 +57,7 @@ pub fn title_block_ui(ui: &mut egui::Ui, state: &mut AppState) {
             }
         });
         if field == MetaField::ToFor {
-            super::decision_ui::also_to_ui(ui, state, LABEL_WIDTH);
+            crate::app::editor::decision::also_to_ui(ui, state, LABEL_WIDTH);
         }
     }
 }

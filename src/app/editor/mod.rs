@@ -1,20 +1,19 @@
 //! The brief editor: the metadata form, then each part with its blocks, edited in place.
 
+pub(in crate::app) mod decision;
+pub(in crate::app) mod fields;
+pub(in crate::app) mod marking;
+pub(in crate::app) mod table;
+pub(in crate::app) mod title_block;
+
 use egui::{Align, RichText, Sense};
 
-use super::command::Command;
-use super::find_marks::highlight_layouter;
-use super::state::AppState;
+use crate::app::command::Command;
+use crate::app::drag::DragPayload;
+use crate::app::editor::fields::add_text_field;
+use crate::app::state::AppState;
 use crate::model::find::Place;
-use crate::model::{BlockId, BlockKind, Edit, Project, SectionRef, TalkingPointId};
-
-/// What can be dragged onto a part of the brief.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DragPayload {
-    Section(SectionRef),
-    TalkingPoint(TalkingPointId),
-    Block(BlockId),
-}
+use crate::model::{BlockId, BlockKind, Edit, Project};
 
 /// The widest the editor's column grows, in points: about 110 characters a line.
 const MAX_COLUMN_WIDTH: f32 = 900.0;
@@ -32,57 +31,19 @@ pub fn brief_editor_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 ui.add_space(margin);
                 ui.vertical(|ui| {
                     ui.set_width(width);
-                    super::title_block_ui::title_block_ui(ui, state);
+                    crate::app::editor::title_block::title_block_ui(ui, state);
                     ui.add_space(8.0);
                     for part_index in 0..state.project.brief.parts.len() {
                         part_ui(ui, state, part_index);
                         ui.add_space(6.0);
                     }
-                    super::decision_ui::brief_lists_ui(ui, state);
+                    crate::app::editor::decision::brief_lists_ui(ui, state);
                 });
             });
         });
     state.scroll_to_selected = false;
     state.reveal = None;
 }
-
-/// Adds a text field for `text` that shows the find bar's matches in `place`, if any,
-/// and its unknown words underlined.
-pub(super) fn add_text_field(
-    ui: &mut egui::Ui,
-    state: &mut AppState,
-    text: &mut String,
-    place: Place,
-    multiline: bool,
-    configure: impl FnOnce(egui::TextEdit<'_>) -> egui::TextEdit<'_>,
-) -> egui::Response {
-    let highlights = state
-        .find
-        .as_ref()
-        .map(|bar| bar.ranges_in(place))
-        .unwrap_or_default();
-    let has_highlights = !highlights.is_empty();
-    let mut layouter = highlight_layouter(highlights, multiline);
-    let edit = configure(if multiline {
-        egui::TextEdit::multiline(text)
-    } else {
-        egui::TextEdit::singleline(text)
-    });
-    let output = if has_highlights {
-        edit.layouter(&mut layouter).show(ui)
-    } else {
-        edit.show(ui)
-    };
-    let is_quotation = matches!(place, Place::Block(block) if state.is_excerpt(block));
-    if !is_quotation {
-        let field = super::spelling_ui::Field::whole(place);
-        super::spelling_ui::spelling_marks_ui(ui, state, field, text, &output);
-    }
-    output.response.response
-}
-
-/// Width of the labels in front of the metadata fields.
-pub(super) const LABEL_WIDTH: f32 = 96.0;
 
 fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
     let title = state.project.brief.parts[part_index].title.clone();
@@ -239,7 +200,7 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
-                let handle = super::drag::drag_source_ui(
+                let handle = crate::app::drag::drag_source_ui(
                     ui,
                     egui::Id::unique(("drag-block", block.0)),
                     DragPayload::Block(block),
@@ -339,11 +300,11 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
         ),
         BlockKind::Bullets { items } => Some(items.join("\n")),
         BlockKind::Recommendation { text, responses } => {
-            super::decision_ui::responses_ui(ui, state, block, *responses);
+            crate::app::editor::decision::responses_ui(ui, state, block, *responses);
             Some(text.clone())
         }
         BlockKind::Table { rows } => {
-            super::table_ui::table_ui(ui, state, block, rows);
+            crate::app::editor::table::table_ui(ui, state, block, rows);
             None
         }
         BlockKind::TalkingPoint { point } => {

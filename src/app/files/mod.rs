@@ -1,11 +1,14 @@
 //! File commands: new, open, save, save as, locks, leftovers and recovery copies.
 
+pub(in crate::app) mod dialogs;
+pub(in crate::app) mod picker;
+
 use std::path::{Path, PathBuf};
 
-use super::command::Command;
-use super::dialogs::{DialogAnswer, FilePurpose, FileRequest, folder_of};
-use super::file_picker::FilePicker;
-use super::state::{AppState, Modal};
+use crate::app::command::Command;
+use crate::app::files::dialogs::{DialogAnswer, FilePurpose, FileRequest, folder_of};
+use crate::app::files::picker::FilePicker;
+use crate::app::state::{AppState, Modal};
 use crate::draft::now_timestamp;
 use crate::model::Project;
 use crate::project::recovery::{self, Recovery};
@@ -32,7 +35,7 @@ fn same_file(a: &Path, b: &Path) -> bool {
 impl AppState {
     /// True if the command may go ahead; otherwise asks Save / Discard / Cancel first and
     /// keeps the command, marked as confirmed, to run after the answer.
-    pub(super) fn confirm_unsaved(&mut self, command: &Command, confirmed: bool) -> bool {
+    pub(in crate::app) fn confirm_unsaved(&mut self, command: &Command, confirmed: bool) -> bool {
         if !self.dirty || confirmed {
             return true;
         }
@@ -86,14 +89,14 @@ impl AppState {
     }
 
     /// Removes this project's recovery copy (after a save, or when closing without changes).
-    pub(super) fn clear_recovery(&mut self) {
+    pub(in crate::app) fn clear_recovery(&mut self) {
         if let Some(folder) = &self.recovery_dir {
             recovery::remove_recovery(folder, self.path.as_deref());
         }
         self.changed_since_autosave = false;
     }
 
-    pub(super) fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
+    pub(in crate::app) fn replace_project(&mut self, project: Project, path: Option<PathBuf>) {
         self.clear_recovery();
         self.lock = None;
         self.held_by = None;
@@ -115,7 +118,7 @@ impl AppState {
         self.settings.recent.truncate(10);
     }
 
-    pub(super) fn new_from_template(&mut self, name: &str) {
+    pub(in crate::app) fn new_from_template(&mut self, name: &str) {
         match Template::built_in(name) {
             Ok(template) => {
                 let mut project = Project::new(&template.name, &template.part_titles());
@@ -129,7 +132,7 @@ impl AppState {
         }
     }
 
-    pub(super) fn open_dialog(&mut self, confirmed: bool) {
+    pub(in crate::app) fn open_dialog(&mut self, confirmed: bool) {
         let command = Command::OpenDialog { confirmed };
         if !self.confirm_unsaved(&command, confirmed) {
             return;
@@ -141,7 +144,7 @@ impl AppState {
 
     /// Asks the user for a file: through the native dialog, or the window's own where
     /// none can be shown. The answer arrives through [`AppState::on_dialog_answer`].
-    pub(super) fn ask_for_file(&mut self, purpose: FilePurpose) {
+    pub(in crate::app) fn ask_for_file(&mut self, purpose: FilePurpose) {
         let folder = self.folder().or_else(|| self.settings.last_folder.clone());
         let request = FileRequest { purpose, folder };
         if self.native_dialogs_unavailable {
@@ -198,7 +201,7 @@ impl AppState {
         self.run(command);
     }
 
-    pub(super) fn open(&mut self, path: PathBuf, confirmed: bool) {
+    pub(in crate::app) fn open(&mut self, path: PathBuf, confirmed: bool) {
         let command = Command::Open {
             path: path.clone(),
             confirmed,
@@ -220,21 +223,21 @@ impl AppState {
         }
     }
 
-    pub(super) fn save_current(&mut self) {
+    pub(in crate::app) fn save_current(&mut self) {
         match self.path.clone() {
             Some(path) => self.save_as(path),
             None => self.run(Command::SaveAsDialog),
         }
     }
 
-    pub(super) fn save_as_dialog(&mut self) {
+    pub(in crate::app) fn save_as_dialog(&mut self) {
         let suggested = self.suggested_name("brief");
         self.ask_for_file(FilePurpose::SaveProjectAs { suggested });
     }
 
     /// Saves to `path`, refusing a file that another window holds (the current file
     /// while read-only included), so no one's work is overwritten.
-    pub(super) fn save_as(&mut self, path: PathBuf) {
+    pub(in crate::app) fn save_as(&mut self, path: PathBuf) {
         let is_current = self
             .path
             .as_deref()
@@ -283,14 +286,14 @@ impl AppState {
         }
     }
 
-    pub(super) fn open_read_only(&mut self) {
+    pub(in crate::app) fn open_read_only(&mut self) {
         if let Some(Modal::Locked { holder, .. }) = self.modal.take() {
             self.held_by = Some(holder);
         }
         self.info("Opened read-only. Use Save As\u{2026} to keep your changes in another file.");
     }
 
-    pub(super) fn take_over_lock(&mut self) {
+    pub(in crate::app) fn take_over_lock(&mut self) {
         let Some(Modal::Locked { path, holder }) = self.modal.take() else {
             return;
         };
@@ -315,7 +318,7 @@ impl AppState {
         }
     }
 
-    pub(super) fn restore_recovery(&mut self) {
+    pub(in crate::app) fn restore_recovery(&mut self) {
         let Some(Modal::Recover(found)) = self.modal.take() else {
             return;
         };
@@ -337,10 +340,22 @@ impl AppState {
         }
     }
 
-    pub(super) fn discard_recovery(&mut self) {
+    pub(in crate::app) fn discard_recovery(&mut self) {
         if let Some(Modal::Recover(found)) = self.modal.take() {
             let found: Recovery = found;
             recovery::discard_recovery(&found);
         }
+    }
+}
+
+/// Shows the in-window file dialog, if one is open, and acts on its answer.
+pub fn file_picker_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    let Some(picker) = state.file_picker.as_mut() else {
+        return;
+    };
+    if let Some(answer) = picker.show_ui(ui.ctx())
+        && let Some(picker) = state.file_picker.take()
+    {
+        state.on_dialog_answer(picker.request, answer);
     }
 }

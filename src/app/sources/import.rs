@@ -3,28 +3,15 @@
 //! question of what becomes of its excerpts.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::mpsc::{TryRecvError, channel};
 
-use super::state::{AppState, Modal};
+use crate::app::sources::drafts::LinkImport;
+use crate::app::state::{AppState, Modal};
 use crate::import::{Fetcher, LinkError, import_file, import_html_fragment, import_text};
 use crate::model::{Edit, ExcerptsOfRemoved, Source, SourceId};
 
-/// The text in the paste window, and the formatted version the clipboard offered with it.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct PasteDraft {
-    pub text: String,
-    /// HTML of the same content, kept while `text` is what the clipboard held.
-    pub html: Option<String>,
-}
-
-/// A link being fetched on its own thread.
-pub struct LinkImport {
-    pub url: String,
-    answer: Receiver<Result<Source, LinkError>>,
-}
-
 impl AppState {
-    pub(super) fn import_articles(&mut self, paths: Vec<PathBuf>) {
+    pub(in crate::app) fn import_articles(&mut self, paths: Vec<PathBuf>) {
         let mut edits = Vec::new();
         for path in paths {
             match import_file(&path) {
@@ -44,13 +31,13 @@ impl AppState {
 
     /// Opens the paste window, filled with the clipboard's text when it also offers the
     /// same content formatted, so that headings and paragraphs survive.
-    pub(super) fn open_paste_dialog(&mut self) {
+    pub(in crate::app) fn open_paste_dialog(&mut self) {
         self.modal = Some(Modal::Paste(
-            super::clipboard::formatted_text().unwrap_or_default(),
+            crate::app::sources::clipboard::formatted_text().unwrap_or_default(),
         ));
     }
 
-    pub(super) fn paste_article(&mut self, text: &str) {
+    pub(in crate::app) fn paste_article(&mut self, text: &str) {
         let is_markdown = text
             .lines()
             .any(|l| l.starts_with("# ") || l.starts_with("## "));
@@ -61,7 +48,7 @@ impl AppState {
         }
     }
 
-    pub(super) fn paste_html(&mut self, html: &str, text: &str) {
+    pub(in crate::app) fn paste_html(&mut self, html: &str, text: &str) {
         match import_html_fragment(html) {
             Some(source) => self.add_pasted(source),
             None => self.paste_article(text),
@@ -75,7 +62,7 @@ impl AppState {
     }
 
     /// Fetches `url` on a thread of its own, so that a slow server never stops the window.
-    pub(super) fn start_link_import(&mut self, url: String) {
+    pub(in crate::app) fn start_link_import(&mut self, url: String) {
         let url = url.trim().to_owned();
         if url.is_empty() {
             self.error("Type or paste a link (https://…) first.");
@@ -90,7 +77,7 @@ impl AppState {
             let _ = sender.send(Fetcher::default().import_link(&fetched, &today));
         });
         // The Sources tab shows the fetch with a spinner, and the source when it arrives.
-        self.tab = super::state::Tab::Sources;
+        self.tab = crate::app::state::Tab::Sources;
         self.link_imports.push(LinkImport { url, answer });
     }
 
@@ -133,7 +120,7 @@ impl AppState {
         self.link_imports.iter().map(|import| import.url.as_str())
     }
 
-    pub(super) fn ask_to_remove_source(&mut self, source: SourceId) {
+    pub(in crate::app) fn ask_to_remove_source(&mut self, source: SourceId) {
         if self.project.excerpts_of(source).is_empty() {
             self.remove_source(source, ExcerptsOfRemoved::Remove);
         } else {
@@ -141,7 +128,7 @@ impl AppState {
         }
     }
 
-    pub(super) fn remove_source(&mut self, source: SourceId, excerpts: ExcerptsOfRemoved) {
+    pub(in crate::app) fn remove_source(&mut self, source: SourceId, excerpts: ExcerptsOfRemoved) {
         self.modal = None;
         let Some(title) = self.project.source(source).map(|s| s.title.clone()) else {
             return;

@@ -1,66 +1,13 @@
 //! The preview: the layout's own pages, rasterized from the same glyph runs as the PDF,
 //! with zoom, fit-width, page navigation and click-to-select.
 
-use egui::{Color32, ColorImage, Rect, Sense, TextureHandle, TextureOptions, pos2, vec2};
+use egui::{Color32, Rect, Sense, pos2, vec2};
 
-use super::command::Command;
-use super::state::AppState;
+pub(in crate::app) mod pages;
+
+use crate::app::command::Command;
+use crate::app::state::AppState;
 use crate::layout::{Item, Page};
-use crate::raster::Rasterizer;
-
-/// Page textures, kept until their page or the scale changes.
-#[derive(Default)]
-pub struct Preview {
-    rasterizer: Rasterizer,
-    pages: Vec<PageTexture>,
-    /// Page to scroll to on the next frame.
-    pub jump_to_page: Option<usize>,
-    /// The number in the "Page N of M" field of long briefs (1-based).
-    page_field: usize,
-}
-
-struct PageTexture {
-    page: Page,
-    scale: f32,
-    texture: TextureHandle,
-}
-
-impl Preview {
-    /// The texture for page `index`, drawing it again only if the page or scale changed.
-    fn texture(
-        &mut self,
-        ctx: &egui::Context,
-        index: usize,
-        page: &Page,
-        scale: f32,
-    ) -> Option<egui::TextureId> {
-        if let Some(existing) = self.pages.get(index)
-            && existing.scale == scale
-            && existing.page == *page
-        {
-            return Some(existing.texture.id());
-        }
-        let raster = self.rasterizer.render(page, scale)?;
-        let image = ColorImage::from_rgba_premultiplied(
-            [raster.width as usize, raster.height as usize],
-            &raster.rgba,
-        );
-        if let Some(existing) = self.pages.get_mut(index) {
-            existing.texture.set(image, TextureOptions::LINEAR);
-            existing.page = page.clone();
-            existing.scale = scale;
-        } else {
-            self.pages.truncate(index);
-            let texture = ctx.load_texture(format!("page-{index}"), image, TextureOptions::LINEAR);
-            self.pages.push(PageTexture {
-                page: page.clone(),
-                scale,
-                texture,
-            });
-        }
-        self.pages.get(index).map(|p| p.texture.id())
-    }
-}
 
 /// The preview pane.
 pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {

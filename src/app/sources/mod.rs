@@ -1,10 +1,14 @@
 //! The left pane: imported sources with their sections, and the talking-point library.
 
+pub(in crate::app) mod clipboard;
+pub(in crate::app) mod drafts;
+pub(in crate::app) mod import;
+
 use egui::{RichText, Sense};
 
-use super::command::Command;
-use super::editor::DragPayload;
-use super::state::{AppState, Tab};
+use crate::app::command::Command;
+use crate::app::drag::DragPayload;
+use crate::app::state::{AppState, Tab};
 use crate::model::{Edit, Marked, SectionKind, SectionRef, SourceField};
 
 /// The left pane with its two tabs.
@@ -120,7 +124,7 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
                                         part: None,
                                     });
                                 }
-                                super::drag::drag_source_ui(
+                                crate::app::drag::drag_source_ui(
                                     ui,
                                     egui::Id::unique(("drag-section", reference.section.0)),
                                     DragPayload::Section(reference),
@@ -167,12 +171,19 @@ fn source_metadata_ui(ui: &mut egui::Ui, state: &mut AppState, source_index: usi
             }
             let language = state.project.sources[source_index].language.clone();
             let label = ui.add_sized([76.0, 18.0], egui::Label::new("Language"));
-            super::spelling_ui::source_language_ui(ui, state, source_id, &language, label.id);
+            crate::app::spelling::marks::source_language_ui(
+                ui, state, source_id, &language, label.id,
+            );
             ui.end_row();
         });
     let marking = state.project.sources[source_index].marking.clone();
     ui.horizontal(|ui| {
-        super::marking_ui::item_marking_ui(ui, state, Marked::Source(source_id), &marking);
+        crate::app::editor::marking::item_marking_ui(
+            ui,
+            state,
+            Marked::Source(source_id),
+            &marking,
+        );
     });
     if ui
         .button("Remove source")
@@ -216,8 +227,10 @@ fn talking_points_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         block: crate::model::BlockId(0),
                         point: point.id,
                     };
-                    let field = super::spelling_ui::Field::whole(place);
-                    super::spelling_ui::spelling_marks_ui(ui, state, field, &text, &output);
+                    let field = crate::app::spelling::marks::Field::whole(place);
+                    crate::app::spelling::marks::spelling_marks_ui(
+                        ui, state, field, &text, &output,
+                    );
                     let response = output
                         .response
                         .response
@@ -259,7 +272,7 @@ fn talking_points_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         }
                     });
                     ui.horizontal(|ui| {
-                        super::marking_ui::item_marking_ui(
+                        crate::app::editor::marking::item_marking_ui(
                             ui,
                             state,
                             Marked::TalkingPoint(point.id),
@@ -273,7 +286,7 @@ fn talking_points_ui(ui: &mut egui::Ui, state: &mut AppState) {
                                 part: None,
                             });
                         }
-                        super::drag::drag_source_ui(
+                        crate::app::drag::drag_source_ui(
                             ui,
                             egui::Id::unique(("drag-point", point.id.0)),
                             DragPayload::TalkingPoint(point.id),

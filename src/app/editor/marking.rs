@@ -4,7 +4,7 @@
 
 use egui::RichText;
 
-use super::{AppState, Command};
+use crate::app::{AppState, Command};
 use crate::marking::{Computed, Scheme};
 use crate::model::{Edit, Marked, Marking, MetaField};
 

@@ -9,8 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::dialogs::{DialogAnswer, FileRequest};
-use super::state::AppState;
+use crate::app::files::dialogs::{DialogAnswer, FileRequest};
 
 /// One entry of the folder being shown.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,17 +204,5 @@ impl FilePicker {
             answer = Some(DialogAnswer::Cancelled);
         }
         answer
-    }
-}
-
-/// Shows the in-window file dialog, if one is open, and acts on its answer.
-pub fn file_picker_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    let Some(picker) = state.file_picker.as_mut() else {
-        return;
-    };
-    if let Some(answer) = picker.show_ui(ui.ctx())
-        && let Some(picker) = state.file_picker.take()
-    {
-        state.on_dialog_answer(picker.request, answer);
     }
 }

@@ -1,8 +1,8 @@
 //! The table editor: a table block as a grid of cells, with its rows moved, deleted and
 //! added and its columns added and removed, each change one undoable edit.
 
-use super::command::Command;
-use super::state::AppState;
+use crate::app::command::Command;
+use crate::app::state::AppState;
 use crate::model::{BlockId, Edit};
 
 /// A table as a grid of cells: the first row is the header; each row can move up or down
@@ -41,9 +41,11 @@ pub fn table_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, rows: &
                         })
                         .inner;
                     if let Some(field) =
-                        super::spelling_ui::Field::table_cell(block, rows, index, column)
+                        crate::app::spelling::marks::Field::table_cell(block, rows, index, column)
                     {
-                        super::spelling_ui::spelling_marks_ui(ui, state, field, cell, &output);
+                        crate::app::spelling::marks::spelling_marks_ui(
+                            ui, state, field, cell, &output,
+                        );
                     }
                     changed |= output.response.response.accessible_name(name).changed();
                 }

@@ -2,8 +2,8 @@
 //! responses, the "For action / For information" choice, and the clearance rows, contact
 //! officer and attachments that follow the parts.
 
-use super::command::Command;
-use super::state::AppState;
+use crate::app::command::Command;
+use crate::app::state::AppState;
 use crate::model::{Addressee, Attachment, BlockId, Clearance, Edit, MetaField, Responses};
 
 /// The response options of a recommendation, as a drop-down.

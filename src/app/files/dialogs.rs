@@ -4,7 +4,7 @@
 //! A request is started and its answer collected on a later frame, so the window keeps
 //! painting while a native dialog is open. When no native dialog can be shown (a Linux
 //! desktop without the XDG portal or zenity, where rfd answers "cancelled" at once), the
-//! answer says so and the window shows its own file dialog instead (see `file_picker.rs`).
+//! answer says so and the window shows its own file dialog instead (see `picker.rs`).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};

@@ -17,6 +17,9 @@ mod article_docx;
 #[path = "../tests/support/article_pdf.rs"]
 #[allow(dead_code)]
 mod article_pdf;
+#[path = "../tests/support/brief_blocks.rs"]
+#[allow(dead_code)]
+mod brief_blocks;
 
 /// Extra items giving 20 and 200 pages with the briefing-note template.
 const TWENTY_PAGES: usize = 180;
@@ -99,14 +102,7 @@ fn export_after_preview(c: &mut Criterion) {
 /// The middle paragraph with one more character.
 fn edit_middle(project: &Project, round: usize) -> Project {
     let mut edited = project.clone();
-    let blocks: Vec<_> = edited
-        .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .filter(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
-        .map(|b| b.id)
-        .collect();
+    let blocks = brief_blocks::paragraphs(&edited);
     let block = blocks[blocks.len() / 2];
     if let Some((p, i)) = edited.locate(block)
         && let BlockKind::Paragraph { text } = &edited.brief.parts[p].blocks[i].kind

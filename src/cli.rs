@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 
+use crate::dates::now_timestamp;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::draft::{DraftOptions, new_draft, now_timestamp};
+use crate::draft::{DraftOptions, new_draft};
 use crate::export::{ExportFormat, export_as, render};
 use crate::layout::Layouter;
 use crate::project::{ProjectLock, load, save};
@@ -170,7 +171,7 @@ fn execute(command: Command) -> Result<()> {
             };
             let classification = level(&classification)?;
             let article_marking = level(&article_marking)?;
-            let today = crate::draft::long_date(&now_timestamp()).unwrap_or_default();
+            let today = crate::dates::long_date(&now_timestamp()).unwrap_or_default();
             let fetcher = crate::import::Fetcher::default();
             let mut sources = articles
                 .iter()
@@ -412,12 +413,10 @@ fn set_template(path: &Path, template: Option<&str>, refresh: bool) -> Result<()
         path.display(),
         chosen.name
     );
-    let kept: Vec<&str> = project
-        .brief
-        .parts
-        .iter()
-        .filter(|p| chosen.part(&p.key).is_none() && !p.blocks.is_empty())
-        .map(|p| p.title.as_str())
+    let kept: Vec<&str> = chosen
+        .unprinted_parts(&project.brief)
+        .into_iter()
+        .map(|(_, part)| part.title.as_str())
         .collect();
     if !kept.is_empty() {
         eprintln!(

@@ -8,6 +8,7 @@
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
+pub mod dates;
 pub mod desktop;
 pub mod diagnostic;
 pub mod draft;

@@ -147,7 +147,7 @@ fn new_fetches_an_article_from_a_link() {
     assert!(made.status.success(), "{}", stderr(&made));
     let json = std::fs::read_to_string(dir.path().join("draft.brief")).expect("draft");
     assert!(json.contains("\"author\": \"Asel Nurlanova\""), "{json}");
-    let today = briefwright::draft::long_date(&briefwright::draft::now_timestamp()).expect("date");
+    let today = briefwright::dates::long_date(&briefwright::dates::now_timestamp()).expect("date");
     assert!(
         json.contains(&format!("\"accessed\": \"{today}\"")),
         "{json}"

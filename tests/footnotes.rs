@@ -2,10 +2,13 @@
 //! through the brief, printed at the foot of the page where they are referenced, and
 //! never overlapping the text.
 
+mod support;
+
 use briefwright::fonts::Typesetter;
 use briefwright::layout::{Item, Laid, Layouter, layout};
 use briefwright::model::{BlockId, BlockKind, Edit, Project};
 use briefwright::template::Template;
+use support::paragraphs;
 
 fn note() -> Template {
     Template::built_in("briefing-note").expect("template")
@@ -23,17 +26,6 @@ fn runs(laid: &Laid) -> Vec<(usize, f32, String)> {
         }
     }
     runs
-}
-
-fn paragraphs(project: &Project) -> Vec<BlockId> {
-    project
-        .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .filter(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
-        .map(|b| b.id)
-        .collect()
 }
 
 fn with_note(project: &mut Project, block: BlockId, label: &str, note: &str) {

@@ -357,14 +357,7 @@ fn a_glyph_shared_by_different_texts_still_copies_as_its_own_text() {
     // "q́" in another. A ToUnicode map can give only one of these.
     let dir = tempfile::tempdir().expect("tempdir");
     let mut project = sample::project();
-    let block = project
-        .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .find(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
-        .map(|b| b.id)
-        .expect("a paragraph");
+    let block = support::first_paragraph(&project);
     let text = "Quiet quays q\u{301}uark, then quick quotas and an é.".to_owned();
     project
         .apply(briefwright::model::Edit::SetBlockText {

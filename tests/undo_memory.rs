@@ -5,8 +5,10 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};
 
+mod support;
+
 use briefwright::app::{AppState, Command, NoDialogs, Settings};
-use briefwright::model::{BlockKind, Edit};
+use briefwright::model::Edit;
 
 /// Counts the bytes currently allocated.
 struct Counting;
@@ -36,14 +38,7 @@ const TWO_HUNDRED_PAGES: usize = 1910;
 #[test]
 fn a_thousand_edits_on_a_200_page_brief_hold_little_memory() {
     let project = briefwright::sample::long_project(TWO_HUNDRED_PAGES);
-    let paragraphs: Vec<_> = project
-        .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .filter(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
-        .map(|b| b.id)
-        .collect();
+    let paragraphs = support::paragraphs(&project);
     let start = LIVE.load(Ordering::Relaxed);
     let copy = project.clone();
     let one_copy = LIVE.load(Ordering::Relaxed) - start;

@@ -226,14 +226,7 @@ fn the_same_project_gives_the_same_bytes() {
 #[test]
 fn footnotes_are_word_footnotes_with_their_number_mark() {
     let mut project = briefwright::sample::project();
-    let block = project
-        .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .find(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
-        .map(|b| b.id)
-        .expect("a paragraph");
+    let block = support::first_paragraph(&project);
     project
         .apply(Edit::SetBlockText {
             block,
@@ -518,14 +511,7 @@ fn the_fonts_travel_in_the_file_subset_and_obfuscated() {
 #[test]
 fn a_brief_in_chinese_tamil_and_arabic_carries_their_faces() {
     let mut project = briefwright::sample::project();
-    let block = project
-        .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .find(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
-        .map(|b| b.id)
-        .expect("a paragraph");
+    let block = support::first_paragraph(&project);
     project
         .apply(Edit::SetBlockText {
             block,
@@ -561,14 +547,7 @@ fn odd_text_gives_a_well_formed_document() {
             odd.to_owned(),
         ))
         .expect("title");
-    let block = project
-        .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .find(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
-        .map(|b| b.id)
-        .expect("a paragraph");
+    let block = support::first_paragraph(&project);
     project
         .apply(Edit::SetBlockText {
             block,

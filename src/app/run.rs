@@ -102,13 +102,10 @@ impl AppState {
                 Ok(template) => {
                     let edits = template.switch_edits(&self.project, None);
                     self.apply_edits(edits);
-                    let kept: Vec<String> = self
-                        .project
-                        .brief
-                        .parts
-                        .iter()
-                        .filter(|p| template.part(&p.key).is_none() && !p.blocks.is_empty())
-                        .map(|p| p.title.clone())
+                    let kept: Vec<String> = template
+                        .unprinted_parts(&self.project.brief)
+                        .into_iter()
+                        .map(|(_, part)| part.title.clone())
                         .collect();
                     if !kept.is_empty() {
                         self.warning(format!(

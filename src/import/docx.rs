@@ -150,7 +150,7 @@ fn check_package(bytes: &[u8]) -> Result<Properties, DocxError> {
                 properties.title = xml_text(&kept, b"title");
                 properties.creator = xml_text(&kept, b"creator");
                 properties.created =
-                    xml_text(&kept, b"created").and_then(|date| crate::draft::long_date(&date));
+                    xml_text(&kept, b"created").and_then(|date| crate::dates::long_date(&date));
             }
             "docProps/app.xml" => properties.company = xml_text(&kept, b"Company"),
             _ => {}

@@ -69,7 +69,7 @@ pub fn import_html(html: &str, page_url: Option<&str>) -> Result<Source, HtmlErr
     source.date = article
         .published_time
         .or(time)
-        .map(|d| crate::draft::long_date(d.trim()).unwrap_or_else(|| d.trim().to_owned()))
+        .map(|d| crate::dates::long_date(d.trim()).unwrap_or_else(|| d.trim().to_owned()))
         .unwrap_or_default();
     source.url = canonical
         .or(article.url)

@@ -202,7 +202,7 @@ fn pdf_string(bytes: &[u8]) -> String {
 fn pdf_date(date: &str) -> Option<String> {
     let digits = date.strip_prefix("D:").unwrap_or(date);
     let (year, month, day) = (digits.get(0..4)?, digits.get(4..6)?, digits.get(6..8)?);
-    crate::draft::long_date(&format!("{year}-{month}-{day}"))
+    crate::dates::long_date(&format!("{year}-{month}-{day}"))
 }
 
 #[cfg(test)]

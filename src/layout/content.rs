@@ -59,12 +59,10 @@ pub fn build(
     };
     builder.title();
     builder.meta_table();
-    let left_out: Vec<&str> = project
-        .brief
-        .parts
-        .iter()
-        .filter(|p| template.part(&p.key).is_none() && !p.blocks.is_empty())
-        .map(|p| p.title.as_str())
+    let left_out: Vec<&str> = template
+        .unprinted_parts(&project.brief)
+        .into_iter()
+        .map(|(_, part)| part.title.as_str())
         .collect();
     if !left_out.is_empty() {
         builder.diagnostics.push(Diagnostic::warning(

@@ -43,6 +43,21 @@ impl MetaField {
         MetaField::Purpose,
     ];
 
+    /// Whether the officer picks the value from a list (the "For action" choice and the
+    /// marking) rather than writing it: such a value is never spell-checked.
+    pub fn is_chosen_from_list(self) -> bool {
+        matches!(self, MetaField::ToFor | MetaField::Classification)
+    }
+
+    /// Whether the field names people and offices (To, Through, Copies to, From), whose
+    /// words the spelling check takes as names.
+    pub fn names_people(self) -> bool {
+        matches!(
+            self,
+            MetaField::To | MetaField::Through | MetaField::CopiesTo | MetaField::From
+        )
+    }
+
     /// The label shown beside the field.
     pub fn label(self) -> &'static str {
         match self {

@@ -36,7 +36,7 @@ impl LockInfo {
                 .unwrap_or_else(|_| "someone".into()),
             host: host_name(),
             pid: std::process::id(),
-            since: crate::draft::now_timestamp(),
+            since: crate::dates::now_timestamp(),
         }
     }
 

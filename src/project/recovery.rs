@@ -61,7 +61,7 @@ pub fn write_recovery(
     write_atomically(&path, to_json(project).as_bytes(), false)?;
     let note = Note {
         original: original.map(Path::to_path_buf),
-        saved_at: crate::draft::now_timestamp(),
+        saved_at: crate::dates::now_timestamp(),
     };
     write_atomically(
         &path.with_extension("json"),

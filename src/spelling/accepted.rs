@@ -6,15 +6,6 @@ use std::collections::HashSet;
 use super::tokens::words_to_check;
 use crate::model::{MetaField, Project};
 
-/// The title-block fields that name people and offices. The title and purpose are prose
-/// and are checked, so their words are not taken as names.
-const NAME_FIELDS: [MetaField; 4] = [
-    MetaField::To,
-    MetaField::Through,
-    MetaField::CopiesTo,
-    MetaField::From,
-];
-
 /// Words that are never flagged.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Accepted {
@@ -140,7 +131,12 @@ fn each_text(project: &Project, mut take: impl FnMut(&str, Taken)) {
         take(&point.text, prose);
     }
     let meta = &project.brief.meta;
-    for field in NAME_FIELDS {
+    // Only the fields that name people and offices: the title and purpose are prose and
+    // are checked, so their words are not taken as names.
+    for field in MetaField::ALL
+        .into_iter()
+        .filter(|field| field.names_people())
+    {
         take(field.get(meta), names);
     }
     for addressee in &meta.also_to {

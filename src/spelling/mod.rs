@@ -35,28 +35,20 @@ use std::ops::Range;
 use crate::model::find::{self, Place};
 use crate::model::{Edit, MetaField, Project};
 
-/// The title-block fields that hold prose or names to check (the marking and the "For
-/// action" choice are picked from lists).
-pub const CHECKED_META: [MetaField; 10] = [
-    MetaField::Title,
-    MetaField::To,
-    MetaField::Through,
-    MetaField::CopiesTo,
-    MetaField::From,
-    MetaField::Date,
-    MetaField::Reference,
-    MetaField::CriticalDate,
-    MetaField::CriticalReason,
-    MetaField::Purpose,
-];
+/// The title-block fields that hold prose or names to check, in form order: all but
+/// those picked from lists.
+pub fn checked_meta() -> impl Iterator<Item = MetaField> {
+    MetaField::ALL
+        .into_iter()
+        .filter(|field| !field.is_chosen_from_list())
+}
 
 /// Every place of the brief whose spelling is checked, in reading order, with its text as
 /// the editor shows it. Excerpts are left out: they are the source's words.
 pub fn checked_places(project: &Project) -> Vec<(Place, Cow<'_, str>)> {
     let meta = &project.brief.meta;
-    let mut places: Vec<(Place, Cow<'_, str>)> = CHECKED_META
-        .iter()
-        .map(|&field| (Place::Meta(field), Cow::Borrowed(field.get(meta))))
+    let mut places: Vec<(Place, Cow<'_, str>)> = checked_meta()
+        .map(|field| (Place::Meta(field), Cow::Borrowed(field.get(meta))))
         .collect();
     places.extend(
         find::places(project)

@@ -361,6 +361,18 @@ impl Template {
         self.parts.iter().find(|p| p.key == key)
     }
 
+    /// The parts of `brief` that hold blocks this template has no place for, with their
+    /// index in the brief: their text is kept in the project but not printed. Layout, the
+    /// template switch, the window and the command line all ask this one question.
+    pub fn unprinted_parts<'b>(&self, brief: &'b Brief) -> Vec<(usize, &'b crate::model::Part)> {
+        brief
+            .parts
+            .iter()
+            .enumerate()
+            .filter(|(_, part)| self.part(&part.key).is_none() && !part.blocks.is_empty())
+            .collect()
+    }
+
     /// (key, title) of each standard part, for a new brief.
     pub fn part_titles(&self) -> Vec<(String, String)> {
         self.parts

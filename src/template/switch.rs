@@ -13,12 +13,9 @@ impl Template {
     /// does not print into the parts that take them.
     pub fn switch_edits(&self, project: &Project, custom: Option<CustomTemplate>) -> Vec<Edit> {
         let parts = self.part_titles();
-        let homeless: Vec<usize> = project
-            .brief
-            .parts
-            .iter()
-            .enumerate()
-            .filter(|(_, part)| self.part(&part.key).is_none() && !part.blocks.is_empty())
+        let homeless: Vec<usize> = self
+            .unprinted_parts(&project.brief)
+            .into_iter()
             .map(|(index, _)| index)
             .collect();
         let targets: Vec<(usize, String)> = homeless

@@ -3,10 +3,14 @@
 //! harness with scripted file dialogs.
 #![allow(dead_code)]
 
+pub mod brief_blocks;
 #[cfg(feature = "gui")]
 pub mod window;
 
 use std::path::{Path, PathBuf};
+
+#[allow(unused_imports)] // each test binary uses its own few helpers
+pub use brief_blocks::{first_paragraph, paragraphs};
 
 /// A file under `tests/fixtures/`.
 pub fn fixture(name: &str) -> PathBuf {

@@ -9,7 +9,7 @@ use crate::app::command::Command;
 use crate::app::files::dialogs::{DialogAnswer, FilePurpose, FileRequest, folder_of};
 use crate::app::files::picker::FilePicker;
 use crate::app::state::{AppState, Modal};
-use crate::draft::now_timestamp;
+use crate::dates::now_timestamp;
 use crate::model::Project;
 use crate::project::recovery::{self, Recovery};
 use crate::project::{LockError, ProjectLock, load, remove_dead_temporaries, save};

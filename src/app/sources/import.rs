@@ -71,7 +71,7 @@ impl AppState {
         self.modal = None;
         let (sender, answer) = channel();
         let fetched = url.clone();
-        let today = crate::draft::long_date(&crate::draft::now_timestamp()).unwrap_or_default();
+        let today = crate::dates::long_date(&crate::dates::now_timestamp()).unwrap_or_default();
         std::thread::spawn(move || {
             // The window may be gone by the time the answer comes; nothing waits for it then.
             let _ = sender.send(Fetcher::default().import_link(&fetched, &today));

@@ -2,6 +2,10 @@
 //! SVG drawings and comments) out of its source before it is parsed. News pages carry
 //! megabytes of inline script; the HTML parser and the reader view need not walk it.
 //! JSON-LD scripts stay: they hold the article's metadata.
+//!
+//! Also flattening what nests too deep ([`limit_depth`]): the reader view (dom_smoothie
+//! over dom_query) counts the text under every node, node by node, so its time grows with
+//! the square of the nesting; 2,000 nested `<div>`s took 27 s.
 
 use std::borrow::Cow;
 
@@ -42,6 +46,137 @@ pub fn strip_inert(html: &str) -> Cow<'_, str> {
     }
     out.push_str(&html[copied..]);
     Cow::Owned(out)
+}
+
+/// Elements that never hold content, so never nest.
+const VOID: [&str; 15] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+    "param", "source", "track", "wbr",
+];
+
+/// Start tags that close an open `<p>`, as the HTML parser does.
+const CLOSES_P: [&str; 29] = [
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
+    "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+    "h6", "header", "hr", "main", "nav", "ol", "p", "section", "ul",
+];
+
+/// `html` with every start tag deeper than `max_depth` open elements left out, and its
+/// end tag with it; the text inside stays, in the element at the limit. Nesting is counted
+/// as the HTML parser would build it, near enough: void elements do not nest, and a new
+/// `<p>`, `<li>`, `<td>`, `<tr>`, `<dt>`, `<dd>` or `<option>` closes the open one, so a page
+/// of unclosed paragraphs is not taken for a deep one.
+pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut open: Vec<String> = Vec::new();
+    // Names of start tags left out and not yet closed, with how many.
+    let mut dropped: std::collections::HashMap<String, usize> = Default::default();
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
+        let start = at + offset;
+        let Some((inner_end, end)) = tag_end(bytes, start) else {
+            break;
+        };
+        at = end;
+        let inner = &html[start + 1..inner_end];
+        let closing = inner.starts_with('/');
+        let name: String = inner
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != '/' && *c != '>')
+            .flat_map(char::to_lowercase)
+            .collect();
+        // Text such as "a < b", comments, doctypes and CDATA are not elements.
+        if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let drop = if closing {
+            if let Some(index) = open.iter().rposition(|open_name| *open_name == name) {
+                open.truncate(index);
+                false
+            } else if let Some(count) = dropped.get_mut(&name).filter(|count| **count > 0) {
+                *count -= 1;
+                true
+            } else {
+                false
+            }
+        } else {
+            // "<div/>" is not self-closing in HTML: the parser opens a div, so only the
+            // void elements are skipped, whatever their slash says.
+            if VOID.contains(&name.as_str()) {
+                continue;
+            }
+            close_implied(&mut open, &name);
+            if open.len() >= max_depth {
+                *dropped.entry(name).or_default() += 1;
+                true
+            } else {
+                open.push(name);
+                false
+            }
+        };
+        if drop {
+            out.push_str(&html[copied..start]);
+            copied = end;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
+/// Closes what a start tag `name` closes implicitly.
+fn close_implied(open: &mut Vec<String>, name: &str) {
+    let closes: &[&str] = match name {
+        "li" => &["li"],
+        "dt" | "dd" => &["dt", "dd"],
+        "td" | "th" => &["td", "th"],
+        "tr" => &["tr", "td", "th"],
+        "option" => &["option"],
+        _ => &[],
+    };
+    let boundary = ["ul", "ol", "dl", "table", "select", "div", "body"];
+    if let Some(index) = open.iter().rposition(|o| closes.contains(&o.as_str()))
+        && !open[index..].iter().any(|o| boundary.contains(&o.as_str()))
+    {
+        open.truncate(index);
+    }
+    if CLOSES_P.contains(&name) || name == "li" {
+        let scope = ["table", "td", "th", "button", "object", "marquee", "applet"];
+        if let Some(index) = open.iter().rposition(|o| o == "p")
+            && !open[index..].iter().any(|o| scope.contains(&o.as_str()))
+        {
+            open.truncate(index);
+        }
+    }
+}
+
+/// Where the inside of the tag that starts at `start` ends, and where reading goes on:
+/// after its `>` (skipping `>` inside quoted attribute values), or at the next `<` when it
+/// was not a tag. `None` when the page ends first.
+fn tag_end(bytes: &[u8], start: usize) -> Option<(usize, usize)> {
+    let mut quote = None;
+    // A quote opens a value only right after "=", as in the HTML tokenizer.
+    let mut after_equals = false;
+    for (offset, &byte) in bytes[start + 1..].iter().enumerate() {
+        let here = start + 1 + offset;
+        let was_after_equals = after_equals;
+        if !byte.is_ascii_whitespace() {
+            after_equals = byte == b'=' && quote.is_none();
+        }
+        match (quote, byte) {
+            (None, b'"' | b'\'') if was_after_equals => quote = Some(byte),
+            (Some(q), _) if q == byte => quote = None,
+            (None, b'>') => return Some((here, here + 1)),
+            (None, b'<') => return Some((here, here)),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether `rest` (what follows a `<`) opens the element `name`.
@@ -88,6 +223,23 @@ mod tests {
             "<p>One</p><script type=\"application/ld+json\">{\"a\":1}</script>\
              <p>Twó</p><scripted>kept</scripted>"
         );
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_flattened_and_its_text_kept() {
+        let deep = format!("{}text{}", "<div class=\"a>b\">".repeat(6), "</div>".repeat(6));
+        let flat = limit_depth(&deep, 3);
+        assert_eq!(
+            flat,
+            format!("{}text{}", "<div class=\"a>b\">".repeat(3), "</div>".repeat(3))
+        );
+        // Unclosed paragraphs and list items are siblings, not nesting.
+        let sloppy = format!("<ul>{}</ul>{}", "<li>item".repeat(50), "<p>para".repeat(50));
+        assert!(matches!(limit_depth(&sloppy, 3), Cow::Borrowed(_)));
+        assert!(matches!(
+            limit_depth("<p>a<br>b<img src=x/></p>", 1),
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -288,7 +288,11 @@ fn inherited_resources<'a>(
 
 /// Refuses a page whose `/Parent` chain loops or runs too long: pdf-extract looks
 /// inherited keys up that chain by recursion, without end on a loop.
-fn check_page_tree(document: &Document, page: ObjectId, mut dictionary: &Dictionary) -> Result<(), PdfError> {
+fn check_page_tree<'a>(
+    document: &'a Document,
+    page: ObjectId,
+    mut dictionary: &'a Dictionary,
+) -> Result<(), PdfError> {
     let mut seen = vec![page];
     while let Ok(parent) = dictionary.get(b"Parent").and_then(Object::as_reference) {
         if seen.contains(&parent) || seen.len() > MAX_PAGE_TREE_DEPTH {

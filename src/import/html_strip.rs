@@ -54,6 +54,21 @@ const VOID: [&str; 15] = [
     "param", "source", "track", "wbr",
 ];
 
+/// Elements kept past the depth limit, because they make paragraphs, headings, lists and
+/// tables of the text inside.
+const SHAPES_TEXT: [&str; 21] = [
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table",
+    "thead", "tbody", "tr", "td", "th", "pre", "blockquote",
+];
+/// How much deeper than the limit those may still nest.
+const SHAPE_DEPTH_ALLOWANCE: usize = 32;
+
+/// Elements inside a line of text: left out, they leave nothing between their words.
+const INLINE: [&str; 17] = [
+    "a", "abbr", "b", "cite", "code", "em", "font", "i", "mark", "q", "s", "small", "span",
+    "strong", "sub", "sup", "u",
+];
+
 /// Start tags that close an open `<p>`, as the HTML parser does.
 const CLOSES_P: [&str; 29] = [
     "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
@@ -68,9 +83,7 @@ const CLOSES_P: [&str; 29] = [
 /// of unclosed paragraphs is not taken for a deep one.
 pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
     let bytes = html.as_bytes();
-    let mut open: Vec<String> = Vec::new();
-    // Names of start tags left out and not yet closed, with how many.
-    let mut dropped: std::collections::HashMap<String, usize> = Default::default();
+    let mut open = OpenElements::default();
     let mut out = String::new();
     let mut copied = 0;
     let mut at = 0;
@@ -93,32 +106,29 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
             continue;
         }
         let drop = if closing {
-            if let Some(index) = open.iter().rposition(|open_name| *open_name == name) {
-                open.truncate(index);
-                false
-            } else if let Some(count) = dropped.get_mut(&name).filter(|count| **count > 0) {
-                *count -= 1;
-                true
-            } else {
-                false
-            }
+            // The end tag of an element left out goes with it.
+            open.close(&name).is_some_and(|kept| !kept)
         } else {
             // "<div/>" is not self-closing in HTML: the parser opens a div, so only the
             // void elements are skipped, whatever their slash says.
             if VOID.contains(&name.as_str()) {
                 continue;
             }
-            close_implied(&mut open, &name);
-            if open.len() >= max_depth {
-                *dropped.entry(name).or_default() += 1;
-                true
-            } else {
-                open.push(name);
-                false
-            }
+            open.close_implied(&name);
+            // Past the limit only the elements that give text its shape are kept (the
+            // paragraphs inside a deep stack of wrappers), up to a second, hard limit.
+            let keeps_shape = SHAPES_TEXT.contains(&name.as_str())
+                && open.depth < max_depth + SHAPE_DEPTH_ALLOWANCE;
+            let kept = open.depth < max_depth || keeps_shape;
+            open.push(name.clone(), kept);
+            !kept
         };
         if drop {
             out.push_str(&html[copied..start]);
+            // A block's edge separates words; an inline element's does not.
+            if !INLINE.contains(&name.as_str()) {
+                out.push(' ');
+            }
             copied = end;
         }
     }
@@ -129,28 +139,77 @@ pub fn limit_depth(html: &str, max_depth: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Closes what a start tag `name` closes implicitly.
-fn close_implied(open: &mut Vec<String>, name: &str) {
-    let closes: &[&str] = match name {
-        "li" => &["li"],
-        "dt" | "dd" => &["dt", "dd"],
-        "td" | "th" => &["td", "th"],
-        "tr" => &["tr", "td", "th"],
-        "option" => &["option"],
-        _ => &[],
-    };
-    let boundary = ["ul", "ol", "dl", "table", "select", "div", "body"];
-    if let Some(index) = open.iter().rposition(|o| closes.contains(&o.as_str()))
-        && !open[index..].iter().any(|o| boundary.contains(&o.as_str()))
-    {
-        open.truncate(index);
+/// How far back an end tag looks for the element it closes. The HTML parser looks
+/// through all open elements; this bounds the scan, so that a page of stray end tags over
+/// a huge stack of left-out ones costs no more than a page of ordinary ones.
+const END_TAG_REACH: usize = 4096;
+
+/// The open elements, those kept and those left out, in order.
+#[derive(Default)]
+struct OpenElements {
+    /// Name and whether it is kept.
+    stack: Vec<(String, bool)>,
+    /// How many of them are kept: the nesting the HTML parser will see.
+    depth: usize,
+}
+
+impl OpenElements {
+    fn push(&mut self, name: String, kept: bool) {
+        self.depth += usize::from(kept);
+        self.stack.push((name, kept));
     }
-    if CLOSES_P.contains(&name) || name == "li" {
-        let scope = ["table", "td", "th", "button", "object", "marquee", "applet"];
-        if let Some(index) = open.iter().rposition(|o| o == "p")
-            && !open[index..].iter().any(|o| scope.contains(&o.as_str()))
+
+    /// The innermost open element among `names`, within reach, unless one of `boundary`
+    /// is open inside it.
+    fn find(&self, names: &[&str], boundary: &[&str]) -> Option<usize> {
+        let reach = self.stack.len().saturating_sub(END_TAG_REACH);
+        let index = self.stack[reach..]
+            .iter()
+            .rposition(|(open, _)| names.contains(&open.as_str()))?
+            + reach;
+        let blocked = self.stack[index + 1..]
+            .iter()
+            .any(|(open, _)| boundary.contains(&open.as_str()));
+        (!blocked).then_some(index)
+    }
+
+    /// Closes from `index` in; returns whether the element at `index` was kept.
+    fn truncate(&mut self, index: usize) -> bool {
+        let kept = self.stack.get(index).is_some_and(|(_, kept)| *kept);
+        for (_, was_kept) in self.stack.drain(index..) {
+            self.depth -= usize::from(was_kept);
+        }
+        kept
+    }
+
+    /// Closes the innermost open `name`, and what is open inside it; `None` when none
+    /// is open, otherwise whether it was kept.
+    fn close(&mut self, name: &str) -> Option<bool> {
+        let index = self.find(&[name], &[])?;
+        Some(self.truncate(index))
+    }
+
+    /// Closes what a start tag `name` closes implicitly.
+    fn close_implied(&mut self, name: &str) {
+        let closes: &[&str] = match name {
+            "li" => &["li"],
+            "dt" | "dd" => &["dt", "dd"],
+            "td" | "th" => &["td", "th"],
+            "tr" => &["tr", "td", "th"],
+            "option" => &["option"],
+            _ => &[],
+        };
+        let boundary = ["ul", "ol", "dl", "table", "select", "div", "body"];
+        if !closes.is_empty()
+            && let Some(index) = self.find(closes, &boundary)
         {
-            open.truncate(index);
+            self.truncate(index);
+        }
+        if CLOSES_P.contains(&name) || name == "li" {
+            let scope = ["table", "td", "th", "button", "object", "marquee", "applet"];
+            if let Some(index) = self.find(&["p"], &scope) {
+                self.truncate(index);
+            }
         }
     }
 }
@@ -227,11 +286,20 @@ mod tests {
 
     #[test]
     fn nesting_past_the_limit_is_flattened_and_its_text_kept() {
-        let deep = format!("{}text{}", "<div class=\"a>b\">".repeat(6), "</div>".repeat(6));
+        let deep = format!(
+            "{}<p>one</p><p>t<b>w</b>o</p>{}",
+            "<div class=\"a>b\">".repeat(6),
+            "</div>".repeat(6)
+        );
         let flat = limit_depth(&deep, 3);
         assert_eq!(
             flat,
-            format!("{}text{}", "<div class=\"a>b\">".repeat(3), "</div>".repeat(3))
+            format!(
+                // Past the limit, inline elements go and their words stay whole.
+                "{}   <p>one</p><p>two</p>   {}",
+                "<div class=\"a>b\">".repeat(3),
+                "</div>".repeat(3)
+            )
         );
         // Unclosed paragraphs and list items are siblings, not nesting.
         let sloppy = format!("<ul>{}</ul>{}", "<li>item".repeat(50), "<p>para".repeat(50));

@@ -586,6 +586,7 @@ fn to_unicode_codes(cmap: &[u8]) -> Result<u64, PdfError> {
                 }
                 at = end + 1;
             }
+            byte if byte.is_ascii_whitespace() => at += 1,
             _ => {
                 let end = token_end(cmap, at + 1);
                 match &cmap[at..end] {
@@ -628,15 +629,17 @@ mod tests {
         let (operations, drawn) =
             scan_content(b"q 1 0 0 1 0 0 cm /X#31 Do BT (a) Tj (b\\)) Tj ET /Im1 Do Q")
                 .expect("scans");
-        assert_eq!(operations, 8);
+        assert_eq!(operations, 9);
         assert_eq!(drawn, vec![b"X1".to_vec(), b"Im1".to_vec()]);
     }
 
     #[test]
     fn a_to_unicode_range_over_everything_is_counted_not_expanded() {
-        let cmap = b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange \
-                     1 beginbfrange <0000> <0002> [<0041> <0042> <0043>] endbfrange";
-        assert_eq!(to_unicode_codes(cmap).expect("counts"), (1u64 << 32) + 3);
+        let cmap = b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange";
+        assert_eq!(to_unicode_codes(cmap).expect("counts"), 1u64 << 32);
+        let listed = b"1 beginbfrange <0000> <0002> [<0041> <0042> <0043>] endbfrange \
+                       2 beginbfchar <01> <0041> <02> <0042> endbfchar";
+        assert_eq!(to_unicode_codes(listed).expect("counts"), 5);
         let small = b"2 beginbfrange <20> <7e> <0020> <a0> <a0> <00a0> endbfrange";
         assert_eq!(to_unicode_codes(small).expect("counts"), 96);
     }

@@ -155,7 +155,11 @@ impl Prepared {
     /// How many of the layout's diagnostics are errors (text that prints as
     /// `[Missing: …]` or as boxes).
     pub fn error_count(&self) -> usize {
-        self.laid.diagnostics.iter().filter(|d| d.is_error()).count()
+        self.laid
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .count()
     }
 }
 
@@ -188,11 +192,10 @@ pub fn prepare(
 pub fn marked_with_errors(project: &Project, errors: usize) -> Project {
     let mut marked = project.clone();
     let plural = if errors == 1 { "" } else { "s" };
-    marked
-        .brief
-        .meta
-        .keywords
-        .push(format!("EXPORTED WITH {errors} ERROR{}", plural.to_uppercase()));
+    marked.brief.meta.keywords.push(format!(
+        "EXPORTED WITH {errors} ERROR{}",
+        plural.to_uppercase()
+    ));
     marked
 }
 

@@ -152,7 +152,9 @@ mod tests {
         std::os::unix::fs::symlink("/dev/zero", &link).expect("symlink");
         assert!(matches!(
             read_regular(&link, 1024),
-            Err(ReadRefusal::Special("a character device (such as /dev/zero)"))
+            Err(ReadRefusal::Special(
+                "a character device (such as /dev/zero)"
+            ))
         ));
     }
 }

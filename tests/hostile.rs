@@ -43,7 +43,13 @@ struct Run {
 impl Run {
     /// Asserts it failed with exit code 1, quietly, saying all of `expected`.
     fn refused(&self, expected: &[&str]) {
-        assert_eq!(self.code, Some(1), "stdout: {}\nstderr: {}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code,
+            Some(1),
+            "stdout: {}\nstderr: {}",
+            self.stdout,
+            self.stderr
+        );
         self.quiet();
         for words in expected {
             assert!(
@@ -56,7 +62,12 @@ impl Run {
 
     /// Asserts no panic or crash text reached stderr.
     fn quiet(&self) {
-        for sign in ["panicked", "overflowed its stack", "RUST_BACKTRACE", "memory allocation"] {
+        for sign in [
+            "panicked",
+            "overflowed its stack",
+            "RUST_BACKTRACE",
+            "memory allocation",
+        ] {
             assert!(
                 !self.stderr.contains(sign),
                 "{sign:?} in stderr: {}",
@@ -113,7 +124,9 @@ fn briefwright<S: AsRef<OsStr>>(dir: &Path, args: &[S]) -> Run {
             let _ = child.wait();
             panic!(
                 "briefwright {:?} hung: no answer after {} s",
-                args.iter().map(|a| a.as_ref().to_owned()).collect::<Vec<_>>(),
+                args.iter()
+                    .map(|a| a.as_ref().to_owned())
+                    .collect::<Vec<_>>(),
                 HANG.as_secs()
             );
         }
@@ -209,8 +222,7 @@ fn a_to_unicode_map_over_the_whole_range_is_refused() {
 fn a_pdf_stream_that_inflates_to_a_gigabyte_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("bomb.pdf");
-    let mut encoder =
-        flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
     let spaces = vec![b' '; 1024 * 1024];
     for _ in 0..1024 {
         encoder.write_all(&spaces).expect("compress");
@@ -221,8 +233,11 @@ fn a_pdf_stream_that_inflates_to_a_gigabyte_is_refused() {
         3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj\n"
         .to_vec();
     file.extend_from_slice(
-        format!("4 0 obj << /Length {} /Filter /FlateDecode >>\nstream\n", content.len())
-            .as_bytes(),
+        format!(
+            "4 0 obj << /Length {} /Filter /FlateDecode >>\nstream\n",
+            content.len()
+        )
+        .as_bytes(),
     );
     file.extend_from_slice(&content);
     file.extend_from_slice(b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
@@ -248,7 +263,10 @@ fn pipes_and_devices_are_refused_unread() {
     let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("path");
     // SAFETY: mkfifo reads a NUL-terminated path.
     assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-    refused_import(&fifo, &["is a named pipe (FIFO); only files can be imported"]);
+    refused_import(
+        &fifo,
+        &["is a named pipe (FIFO); only files can be imported"],
+    );
     let zero = dir.path().join("zero.txt");
     std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
     refused_import(&zero, &["is a character device"]);
@@ -285,13 +303,22 @@ fn projects_with_huge_fields_are_refused_naming_the_field_and_never_printed() {
     let title = project_with(dir.path(), "title.brief", 60 * 1024 * 1024, 10);
     let run = briefwright(dir.path(), &[OsStr::new("check"), title.as_os_str()]);
     run.refused(&["the field brief.meta.title is 60 MB; a field can be at most 256 KB"]);
-    assert!(run.stderr.len() + run.stdout.len() < 4096, "printed {} bytes", run.stderr.len());
+    assert!(
+        run.stderr.len() + run.stdout.len() < 4096,
+        "printed {} bytes",
+        run.stderr.len()
+    );
 
     let word = project_with(dir.path(), "word.brief", 10, 15 * 1024 * 1024);
     let pdf = dir.path().join("word.pdf");
     let run = briefwright(
         dir.path(),
-        &[OsStr::new("export"), word.as_os_str(), OsStr::new("-o"), pdf.as_os_str()],
+        &[
+            OsStr::new("export"),
+            word.as_os_str(),
+            OsStr::new("-o"),
+            pdf.as_os_str(),
+        ],
     );
     run.refused(&["the field brief.parts[0].blocks[0].text is 15 MB"]);
     assert!(!pdf.exists());
@@ -337,7 +364,11 @@ fn export_with_errors_writes_nothing_unless_allowed() {
     let allowed = export(&["--allow-errors"]);
     assert_eq!(allowed.code, Some(0), "{}", allowed.stderr);
     allowed.quiet();
-    assert!(allowed.stderr.contains("written with 1 error(s)"), "{}", allowed.stderr);
+    assert!(
+        allowed.stderr.contains("written with 1 error(s)"),
+        "{}",
+        allowed.stderr
+    );
     let bytes = std::fs::read(&pdf).expect("written");
     assert!(bytes.starts_with(b"%PDF-"));
 }
@@ -347,7 +378,9 @@ fn duplicate_ids_are_errors_in_check_and_export() {
     let dir = tempfile::tempdir().expect("tempdir");
     let project = hostile("project-duplicate-ids.brief");
     let run = briefwright(dir.path(), &[OsStr::new("check"), project.as_os_str()]);
-    run.refused(&["error: block id 4 is used twice; the second, Background \u{b6}2, now has id 20"]);
+    run.refused(&[
+        "error: block id 4 is used twice; the second, Background \u{b6}2, now has id 20",
+    ]);
     let pdf = dir.path().join("brief.pdf");
     let run = briefwright(
         dir.path(),
@@ -387,9 +420,16 @@ fn a_project_with_a_byte_order_mark_opens() {
     let dir = tempfile::tempdir().expect("tempdir");
     let run = briefwright(
         dir.path(),
-        &[OsStr::new("check"), hostile("project-with-bom.brief").as_os_str()],
+        &[
+            OsStr::new("check"),
+            hostile("project-with-bom.brief").as_os_str(),
+        ],
     );
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     run.quiet();
-    assert!(run.stdout.contains("\u{201c}Dangling\u{201d}"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("\u{201c}Dangling\u{201d}"),
+        "{}",
+        run.stdout
+    );
 }

@@ -81,8 +81,8 @@ pub fn import_docx(bytes: &[u8]) -> Result<Source, DocxError> {
     // docx-rs asserts on some malformed parts instead of returning an error.
     let options = docx_rs::ReadDocxOptions::default().with_image_previews(false);
     let docx = super::guard::quietly(|| docx_rs::read_docx_with_options(bytes, options))
-    .map_err(|_| DocxError::Unreadable("its document part is malformed".into()))?
-    .map_err(|error| DocxError::Unreadable(error.to_string()))?;
+        .map_err(|_| DocxError::Unreadable("its document part is malformed".into()))?
+        .map_err(|error| DocxError::Unreadable(error.to_string()))?;
 
     let body = Body::of(&docx);
     if body.blocks.is_empty() && body.title.is_none() {
@@ -151,7 +151,8 @@ fn check_package(bytes: &[u8]) -> Result<Properties, DocxError> {
         let mut kept = Vec::new();
         let allowed = MAX_DOCX_UNPACKED - unpacked + 1;
         let mut counted = (&mut part).take(allowed);
-        let unreadable = |error: std::io::Error| DocxError::Unreadable(format!("part {name}: {error}"));
+        let unreadable =
+            |error: std::io::Error| DocxError::Unreadable(format!("part {name}: {error}"));
         if wanted {
             counted.read_to_end(&mut kept).map_err(unreadable)?;
             check_xml(&kept[..], &name)?;

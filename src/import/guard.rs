@@ -126,7 +126,11 @@ mod tests {
     fn deep_recursion_fits_the_import_stack() {
         fn depth(n: u64) -> u64 {
             let pad = std::hint::black_box([0u8; 512]);
-            if n == 0 { pad[0] as u64 } else { depth(n - 1) + 1 }
+            if n == 0 {
+                pad[0] as u64
+            } else {
+                depth(n - 1) + 1
+            }
         }
         // 20,000 frames of over half a kilobyte: more than a default 2 MB thread holds.
         let result = guarded("deep", || {

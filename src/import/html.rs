@@ -37,7 +37,8 @@ pub enum HtmlError {
 /// when the page names no canonical URL of its own.
 pub fn import_html(html: &str, page_url: Option<&str>) -> Result<Source, HtmlError> {
     let stripped = super::html_strip::strip_inert(html);
-    let document = Document::from(super::html_strip::limit_depth(&stripped, MAX_HTML_DEPTH).as_ref());
+    let document =
+        Document::from(super::html_strip::limit_depth(&stripped, MAX_HTML_DEPTH).as_ref());
     let canonical = first_attr(&document, "link[rel='canonical']", "href")
         .or_else(|| first_attr(&document, "meta[property='og:url']", "content"))
         .or_else(|| page_url.map(str::to_owned));

@@ -50,15 +50,34 @@ pub fn strip_inert(html: &str) -> Cow<'_, str> {
 
 /// Elements that never hold content, so never nest.
 const VOID: [&str; 15] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
-    "param", "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param",
+    "source", "track", "wbr",
 ];
 
 /// Elements kept past the depth limit, because they make paragraphs, headings, lists and
 /// tables of the text inside.
 const SHAPES_TEXT: [&str; 21] = [
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table",
-    "thead", "tbody", "tr", "td", "th", "pre", "blockquote",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "td",
+    "th",
+    "pre",
+    "blockquote",
 ];
 /// How much deeper than the limit those may still nest.
 const SHAPE_DEPTH_ALLOWANCE: usize = 32;
@@ -71,9 +90,35 @@ const INLINE: [&str; 17] = [
 
 /// Start tags that close an open `<p>`, as the HTML parser does.
 const CLOSES_P: [&str; 29] = [
-    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div",
-    "dl", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hr", "main", "nav", "ol", "p", "section", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "ul",
 ];
 
 /// `html` with every start tag deeper than `max_depth` open elements left out, and its

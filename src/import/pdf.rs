@@ -102,7 +102,11 @@ fn read(bytes: &[u8]) -> Result<Source, PdfError> {
 /// Why a PDF gave no article text: a scan (pages of images, no fonts), or a damaged file
 /// (it has fonts or drew characters, yet no text came of them).
 fn why_no_text(document: &pdf_extract::Document, collector: &Collector) -> PdfError {
-    let drawn = collector.pages.iter().map(|page| page.glyphs.len()).sum::<usize>();
+    let drawn = collector
+        .pages
+        .iter()
+        .map(|page| page.glyphs.len())
+        .sum::<usize>();
     if drawn > 0 {
         return PdfError::Damaged(format!(
             "it draws {drawn} characters, but none of them decode to text (its fonts' character maps are missing or broken)"

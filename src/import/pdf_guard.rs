@@ -280,7 +280,10 @@ fn inherited_resources<'a>(
         if let Ok(resources) = dictionary.get(b"Resources") {
             return deref(document, resources).as_dict().ok();
         }
-        let parent = dictionary.get(b"Parent").and_then(Object::as_reference).ok()?;
+        let parent = dictionary
+            .get(b"Parent")
+            .and_then(Object::as_reference)
+            .ok()?;
         dictionary = document.get_dictionary(parent).ok()?;
     }
     None
@@ -332,10 +335,9 @@ struct Drawing<'a> {
 impl<'a> Drawing<'a> {
     fn draw(&mut self, stream: &'a Stream, resources: &'a Dictionary) -> Result<(), PdfError> {
         let key = std::ptr::from_ref(stream) as usize;
-        if !self.scanned.contains_key(&key) {
+        if let std::collections::hash_map::Entry::Vacant(entry) = self.scanned.entry(key) {
             let bytes = unpacked(stream)?;
-            let scan = scan_content(bytes.as_deref().unwrap_or(&stream.content))?;
-            self.scanned.insert(key, scan);
+            entry.insert(scan_content(bytes.as_deref().unwrap_or(&stream.content))?);
         }
         let (operations, names) = self.scanned.get(&key).cloned().unwrap_or_default();
         self.operations += operations;
@@ -657,6 +659,14 @@ mod tests {
         file.extend_from_slice(b"\nendstream\nendobj\n");
         let refused = check_raw(&file).expect_err("40 MB of spaces");
         assert!(refused.to_string().contains("more than 32 MB"), "{refused}");
-        assert_eq!(unlzw(&[0x80, 0x0b, 0x60, 0x50, 0x22, 0x0c, 0x0c, 0x85, 0x01], true, 4).len(), 4);
+        assert_eq!(
+            unlzw(
+                &[0x80, 0x0b, 0x60, 0x50, 0x22, 0x0c, 0x0c, 0x85, 0x01],
+                true,
+                4
+            )
+            .len(),
+            4
+        );
     }
 }

@@ -148,9 +148,11 @@ impl Scheme {
             return Scheme::built_in(name_or_path).map(|s| (Cow::Borrowed(s), String::new()));
         }
         let path = Path::new(name_or_path);
-        let source = crate::regular_file::read_regular_text(path, 1024 * 1024).map_err(|e| SchemeError::Unreadable {
-            path: path.display().to_string(),
-            reason: e.to_string(),
+        let source = crate::regular_file::read_regular_text(path, 1024 * 1024).map_err(|e| {
+            SchemeError::Unreadable {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            }
         })?;
         let scheme = Scheme::parse(&path.display().to_string(), &source)?;
         Ok((Cow::Owned(scheme), source))

@@ -175,9 +175,8 @@ fn printed_bytes(project: &Project) -> usize {
 }
 
 fn check_ids(project: &Project) -> Result<(), LimitError> {
-    let too_large = |what: &'static str, id: u64| {
-        (id > MAX_ID).then_some(LimitError::IdTooLarge { what, id })
-    };
+    let too_large =
+        |what: &'static str, id: u64| (id > MAX_ID).then_some(LimitError::IdTooLarge { what, id });
     let found = project
         .sources
         .iter()
@@ -214,7 +213,8 @@ mod tests {
     #[test]
     fn the_longest_field_is_named_by_its_path() {
         let long = "x".repeat(MAX_FIELD_BYTES + 1);
-        let value = serde_json::json!({"brief": {"parts": [{"blocks": [{"text": "a"}, {"text": long}]}]}});
+        let value =
+            serde_json::json!({"brief": {"parts": [{"blocks": [{"text": "a"}, {"text": long}]}]}});
         let error = check_fields(&value).expect_err("too long");
         assert_eq!(
             error.to_string(),

@@ -285,9 +285,11 @@ impl Template {
     /// Reads a template file, returning it with the copy a project keeps of it.
     pub fn from_file(path: &Path) -> Result<(Template, CustomTemplate), TemplateError> {
         let shown = path.display().to_string();
-        let toml = crate::regular_file::read_regular_text(path, 1024 * 1024).map_err(|cause| TemplateError::Read {
-            path: shown.clone(),
-            cause,
+        let toml = crate::regular_file::read_regular_text(path, 1024 * 1024).map_err(|cause| {
+            TemplateError::Read {
+                path: shown.clone(),
+                cause,
+            }
         })?;
         let template = Template::parse(&shown, &toml)?;
         let origin = path
@@ -351,7 +353,10 @@ impl Template {
         if text_width_mm < 20.0
             || page.height_mm - page.margin_top_mm - page.margin_bottom_mm < 40.0
         {
-            return Err("the margins leave too little room for text (at least 20 mm across and 40 mm down)".into());
+            return Err(
+                "the margins leave too little room for text (at least 20 mm across and 40 mm down)"
+                    .into(),
+            );
         }
         if !(1..=1000).contains(&self.page_budget) {
             return Err(format!(
@@ -374,10 +379,34 @@ impl Template {
             let key = |field: &str| format!("styles.{name}.{field}");
             within(&key("size_pt"), style.size_pt, 4.0, 72.0, "pt")?;
             within(&key("leading"), style.leading, 0.8, 3.0, "times the size")?;
-            within(&key("space_before_pt"), style.space_before_pt, 0.0, 144.0, "pt")?;
-            within(&key("space_after_pt"), style.space_after_pt, 0.0, 144.0, "pt")?;
-            within(&key("indent_left_mm"), style.indent_left_mm, 0.0, 200.0, "mm")?;
-            within(&key("indent_right_mm"), style.indent_right_mm, 0.0, 200.0, "mm")?;
+            within(
+                &key("space_before_pt"),
+                style.space_before_pt,
+                0.0,
+                144.0,
+                "pt",
+            )?;
+            within(
+                &key("space_after_pt"),
+                style.space_after_pt,
+                0.0,
+                144.0,
+                "pt",
+            )?;
+            within(
+                &key("indent_left_mm"),
+                style.indent_left_mm,
+                0.0,
+                200.0,
+                "mm",
+            )?;
+            within(
+                &key("indent_right_mm"),
+                style.indent_right_mm,
+                0.0,
+                200.0,
+                "mm",
+            )?;
             if text_width_mm - style.indent_left_mm - style.indent_right_mm < 20.0 {
                 return Err(format!(
                     "{} and {} leave less than 20 mm of the text width",

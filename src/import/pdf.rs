@@ -36,6 +36,15 @@ pub enum PdfError {
     Bomb(String),
 }
 
+impl From<super::pdf_guard::Refusal> for PdfError {
+    fn from(refusal: super::pdf_guard::Refusal) -> Self {
+        match refusal {
+            super::pdf_guard::Refusal::Damaged(reason) => PdfError::Damaged(reason),
+            super::pdf_guard::Refusal::Bomb(reason) => PdfError::Bomb(reason),
+        }
+    }
+}
+
 /// The article in the PDF file `bytes`.
 pub fn import_pdf(bytes: &[u8]) -> Result<Source, PdfError> {
     // pdf-extract asserts on some malformed files instead of returning an error; a broken

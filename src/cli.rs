@@ -189,7 +189,14 @@ fn execute(command: Command) -> Result<()> {
                             .import_link(&text, &today)
                             .map_err(anyhow::Error::from)
                     } else {
-                        crate::import::import_file(path).map_err(anyhow::Error::from)
+                        crate::import::import_file_noting(path)
+                            .map(|imported| {
+                                for warning in &imported.warnings {
+                                    eprintln!("warning: {warning}");
+                                }
+                                imported.source
+                            })
+                            .map_err(anyhow::Error::from)
                     }
                     .with_context(|| "the draft was not written")
                 })

@@ -433,3 +433,18 @@ fn a_project_with_a_byte_order_mark_opens() {
         run.stdout
     );
 }
+
+#[test]
+fn damaged_utf8_is_kept_with_replacements_and_a_warning_that_says_where() {
+    let (run, written) = import(&hostile("article-damaged-utf8.txt"));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    run.quiet();
+    assert!(written);
+    assert!(
+        run.stderr.contains(
+            "warning: article-damaged-utf8.txt: 2 invalid byte sequences replaced by \u{fffd}, the first at line 3, column 65"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -16,7 +16,6 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use super::ImportError;
-use crate::model::Source;
 
 /// Longest one article may take to import. An ordinary article takes milliseconds, a
 /// 20-page PDF about 15 ms; anything near this is a hostile or broken file.
@@ -56,19 +55,19 @@ fn install_quiet_hook() {
 
 /// Imports with `work` on a thread of its own, within [`IMPORT_TIME_BUDGET`]. `name` is
 /// the file as messages name it.
-pub fn guarded(
+pub fn guarded<T: Send + 'static>(
     name: &str,
-    work: impl FnOnce() -> Result<Source, ImportError> + Send + 'static,
-) -> Result<Source, ImportError> {
+    work: impl FnOnce() -> Result<T, ImportError> + Send + 'static,
+) -> Result<T, ImportError> {
     guarded_for(name, IMPORT_TIME_BUDGET, work)
 }
 
 /// [`guarded`] with a given budget (tests give a short one).
-pub fn guarded_for(
+pub fn guarded_for<T: Send + 'static>(
     name: &str,
     budget: Duration,
-    work: impl FnOnce() -> Result<Source, ImportError> + Send + 'static,
-) -> Result<Source, ImportError> {
+    work: impl FnOnce() -> Result<T, ImportError> + Send + 'static,
+) -> Result<T, ImportError> {
     let (sender, receiver) = mpsc::channel();
     let spawned = std::thread::Builder::new()
         .name("briefwright-import".into())
@@ -104,12 +103,12 @@ mod tests {
 
     #[test]
     fn a_panic_becomes_a_message_and_a_slow_import_is_given_up() {
-        let crashed = guarded("boom.pdf", || panic!("parser assertion"));
+        let crashed: Result<(), _> = guarded("boom.pdf", || panic!("parser assertion"));
         assert!(
             matches!(&crashed, Err(ImportError::Crashed { path }) if path == "boom.pdf"),
             "{crashed:?}"
         );
-        let slow = guarded_for("slow.html", Duration::from_millis(50), || {
+        let slow: Result<(), _> = guarded_for("slow.html", Duration::from_millis(50), || {
             std::thread::sleep(Duration::from_secs(2));
             Err(ImportError::Empty {
                 path: "slow.html".into(),
@@ -133,7 +132,7 @@ mod tests {
             }
         }
         // 20,000 frames of over half a kilobyte: more than a default 2 MB thread holds.
-        let result = guarded("deep", || {
+        let result: Result<(), _> = guarded("deep", || {
             let levels = depth(20_000);
             Err(ImportError::Empty {
                 path: levels.to_string(),

@@ -16,7 +16,7 @@ mod split;
 
 use std::path::Path;
 
-pub use decode::{DecodeError, decode_article};
+pub use decode::{DecodeError, Decoded, Replaced, decode_article, decode_article_noting};
 pub use docx::{DocxError, MAX_DOCX_UNPACKED, MAX_XML_DEPTH, import_docx};
 pub use guard::{IMPORT_TIME_BUDGET, quietly};
 pub use html::{HtmlError, MAX_HTML_DEPTH, import_html, import_html_fragment};
@@ -63,10 +63,32 @@ pub enum ImportError {
     Docx { path: String, cause: DocxError },
 }
 
+/// An imported article, and what the user should know about how it was read.
+#[derive(Debug)]
+pub struct Imported {
+    pub source: Source,
+    /// For example that damaged bytes were replaced by U+FFFD, and where.
+    pub warnings: Vec<String>,
+}
+
+impl Imported {
+    fn clean(source: Source) -> Self {
+        Imported {
+            source,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// Reads and imports an article file: text, Markdown, a web page, PDF or Word. Only a
 /// regular file is read (a pipe or a device is refused by name), and the import runs under
 /// the limits of [`guard`]: its own stack, a time budget, panics caught.
 pub fn import_file(path: &Path) -> Result<Source, ImportError> {
+    import_file_noting(path).map(|imported| imported.source)
+}
+
+/// [`import_file`], with the warnings about how the file was read.
+pub fn import_file_noting(path: &Path) -> Result<Imported, ImportError> {
     let shown = path.display().to_string();
     let bytes = crate::regular_file::read_regular(path, MAX_ARTICLE_BYTES).map_err(|refusal| {
         use crate::regular_file::ReadRefusal;
@@ -102,10 +124,10 @@ pub fn import_file(path: &Path) -> Result<Source, ImportError> {
             return html_unguarded(&file_name, &bytes, None);
         }
         if extension == "pdf" || bytes.starts_with(b"%PDF-") {
-            return pdf_unguarded(&file_name, &bytes);
+            return pdf_unguarded(&file_name, &bytes).map(Imported::clean);
         }
         if matches!(extension.as_str(), "docx" | "docm" | "dotx") {
-            return docx_unguarded(&file_name, &bytes);
+            return docx_unguarded(&file_name, &bytes).map(Imported::clean);
         }
         let is_markdown = matches!(extension.as_str(), "md" | "markdown");
         text_unguarded(&file_name, &bytes, is_markdown)
@@ -118,6 +140,7 @@ pub fn import_bytes(name: &str, bytes: &[u8], is_markdown: bool) -> Result<Sourc
     guard::guarded(name, move || {
         text_unguarded(&owned_name, &owned, is_markdown)
     })
+    .map(|imported| imported.source)
 }
 
 /// Imports a web page held in memory: its article, as a reader view finds it. `page_url`
@@ -132,6 +155,7 @@ pub fn import_html_bytes(
     guard::guarded(name, move || {
         html_unguarded(&owned_name, &owned, page_url.as_deref())
     })
+    .map(|imported| imported.source)
 }
 
 /// Imports a PDF article held in memory.
@@ -146,29 +170,46 @@ pub fn import_docx_bytes(name: &str, bytes: &[u8]) -> Result<Source, ImportError
     guard::guarded(name, move || docx_unguarded(&owned_name, &owned))
 }
 
-fn text_unguarded(name: &str, bytes: &[u8], is_markdown: bool) -> Result<Source, ImportError> {
-    let text = decode_article(bytes).map_err(|cause| ImportError::Decode {
+fn text_unguarded(name: &str, bytes: &[u8], is_markdown: bool) -> Result<Imported, ImportError> {
+    let decoded = decode_article_noting(bytes).map_err(|cause| ImportError::Decode {
         path: name.to_owned(),
         cause,
     })?;
-    let mut source = import_text(&text, is_markdown).ok_or_else(|| ImportError::Empty {
+    let mut source = import_text(&decoded.text, is_markdown).ok_or_else(|| ImportError::Empty {
         path: name.to_owned(),
     })?;
     source.file_name = name.to_owned();
-    Ok(source)
+    Ok(Imported {
+        source,
+        warnings: replacement_warning(name, decoded.replaced),
+    })
 }
 
-fn html_unguarded(name: &str, bytes: &[u8], page_url: Option<&str>) -> Result<Source, ImportError> {
-    let text = decode_article(bytes).map_err(|cause| ImportError::Decode {
+fn replacement_warning(name: &str, replaced: Option<Replaced>) -> Vec<String> {
+    replaced
+        .map(|replaced| format!("{name}: {replaced}; check the text there against the original"))
+        .into_iter()
+        .collect()
+}
+
+fn html_unguarded(
+    name: &str,
+    bytes: &[u8],
+    page_url: Option<&str>,
+) -> Result<Imported, ImportError> {
+    let decoded = decode_article_noting(bytes).map_err(|cause| ImportError::Decode {
         path: name.to_owned(),
         cause,
     })?;
-    let mut source = import_html(&text, page_url).map_err(|cause| ImportError::Html {
+    let mut source = import_html(&decoded.text, page_url).map_err(|cause| ImportError::Html {
         path: name.to_owned(),
         cause,
     })?;
     source.file_name = name.to_owned();
-    Ok(source)
+    Ok(Imported {
+        source,
+        warnings: replacement_warning(name, decoded.replaced),
+    })
 }
 
 fn pdf_unguarded(name: &str, bytes: &[u8]) -> Result<Source, ImportError> {

@@ -182,6 +182,14 @@ fn word_documents_nested_deep_or_cut_short_are_refused() {
 }
 
 #[test]
+fn a_word_document_nested_just_under_the_limit_is_read() {
+    let (run, written) = import(&hostile("docx-nested-80-tables.docx"));
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    run.quiet();
+    assert!(written);
+}
+
+#[test]
 fn a_page_nested_five_thousand_deep_imports_its_text() {
     let (run, written) = import(&hostile("page-nested-5000.html"));
     assert_eq!(run.code, Some(0), "{}", run.stderr);

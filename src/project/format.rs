@@ -162,7 +162,8 @@ pub fn from_json(bytes: &[u8], path: &str) -> Result<Loaded, LoadError> {
     limits::check_fields(&value).map_err(limit)?;
     let mut project: Project = serde_json::from_value(value).map_err(|e| LoadError::Shape {
         path: path.clone(),
-        message: e.to_string(),
+        // serde quotes the offending value, which may be a long text.
+        message: crate::model::shorten(&e.to_string(), 300),
     })?;
     limits::check_project(&project).map_err(limit)?;
     let highest = highest_id(&project);

@@ -252,6 +252,38 @@ fn import_word_document(c: &mut Criterion) {
     });
 }
 
+/// Hostile files (issue 34). Budgets: a 2,000-deep page imports in at most 1 s; every
+/// hostile file is refused in at most 10 s. These are the parts that take time: the deep
+/// page's reader view, and walking a PDF whose drawings repeat inside each other up to
+/// the operation limit.
+fn import_hostile(c: &mut Criterion) {
+    let deep = format!(
+        "<html><head><title>Deep</title></head><body>{}<p>The minister will visit Astana in May.</p><p>Officials expect agreements on water.</p>{}</body></html>",
+        "<div>".repeat(2000),
+        "</div>".repeat(2000)
+    );
+    c.bench_function("import a 2,000-deep web page", |b| {
+        b.iter(|| {
+            black_box(
+                briefwright::import::import_html_bytes(
+                    "deep.html",
+                    black_box(deep.as_bytes()),
+                    None,
+                )
+                .map(|s| s.sections.len()),
+            )
+        })
+    });
+    let bomb = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hostile/pdf-drawing-bomb.pdf"
+    ))
+    .expect("the hostile corpus has the drawing bomb");
+    c.bench_function("refuse a PDF drawing bomb", |b| {
+        b.iter(|| black_box(briefwright::import::import_pdf(black_box(&bomb)).is_err()))
+    });
+}
+
 /// Word export: the package from the project, without a layout (the CLI lays out too,
 /// only for its warnings).
 fn word_export(c: &mut Criterion) {
@@ -349,6 +381,7 @@ criterion_group!(
     import_long_article,
     import_web_page,
     import_pdf_article,
-    import_word_document
+    import_word_document,
+    import_hostile
 );
 criterion_main!(benches);

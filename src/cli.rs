@@ -10,9 +10,9 @@ use clap::{Parser, Subcommand};
 use crate::dates::now_timestamp;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::draft::{DraftOptions, new_draft};
-use crate::export::{ExportFormat, export_as, render};
+use crate::export::{ExportFormat, marked_with_errors, prepare, render};
 use crate::layout::Layouter;
-use crate::project::{ProjectLock, load, save};
+use crate::project::{ProjectLock, load, save, write_atomically};
 use crate::template::{BUILT_IN, Template};
 
 /// Assemble ministerial briefing notes from articles and talking points, and export PDF.
@@ -80,6 +80,11 @@ pub enum Command {
         /// milliseconds more than a short brief's export).
         #[arg(long)]
         no_spelling: bool,
+        /// Write the file even if the brief has errors (a missing source, section or
+        /// talking point prints as "[Missing: …]"); its properties then say it was
+        /// exported with errors. Without this, a brief with errors is not written.
+        #[arg(long)]
+        allow_errors: bool,
     },
     /// Lay a project out with another template, or read its own template again from its file.
     SetTemplate {
@@ -185,7 +190,14 @@ fn execute(command: Command) -> Result<()> {
                             .import_link(&text, &today)
                             .map_err(anyhow::Error::from)
                     } else {
-                        crate::import::import_file(path).map_err(anyhow::Error::from)
+                        crate::import::import_file_noting(path)
+                            .map(|imported| {
+                                for warning in &imported.warnings {
+                                    eprintln!("warning: {warning}");
+                                }
+                                imported.source
+                            })
+                            .map_err(anyhow::Error::from)
                     }
                     .with_context(|| "the draft was not written")
                 })
@@ -217,6 +229,7 @@ fn execute(command: Command) -> Result<()> {
             output,
             format,
             no_spelling,
+            allow_errors,
         } => {
             let format = match format {
                 Some(format) => format,
@@ -232,11 +245,27 @@ fn execute(command: Command) -> Result<()> {
                     (check.findings(&brief).len(), check.problems)
                 })
             });
-            let laid = export_as(&loaded.project, &output, format, &mut Layouter::new())?;
-            for diagnostic in &laid.diagnostics {
-                eprintln!("{diagnostic}");
+            let mut layouter = Layouter::new();
+            let mut prepared = prepare(&loaded.project, format, &mut layouter)?;
+            report_warnings(&prepared.laid.diagnostics);
+            let load_errors = loaded.warnings.iter().filter(|d| d.is_error()).count();
+            let errors = load_errors + prepared.error_count();
+            if errors > 0 && !allow_errors {
+                bail!(
+                    "{} was not written: {} has {errors} error(s), listed above, that would print wrong; fix them, or pass --allow-errors to write it anyway",
+                    output.display(),
+                    project.display()
+                );
             }
-            let pages = laid.pages.len();
+            if errors > 0 {
+                prepared = prepare(
+                    &marked_with_errors(&loaded.project, errors),
+                    format,
+                    &mut layouter,
+                )?;
+            }
+            write_atomically(&output, &prepared.bytes, false)?;
+            let pages = prepared.laid.pages.len();
             let plural = if pages == 1 { "" } else { "s" };
             match format {
                 ExportFormat::Pdf => println!("wrote {} ({pages} page{plural})", output.display()),
@@ -244,6 +273,12 @@ fn execute(command: Command) -> Result<()> {
                     "wrote {} (Word document; {pages} page{plural} as PDF)",
                     output.display()
                 ),
+            }
+            if errors > 0 {
+                eprintln!(
+                    "warning: {} was written with {errors} error(s) (--allow-errors); its properties say so",
+                    output.display()
+                );
             }
             if let Some(Ok((unknown, problems))) = spelling.map(std::thread::JoinHandle::join) {
                 report_dictionary_problems(&problems);
@@ -294,23 +329,23 @@ fn execute(command: Command) -> Result<()> {
                     .count()
             };
             let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-            for diagnostic in &rendered.laid.diagnostics {
-                eprintln!("{diagnostic}");
-            }
+            report_warnings(&rendered.laid.diagnostics);
+            // A title may be a quarter of a megabyte; the summary shows its start.
             println!(
                 "{}: \u{201c}{}\u{201d}",
                 project.display(),
-                p.brief.meta.title
+                crate::model::shorten(&p.brief.meta.title, 120)
             );
-            println!("  template:        {}", p.brief.template);
+            let short = |text: &str| crate::model::shorten(text, 120);
+            println!("  template:        {}", short(&p.brief.template));
             let scheme = crate::marking::Scheme::for_meta_or_default(&p.brief.meta);
             let template = Template::for_brief(&p.brief)?;
             let marking = crate::marking::compute(p, &scheme, &template.default_classification);
             println!("  marking scheme:  {}", scheme.name);
-            println!("  chosen marking:  {}", marking.chosen);
-            println!("  brief marking:   {}", marking.text());
+            println!("  chosen marking:  {}", short(&marking.chosen));
+            println!("  brief marking:   {}", short(&marking.text()));
             for reason in marking.reasons() {
-                println!("    raised by {reason}");
+                println!("    raised by {}", short(&reason));
             }
             println!("  sources:         {}", p.sources.len());
             println!("  sections:        {sections} (of the sources)");
@@ -382,9 +417,11 @@ fn report_dictionary_problems(problems: &[crate::spelling::DictionaryError]) {
     }
 }
 
+/// Prints each diagnostic on a line of its own. A message may quote a field of the
+/// brief, which can be a quarter of a megabyte, so each line is cut at 400 characters.
 fn report_warnings(warnings: &[Diagnostic]) {
     for warning in warnings {
-        eprintln!("{warning}");
+        eprintln!("{}", crate::model::shorten(&warning.to_string(), 400));
     }
 }
 

@@ -139,20 +139,64 @@ pub fn export_as(
     format: ExportFormat,
     layouter: &mut Layouter,
 ) -> Result<Laid, ExportError> {
+    let prepared = prepare(project, format, layouter)?;
+    write_atomically(path, &prepared.bytes, false)?;
+    Ok(prepared.laid)
+}
+
+/// An export made but not yet written: the layout, with its diagnostics, and the bytes.
+/// The caller looks at the errors first and decides whether to write.
+pub struct Prepared {
+    pub laid: Laid,
+    pub bytes: Vec<u8>,
+}
+
+impl Prepared {
+    /// How many of the layout's diagnostics are errors (text that prints as
+    /// `[Missing: …]` or as boxes).
+    pub fn error_count(&self) -> usize {
+        self.laid
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .count()
+    }
+}
+
+/// Lays the project out and produces the file's bytes in `format`, without writing.
+pub fn prepare(
+    project: &Project,
+    format: ExportFormat,
+    layouter: &mut Layouter,
+) -> Result<Prepared, ExportError> {
     match format {
         ExportFormat::Pdf => {
             let rendered = render(project, layouter)?;
-            write_atomically(path, &rendered.pdf, false)?;
-            Ok(rendered.laid)
+            Ok(Prepared {
+                laid: rendered.laid,
+                bytes: rendered.pdf,
+            })
         }
         ExportFormat::Docx => {
             let template = Template::for_brief(&project.brief)?;
             let laid = layouter.layout(project, &template);
             let bytes = crate::word::write(project, &template)?;
-            write_atomically(path, &bytes, false)?;
-            Ok(laid)
+            Ok(Prepared { laid, bytes })
         }
     }
+}
+
+/// The project as it is exported when its errors are let through: a keyword in the
+/// document's properties (PDF and Word) says how many errors it was exported with, so the
+/// file says so wherever it goes; the places themselves print as `[Missing: …]`.
+pub fn marked_with_errors(project: &Project, errors: usize) -> Project {
+    let mut marked = project.clone();
+    let plural = if errors == 1 { "" } else { "s" };
+    marked.brief.meta.keywords.push(format!(
+        "EXPORTED WITH {errors} ERROR{}",
+        plural.to_uppercase()
+    ));
+    marked
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ pub mod model;
 pub mod pdf;
 pub mod project;
 pub mod raster;
+pub mod regular_file;
 pub mod sample;
 pub mod sample_kinds;
 pub mod spelling;

@@ -77,6 +77,9 @@ fn a_warning_about_a_block_goes_to_that_block() {
         .state_mut()
         .run(Command::ExportPdf(dir.path().join("out.pdf")));
     harness.run();
+    // The brief has errors: the export asks first, and the messages are already shown.
+    harness.get_by_label("Cancel").click();
+    harness.run();
     assert!(harness.state().selected.is_none());
     harness
         .get_all_by_label("Go to")

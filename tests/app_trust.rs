@@ -251,3 +251,64 @@ fn export_warnings_are_shown_as_warnings_not_errors() {
     );
     assert!(!messages.iter().any(|m| m.is_error()), "{messages:?}");
 }
+
+/// A brief whose one excerpt quotes a section that is not there: an error.
+fn brief_with_an_error() -> briefwright::model::Project {
+    use briefwright::model::{BlockKind, SectionId, SectionRef, SourceId};
+    let mut project = empty_brief();
+    project.push_block(
+        1,
+        BlockKind::Excerpt {
+            from: SectionRef {
+                source: SourceId(99),
+                section: SectionId(98),
+            },
+            edited: None,
+        },
+    );
+    project
+}
+
+#[test]
+fn exporting_a_brief_with_errors_asks_first_and_cancel_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("brief.pdf");
+    let (mut harness, _) = harness_with(brief_with_an_error());
+    harness.state_mut().run(Command::ExportPdf(pdf.clone()));
+    harness.run();
+    assert!(
+        matches!(
+            harness.state().modal,
+            Some(Modal::ExportWithErrors { errors: 1, .. })
+        ),
+        "{:?}",
+        harness.state().modal
+    );
+    assert!(!pdf.exists(), "written before the user answered");
+    harness.get_by_label("The brief has 1 error");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().modal.is_none());
+    assert!(!pdf.exists(), "Cancel wrote the file");
+}
+
+#[test]
+fn export_anyway_writes_the_brief_marked_as_having_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = dir.path().join("brief.pdf");
+    let (mut harness, _) = harness_with(brief_with_an_error());
+    harness.state_mut().run(Command::ExportPdf(pdf.clone()));
+    harness.run();
+    harness.get_by_label("Export Anyway").click();
+    harness.run();
+    assert!(harness.state().modal.is_none());
+    let bytes = std::fs::read(&pdf).expect("written after Export Anyway");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let messages = &harness.state().messages;
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.severity == Severity::Warning && m.text.contains("exported with 1 error")),
+        "{messages:?}"
+    );
+}

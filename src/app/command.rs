@@ -58,6 +58,12 @@ pub enum Command {
     /// Asks where to write the brief as a Word document.
     ExportWordDialog,
     ExportWord(PathBuf),
+    /// Writes the brief although it has errors (the user said so when asked); its
+    /// properties say it was exported with errors.
+    ExportAnyway {
+        path: PathBuf,
+        format: crate::export::ExportFormat,
+    },
     /// Close the window. Unless `confirmed`, unsaved changes are asked about first.
     Quit {
         confirmed: bool,

@@ -152,6 +152,19 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 });
             }
+            Modal::ExportWithErrors { path, format, errors } => {
+                let plural = if errors == 1 { "" } else { "s" };
+                ui.heading(format!("The brief has {errors} error{plural}"));
+                ui.label("Text that is missing prints as \u{201c}[Missing: \u{2026}]\u{201d}, or as boxes; the messages say where, with Go to. Export it anyway? Its properties will say it was exported with errors.");
+                ui.horizontal(|ui| {
+                    if ui.button("Export Anyway").clicked() {
+                        state.send(Command::ExportAnyway { path: path.clone(), format });
+                    }
+                    if ui.button("Cancel").clicked() {
+                        state.modal = None;
+                    }
+                });
+            }
             Modal::About => {
                 ui.heading("Briefwright");
                 ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));

@@ -45,6 +45,7 @@ impl AppState {
                 self.ask_for_file(FilePurpose::ExportWord { suggested });
             }
             Command::ExportWord(path) => self.export(path, ExportFormat::Docx),
+            Command::ExportAnyway { path, format } => self.export_anyway(path, format),
             Command::Quit { confirmed } => {
                 if self.confirm_unsaved(&command, confirmed) {
                     self.quit_now = true;
@@ -177,29 +178,74 @@ impl AppState {
         }
     }
 
-    /// Writes the brief in `format`, whatever the file is called: the dialog chose it.
+    /// Writes the brief in `format`, whatever the file is called: the dialog chose it. A
+    /// brief with errors is not written: the user is asked first.
     fn export(&mut self, path: PathBuf, format: ExportFormat) {
-        match crate::export::export_as(&self.project, &path, format, &mut self.layouter) {
-            Ok(laid) => {
-                let pages = laid.pages.len();
-                let plural = if pages == 1 { "" } else { "s" };
-                self.info(match format {
-                    ExportFormat::Pdf => format!("Exported {} ({pages} page{plural}).", path.display()),
-                    ExportFormat::Docx => format!(
-                        "Exported {} as a Word document ({pages} page{plural} as PDF; Word sets its own pages).",
-                        path.display()
-                    ),
-                });
-                self.report("", &laid.diagnostics);
-                let unknown = self.unknown_word_count();
-                if unknown > 0 {
-                    self.warning(format!(
-                        "The brief has {}; they are underlined in red in the editor.",
-                        crate::spelling::count_text(unknown)
-                    ));
-                }
-            }
+        let prepared = match crate::export::prepare(&self.project, format, &mut self.layouter) {
+            Ok(prepared) => prepared,
+            Err(error) => return self.error(format!("The brief was not exported. {error}.")),
+        };
+        let errors = prepared.error_count();
+        if errors > 0 {
+            self.report("", &prepared.laid.diagnostics);
+            self.modal = Some(Modal::ExportWithErrors {
+                path,
+                format,
+                errors,
+            });
+            return;
+        }
+        self.write_export(&path, format, prepared, 0);
+    }
+
+    /// Writes the brief with its errors, marked in its properties.
+    fn export_anyway(&mut self, path: PathBuf, format: ExportFormat) {
+        self.modal = None;
+        let errors = match crate::export::prepare(&self.project, format, &mut self.layouter) {
+            Ok(prepared) => prepared.error_count(),
+            Err(error) => return self.error(format!("The brief was not exported. {error}.")),
+        };
+        let marked = crate::export::marked_with_errors(&self.project, errors);
+        match crate::export::prepare(&marked, format, &mut self.layouter) {
+            Ok(prepared) => self.write_export(&path, format, prepared, errors),
             Err(error) => self.error(format!("The brief was not exported. {error}.")),
+        }
+    }
+
+    fn write_export(
+        &mut self,
+        path: &std::path::Path,
+        format: ExportFormat,
+        prepared: crate::export::Prepared,
+        errors: usize,
+    ) {
+        if let Err(error) = crate::project::write_atomically(path, &prepared.bytes, false) {
+            return self.error(format!("The brief was not exported. {error}."));
+        }
+        let laid = prepared.laid;
+        let pages = laid.pages.len();
+        let plural = if pages == 1 { "" } else { "s" };
+        self.info(match format {
+            ExportFormat::Pdf => format!("Exported {} ({pages} page{plural}).", path.display()),
+            ExportFormat::Docx => format!(
+                "Exported {} as a Word document ({pages} page{plural} as PDF; Word sets its own pages).",
+                path.display()
+            ),
+        });
+        if errors > 0 {
+            self.warning(format!(
+                "{} was exported with {errors} error{}; its properties say so.",
+                path.display(),
+                if errors == 1 { "" } else { "s" }
+            ));
+        }
+        self.report("", &laid.diagnostics);
+        let unknown = self.unknown_word_count();
+        if unknown > 0 {
+            self.warning(format!(
+                "The brief has {}; they are underlined in red in the editor.",
+                crate::spelling::count_text(unknown)
+            ));
         }
     }
 

@@ -62,6 +62,12 @@ pub enum Modal {
     },
     /// Unsaved work from a run that did not close normally.
     Recover(Recovery),
+    /// The brief has errors: export it anyway, or not.
+    ExportWithErrors {
+        path: PathBuf,
+        format: crate::export::ExportFormat,
+        errors: usize,
+    },
 }
 
 pub use super::sources::drafts::PasteDraft;

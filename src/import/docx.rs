@@ -4,10 +4,13 @@
 //! Headers, footers, comments and deleted tracked changes are not body text.
 //!
 //! A `.docx` is a zip: every part is unpacked once, counted, before docx-rs sees it, so a
-//! zip bomb or a damaged part is refused with a message instead of filling memory.
+//! zip bomb or a damaged part is refused with a message instead of filling memory. Every
+//! XML part is read through once with quick-xml on the way: docx-rs 0.4.22 loops forever
+//! on a part cut short (its element readers ignore the end of the document) and recurses
+//! once per nested table, so a part that is not well-formed, or nests deeper than
+//! [`MAX_XML_DEPTH`], never reaches it.
 
-use std::io::{Cursor, Read};
-use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::io::{BufRead, BufReader, Cursor, Read};
 
 use docx_rs::{
     DocumentChild, Docx, InsertChild, Paragraph, ParagraphChild, RunChild, StructuredDataTagChild,
@@ -23,6 +26,10 @@ use crate::model::{SectionKind, Source};
 pub const MAX_DOCX_UNPACKED: u64 = 100 * 1024 * 1024;
 /// Most parts a Word document may hold.
 const MAX_DOCX_PARTS: usize = 10_000;
+/// Deepest element nesting accepted in any XML part. Word's own documents stay under 40
+/// (a picture in a text box in a table cell is about 20 deep); docx-rs recurses once per
+/// level of nested tables and overflowed the stack at 1,000 tables (3,000 elements).
+pub const MAX_XML_DEPTH: usize = 256;
 
 /// Why a Word document gave no article.
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -42,6 +49,14 @@ pub enum DocxError {
     TooLargeUnpacked,
     #[error("has no text in its body")]
     NoText,
+    #[error(
+        "is damaged: its part {part} is cut short or not well-formed XML ({reason}); it may have been truncated in transit, so ask for it again"
+    )]
+    MalformedPart { part: String, reason: String },
+    #[error(
+        "nests elements more than {MAX_XML_DEPTH} deep in its part {part} (tables inside tables); no real document does, so it is refused"
+    )]
+    TooDeep { part: String },
 }
 
 /// The article in the Word document `bytes`.
@@ -65,11 +80,9 @@ pub fn import_docx(bytes: &[u8]) -> Result<Source, DocxError> {
     let properties = check_package(bytes)?;
     // docx-rs asserts on some malformed parts instead of returning an error.
     let options = docx_rs::ReadDocxOptions::default().with_image_previews(false);
-    let docx = catch_unwind(AssertUnwindSafe(|| {
-        docx_rs::read_docx_with_options(bytes, options)
-    }))
-    .map_err(|_| DocxError::Unreadable("its document part is malformed".into()))?
-    .map_err(|error| DocxError::Unreadable(error.to_string()))?;
+    let docx = super::guard::quietly(|| docx_rs::read_docx_with_options(bytes, options))
+        .map_err(|_| DocxError::Unreadable("its document part is malformed".into()))?
+        .map_err(|error| DocxError::Unreadable(error.to_string()))?;
 
     let body = Body::of(&docx);
     if body.blocks.is_empty() && body.title.is_none() {
@@ -133,15 +146,24 @@ fn check_package(bytes: &[u8]) -> Result<Properties, DocxError> {
         }
         let name = part.name().to_owned();
         let wanted = matches!(name.as_str(), "docProps/core.xml" | "docProps/app.xml");
+        let lower = name.to_ascii_lowercase();
+        let is_xml = lower.ends_with(".xml") || lower.ends_with(".rels");
         let mut kept = Vec::new();
-        let mut counted = (&mut part).take(MAX_DOCX_UNPACKED - unpacked + 1);
-        let read = if wanted {
-            counted.read_to_end(&mut kept)
+        let allowed = MAX_DOCX_UNPACKED - unpacked + 1;
+        let mut counted = (&mut part).take(allowed);
+        let unreadable =
+            |error: std::io::Error| DocxError::Unreadable(format!("part {name}: {error}"));
+        if wanted {
+            counted.read_to_end(&mut kept).map_err(unreadable)?;
+            check_xml(&kept[..], &name)?;
+        } else if is_xml {
+            let mut buffered = BufReader::new(&mut counted);
+            check_xml(&mut buffered, &name)?;
+            std::io::copy(&mut buffered, &mut std::io::sink()).map_err(unreadable)?;
         } else {
-            std::io::copy(&mut counted, &mut std::io::sink()).map(|n| n as usize)
+            std::io::copy(&mut counted, &mut std::io::sink()).map_err(unreadable)?;
         }
-        .map_err(|error| DocxError::Unreadable(format!("part {name}: {error}")))?;
-        unpacked += read as u64;
+        unpacked += allowed - counted.limit();
         if unpacked > MAX_DOCX_UNPACKED {
             return Err(DocxError::TooLargeUnpacked);
         }
@@ -164,6 +186,44 @@ fn check_package(bytes: &[u8]) -> Result<Properties, DocxError> {
         ));
     }
     Ok(properties)
+}
+
+/// Reads an XML part through once: refuses it if it is cut short, not well-formed, or
+/// nests deeper than [`MAX_XML_DEPTH`]. Streams, so a large part is never held whole.
+fn check_xml(xml: impl BufRead, part: &str) -> Result<(), DocxError> {
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    reader.config_mut().check_end_names = true;
+    let mut buffer = Vec::new();
+    let mut depth = 0usize;
+    let malformed = |reason: String| DocxError::MalformedPart {
+        part: part.to_owned(),
+        reason,
+    };
+    loop {
+        buffer.clear();
+        match reader.read_event_into(&mut buffer) {
+            Ok(Event::Start(_)) => {
+                depth += 1;
+                if depth > MAX_XML_DEPTH {
+                    return Err(DocxError::TooDeep {
+                        part: part.to_owned(),
+                    });
+                }
+            }
+            Ok(Event::End(_)) => depth = depth.saturating_sub(1),
+            Ok(Event::Eof) if depth == 0 => return Ok(()),
+            Ok(Event::Eof) => {
+                return Err(malformed(format!(
+                    "it ends with {depth} element(s) still open"
+                )));
+            }
+            Ok(_) => {}
+            Err(error) => {
+                let position = reader.error_position();
+                return Err(malformed(format!("{error} at byte {position}")));
+            }
+        }
+    }
 }
 
 /// The text of the first element with this local name.

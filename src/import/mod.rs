@@ -4,21 +4,25 @@
 
 mod decode;
 mod docx;
+mod guard;
 mod html;
 mod html_strip;
 mod link;
 mod metadata;
 mod pdf;
+mod pdf_guard;
 mod pdf_layout;
 mod split;
 
 use std::path::Path;
 
-pub use decode::{DecodeError, decode_article};
-pub use docx::{DocxError, MAX_DOCX_UNPACKED, import_docx};
-pub use html::{HtmlError, import_html, import_html_fragment};
+pub use decode::{DecodeError, Decoded, Replaced, decode_article, decode_article_noting};
+pub use docx::{DocxError, MAX_DOCX_UNPACKED, MAX_XML_DEPTH, import_docx};
+pub use guard::{IMPORT_TIME_BUDGET, quietly};
+pub use html::{HtmlError, MAX_HTML_DEPTH, import_html, import_html_fragment};
 pub use link::{Fetcher, LinkError, Proxy};
 pub use pdf::{PdfError, import_pdf};
+pub use pdf_guard::{MAX_FORM_DEPTH, MAX_PDF_OPERATIONS, MAX_STREAM_BYTES, MAX_UNPACKED_PDF_BYTES};
 
 use crate::model::{Section, SectionId, SectionKind, Source, SourceId};
 
@@ -35,6 +39,16 @@ pub enum ImportError {
     Read { path: String, cause: std::io::Error },
     #[error("{path} is a folder, not an article file")]
     IsFolder { path: String },
+    #[error("{path} is {kind}; only files can be imported")]
+    NotAFile { path: String, kind: &'static str },
+    #[error(
+        "{path} took longer than {seconds} seconds to import and was given up on; it is damaged or built to hang a reader"
+    )]
+    TooSlow { path: String, seconds: u64 },
+    #[error(
+        "{path} could not be read: the importer failed on it (the file is damaged); try saving it again from the program that made it"
+    )]
+    Crashed { path: String },
     #[error("{path} is {size} MB; articles larger than {limit} MB are refused")]
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: {cause}")]
@@ -49,26 +63,53 @@ pub enum ImportError {
     Docx { path: String, cause: DocxError },
 }
 
-/// Reads and imports an article file (plain text or Markdown).
+/// An imported article, and what the user should know about how it was read.
+#[derive(Debug)]
+pub struct Imported {
+    pub source: Source,
+    /// For example that damaged bytes were replaced by U+FFFD, and where.
+    pub warnings: Vec<String>,
+}
+
+impl Imported {
+    fn clean(source: Source) -> Self {
+        Imported {
+            source,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Reads and imports an article file: text, Markdown, a web page, PDF or Word. Only a
+/// regular file is read (a pipe or a device is refused by name), and the import runs under
+/// the limits of [`guard`]: its own stack, a time budget, panics caught.
 pub fn import_file(path: &Path) -> Result<Source, ImportError> {
+    import_file_noting(path).map(|imported| imported.source)
+}
+
+/// [`import_file`], with the warnings about how the file was read.
+pub fn import_file_noting(path: &Path) -> Result<Imported, ImportError> {
     let shown = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|cause| ImportError::Read {
-        path: shown.clone(),
-        cause,
-    })?;
-    if metadata.is_dir() {
-        return Err(ImportError::IsFolder { path: shown });
-    }
-    if metadata.len() > MAX_ARTICLE_BYTES {
-        return Err(ImportError::TooLarge {
-            path: shown,
-            size: metadata.len() / (1024 * 1024),
-            limit: MAX_ARTICLE_BYTES / (1024 * 1024),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|cause| ImportError::Read {
-        path: shown.clone(),
-        cause,
+    let bytes = crate::regular_file::read_regular(path, MAX_ARTICLE_BYTES).map_err(|refusal| {
+        use crate::regular_file::ReadRefusal;
+        match refusal {
+            ReadRefusal::Io(cause) => ImportError::Read {
+                path: shown.clone(),
+                cause,
+            },
+            ReadRefusal::Folder => ImportError::IsFolder {
+                path: shown.clone(),
+            },
+            ReadRefusal::Special(kind) => ImportError::NotAFile {
+                path: shown.clone(),
+                kind,
+            },
+            ReadRefusal::TooLarge { size } => ImportError::TooLarge {
+                path: shown.clone(),
+                size: size / (1024 * 1024),
+                limit: MAX_ARTICLE_BYTES / (1024 * 1024),
+            },
+        }
     })?;
     let file_name = path
         .file_name()
@@ -78,30 +119,28 @@ pub fn import_file(path: &Path) -> Result<Source, ImportError> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    if matches!(extension.as_str(), "html" | "htm" | "xhtml") {
-        return import_html_bytes(&file_name, &bytes, None);
-    }
-    if extension == "pdf" || bytes.starts_with(b"%PDF-") {
-        return import_pdf_bytes(&file_name, &bytes);
-    }
-    if matches!(extension.as_str(), "docx" | "docm" | "dotx") {
-        return import_docx_bytes(&file_name, &bytes);
-    }
-    let is_markdown = matches!(extension.as_str(), "md" | "markdown");
-    import_bytes(&file_name, &bytes, is_markdown)
+    guard::guarded(&shown, move || {
+        if matches!(extension.as_str(), "html" | "htm" | "xhtml") {
+            return html_unguarded(&file_name, &bytes, None);
+        }
+        if extension == "pdf" || bytes.starts_with(b"%PDF-") {
+            return pdf_unguarded(&file_name, &bytes).map(Imported::clean);
+        }
+        if matches!(extension.as_str(), "docx" | "docm" | "dotx") {
+            return docx_unguarded(&file_name, &bytes).map(Imported::clean);
+        }
+        let is_markdown = matches!(extension.as_str(), "md" | "markdown");
+        text_unguarded(&file_name, &bytes, is_markdown)
+    })
 }
 
 /// Imports an article held in memory; `name` is used in messages and kept as the file name.
 pub fn import_bytes(name: &str, bytes: &[u8], is_markdown: bool) -> Result<Source, ImportError> {
-    let text = decode_article(bytes).map_err(|cause| ImportError::Decode {
-        path: name.to_owned(),
-        cause,
-    })?;
-    let mut source = import_text(&text, is_markdown).ok_or_else(|| ImportError::Empty {
-        path: name.to_owned(),
-    })?;
-    source.file_name = name.to_owned();
-    Ok(source)
+    let (owned_name, owned) = (name.to_owned(), bytes.to_vec());
+    guard::guarded(name, move || {
+        text_unguarded(&owned_name, &owned, is_markdown)
+    })
+    .map(|imported| imported.source)
 }
 
 /// Imports a web page held in memory: its article, as a reader view finds it. `page_url`
@@ -111,20 +150,69 @@ pub fn import_html_bytes(
     bytes: &[u8],
     page_url: Option<&str>,
 ) -> Result<Source, ImportError> {
-    let text = decode_article(bytes).map_err(|cause| ImportError::Decode {
-        path: name.to_owned(),
-        cause,
-    })?;
-    let mut source = import_html(&text, page_url).map_err(|cause| ImportError::Html {
-        path: name.to_owned(),
-        cause,
-    })?;
-    source.file_name = name.to_owned();
-    Ok(source)
+    let (owned_name, owned) = (name.to_owned(), bytes.to_vec());
+    let page_url = page_url.map(str::to_owned);
+    guard::guarded(name, move || {
+        html_unguarded(&owned_name, &owned, page_url.as_deref())
+    })
+    .map(|imported| imported.source)
 }
 
 /// Imports a PDF article held in memory.
 pub fn import_pdf_bytes(name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
+    let (owned_name, owned) = (name.to_owned(), bytes.to_vec());
+    guard::guarded(name, move || pdf_unguarded(&owned_name, &owned))
+}
+
+/// Imports a Word document held in memory.
+pub fn import_docx_bytes(name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
+    let (owned_name, owned) = (name.to_owned(), bytes.to_vec());
+    guard::guarded(name, move || docx_unguarded(&owned_name, &owned))
+}
+
+fn text_unguarded(name: &str, bytes: &[u8], is_markdown: bool) -> Result<Imported, ImportError> {
+    let decoded = decode_article_noting(bytes).map_err(|cause| ImportError::Decode {
+        path: name.to_owned(),
+        cause,
+    })?;
+    let mut source = import_text(&decoded.text, is_markdown).ok_or_else(|| ImportError::Empty {
+        path: name.to_owned(),
+    })?;
+    source.file_name = name.to_owned();
+    Ok(Imported {
+        source,
+        warnings: replacement_warning(name, decoded.replaced),
+    })
+}
+
+fn replacement_warning(name: &str, replaced: Option<Replaced>) -> Vec<String> {
+    replaced
+        .map(|replaced| format!("{name}: {replaced}; check the text there against the original"))
+        .into_iter()
+        .collect()
+}
+
+fn html_unguarded(
+    name: &str,
+    bytes: &[u8],
+    page_url: Option<&str>,
+) -> Result<Imported, ImportError> {
+    let decoded = decode_article_noting(bytes).map_err(|cause| ImportError::Decode {
+        path: name.to_owned(),
+        cause,
+    })?;
+    let mut source = import_html(&decoded.text, page_url).map_err(|cause| ImportError::Html {
+        path: name.to_owned(),
+        cause,
+    })?;
+    source.file_name = name.to_owned();
+    Ok(Imported {
+        source,
+        warnings: replacement_warning(name, decoded.replaced),
+    })
+}
+
+fn pdf_unguarded(name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
     let mut source = import_pdf(bytes).map_err(|cause| ImportError::Pdf {
         path: name.to_owned(),
         cause,
@@ -133,8 +221,7 @@ pub fn import_pdf_bytes(name: &str, bytes: &[u8]) -> Result<Source, ImportError>
     Ok(source)
 }
 
-/// Imports a Word document held in memory.
-pub fn import_docx_bytes(name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
+fn docx_unguarded(name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
     let mut source = import_docx(bytes).map_err(|cause| ImportError::Docx {
         path: name.to_owned(),
         cause,

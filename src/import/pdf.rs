@@ -1,9 +1,9 @@
 //! PDF articles: the text of every page with its position (pdf-extract reads the content
 //! streams and fonts), rebuilt into the article's headings and paragraphs by
 //! [`super::pdf_layout`], with title and author from the document information when the
-//! text does not give them. Scans and password-protected files are refused by name.
-
-use std::panic::{AssertUnwindSafe, catch_unwind};
+//! text does not give them. Scans and password-protected files are refused by name, and
+//! so are files that break the limits of [`super::pdf_guard`], checked before pdf-extract
+//! reads anything.
 
 use pdf_extract::{MediaBox, Object, OutputDev, OutputError, Transform};
 
@@ -28,15 +28,32 @@ pub enum PdfError {
     NoText,
     #[error("has {0} pages; PDF articles longer than {MAX_PDF_PAGES} pages are refused")]
     TooManyPages(usize),
+    #[error(
+        "is damaged: {0}. Open it in a PDF reader and save or print it to a new PDF, then import that"
+    )]
+    Damaged(String),
+    #[error("is refused: {0}, far more than any article (a damaged file or a \"PDF bomb\")")]
+    Bomb(String),
+}
+
+impl From<super::pdf_guard::Refusal> for PdfError {
+    fn from(refusal: super::pdf_guard::Refusal) -> Self {
+        match refusal {
+            super::pdf_guard::Refusal::Damaged(reason) => PdfError::Damaged(reason),
+            super::pdf_guard::Refusal::Bomb(reason) => PdfError::Bomb(reason),
+        }
+    }
 }
 
 /// The article in the PDF file `bytes`.
 pub fn import_pdf(bytes: &[u8]) -> Result<Source, PdfError> {
     // pdf-extract asserts on some malformed files instead of returning an error; a broken
     // article must be refused, not take the application down.
-    match catch_unwind(AssertUnwindSafe(|| read(bytes))) {
+    match super::guard::quietly(|| read(bytes)) {
         Ok(result) => result,
-        Err(_) => Err(PdfError::Unreadable("its content is malformed".into())),
+        Err(_) => Err(PdfError::Damaged(
+            "its content could not be read (the reader failed on it)".into(),
+        )),
     }
 }
 
@@ -48,6 +65,7 @@ fn read(bytes: &[u8]) -> Result<Source, PdfError> {
     {
         return Err(PdfError::Unreadable("it does not start with %PDF-".into()));
     }
+    super::pdf_guard::check_raw(bytes)?;
     let mut document = pdf_extract::Document::load_mem(bytes)
         .map_err(|error| PdfError::Unreadable(error.to_string()))?;
     if document.is_encrypted() && !document.was_encrypted() && document.decrypt("").is_err() {
@@ -57,6 +75,10 @@ fn read(bytes: &[u8]) -> Result<Source, PdfError> {
     if pages > MAX_PDF_PAGES {
         return Err(PdfError::TooManyPages(pages));
     }
+    if pages == 0 {
+        return Err(PdfError::Damaged("no page can be found in it".into()));
+    }
+    super::pdf_guard::check_document(&document)?;
     let mut collector = Collector::default();
     pdf_extract::output_doc(&document, &mut collector).map_err(|error| match error {
         OutputError::PdfError(pdf_extract::Error::Decryption(_)) => PdfError::Encrypted,
@@ -65,7 +87,7 @@ fn read(bytes: &[u8]) -> Result<Source, PdfError> {
     let info = DocumentInfo::of(&document);
     let text = article_text(&collector.pages);
     if text.blocks.is_empty() {
-        return Err(PdfError::NoText);
+        return Err(why_no_text(&document, &collector));
     }
     let found = super::source_from_blocks(&[], text.blocks);
     let mut source = found.source;
@@ -84,6 +106,38 @@ fn read(bytes: &[u8]) -> Result<Source, PdfError> {
         source.publication = text.publication.unwrap_or_default();
     }
     Ok(source)
+}
+
+/// Why a PDF gave no article text: a scan (pages of images, no fonts), or a damaged file
+/// (it has fonts or drew characters, yet no text came of them).
+fn why_no_text(document: &pdf_extract::Document, collector: &Collector) -> PdfError {
+    let drawn = collector
+        .pages
+        .iter()
+        .map(|page| page.glyphs.len())
+        .sum::<usize>();
+    if drawn > 0 {
+        return PdfError::Damaged(format!(
+            "it draws {drawn} characters, but none of them decode to text (its fonts' character maps are missing or broken)"
+        ));
+    }
+    let has_fonts = document.objects.values().any(|object| {
+        let dictionary = match object {
+            Object::Dictionary(dictionary) => dictionary,
+            Object::Stream(stream) => &stream.dict,
+            _ => return false,
+        };
+        dictionary
+            .get(b"Type")
+            .and_then(Object::as_name)
+            .is_ok_and(|kind| kind == b"Font")
+    });
+    if has_fonts {
+        return PdfError::Damaged(
+            "it has fonts for text, but no text could be read from its pages".into(),
+        );
+    }
+    PdfError::NoText
 }
 
 /// Positioned characters, page by page, as pdf-extract draws them.
@@ -225,7 +279,7 @@ mod tests {
         assert!(matches!(import_pdf(b"hello"), Err(PdfError::Unreadable(_))));
         assert!(matches!(
             import_pdf(b"%PDF-1.7\n%%EOF"),
-            Err(PdfError::Unreadable(_))
+            Err(PdfError::Unreadable(_) | PdfError::Damaged(_))
         ));
     }
 }

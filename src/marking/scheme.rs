@@ -148,9 +148,11 @@ impl Scheme {
             return Scheme::built_in(name_or_path).map(|s| (Cow::Borrowed(s), String::new()));
         }
         let path = Path::new(name_or_path);
-        let source = std::fs::read_to_string(path).map_err(|e| SchemeError::Unreadable {
-            path: path.display().to_string(),
-            reason: e.to_string(),
+        let source = crate::regular_file::read_regular_text(path, 1024 * 1024).map_err(|e| {
+            SchemeError::Unreadable {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            }
         })?;
         let scheme = Scheme::parse(&path.display().to_string(), &source)?;
         Ok((Cow::Owned(scheme), source))
@@ -197,6 +199,13 @@ impl Scheme {
         {
             return Err(invalid(format!(
                 "colour_from \u{201c}{from}\u{201d} is not one of its levels"
+            )));
+        }
+        // Printed as the banner's font size: inf or NaN would reach the PDF.
+        if !(0.0..=72.0).contains(&scheme.print.min_size_pt) {
+            return Err(invalid(format!(
+                "print.min_size_pt = {} is out of range; it must be between 0 and 72 pt",
+                scheme.print.min_size_pt
             )));
         }
         if let Some(colour) = &scheme.print.colour

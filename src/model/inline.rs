@@ -111,6 +111,15 @@ fn list_number_digits(line: &str) -> usize {
     }
 }
 
+/// `text` cut to at most `max_chars` characters, with "…" when cut: for messages that
+/// quote what the user wrote, which may be a megabyte long.
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}\u{2026}", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ mod ids;
 mod inline;
 mod marking;
 mod remove_source;
+mod repair;
 mod source;
 
 pub use brief::{
@@ -18,7 +19,7 @@ pub use brief::{
 };
 pub use edit::{Applied, Created, Edit, EditError, Marked, MetaField, SourceField};
 pub use ids::{BlockId, IdAllocator, PartId, SectionId, SourceId, TalkingPointId};
-pub use inline::{InlineSpan, parse_inline, plain_text};
+pub use inline::{InlineSpan, parse_inline, plain_text, shorten};
 pub use marking::Marking;
 pub use remove_source::ExcerptsOfRemoved;
 pub use source::{Section, SectionKind, SectionRef, Source, TalkingPoint};

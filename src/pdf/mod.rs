@@ -35,6 +35,40 @@ pub enum PdfError {
     Assemble(String),
     #[error("the brief has no pages to export")]
     Empty,
+    #[error(
+        "page {page} of the layout has a position or size that is not a finite number (a template value out of range); no PDF was written"
+    )]
+    NotFinite { page: usize },
+}
+
+/// Refuses a layout with a coordinate that is infinite or not a number: printpdf would
+/// write it as `inf` or `NaN`, which no PDF reader accepts. Templates are validated to
+/// physical bounds, so this is the last line, not the first.
+fn check_finite(laid: &Laid) -> Result<(), PdfError> {
+    use crate::layout::Item;
+    let finite = |values: &[f32]| values.iter().all(|v| v.is_finite());
+    for (index, page) in laid.pages.iter().enumerate() {
+        let page_ok = finite(&[page.size.width.0, page.size.height.0])
+            && page.items.iter().all(|positioned| {
+                finite(&[positioned.at.x.0, positioned.at.y.0])
+                    && match &positioned.item {
+                        Item::Text(run) => {
+                            run.size.0.is_finite()
+                                && run.glyphs.iter().all(|g| finite(&[g.x.0, g.advance.0]))
+                        }
+                        Item::Rule { to, thickness, .. } => finite(&[to.x.0, to.y.0, thickness.0]),
+                        Item::Rect { size, stroke, .. } => {
+                            finite(&[size.width.0, size.height.0])
+                                && stroke.is_none_or(|(_, width)| width.0.is_finite())
+                        }
+                        Item::Link { size, .. } => finite(&[size.width.0, size.height.0]),
+                    }
+            });
+        if !page_ok {
+            return Err(PdfError::NotFinite { page: index + 1 });
+        }
+    }
+    Ok(())
 }
 
 /// Writes the laid-out brief as a PDF document: its pages, outline, marking and facts,
@@ -43,6 +77,7 @@ pub fn write(laid: &Laid) -> Result<Vec<u8>, PdfError> {
     if laid.pages.is_empty() {
         return Err(PdfError::Empty);
     }
+    check_finite(laid)?;
     let fonts = UsedFonts::collect(laid);
     let mut document = PdfDocument::new(&laid.facts.title);
     metadata::describe(&mut document.metadata.info, &laid.facts);

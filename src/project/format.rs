@@ -5,6 +5,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::atomic::{FileOps, RealFiles, WriteError, write_atomically_with};
+use super::limits::{self, LimitError, MAX_PROJECT_BYTES};
 use crate::diagnostic::Diagnostic;
 use crate::model::Project;
 
@@ -12,8 +13,6 @@ use crate::model::Project;
 pub const FORMAT: &str = "briefwright";
 /// The file version this build writes, and the newest it reads.
 pub const VERSION: u64 = 1;
-/// Larger files are refused before they are read.
-pub const MAX_PROJECT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a project file could not be opened. The file is never changed by a failed load.
 ///
@@ -24,6 +23,8 @@ pub enum LoadError {
     Read { path: String, cause: std::io::Error },
     #[error("{path} is a folder, not a project file")]
     IsFolder { path: String },
+    #[error("{path} is {kind}, not a project file")]
+    NotAFile { path: String, kind: &'static str },
     #[error(
         "{path} is {size_mb} MB, larger than the {limit_mb} MB a project can be; it is probably not a Briefwright project"
     )]
@@ -55,6 +56,8 @@ pub enum LoadError {
     },
     #[error("{path} has a field with the wrong kind of value: {message}")]
     Shape { path: String, message: String },
+    #[error("{path} is refused: {cause}")]
+    Limit { path: String, cause: LimitError },
 }
 
 /// A loaded project and anything worth telling the user about it.
@@ -65,26 +68,28 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Reads a project file.
+/// Reads a project file. Only a regular file is read (a pipe or a device is refused by
+/// name), and no more than [`MAX_PROJECT_BYTES`] of it.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    use crate::regular_file::{ReadRefusal, read_regular};
     let shown = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|cause| LoadError::Read {
-        path: shown.clone(),
-        cause,
-    })?;
-    if metadata.is_dir() {
-        return Err(LoadError::IsFolder { path: shown });
-    }
-    if metadata.len() > MAX_PROJECT_BYTES {
-        return Err(LoadError::TooLarge {
-            path: shown,
-            size_mb: metadata.len() / (1024 * 1024),
+    let bytes = read_regular(path, MAX_PROJECT_BYTES).map_err(|refusal| match refusal {
+        ReadRefusal::Io(cause) => LoadError::Read {
+            path: shown.clone(),
+            cause,
+        },
+        ReadRefusal::Folder => LoadError::IsFolder {
+            path: shown.clone(),
+        },
+        ReadRefusal::Special(kind) => LoadError::NotAFile {
+            path: shown.clone(),
+            kind,
+        },
+        ReadRefusal::TooLarge { size } => LoadError::TooLarge {
+            path: shown.clone(),
+            size_mb: size / (1024 * 1024),
             limit_mb: MAX_PROJECT_BYTES / (1024 * 1024),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|cause| LoadError::Read {
-        path: shown.clone(),
-        cause,
+        },
     })?;
     from_json(&bytes, &shown)
 }
@@ -92,6 +97,8 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 /// Parses project JSON; `path` is only used in messages.
 pub fn from_json(bytes: &[u8], path: &str) -> Result<Loaded, LoadError> {
     let path = path.to_owned();
+    // Notepad and other Windows editors start UTF-8 files with a byte-order mark.
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty { path });
     }
@@ -148,17 +155,31 @@ pub fn from_json(bytes: &[u8], path: &str) -> Result<Loaded, LoadError> {
             reason: "version 0 does not exist".into(),
         });
     }
+    let limit = |cause| LoadError::Limit {
+        path: path.clone(),
+        cause,
+    };
+    limits::check_fields(&value).map_err(limit)?;
     let mut project: Project = serde_json::from_value(value).map_err(|e| LoadError::Shape {
         path: path.clone(),
-        message: e.to_string(),
+        // serde quotes the offending value, which may be a long text.
+        message: crate::model::shorten(&e.to_string(), 300),
     })?;
+    limits::check_project(&project).map_err(limit)?;
     let highest = highest_id(&project);
     project.ids.reserve_up_to(highest);
-    let warnings = project
-        .dangling_references()
+    // Repaired first, so that references are judged against the ids as they now are.
+    let mut warnings: Vec<Diagnostic> = project
+        .repair_duplicate_ids()
         .into_iter()
-        .map(|problem| Diagnostic::warning(problem, None))
+        .map(|problem| Diagnostic::error(problem, None))
         .collect();
+    warnings.extend(
+        project
+            .dangling_references()
+            .into_iter()
+            .map(|problem| Diagnostic::warning(problem, None)),
+    );
     Ok(Loaded { project, warnings })
 }
 
@@ -193,15 +214,34 @@ fn highest_id(project: &Project) -> u64 {
 
 /// The project as pretty-printed JSON with `format` and `version` first.
 pub fn to_json(project: &Project) -> String {
+    to_value_and_json(project).1
+}
+
+fn to_value_and_json(project: &Project) -> (Value, String) {
     let mut object = serde_json::Map::new();
     object.insert("format".into(), Value::String(FORMAT.into()));
     object.insert("version".into(), Value::from(VERSION));
     if let Ok(Value::Object(fields)) = serde_json::to_value(project) {
         object.extend(fields);
     }
-    let mut text = serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default();
+    let value = Value::Object(object);
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
-    text
+    (value, text)
+}
+
+/// The project's JSON, if the project keeps every limit that [`load`] checks; otherwise
+/// the limit it crosses. What is saved can always be opened again.
+pub fn to_checked_json(project: &Project) -> Result<String, LimitError> {
+    limits::check_project(project)?;
+    let (value, text) = to_value_and_json(project);
+    limits::check_fields(&value)?;
+    if text.len() as u64 > MAX_PROJECT_BYTES {
+        return Err(LimitError::FileTooLarge {
+            bytes: text.len() as u64,
+        });
+    }
+    Ok(text)
 }
 
 /// Saves atomically: the file on disk is always either the old project or the new one,
@@ -211,6 +251,14 @@ pub fn save(project: &Project, path: &Path) -> Result<(), WriteError> {
 }
 
 /// [`save`] through the given file operations, so a test can fail or stop any step.
+///
+/// A project that crosses a limit [`load`] checks is not written: the error names the
+/// limit, and the file on disk is left as it was.
 pub fn save_with(files: &dyn FileOps, project: &Project, path: &Path) -> Result<(), WriteError> {
-    write_atomically_with(files, path, to_json(project).as_bytes(), true)
+    let json = to_checked_json(project).map_err(|limit| WriteError {
+        path: path.display().to_string(),
+        cause: std::io::Error::new(std::io::ErrorKind::InvalidData, limit),
+        hint: "; nothing was written",
+    })?;
+    write_atomically_with(files, path, json.as_bytes(), true)
 }

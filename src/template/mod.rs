@@ -277,9 +277,11 @@ impl Template {
     /// Reads a template file, returning it with the copy a project keeps of it.
     pub fn from_file(path: &Path) -> Result<(Template, CustomTemplate), TemplateError> {
         let shown = path.display().to_string();
-        let toml = std::fs::read_to_string(path).map_err(|cause| TemplateError::Read {
-            path: shown.clone(),
-            cause,
+        let toml = crate::regular_file::read_regular_text(path, 1024 * 1024).map_err(|cause| {
+            TemplateError::Read {
+                path: shown.clone(),
+                cause,
+            }
         })?;
         let template = Template::parse(&shown, &toml)?;
         let origin = path
@@ -324,30 +326,85 @@ impl Template {
         Ok(template)
     }
 
+    /// Checks every length against physical bounds, naming the key and its range: a value
+    /// out of range (or not a number: `-1e300` reads as minus infinity) would put `inf`
+    /// or `NaN` into the PDF.
     fn validate(&self) -> Result<(), String> {
         let page = &self.page;
-        if !(50.0..=2000.0).contains(&page.width_mm) || !(50.0..=2000.0).contains(&page.height_mm) {
-            return Err("page width and height must be between 50 and 2000 mm".into());
+        within("page.width_mm", page.width_mm, 50.0, 2000.0, "mm")?;
+        within("page.height_mm", page.height_mm, 50.0, 2000.0, "mm")?;
+        for (key, value) in [
+            ("page.margin_top_mm", page.margin_top_mm),
+            ("page.margin_bottom_mm", page.margin_bottom_mm),
+            ("page.margin_left_mm", page.margin_left_mm),
+            ("page.margin_right_mm", page.margin_right_mm),
+        ] {
+            within(key, value, 0.0, 500.0, "mm")?;
         }
-        if page.text_width() < Pt::mm(20.0)
+        let text_width_mm = page.width_mm - page.margin_left_mm - page.margin_right_mm;
+        if text_width_mm < 20.0
             || page.height_mm - page.margin_top_mm - page.margin_bottom_mm < 40.0
         {
-            return Err("the margins leave too little room for text".into());
+            return Err(
+                "the margins leave too little room for text (at least 20 mm across and 40 mm down)"
+                    .into(),
+            );
+        }
+        if !(1..=1000).contains(&self.page_budget) {
+            return Err(format!(
+                "page_budget = {} is out of range; it must be between 1 and 1000 pages",
+                self.page_budget
+            ));
         }
         let styles = &self.styles;
-        for style in [
-            &styles.body,
-            &styles.title,
-            &styles.meta,
-            &styles.heading,
-            &styles.excerpt,
-            &styles.citation,
-            &styles.list,
-            &styles.header,
-            &styles.footer,
+        for (name, style) in [
+            ("body", &styles.body),
+            ("title", &styles.title),
+            ("meta", &styles.meta),
+            ("heading", &styles.heading),
+            ("excerpt", &styles.excerpt),
+            ("citation", &styles.citation),
+            ("list", &styles.list),
+            ("header", &styles.header),
+            ("footer", &styles.footer),
         ] {
-            if !(4.0..=72.0).contains(&style.size_pt) || !(0.8..=3.0).contains(&style.leading) {
-                return Err("font sizes must be 4–72 pt and leading 0.8–3.0".into());
+            let key = |field: &str| format!("styles.{name}.{field}");
+            within(&key("size_pt"), style.size_pt, 4.0, 72.0, "pt")?;
+            within(&key("leading"), style.leading, 0.8, 3.0, "times the size")?;
+            within(
+                &key("space_before_pt"),
+                style.space_before_pt,
+                0.0,
+                144.0,
+                "pt",
+            )?;
+            within(
+                &key("space_after_pt"),
+                style.space_after_pt,
+                0.0,
+                144.0,
+                "pt",
+            )?;
+            within(
+                &key("indent_left_mm"),
+                style.indent_left_mm,
+                0.0,
+                200.0,
+                "mm",
+            )?;
+            within(
+                &key("indent_right_mm"),
+                style.indent_right_mm,
+                0.0,
+                200.0,
+                "mm",
+            )?;
+            if text_width_mm - style.indent_left_mm - style.indent_right_mm < 20.0 {
+                return Err(format!(
+                    "{} and {} leave less than 20 mm of the text width",
+                    key("indent_left_mm"),
+                    key("indent_right_mm")
+                ));
             }
         }
         if self.parts.is_empty() {
@@ -379,6 +436,17 @@ impl Template {
             .iter()
             .map(|p| (p.key.clone(), p.title.clone()))
             .collect()
+    }
+}
+
+/// Refuses `value` for `key` outside `low..=high` (NaN and infinities included).
+fn within(key: &str, value: f32, low: f32, high: f32, unit: &str) -> Result<(), String> {
+    if (low..=high).contains(&value) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{key} = {value} is out of range; it must be between {low} and {high} {unit}"
+        ))
     }
 }
 

@@ -44,5 +44,20 @@ fn bad_templates_are_refused_with_reason() {
     let message = Template::parse("x", &source)
         .expect_err("invalid")
         .to_string();
-    assert!(message.contains("font sizes"), "{message}");
+    assert!(
+        message
+            .contains("styles.body.size_pt = 1000 is out of range; it must be between 4 and 72 pt"),
+        "{message}"
+    );
+    // -1e300 reads as minus infinity; it used to pass and put "inf" into the PDF.
+    let source = BUILT_IN[0]
+        .1
+        .replace("margin_left_mm = 22.0", "margin_left_mm = -1e300");
+    let message = Template::parse("x", &source)
+        .expect_err("invalid")
+        .to_string();
+    assert!(
+        message.contains("page.margin_left_mm = -inf is out of range"),
+        "{message}"
+    );
 }

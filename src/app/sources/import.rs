@@ -7,15 +7,20 @@ use std::sync::mpsc::{TryRecvError, channel};
 
 use crate::app::sources::drafts::LinkImport;
 use crate::app::state::{AppState, Modal};
-use crate::import::{Fetcher, LinkError, import_file, import_html_fragment, import_text};
+use crate::import::{Fetcher, LinkError, import_file_noting, import_html_fragment, import_text};
 use crate::model::{Edit, ExcerptsOfRemoved, Source, SourceId};
 
 impl AppState {
     pub(in crate::app) fn import_articles(&mut self, paths: Vec<PathBuf>) {
         let mut edits = Vec::new();
         for path in paths {
-            match import_file(&path) {
-                Ok(source) => edits.push(Edit::AddSource(Box::new(source))),
+            match import_file_noting(&path) {
+                Ok(imported) => {
+                    for warning in imported.warnings {
+                        self.warning(format!("{warning}."));
+                    }
+                    edits.push(Edit::AddSource(Box::new(imported.source)));
+                }
                 Err(error) => self.error(format!("Could not import an article. {error}.")),
             }
         }

@@ -41,7 +41,7 @@ pub fn new_draft(template: &Template, sources: Vec<Source>, options: &DraftOptio
         sources
             .first()
             .map(|s| format!("Brief: {}", s.title))
-            .unwrap_or_else(|| "New brief".to_owned())
+            .unwrap_or_else(|| crate::model::PLACEHOLDER_TITLE.to_owned())
     });
     let target = template
         .parts

@@ -32,6 +32,29 @@ fn a_missing_reference_is_an_error_and_a_missing_title_field_a_warning() {
 }
 
 #[test]
+fn a_brief_still_titled_new_brief_or_untitled_gets_a_warning() {
+    let title_warnings = |title: &str| {
+        let mut project = briefwright::sample::project();
+        project.brief.meta.title = title.to_owned();
+        let template = Template::for_brief(&project.brief).expect("template");
+        layout(&project, &template, &mut Typesetter::new())
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.message.contains("title"))
+            .filter(|d| !d.message.contains("title block"))
+            .map(|d| (d.severity, d.message))
+            .collect::<Vec<_>>()
+    };
+    let placeholder = title_warnings(briefwright::model::PLACEHOLDER_TITLE);
+    assert_eq!(placeholder.len(), 1, "{placeholder:?}");
+    assert_eq!(placeholder[0].0, Severity::Warning);
+    assert!(placeholder[0].1.contains("still titled \u{201c}New brief\u{201d}"));
+    let empty = title_warnings("   ");
+    assert!(empty[0].1.contains("has no title"), "{empty:?}");
+    assert!(title_warnings("Water cooperation with Kazakhstan").is_empty());
+}
+
+#[test]
 fn a_paragraph_of_undrawable_characters_gives_one_error_not_one_per_character() {
     let mut project = briefwright::sample::project();
     let part = 1;

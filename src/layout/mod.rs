@@ -249,6 +249,17 @@ fn layout_with(
         .filter(|(_, value)| value.trim().is_empty())
         .map(|(label, _)| label)
         .collect();
+    let title = meta.title.trim();
+    let untitled = if title.is_empty() {
+        Some("the brief has no title; give it one before it goes out".to_owned())
+    } else if title == crate::model::PLACEHOLDER_TITLE {
+        Some(format!(
+            "the brief is still titled \u{201c}{title}\u{201d}; give it its own title before it goes out"
+        ))
+    } else {
+        None
+    };
+    diagnostics.extend(untitled.map(|text| Diagnostic::warning(text, None)));
     if template.show_meta_table && !missing.is_empty() {
         diagnostics.push(Diagnostic::warning(
             format!(

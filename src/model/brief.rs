@@ -32,6 +32,9 @@ pub struct CustomTemplate {
     pub toml: String,
 }
 
+/// The title a new brief starts with, until the officer gives it its own.
+pub const PLACEHOLDER_TITLE: &str = "New brief";
+
 /// The title block and classification of a brief.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

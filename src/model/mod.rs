@@ -15,7 +15,7 @@ mod source;
 
 pub use brief::{
     Addressee, Attachment, Block, BlockKind, Brief, BriefMeta, Clearance, Contact, CustomTemplate,
-    Part, Responses, table_rows, table_text,
+    PLACEHOLDER_TITLE, Part, Responses, table_rows, table_text,
 };
 pub use edit::{Applied, Created, Edit, EditError, Marked, MetaField, SourceField};
 pub use ids::{BlockId, IdAllocator, PartId, SectionId, SourceId, TalkingPointId};

@@ -124,7 +124,7 @@ impl AppState {
                 let mut project = Project::new(&template.name, &template.part_titles());
                 project.brief.meta.classification = template.default_classification.clone();
                 project.brief.meta.created = now_timestamp();
-                project.brief.meta.title = "New brief".into();
+                project.brief.meta.title = crate::model::PLACEHOLDER_TITLE.into();
                 self.replace_project(project, None);
                 self.modal = None;
             }

@@ -607,3 +607,24 @@ fn ctrl_shift_e_exports_word_and_ctrl_e_pdf() {
     let bytes = std::fs::read(&pdf).expect("the PDF is written");
     assert!(bytes.starts_with(b"%PDF-"));
 }
+
+#[test]
+fn the_page_count_says_pages_used_and_the_budget() {
+    let (mut harness, _) = harness(briefwright::sample::project());
+    harness.run();
+    let pages = harness
+        .state()
+        .laid
+        .as_ref()
+        .map(|laid| laid.pages.len())
+        .expect("laid out");
+    let expected = format!(
+        "{pages} page{} (budget 2)",
+        if pages == 1 { "" } else { "s" }
+    );
+    harness.get_by_label(&expected);
+    // A one-page brief no longer reads "1 of 2 pages".
+    let (mut short, _) = harness_with(empty_brief());
+    short.run();
+    short.get_by_label("1 page (budget 2)");
+}

@@ -48,7 +48,11 @@ fn a_brief_still_titled_new_brief_or_untitled_gets_a_warning() {
     let placeholder = title_warnings(briefwright::model::PLACEHOLDER_TITLE);
     assert_eq!(placeholder.len(), 1, "{placeholder:?}");
     assert_eq!(placeholder[0].0, Severity::Warning);
-    assert!(placeholder[0].1.contains("still titled \u{201c}New brief\u{201d}"));
+    assert!(
+        placeholder[0]
+            .1
+            .contains("still titled \u{201c}New brief\u{201d}")
+    );
     let empty = title_warnings("   ");
     assert!(empty[0].1.contains("has no title"), "{empty:?}");
     assert!(title_warnings("Water cooperation with Kazakhstan").is_empty());

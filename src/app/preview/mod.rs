@@ -21,8 +21,8 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         let over = count > budget;
         let text = format!(
-            "{count} of {budget} page{}",
-            if budget == 1 { "" } else { "s" }
+            "{count} page{} (budget {budget})",
+            if count == 1 { "" } else { "s" }
         );
         let label = if over {
             egui::RichText::new(format!("Over budget: {text}")).color(ui.visuals().warn_fg_color)

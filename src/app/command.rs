@@ -292,6 +292,34 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
     ]
 }
 
+/// The keyboard help: each command that has keys once, by its menu text in alphabetical
+/// order, with all its keys (Redo is Ctrl+Shift+Z and Ctrl+Y), the text field's own
+/// clipboard keys included. Made from [`shortcuts`], so the help cannot drift from the
+/// keys the window takes.
+pub fn shortcut_help() -> Vec<(&'static str, Vec<KeyboardShortcut>)> {
+    let clipboard = [
+        ClipboardAction::Cut,
+        ClipboardAction::Copy,
+        ClipboardAction::Paste,
+        ClipboardAction::SelectAll,
+    ]
+    .map(Command::Clipboard);
+    let keyed = clipboard
+        .into_iter()
+        .filter_map(|command| shortcut_for(&command).map(|key| (key, command)))
+        .chain(shortcuts());
+    let mut help: Vec<(&'static str, Vec<KeyboardShortcut>)> = Vec::new();
+    for (key, command) in keyed {
+        let name = command.menu_text();
+        match help.iter_mut().find(|(known, _)| *known == name) {
+            Some((_, keys)) => keys.push(key),
+            None => help.push((name, vec![key])),
+        }
+    }
+    help.sort_by_key(|(name, _)| name.to_lowercase());
+    help
+}
+
 /// The shortcut shown beside a command in menus and help. Cut, copy, paste and select
 /// all are the text field's own keys, so they are shown but never taken from it.
 pub fn shortcut_for(command: &Command) -> Option<KeyboardShortcut> {
@@ -354,5 +382,35 @@ impl Command {
             Command::FindNext(_) => "Find Next",
             _ => "",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_keyboard_help_lists_each_command_once_in_order_with_all_its_keys() {
+        let help = shortcut_help();
+        let names: Vec<&str> = help.iter().map(|(name, _)| *name).collect();
+        let mut sorted = names.clone();
+        sorted.sort_by_key(|name| name.to_lowercase());
+        assert_eq!(names, sorted);
+        let mut unique = names.clone();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len(), "{names:?}");
+        assert!(names.iter().all(|name| !name.is_empty()));
+        let redo = help
+            .iter()
+            .find(|(name, _)| *name == "Redo")
+            .map(|(_, keys)| keys.len());
+        assert_eq!(redo, Some(2), "Ctrl+Shift+Z and Ctrl+Y");
+        assert!(names.contains(&"Copy"));
+        let keys: usize = help.iter().map(|(_, keys)| keys.len()).sum();
+        assert_eq!(
+            keys,
+            shortcuts().len() + 4,
+            "every key, the clipboard's too"
+        );
     }
 }

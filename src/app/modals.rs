@@ -1,6 +1,6 @@
 //! Modal windows: unsaved changes, choosing a template, pasting an article, help.
 
-use super::command::{Command, UnsavedChoice, shortcuts};
+use super::command::{Command, UnsavedChoice, shortcut_help};
 use super::state::{AppState, Modal};
 use crate::model::ExcerptsOfRemoved;
 use crate::template::BUILT_IN;
@@ -105,9 +105,13 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
             Modal::Shortcuts => {
                 ui.heading("Keyboard shortcuts");
                 egui::Grid::new("shortcuts").show(ui, |ui| {
-                    for (shortcut, command) in shortcuts() {
-                        ui.label(ui.ctx().format_shortcut(&shortcut));
-                        ui.label(command.menu_text());
+                    for (name, keys) in shortcut_help() {
+                        ui.label(name);
+                        let keys: Vec<String> = keys
+                            .iter()
+                            .map(|key| ui.ctx().format_shortcut(key))
+                            .collect();
+                        ui.label(keys.join(", "));
                         ui.end_row();
                     }
                 });

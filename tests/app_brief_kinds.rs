@@ -39,7 +39,7 @@ fn switch_kind(harness: &mut Harness<'static, AppState>, kind: &str) {
 #[test]
 fn a_decision_brief_is_built_and_switched_through_the_window() {
     let (mut harness, _) = harness_with(empty_brief());
-    switch_kind(&mut harness, "decision-brief");
+    switch_kind(&mut harness, "Decision brief");
     assert_eq!(harness.state().project.brief.template, "decision-brief");
     let keys: Vec<String> = harness
         .state()
@@ -149,7 +149,7 @@ fn a_decision_brief_is_built_and_switched_through_the_window() {
 
     // A visit brief has no place for recommendations: their part stays, shown as not
     // printed, and a message says so.
-    switch_kind(&mut harness, "visit-brief");
+    switch_kind(&mut harness, "Visit brief");
     assert_eq!(harness.state().project.brief.template, "visit-brief");
     let kept = harness
         .state()

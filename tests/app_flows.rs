@@ -223,7 +223,11 @@ fn unsaved_changes_are_asked_about_before_new() {
     harness.get_by_label("Discard").click();
     harness.run();
     assert_eq!(harness.state().modal, Some(Modal::ChooseTemplate));
-    harness.get_by_label("talking-points-card").click();
+    // Each kind is offered by name with what it is for.
+    let description = briefwright::template::built_in_description("decision-brief");
+    assert!(description.contains("recommendations"), "{description}");
+    harness.get_by_label(&description);
+    harness.get_by_label("Talking points card").click();
     harness.run();
     assert_eq!(
         harness.state().project.brief.template,

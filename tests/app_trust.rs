@@ -38,7 +38,7 @@ fn saving_from_the_prompt_does_not_skip_the_next_prompt() {
     harness.get_by_label("Save").click();
     harness.run();
     assert_eq!(harness.state().modal, Some(Modal::ChooseTemplate));
-    harness.get_by_label("briefing-note").click();
+    harness.get_by_label("Briefing note").click();
     harness.run();
     assert!(!harness.state().dirty);
 
@@ -177,7 +177,7 @@ fn switching_template_in_the_window_is_undoable() {
     harness.run();
     harness.get_by_label("Template").click();
     harness.run();
-    harness.get_by_label("talking-points-card").click();
+    harness.get_by_label("Talking points card").click();
     harness.run();
     assert_eq!(
         harness.state().project.brief.template,

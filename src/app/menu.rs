@@ -2,7 +2,7 @@
 
 use super::command::{ClipboardAction, Command, shortcut_for};
 use super::state::{AppState, Theme};
-use crate::template::BUILT_IN;
+use crate::template::{BUILT_IN, built_in_description, kind_label};
 
 fn item_ui(ui: &mut egui::Ui, state: &mut AppState, command: Command, is_enabled: bool) {
     let mut button = egui::Button::new(command.menu_text());
@@ -20,7 +20,10 @@ fn template_menu_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let has_custom = state.project.brief.custom_template.is_some();
     for (name, _) in BUILT_IN {
         let is_current = !has_custom && current == *name;
-        if ui.radio(is_current, *name).clicked() && !is_current {
+        let choice = ui
+            .radio(is_current, kind_label(name))
+            .on_hover_text(built_in_description(name));
+        if choice.clicked() && !is_current {
             state.send(Command::UseTemplate((*name).to_owned()));
         }
     }

@@ -3,7 +3,7 @@
 use super::command::{Command, UnsavedChoice, shortcut_help};
 use super::state::{AppState, Modal};
 use crate::model::ExcerptsOfRemoved;
-use crate::template::BUILT_IN;
+use crate::template::{BUILT_IN, built_in_description, kind_label};
 
 /// Shows the open modal, if any.
 pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
@@ -30,11 +30,15 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
             }
             Modal::ChooseTemplate => {
                 ui.heading("New brief from template");
-                for (name, _) in BUILT_IN {
-                    if ui.button(*name).clicked() {
-                        state.send(Command::NewFromTemplate((*name).to_owned()));
+                egui::Grid::new("template choices").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+                    for (name, _) in BUILT_IN {
+                        if ui.button(kind_label(name)).clicked() {
+                            state.send(Command::NewFromTemplate((*name).to_owned()));
+                        }
+                        ui.add(egui::Label::new(built_in_description(name)).wrap());
+                        ui.end_row();
                     }
-                }
+                });
                 if ui.button("Cancel").clicked() {
                     state.modal = None;
                 }

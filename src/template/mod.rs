@@ -39,6 +39,24 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     ),
 ];
 
+/// A built-in template as an officer reads it in menus: "Decision brief" for
+/// `decision-brief`.
+pub fn kind_label(id: &str) -> String {
+    let words = id.replace('-', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The description a built-in template gives of itself, for the template picker.
+pub fn built_in_description(id: &str) -> String {
+    Template::built_in(id)
+        .map(|template| template.description)
+        .unwrap_or_default()
+}
+
 thread_local! {
     static PARSED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }

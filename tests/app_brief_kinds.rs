@@ -9,7 +9,7 @@ use briefwright::app::AppState;
 use briefwright::model::{BlockKind, Responses};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use support::window::{empty_brief, harness_with};
 
 fn recommendations(harness: &Harness<'static, AppState>) -> Vec<(String, Responses)> {
@@ -252,4 +252,21 @@ fn a_table_is_edited_as_a_grid_of_cells() {
     harness.get_by_label("Add column").click();
     harness.run();
     assert!(cells(&harness).iter().all(|row| row.len() == 4));
+}
+
+#[test]
+fn an_empty_critical_date_shows_what_will_print() {
+    let project = briefwright::sample_kinds::sample_for("decision-brief").expect("a sample");
+    let mut project = project;
+    project.brief.meta.critical_date.clear();
+    let (mut harness, _) = harness_with(project);
+    harness.run();
+    let field = harness
+        .get_all_by_label("Critical date")
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .expect("the Critical date field");
+    assert_eq!(
+        field.accesskit_node().placeholder(),
+        Some(briefwright::layout::NO_CRITICAL_DATE)
+    );
 }

@@ -26,8 +26,8 @@ pub use facts::Facts;
 pub use footnotes::{Footnotes, NoteSegment};
 pub use furniture::Banner;
 pub use plan::{
-    BULLET, BlockPlan, ListItem, MetaTable, Plan, PrintedPart, RESPONSE_COLUMN, RecommendationPlan,
-    TablePlan, attachment_letter, spans_from_inline,
+    BULLET, BlockPlan, ListItem, MetaTable, NO_CRITICAL_DATE, Plan, PrintedPart, RESPONSE_COLUMN,
+    RecommendationPlan, TablePlan, attachment_letter, spans_from_inline,
 };
 pub use structure::{Structure, banner};
 

@@ -22,6 +22,7 @@ mod sources;
 mod title;
 
 pub use decision::{RESPONSE_COLUMN, TablePlan, attachment_letter};
+pub use title::NO_CRITICAL_DATE;
 
 /// The label of bullets and talking points.
 pub const BULLET: &str = "\u{2022}";

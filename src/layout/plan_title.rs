@@ -6,6 +6,9 @@ use crate::units::Pt;
 
 use super::{MetaTable, Plan};
 
+/// What the Critical date row prints when the brief names no critical date.
+pub const NO_CRITICAL_DATE: &str = "Routine";
+
 impl Plan<'_> {
     /// The brief's title, with the template's suffix unless the title already says it.
     pub fn title(&self) -> ParagraphRequest {
@@ -50,7 +53,7 @@ impl Plan<'_> {
             .join("\n");
         let critical = match (meta.critical_date.trim(), meta.critical_reason.trim()) {
             _ if !self.template.critical_date => String::new(),
-            ("", _) => "Routine".to_owned(),
+            ("", _) => NO_CRITICAL_DATE.to_owned(),
             (date, "") => date.to_owned(),
             (date, reason) => format!("{date} \u{2014} {reason}"),
         };

@@ -281,7 +281,9 @@ fn attachments_ui(ui: &mut egui::Ui, state: &mut AppState) {
                             }
                         }
                     }
-                });
+                })
+                .response
+                .accessible_name(format!("Attachment {letter} source"));
             if response.changed() || edited != *attachment {
                 let mut all = attachments.clone();
                 all[index] = edited;

@@ -43,6 +43,12 @@ pub fn title_block_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         multiline,
                         |e| {
                             let e = e.desired_width(width);
+                            // The form shows what prints when the field is left empty.
+                            let e = if field == MetaField::CriticalDate {
+                                e.hint_text(crate::layout::NO_CRITICAL_DATE)
+                            } else {
+                                e
+                            };
                             if multiline { e.desired_rows(2) } else { e }
                         },
                     )

@@ -31,6 +31,13 @@ fn without_a_native_dialog_open_shows_the_windows_own_and_opens_the_choice() {
         .cloned()
         .collect();
     assert_eq!(warnings.len(), 1, "{:?}", harness.state().messages);
+    // In the officer's words; the technical reason is kept for a tooltip.
+    let warning = &warnings[0];
+    assert!(warning.text.starts_with("Your desktop has no file chooser"));
+    for jargon in ["D-Bus", "XDG", "zenity", "portal"] {
+        assert!(!warning.text.contains(jargon), "{}", warning.text);
+    }
+    assert!(warning.detail.as_deref().is_some_and(|d| !d.is_empty()));
     assert!(
         matches!(
             harness.state().open_file_request().map(|r| &r.purpose),

@@ -279,7 +279,10 @@ fn messages_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     Severity::Info => ui.visuals().text_color(),
                 };
                 ui.horizontal(|ui| {
-                    ui.colored_label(color, &message.text);
+                    let shown = ui.colored_label(color, &message.text);
+                    if let Some(detail) = &message.detail {
+                        shown.on_hover_text(detail);
+                    }
                     go_to = go_to.or(go_to_buttons_ui(ui, &message.blocks));
                 });
             }

@@ -110,6 +110,7 @@ fn initial_state(file: Option<PathBuf>, last: Option<PathBuf>, settings: Setting
                     ),
                     severity: Severity::Error,
                     blocks: Vec::new(),
+                    detail: None,
                 });
             }
             Err(_) => {}

@@ -34,6 +34,8 @@ pub struct Message {
     pub severity: Severity,
     /// The brief blocks it is about, which its "Go to" buttons select.
     pub blocks: Vec<BlockId>,
+    /// The technical reason, for whoever supports the officer; shown on hover.
+    pub detail: Option<String>,
 }
 
 impl Message {
@@ -362,6 +364,17 @@ impl AppState {
             text: text.into(),
             severity,
             blocks: Vec::new(),
+            detail: None,
+        });
+    }
+
+    /// A warning in the officer's words, with the technical reason behind it on hover.
+    pub(super) fn warning_with_detail(&mut self, text: impl Into<String>, detail: String) {
+        self.messages.push(Message {
+            text: text.into(),
+            severity: Severity::Warning,
+            blocks: Vec::new(),
+            detail: Some(detail),
         });
     }
 
@@ -369,9 +382,10 @@ impl AppState {
     pub fn report(&mut self, context: &str, diagnostics: &[Diagnostic]) {
         for diagnostic in diagnostics {
             self.messages.push(Message {
-                text: format!("{context}{}.", diagnostic.message),
+                text: sentence_case(&format!("{context}{}.", diagnostic.message)),
                 severity: diagnostic.severity,
                 blocks: diagnostic.blocks().collect(),
+                detail: None,
             });
         }
     }
@@ -400,5 +414,16 @@ impl AppState {
             "{}.{extension}",
             if stem.is_empty() { "brief" } else { &stem }
         )
+    }
+}
+
+/// `text` with its first letter a capital, as a message reads. The core writes its
+/// diagnostics to follow a context ("sample.brief: the brief runs to…"); alone, they
+/// start a sentence.
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

@@ -171,9 +171,10 @@ impl AppState {
             DialogAnswer::Unavailable(reason) => {
                 if !self.native_dialogs_unavailable {
                     self.native_dialogs_unavailable = true;
-                    self.warning(format!(
-                        "The desktop's file dialog is not available: {reason}. Briefwright's own file dialog is used instead."
-                    ));
+                    self.warning_with_detail(
+                        "Your desktop has no file chooser, so Briefwright's own file dialog is used.",
+                        format!("The desktop's file dialog could not be shown: {reason}."),
+                    );
                 }
                 self.file_picker = Some(FilePicker::new(request));
                 return;

@@ -84,41 +84,74 @@ pub(super) fn embed(used: &UsedText, body: &str) -> Result<EmbeddedFonts, WordEr
         Some((_, chars)) => chars.extend(always_carried()),
         None => families.push((body, always_carried().collect())),
     }
-    for (family, chars) in families {
-        let faces: Vec<_> = FACES.iter().filter(|face| face.family == family).collect();
-        if faces.is_empty() {
-            continue;
-        }
-        let _ = write!(
-            table,
-            r#"<w:font w:name="{family}"><w:charset w:val="00" /><w:family w:val="{kind}" /><w:pitch w:val="variable" />"#,
-            kind = if family.contains("Serif") {
-                "roman"
-            } else {
-                "swiss"
-            },
-        );
+    // Every face to embed, in the file's order: each family's styles as Word names them.
+    let mut faces = Vec::new();
+    for (family, chars) in &families {
         for (slot, bold, italic) in SLOTS {
-            let Some(face) = faces.iter().find(|f| f.bold == bold && f.italic == italic) else {
-                continue;
-            };
-            let number = embedded.parts.len() + 1;
-            let subset = subset(face.bytes, &chars)
-                .map_err(|error| WordError::Assemble(format!("font {}: {error}", face.name)))?;
-            let key = font_key(face.name, &subset);
+            let face = FACES
+                .iter()
+                .find(|f| f.family == *family && f.bold == bold && f.italic == italic);
+            if let Some(face) = face {
+                faces.push((*family, slot, face, chars));
+            }
+        }
+    }
+    // Subsetting is most of a short brief's Word export: the faces are cut on threads of
+    // their own, and taken back in order, so the bytes do not depend on which ends first.
+    let subsets: Vec<Result<Vec<u8>, WordError>> = std::thread::scope(|scope| {
+        let running: Vec<_> = faces
+            .iter()
+            .map(|(_, _, face, chars)| {
+                scope.spawn(move || {
+                    subset(face.bytes, chars).map_err(|error| {
+                        WordError::Assemble(format!("font {}: {error}", face.name))
+                    })
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|thread| {
+                thread.join().unwrap_or_else(|_| {
+                    Err(WordError::Assemble("a font could not be subset".to_owned()))
+                })
+            })
+            .collect()
+    });
+    let mut open_family: Option<&str> = None;
+    for ((family, slot, face, _), subset) in faces.iter().zip(subsets) {
+        let subset = subset?;
+        if open_family != Some(*family) {
+            if open_family.is_some() {
+                table.push_str("</w:font>");
+            }
+            open_family = Some(*family);
             let _ = write!(
                 table,
-                r#"<w:{slot} r:id="rIdFont{number}" w:fontKey="{key}" />"#
+                r#"<w:font w:name="{family}"><w:charset w:val="00" /><w:family w:val="{kind}" /><w:pitch w:val="variable" />"#,
+                kind = if family.contains("Serif") {
+                    "roman"
+                } else {
+                    "swiss"
+                },
             );
-            let _ = write!(
-                rels,
-                r#"<Relationship Id="rIdFont{number}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="fonts/font{number}.odttf"/>"#
-            );
-            embedded.parts.push((
-                format!("word/fonts/font{number}.odttf"),
-                obfuscate(subset, &key),
-            ));
         }
+        let number = embedded.parts.len() + 1;
+        let key = font_key(face.name, &subset);
+        let _ = write!(
+            table,
+            r#"<w:{slot} r:id="rIdFont{number}" w:fontKey="{key}" />"#
+        );
+        let _ = write!(
+            rels,
+            r#"<Relationship Id="rIdFont{number}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/font" Target="fonts/font{number}.odttf"/>"#
+        );
+        embedded.parts.push((
+            format!("word/fonts/font{number}.odttf"),
+            obfuscate(subset, &key),
+        ));
+    }
+    if open_family.is_some() {
         table.push_str("</w:font>");
     }
     table.push_str("</w:fonts>");

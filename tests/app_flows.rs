@@ -632,3 +632,42 @@ fn the_page_count_says_pages_used_and_the_budget() {
     short.run();
     short.get_by_label("1 page (budget 2)");
 }
+
+#[test]
+fn quit_then_save_on_an_untitled_brief_saves_as_and_then_quits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut harness, answers) = harness(empty_brief());
+    harness.run();
+    harness.state_mut().run(Command::Edit(Edit::SetMeta(
+        briefwright::model::MetaField::Title,
+        "Water talks".to_owned(),
+    )));
+    assert!(harness.state().dirty && harness.state().path.is_none());
+    let file = dir.path().join("water.brief");
+    answers.borrow_mut().save_as.push_back(file.clone());
+    harness.state_mut().run(Command::QUIT);
+    harness.run();
+    assert!(matches!(harness.state().modal, Some(Modal::Unsaved(_))));
+    harness.get_by_label("Save").click();
+    for _ in 0..3 {
+        harness.run();
+    }
+    assert!(file.is_file(), "Save As wrote the brief");
+    assert!(!harness.state().dirty);
+    assert!(harness.state().quit_now, "and the window closes, as asked");
+
+    // Cancelling the Save As keeps the window open and forgets the quit.
+    let (mut harness, _) = support::window::harness(empty_brief());
+    harness.state_mut().run(Command::Edit(Edit::SetMeta(
+        briefwright::model::MetaField::Title,
+        "Trade talks".to_owned(),
+    )));
+    harness.state_mut().run(Command::QUIT);
+    harness.run();
+    harness.get_by_label("Save").click();
+    for _ in 0..3 {
+        harness.run();
+    }
+    assert!(!harness.state().quit_now);
+    assert!(harness.state().dirty);
+}

@@ -131,9 +131,13 @@ impl AppState {
                 };
                 match choice {
                     UnsavedChoice::Save => {
+                        let untitled = self.path.is_none();
                         self.run(Command::Save);
                         if !self.dirty {
                             self.run(*pending);
+                        } else if untitled {
+                            // Save asked where to save: go on once the file is written.
+                            self.after_save = Some(pending);
                         }
                     }
                     UnsavedChoice::Discard => self.run(*pending),

@@ -132,6 +132,9 @@ pub struct AppState {
     /// Edits made so far, to tell whether any were made while a dialog was open.
     pub(super) edits_made: u64,
     queue: Vec<Command>,
+    /// What the officer chose to do once the brief is saved (Quit, Open, New…), while
+    /// the Save As dialog that Save needed for an untitled brief is open.
+    pub(super) after_save: Option<Box<Command>>,
     /// The user chose to quit and nothing is left unsaved; the window should close.
     pub quit_now: bool,
     pub(super) lock: Option<ProjectLock>,
@@ -196,6 +199,7 @@ impl AppState {
             native_dialogs_unavailable: false,
             edits_made: 0,
             queue: Vec::new(),
+            after_save: None,
             quit_now: false,
             lock: None,
             held_by: None,

@@ -167,7 +167,13 @@ impl AppState {
     pub fn on_dialog_answer(&mut self, request: FileRequest, answer: DialogAnswer) {
         let paths = match answer {
             DialogAnswer::Chosen(paths) => paths,
-            DialogAnswer::Cancelled => return,
+            DialogAnswer::Cancelled => {
+                // Cancelling Save As cancels what was to follow the save too.
+                if matches!(request.purpose, FilePurpose::SaveProjectAs { .. }) {
+                    self.after_save = None;
+                }
+                return;
+            }
             DialogAnswer::Unavailable(reason) => {
                 if !self.native_dialogs_unavailable {
                     self.native_dialogs_unavailable = true;
@@ -280,10 +286,16 @@ impl AppState {
                 self.remember_recent(&path);
                 self.info(format!("Saved {}.", path.display()));
                 self.path = Some(path);
+                if let Some(next) = self.after_save.take() {
+                    self.run(*next);
+                }
             }
-            Err(error) => self.error(format!(
-                "The brief was not saved. {error}. Nothing you typed is lost; try Save As\u{2026} to another folder."
-            )),
+            Err(error) => {
+                self.after_save = None;
+                self.error(format!(
+                    "The brief was not saved. {error}. Nothing you typed is lost; try Save As\u{2026} to another folder."
+                ));
+            }
         }
     }
 

@@ -162,6 +162,24 @@ fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
 }
 
 /// A short description of where a block's content comes from.
+/// The words a block shows, for the image that follows the pointer while it is dragged.
+fn block_words(project: &Project, kind: &BlockKind) -> String {
+    match kind {
+        BlockKind::Paragraph { text } | BlockKind::Recommendation { text, .. } => text.clone(),
+        BlockKind::Bullets { items } => items.join(" "),
+        BlockKind::Excerpt { from, edited } => edited
+            .clone()
+            .or_else(|| project.section(*from).map(|(_, s)| s.text.clone()))
+            .unwrap_or_default(),
+        BlockKind::TalkingPoint { point } => project
+            .talking_point(*point)
+            .map(|p| p.text.clone())
+            .unwrap_or_default(),
+        BlockKind::Table { rows } => rows.first().map(|row| row.join(" | ")).unwrap_or_default(),
+        BlockKind::PageBreak => kind.label().to_owned(),
+    }
+}
+
 fn block_caption(project: &Project, kind: &BlockKind) -> (String, bool) {
     match kind {
         BlockKind::Excerpt { from, edited } => match project.section(*from) {
@@ -204,6 +222,7 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
                     ui,
                     egui::Id::unique(("drag-block", block.0)),
                     DragPayload::Block(block),
+                    &block_words(&state.project, &kind),
                     |ui| {
                         ui.label(RichText::new("Drag").weak().small())
                             .on_hover_text("Drag to move this block");

@@ -128,6 +128,7 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
                                     ui,
                                     egui::Id::unique(("drag-section", reference.section.0)),
                                     DragPayload::Section(reference),
+                                    &format!("{preview}{ellipsis}"),
                                     |ui| {
                                         let text = format!("{preview}{ellipsis}");
                                         let rich = match kind {
@@ -290,6 +291,7 @@ fn talking_points_ui(ui: &mut egui::Ui, state: &mut AppState) {
                             ui,
                             egui::Id::unique(("drag-point", point.id.0)),
                             DragPayload::TalkingPoint(point.id),
+                            &point.text,
                             |ui| {
                                 ui.weak("Drag")
                                     .on_hover_text("Drag onto a part of the brief");

@@ -19,6 +19,7 @@ mod shell;
 mod sources;
 mod spelling;
 mod state;
+mod theme;
 
 use std::path::PathBuf;
 
@@ -78,6 +79,7 @@ const EDITOR_MIN_WIDTH: f32 = 420.0;
 pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     if !state.fonts_installed {
         install_fonts(ui.ctx());
+        theme::install(ui.ctx());
         state.fonts_installed = true;
     }
     apply_display_settings(ui.ctx(), &state.settings);

@@ -671,3 +671,63 @@ fn quit_then_save_on_an_untitled_brief_saves_as_and_then_quits() {
     assert!(!harness.state().quit_now);
     assert!(harness.state().dirty);
 }
+
+#[test]
+fn a_section_in_the_brief_says_so_and_adding_it_again_asks_first() {
+    let (mut harness, answers) = harness(empty_brief());
+    harness.run();
+    answers.borrow_mut().articles.push_back(vec![article()]);
+    harness.get_by_label("Import…").click();
+    harness.run();
+    harness
+        .get_by_label_contains("Rivers Without Borders")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label("\u{2713} In the brief").is_none());
+    harness
+        .get_all_by_label("Add to brief")
+        .next()
+        .expect("a section")
+        .click();
+    harness.run();
+    assert_eq!(excerpts(&harness.state().project).len(), 1);
+    // The pane now marks the section, with a way to its excerpt.
+    harness.get_by_label("\u{2713} In the brief");
+    harness.get_by_label("Go to").click();
+    harness.run();
+    let excerpt = harness
+        .state()
+        .project
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .find(|b| matches!(b.kind, BlockKind::Excerpt { .. }))
+        .map(|b| b.id);
+    assert_eq!(harness.state().selected, excerpt);
+    // Adding it again asks, and Cancel adds nothing.
+    harness
+        .get_all_by_label("Add to brief")
+        .next()
+        .expect("the same section")
+        .click();
+    harness.run();
+    assert!(matches!(
+        harness.state().modal,
+        Some(Modal::AddAgain { .. })
+    ));
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(excerpts(&harness.state().project).len(), 1);
+    // Add Again adds it.
+    harness
+        .get_all_by_label("Add to brief")
+        .next()
+        .expect("the same section")
+        .click();
+    harness.run();
+    harness.get_by_label("Add Again").click();
+    harness.run();
+    assert_eq!(excerpts(&harness.state().project).len(), 2);
+    assert_eq!(harness.state().modal, None);
+}

@@ -91,9 +91,12 @@ pub enum Command {
     /// Moves the selected block up (negative) or down (positive).
     MoveSelected(i32),
     /// Adds a source section as an excerpt to a part (by index), or to the default part.
+    /// A section the brief already quotes is added again only when `again` says so;
+    /// otherwise the officer is asked first.
     AddSection {
         section: SectionRef,
         part: Option<usize>,
+        again: bool,
     },
     AddTalkingPoint {
         point: TalkingPointId,

@@ -173,6 +173,25 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 });
             }
+            Modal::AddAgain { section, part } => {
+                ui.heading("Already in the brief");
+                ui.label("The brief already quotes this paragraph. Add it again?");
+                ui.horizontal(|ui| {
+                    if ui.button("Add Again").clicked() {
+                        state.modal = None;
+                        state.send(Command::AddSection { section, part, again: true });
+                    }
+                    if ui.button("Go to It").clicked() {
+                        state.modal = None;
+                        if let Some(block) = state.quoting(section) {
+                            state.send(Command::GoToBlock(block));
+                        }
+                    }
+                    if ui.button("Cancel").clicked() {
+                        state.modal = None;
+                    }
+                });
+            }
             Modal::About => {
                 ui.heading("Briefwright");
                 ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));

@@ -86,7 +86,15 @@ impl AppState {
                 self.selected = block;
                 self.history.break_burst();
             }
-            Command::AddSection { section, part } => {
+            Command::AddSection {
+                section,
+                part,
+                again,
+            } => {
+                if !again && self.quoting(section).is_some() {
+                    self.modal = Some(Modal::AddAgain { section, part });
+                    return;
+                }
                 let part = part.unwrap_or_else(|| self.default_part(false));
                 let kind = BlockKind::Excerpt {
                     from: section,

@@ -15,7 +15,7 @@ pub use super::settings::{Settings, Theme};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::layout::{Laid, Layouter};
 use crate::model::find::Place;
-use crate::model::{BlockId, CustomTemplate, Project};
+use crate::model::{BlockId, CustomTemplate, Project, SectionRef};
 use crate::project::recovery::{self, Recovery};
 use crate::project::{Holder, ProjectLock};
 use crate::template::Template;
@@ -64,6 +64,11 @@ pub enum Modal {
     },
     /// Unsaved work from a run that did not close normally.
     Recover(Recovery),
+    /// The section is already quoted in the brief: add it again, or not.
+    AddAgain {
+        section: SectionRef,
+        part: Option<usize>,
+    },
     /// The brief has errors: export it anyway, or not.
     ExportWithErrors {
         path: PathBuf,
@@ -392,6 +397,19 @@ impl AppState {
                 detail: None,
             });
         }
+    }
+
+    /// The first block of the brief that quotes `section`, if any.
+    pub fn quoting(&self, section: SectionRef) -> Option<BlockId> {
+        self.project
+            .brief
+            .parts
+            .iter()
+            .flat_map(|part| &part.blocks)
+            .find(|block| {
+                matches!(&block.kind, crate::model::BlockKind::Excerpt { from, .. } if *from == section)
+            })
+            .map(|block| block.id)
     }
 
     /// The folder of the open brief. A brief opened by a bare file name

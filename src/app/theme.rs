@@ -39,28 +39,28 @@ pub fn install(ctx: &egui::Context) {
     ctx.set_visuals_of(egui::Theme::Dark, dark());
 }
 
-/// WCAG's relative luminance of an sRGB colour.
-fn luminance(color: Color32) -> f64 {
-    let channel = |value: u8| {
-        let c = f64::from(value) / 255.0;
-        if c <= 0.040_45 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
-}
-
-/// WCAG's contrast ratio of two opaque colours, from 1 to 21.
-pub fn contrast(a: Color32, b: Color32) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// WCAG's relative luminance of an sRGB colour.
+    fn luminance(color: Color32) -> f64 {
+        let channel = |value: u8| {
+            let c = f64::from(value) / 255.0;
+            if c <= 0.040_45 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
+    }
+
+    /// WCAG's contrast ratio of two opaque colours, from 1 to 21.
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
 
     #[test]
     fn the_contrast_formula_matches_wcags_examples() {

@@ -144,6 +144,7 @@ fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
             .unwrap_or(block_rects.len());
         let command = match *payload {
             DragPayload::Section(section) => Command::AddSection {
+                again: false,
                 section,
                 part: Some(part_index),
             },

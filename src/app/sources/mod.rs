@@ -112,6 +112,7 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
                             } else {
                                 ""
                             };
+                            let quoted_in = state.quoting(reference);
                             ui.horizontal(|ui| {
                                 if kind != SectionKind::Heading
                                     && ui
@@ -122,6 +123,7 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
                                     state.send(Command::AddSection {
                                         section: reference,
                                         part: None,
+                                        again: false,
                                     });
                                 }
                                 crate::app::drag::drag_source_ui(
@@ -144,6 +146,20 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
                                     },
                                 );
                             });
+                            // On a line of its own, so the pane keeps its width.
+                            if let Some(block) = quoted_in {
+                                ui.horizontal(|ui| {
+                                    ui.label(RichText::new("\u{2713} In the brief").strong())
+                                        .on_hover_text("The brief quotes this paragraph");
+                                    if ui
+                                        .small_button("Go to")
+                                        .on_hover_text("Select its excerpt in the brief")
+                                        .clicked()
+                                    {
+                                        state.send(Command::GoToBlock(block));
+                                    }
+                                });
+                            }
                         }
                     });
             }

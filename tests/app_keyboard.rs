@@ -298,3 +298,44 @@ fn a_pane_can_still_be_resized_and_keeps_the_new_width() {
         "the new width stays"
     );
 }
+
+#[test]
+fn a_new_block_takes_the_cursor() {
+    let (mut harness, _) = support::window::harness(support::window::empty_brief());
+    harness.run();
+    harness
+        .get_all_by_label("Add paragraph")
+        .next()
+        .expect("a part takes paragraphs")
+        .click();
+    harness.run();
+    harness.run();
+    let added = harness
+        .state()
+        .selected
+        .expect("the new paragraph is selected");
+    let focused = harness
+        .root()
+        .children_recursive()
+        .find(|node| node.accesskit_node().is_focused())
+        .map(|node| node.accesskit_node().label().unwrap_or_default());
+    assert_eq!(focused.as_deref(), Some("Paragraph text"), "{added:?}");
+    // Typing goes into it.
+    harness
+        .get_by_label("Paragraph text")
+        .type_text("Water first.");
+    harness.run();
+    let text = harness
+        .state()
+        .project
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .find(|b| b.id == added)
+        .and_then(|b| match &b.kind {
+            briefwright::model::BlockKind::Paragraph { text } => Some(text.clone()),
+            _ => None,
+        });
+    assert_eq!(text.as_deref(), Some("Water first."));
+}

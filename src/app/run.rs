@@ -291,7 +291,10 @@ impl AppState {
                 Ok(applied) => {
                     inverses.push(applied.inverse);
                     match applied.created {
-                        Created::Block(block) => self.selected = Some(block),
+                        Created::Block(block) => {
+                            self.selected = Some(block);
+                            self.focus_new_block = Some(block);
+                        }
                         Created::Source(_) => self.tab = Tab::Sources,
                         Created::TalkingPoint(_) => self.tab = Tab::TalkingPoints,
                         Created::Nothing => {}

@@ -140,6 +140,8 @@ pub struct AppState {
     /// What the officer chose to do once the brief is saved (Quit, Open, New…), while
     /// the Save As dialog that Save needed for an untitled brief is open.
     pub(super) after_save: Option<Box<Command>>,
+    /// A block just added, whose text field takes the keyboard when it is first drawn.
+    pub(super) focus_new_block: Option<BlockId>,
     /// The user chose to quit and nothing is left unsaved; the window should close.
     pub quit_now: bool,
     pub(super) lock: Option<ProjectLock>,
@@ -205,6 +207,7 @@ impl AppState {
             edits_made: 0,
             queue: Vec::new(),
             after_save: None,
+            focus_new_block: None,
             quit_now: false,
             lock: None,
             held_by: None,

@@ -340,6 +340,10 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
             None
         }
     };
+    if text.is_none() && state.focus_new_block == Some(block) {
+        // Tables, talking points and page breaks have no text field of their own.
+        state.focus_new_block = None;
+    }
     if let Some(mut text) = text {
         let name = format!("{} text", kind.label());
         let hint = match kind {
@@ -360,6 +364,12 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
                 .hint_text(hint)
         })
         .accessible_name(name);
+        if state.focus_new_block == Some(block) {
+            // A block just added takes the cursor, ready to type into.
+            state.focus_new_block = None;
+            response.request_focus();
+            response.scroll_to_me(Some(Align::Center));
+        }
         if response.gained_focus() {
             state.send(Command::Select(Some(block)));
         }

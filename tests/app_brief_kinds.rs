@@ -83,7 +83,10 @@ fn a_decision_brief_is_built_and_switched_through_the_window() {
     );
 
     // The clearance rows are at the foot of the editor: scroll down to them.
-    // A second addressee, for information.
+    // A second addressee, for information. The new recommendation took the cursor and
+    // scrolled the editor to it: scroll back up to the title block.
+    harness.get_by_label("Add addressee").scroll_to_me();
+    harness.run();
     harness.get_by_label("Add addressee").click();
     harness.run();
     let addressee = harness.get_by_label("Addressee 2");

@@ -7,6 +7,7 @@ mod support;
 use briefwright::app::{AppState, Command, Theme};
 use briefwright::model::{BlockKind, Edit};
 use egui::accesskit::Role;
+use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
 use support::window::harness_with;
 
@@ -338,4 +339,40 @@ fn a_new_block_takes_the_cursor() {
             _ => None,
         });
     assert_eq!(text.as_deref(), Some("Water first."));
+}
+
+/// The label of the control holding the keyboard.
+fn focused_label(harness: &egui_kittest::Harness<'static, AppState>) -> Option<String> {
+    harness
+        .root()
+        .children_recursive()
+        .find(|node| node.accesskit_node().is_focused())
+        .map(|node| node.accesskit_node().label().unwrap_or_default())
+}
+
+#[test]
+fn an_opened_brief_starts_in_its_title_and_f6_cycles_the_panes() {
+    let (mut harness, _) = support::window::harness(briefwright::sample::project());
+    harness.run();
+    harness.run();
+    assert_eq!(focused_label(&harness).as_deref(), Some("Title"));
+    // F6: the preview's first control, then round to the sources' Filter, then back.
+    harness.key_press(Key::F6);
+    harness.run();
+    harness.run();
+    assert_eq!(focused_label(&harness).as_deref(), Some("Zoom out"));
+    harness.key_press(Key::F6);
+    harness.run();
+    harness.run();
+    assert_eq!(focused_label(&harness).as_deref(), Some("Filter"));
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::F6);
+    harness.run();
+    harness.run();
+    assert_eq!(focused_label(&harness).as_deref(), Some("Zoom out"));
+    harness.key_press(Key::F6);
+    harness.run();
+    harness.key_press(Key::F6);
+    harness.run();
+    harness.run();
+    assert_eq!(focused_label(&harness).as_deref(), Some("Title"));
 }

@@ -90,6 +90,8 @@ pub enum Command {
     GoToBlock(BlockId),
     /// Moves the selected block up (negative) or down (positive).
     MoveSelected(i32),
+    /// Moves the keyboard to the next pane (positive) or the previous one (negative).
+    CyclePane(i32),
     /// Adds a source section as an excerpt to a part (by index), or to the default part.
     /// A section the brief already quotes is added again only when `again` says so;
     /// otherwise the officer is asked first.
@@ -214,6 +216,14 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
             Command::SaveAsDialog,
         ),
         (KeyboardShortcut::new(COMMAND_SHIFT, Key::Z), Command::Redo),
+        (
+            KeyboardShortcut::new(Modifiers::SHIFT, Key::F6),
+            Command::CyclePane(-1),
+        ),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::F6),
+            Command::CyclePane(1),
+        ),
         (KeyboardShortcut::new(COMMAND, Key::N), Command::NEW),
         (KeyboardShortcut::new(COMMAND, Key::O), Command::OPEN),
         (KeyboardShortcut::new(COMMAND, Key::S), Command::Save),
@@ -383,6 +393,8 @@ impl Command {
             Command::Find { replace: true } => "Find and Replace…",
             Command::FindNext(by) if *by < 0 => "Find Previous",
             Command::FindNext(_) => "Find Next",
+            Command::CyclePane(by) if *by < 0 => "Previous Pane",
+            Command::CyclePane(_) => "Next Pane",
             _ => "",
         }
     }

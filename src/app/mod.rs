@@ -32,7 +32,7 @@ pub use find::state::FindBar;
 pub use preview::block_at;
 pub use shell::run;
 pub use spelling::state::{SpellingState, WordMenu};
-pub use state::{AppState, Message, Modal, PasteDraft, Settings, Tab, Theme};
+pub use state::{AppState, Message, Modal, Pane, PasteDraft, Settings, Tab, Theme};
 
 use crate::diagnostic::Severity;
 use crate::model::BlockId;
@@ -109,6 +109,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let chosen = state.settings.sources_width;
     let range = SOURCES_MIN_WIDTH..=sources_max;
     if let Some(width) = side_pane_ui(ui, library, "library", chosen, range, |ui| {
+        remember_pane(ui, Pane::Sources);
         sources::library_ui(ui, state);
     }) {
         state.settings.sources_width = width;
@@ -117,11 +118,16 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let chosen = state.settings.preview_width;
     let range = PREVIEW_MIN_WIDTH..=preview_max;
     if let Some(width) = side_pane_ui(ui, preview, "preview", chosen, range, |ui| {
+        remember_pane(ui, Pane::Preview);
         preview::preview_ui(ui, state);
     }) {
         state.settings.preview_width = width;
     }
-    egui::CentralPanel::default().show(ui, |ui| editor::brief_editor_ui(ui, state));
+    egui::CentralPanel::default().show(ui, |ui| {
+        remember_pane(ui, Pane::Editor);
+        editor::brief_editor_ui(ui, state);
+    });
+    state.focused_pane = focused_pane(ui.ctx());
     modals::modals_ui(ui, state);
     files::file_picker_ui(ui, state);
     focus::remember_text_field(ui.ctx());
@@ -139,6 +145,27 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         // Carry it out on the very next frame, before anything else takes the keyboard.
         ui.ctx().request_repaint();
     }
+}
+
+fn pane_key(pane: Pane) -> egui::Id {
+    egui::Id::unique(("pane-rect", pane as u8))
+}
+
+/// Keeps where `pane` is this frame, to tell which pane holds the keyboard.
+fn remember_pane(ui: &egui::Ui, pane: Pane) {
+    let rect = ui.max_rect();
+    ui.ctx()
+        .data_mut(|data| data.insert_temp(pane_key(pane), rect));
+}
+
+/// The pane the focused control is in, if any.
+fn focused_pane(ctx: &egui::Context) -> Option<Pane> {
+    let focused = ctx.memory(|m| m.focused())?;
+    let at = ctx.read_response(focused)?.rect.center();
+    Pane::ORDER.into_iter().find(|pane| {
+        ctx.data(|data| data.get_temp::<egui::Rect>(pane_key(*pane)))
+            .is_some_and(|rect| rect.contains(at))
+    })
 }
 
 /// A resizable side pane at the width the user `chosen`, squeezed to `range` by a narrow

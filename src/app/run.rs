@@ -6,7 +6,7 @@ use std::time::Instant;
 use super::command::{Command, UnsavedChoice};
 use super::files::dialogs::FilePurpose;
 use super::history::Step;
-use super::state::{AppState, Modal, Tab};
+use super::state::{AppState, Modal, Pane, Tab};
 use crate::export::ExportFormat;
 use crate::model::{BlockKind, Created, Edit};
 use crate::template::Template;
@@ -153,6 +153,18 @@ impl AppState {
                 }
             }
             Command::DismissMessages => self.messages.clear(),
+            Command::CyclePane(by) => {
+                let count = Pane::ORDER.len() as i32;
+                let next = match self.focused_pane {
+                    Some(pane) => {
+                        let at = Pane::ORDER.iter().position(|p| *p == pane).unwrap_or(0) as i32;
+                        (at + by).rem_euclid(count)
+                    }
+                    None if by < 0 => count - 1,
+                    None => 0,
+                };
+                self.focus_pane = Some(Pane::ORDER[next as usize]);
+            }
             Command::OpenReadOnly => self.open_read_only(),
             Command::TakeOverLock => self.take_over_lock(),
             Command::RestoreRecovery => self.restore_recovery(),

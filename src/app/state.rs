@@ -27,6 +27,18 @@ pub enum Tab {
     TalkingPoints,
 }
 
+/// The window's panes, in the order F6 visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Sources,
+    Editor,
+    Preview,
+}
+
+impl Pane {
+    pub const ORDER: [Pane; 3] = [Pane::Sources, Pane::Editor, Pane::Preview];
+}
+
 /// A line in the message bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
@@ -142,6 +154,11 @@ pub struct AppState {
     pub(super) after_save: Option<Box<Command>>,
     /// A block just added, whose text field takes the keyboard when it is first drawn.
     pub(super) focus_new_block: Option<BlockId>,
+    /// The pane holding the keyboard, as the last frame found it.
+    pub(super) focused_pane: Option<Pane>,
+    /// The pane whose first control takes the keyboard on the next frame (F6, and the
+    /// Title when a brief is opened or started).
+    pub(super) focus_pane: Option<Pane>,
     /// The user chose to quit and nothing is left unsaved; the window should close.
     pub quit_now: bool,
     pub(super) lock: Option<ProjectLock>,
@@ -208,6 +225,8 @@ impl AppState {
             queue: Vec::new(),
             after_save: None,
             focus_new_block: None,
+            focused_pane: None,
+            focus_pane: Some(Pane::Editor),
             quit_now: false,
             lock: None,
             held_by: None,

@@ -4,7 +4,7 @@
 use egui::Align;
 
 use crate::app::command::Command;
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Pane};
 use crate::model::find::Place;
 use crate::model::{Edit, MetaField};
 
@@ -53,6 +53,12 @@ pub fn title_block_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         },
                     )
                     .labelled_by(label.id);
+                    if field == MetaField::Title && state.focus_pane == Some(Pane::Editor) {
+                        // The editor's first control, where a new or opened brief starts.
+                        state.focus_pane = None;
+                        response.request_focus();
+                        response.scroll_to_me(Some(Align::Center));
+                    }
                     if state.reveal == Some(place) {
                         response.scroll_to_me(Some(Align::Center));
                     }

@@ -109,6 +109,8 @@ impl AppState {
         self.selected = None;
         self.layout_stale = true;
         self.sync_template();
+        // The officer starts with the brief's title.
+        self.focus_pane = Some(crate::app::state::Pane::Editor);
     }
 
     fn remember_recent(&mut self, path: &Path) {

@@ -6,7 +6,7 @@ use egui::{Color32, Rect, Sense, pos2, vec2};
 pub(in crate::app) mod pages;
 
 use crate::app::command::Command;
-use crate::app::state::AppState;
+use crate::app::state::{AppState, Pane};
 use crate::layout::{Item, Page};
 
 /// The preview pane.
@@ -32,7 +32,16 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
         ui.label(label)
             .on_hover_text("Pages used against the template's page budget");
         ui.separator();
-        if ui.button("−").on_hover_text("Zoom out").clicked() {
+        let zoom_out = ui
+            .button("−")
+            .on_hover_text("Zoom out")
+            .accessible_name("Zoom out");
+        if state.focus_pane == Some(Pane::Preview) {
+            // The pane's first control: F6 brings the keyboard here.
+            state.focus_pane = None;
+            zoom_out.request_focus();
+        }
+        if zoom_out.clicked() {
             state.send(Command::ZoomOut);
         }
         ui.label(if state.settings.fit_width {
@@ -40,7 +49,12 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
         } else {
             format!("{:.0}%", state.settings.zoom * 100.0)
         });
-        if ui.button("+").on_hover_text("Zoom in").clicked() {
+        if ui
+            .button("+")
+            .on_hover_text("Zoom in")
+            .accessible_name("Zoom in")
+            .clicked()
+        {
             state.send(Command::ZoomIn);
         }
         if ui

@@ -8,7 +8,7 @@ use egui::{RichText, Sense};
 
 use crate::app::command::Command;
 use crate::app::drag::DragPayload;
-use crate::app::state::{AppState, Tab};
+use crate::app::state::{AppState, Pane, Tab};
 use crate::model::{Edit, Marked, SectionKind, SectionRef, SourceField};
 
 /// The left pane with its two tabs.
@@ -26,15 +26,21 @@ pub fn library_ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
 }
 
-fn filter_ui(ui: &mut egui::Ui, filter: &mut String) {
+/// The Filter field, the pane's first control: F6 brings the keyboard here.
+fn filter_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
-        ui.add(
-            egui::TextEdit::singleline(filter)
-                .hint_text("words in titles or text")
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.source_filter)
+                    .hint_text("words in titles or text")
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if state.focus_pane == Some(Pane::Sources) {
+            state.focus_pane = None;
+            field.request_focus();
+        }
     });
 }
 
@@ -65,7 +71,7 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
             ui.label(format!("Fetching {url}"));
         });
     }
-    filter_ui(ui, &mut state.source_filter);
+    filter_ui(ui, state);
     let filter = state.source_filter.clone();
     egui::ScrollArea::vertical()
         .id_salt("sources")
@@ -219,7 +225,7 @@ fn talking_points_ui(ui: &mut egui::Ui, state: &mut AppState) {
             source: None,
         }));
     }
-    filter_ui(ui, &mut state.source_filter);
+    filter_ui(ui, state);
     let filter = state.source_filter.clone();
     egui::ScrollArea::vertical()
         .id_salt("talking-points")

@@ -11,7 +11,7 @@ use briefwright::app::{AppState, Command, Modal, Settings, app_ui};
 use briefwright::model::{BlockKind, Edit, Project};
 use briefwright::project::Holder;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use support::window::{
     Answers, ScriptedDialogs, article, empty_brief, harness, harness_with, menu,
 };
@@ -730,4 +730,34 @@ fn a_section_in_the_brief_says_so_and_adding_it_again_asks_first() {
     harness.run();
     assert_eq!(excerpts(&harness.state().project).len(), 2);
     assert_eq!(harness.state().modal, None);
+}
+
+#[test]
+fn messages_do_not_move_the_panes_and_older_ones_collapse_into_a_count() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut harness, _) = harness(briefwright::sample::project());
+    harness.run();
+    let title_at = |harness: &Harness<'static, AppState>| {
+        harness
+            .get_all_by_label("Title")
+            .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
+            .and_then(|n| n.accesskit_node().bounding_box())
+            .expect("the Title field")
+    };
+    let before = title_at(&harness);
+    for round in 0..6 {
+        harness
+            .state_mut()
+            .run(Command::ExportPdf(dir.path().join(format!("{round}.pdf"))));
+    }
+    harness.run();
+    assert!(harness.state().messages.len() > 4);
+    assert_eq!(title_at(&harness), before, "the editor stays where it was");
+    let earlier = harness.state().messages.len() - 4;
+    harness.get_by_label(&format!("{earlier} earlier")).click();
+    harness.run();
+    harness.get_by_label("Show fewer");
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.state().messages.is_empty());
 }

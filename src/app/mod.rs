@@ -90,9 +90,6 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     state.autosave_tick(std::time::Instant::now(), is_focused);
     egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, state));
     egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, state));
-    if !state.messages.is_empty() {
-        egui::Panel::top("messages").show(ui, |ui| messages_ui(ui, state));
-    }
     if state.find.is_some() {
         egui::Panel::top("find").show(ui, |ui| find::bar::find_bar_ui(ui, state));
     }
@@ -128,6 +125,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         editor::brief_editor_ui(ui, state);
     });
     state.focused_pane = focused_pane(ui.ctx());
+    if !state.messages.is_empty() {
+        messages_ui(ui, state);
+    }
     modals::modals_ui(ui, state);
     files::file_picker_ui(ui, state);
     focus::remember_text_field(ui.ctx());
@@ -297,11 +297,61 @@ fn go_to_buttons_ui(ui: &mut egui::Ui, blocks: &[BlockId]) -> Option<BlockId> {
     chosen
 }
 
+/// How many of the latest messages show before the older ones collapse into a count.
+const MESSAGES_SHOWN: usize = 4;
+
+/// The notification area: the latest messages in a box over the foot of the editor,
+/// newest first, so that a message never pushes the panes down. Older ones collapse into
+/// "N earlier", which opens them.
 fn messages_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    let expanded_key = egui::Id::unique("messages-expanded");
+    let expanded = ui
+        .ctx()
+        .data(|data| data.get_temp::<bool>(expanded_key))
+        .unwrap_or(false);
+    let shown = if expanded {
+        state.messages.len()
+    } else {
+        MESSAGES_SHOWN
+    };
+    let earlier = state.messages.len().saturating_sub(MESSAGES_SHOWN);
+    let screen = ui.ctx().content_rect();
+    egui::Area::new(egui::Id::unique("notifications"))
+        .order(egui::Order::Foreground)
+        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-16.0, -40.0))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width((screen.width() * 0.6).min(720.0));
+                egui::ScrollArea::vertical()
+                    .max_height(screen.height() * 0.5)
+                    .show(ui, |ui| messages_list_ui(ui, state, shown));
+                ui.horizontal(|ui| {
+                    if earlier > 0 {
+                        let text = if expanded {
+                            "Show fewer".to_owned()
+                        } else {
+                            format!("{earlier} earlier")
+                        };
+                        if ui.button(text).clicked() {
+                            ui.ctx()
+                                .data_mut(|data| data.insert_temp(expanded_key, !expanded));
+                        }
+                    }
+                    if ui.button("Dismiss").clicked() {
+                        ui.ctx()
+                            .data_mut(|data| data.insert_temp(expanded_key, false));
+                        state.send(Command::DismissMessages);
+                    }
+                });
+            });
+        });
+}
+
+fn messages_list_ui(ui: &mut egui::Ui, state: &mut AppState, shown: usize) {
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             let mut go_to = None;
-            for message in state.messages.iter().rev().take(4) {
+            for message in state.messages.iter().rev().take(shown) {
                 let color = match message.severity {
                     Severity::Error => ui.visuals().error_fg_color,
                     Severity::Warning => ui.visuals().warn_fg_color,
@@ -319,8 +369,5 @@ fn messages_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 state.send(Command::GoToBlock(block));
             }
         });
-        if ui.button("Dismiss").clicked() {
-            state.send(Command::DismissMessages);
-        }
     });
 }

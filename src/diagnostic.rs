@@ -27,6 +27,9 @@ pub struct Diagnostic {
     /// Characters of `block` that no bundled font draws. Layout gathers these from every
     /// paragraph into one message per script.
     pub undrawn: Vec<char>,
+    /// Something to settle before the brief is sent (a placeholder title, an empty To,
+    /// From or Date): the window lists these before an export.
+    pub before_sending: bool,
 }
 
 impl Diagnostic {
@@ -38,6 +41,7 @@ impl Diagnostic {
             block,
             also: Vec::new(),
             undrawn: Vec::new(),
+            before_sending: false,
         }
     }
 
@@ -49,7 +53,14 @@ impl Diagnostic {
             block,
             also: Vec::new(),
             undrawn: Vec::new(),
+            before_sending: false,
         }
+    }
+
+    /// The same diagnostic, marked as something to settle before the brief is sent.
+    pub fn before_sending(mut self) -> Self {
+        self.before_sending = true;
+        self
     }
 
     pub fn is_error(&self) -> bool {

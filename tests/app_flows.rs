@@ -129,6 +129,18 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
     let pdf = dir.path().join("flood.pdf");
     answers.borrow_mut().pdfs.push_back(pdf.clone());
     menu(&mut harness, "File", "Export PDF…");
+    // The draft has no To, From or Date yet: the window lists them before it goes out.
+    match &harness.state().modal {
+        Some(Modal::ExportWithErrors {
+            errors: 0, checks, ..
+        }) => assert!(
+            checks.iter().any(|c| c.contains("title block has no To")),
+            "{checks:?}"
+        ),
+        other => panic!("the export asks first: {other:?}"),
+    }
+    harness.get_by_label("Export Anyway").click();
+    harness.run();
     let cli_pdf = dir.path().join("cli.pdf");
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_briefwright"))
         .args([
@@ -151,6 +163,8 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
         .pdfs
         .push_back(dir.path().join("for-the-office"));
     menu(&mut harness, "File", "Export as Word…");
+    harness.get_by_label("Export Anyway").click();
+    harness.run();
     let docx = dir.path().join("for-the-office.docx");
     assert!(
         harness
@@ -179,6 +193,8 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
     let nowhere = dir.path().join("no/such/folder/brief.docx");
     answers.borrow_mut().pdfs.push_back(nowhere.clone());
     menu(&mut harness, "File", "Export as Word…");
+    harness.get_by_label("Export Anyway").click();
+    harness.run();
     assert!(
         harness.state().messages.iter().any(|m| m
             .text

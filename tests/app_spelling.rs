@@ -260,6 +260,17 @@ fn a_talking_point_in_the_library_is_checked_and_export_counts_unknown_words() {
         .state_mut()
         .run(briefwright::app::Command::ExportPdf(pdf.clone()));
     harness.run();
+    // The unknown word is listed before the brief goes out.
+    match &harness.state().modal {
+        Some(briefwright::app::Modal::ExportWithErrors { checks, .. }) => assert!(
+            checks.iter().any(|c| c.contains("1 unknown word")),
+            "{checks:?}"
+        ),
+        other => panic!("the export asks first: {other:?}"),
+    }
+    harness.get_by_label("Export Anyway").click();
+    harness.run();
+    assert!(pdf.is_file());
     let said: Vec<String> = harness
         .state()
         .messages

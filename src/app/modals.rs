@@ -160,11 +160,25 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 });
             }
-            Modal::ExportWithErrors { path, format, errors } => {
+            Modal::ExportWithErrors { path, format, errors, checks } => {
                 let plural = if errors == 1 { "" } else { "s" };
-                ui.heading(format!("The brief has {errors} error{plural}"));
-                ui.label("Text that is missing prints as \u{201c}[Missing: \u{2026}]\u{201d}, or as boxes; the messages say where, with Go to. Export it anyway? Its properties will say it was exported with errors.");
+                if errors > 0 {
+                    ui.heading(format!("The brief has {errors} error{plural}"));
+                    ui.label("Text that is missing prints as \u{201c}[Missing: \u{2026}]\u{201d}, or as boxes; the messages say where, with Go to. Export it anyway? Its properties will say it was exported with errors.");
+                } else {
+                    ui.heading("Before the brief goes out");
+                }
+                if !checks.is_empty() {
+                    ui.label("Still to settle:");
+                    for check in &checks {
+                        ui.label(format!("\u{2022} {check}"));
+                    }
+                }
                 ui.horizontal(|ui| {
+                    if !checks.is_empty() && ui.button("Go to Title Block").clicked() {
+                        state.modal = None;
+                        state.focus_pane = Some(crate::app::state::Pane::Editor);
+                    }
                     if ui.button("Export Anyway").clicked() {
                         state.send(Command::ExportAnyway { path: path.clone(), format });
                     }

@@ -210,16 +210,41 @@ impl AppState {
             Err(error) => return self.error(format!("The brief was not exported. {error}.")),
         };
         let errors = prepared.error_count();
-        if errors > 0 {
-            self.report("", &prepared.laid.diagnostics);
+        let checks = self.before_sending(&prepared.laid);
+        if errors > 0 || !checks.is_empty() {
+            if errors > 0 {
+                // The messages say where each error is, with Go to.
+                self.report("", &prepared.laid.diagnostics);
+            }
             self.modal = Some(Modal::ExportWithErrors {
                 path,
                 format,
                 errors,
+                checks,
             });
             return;
         }
         self.write_export(&path, format, prepared, 0);
+    }
+
+    /// What to settle before the brief is sent, one line each: the layout's checks (a
+    /// placeholder title, an empty To, From or Date) and the words the spelling check
+    /// does not know.
+    fn before_sending(&mut self, laid: &crate::layout::Laid) -> Vec<String> {
+        let mut checks: Vec<String> = laid
+            .diagnostics
+            .iter()
+            .filter(|d| d.before_sending)
+            .map(|d| sentence(&d.message))
+            .collect();
+        let unknown = self.unknown_word_count();
+        if unknown > 0 {
+            checks.push(format!(
+                "The brief has {}, underlined in red in the editor.",
+                crate::spelling::count_text(unknown)
+            ));
+        }
+        checks
     }
 
     /// Writes the brief with its errors, marked in its properties.
@@ -229,6 +254,13 @@ impl AppState {
             Ok(prepared) => prepared.error_count(),
             Err(error) => return self.error(format!("The brief was not exported. {error}.")),
         };
+        if errors == 0 {
+            // Only things to settle before sending, which the officer has seen: no mark.
+            return match crate::export::prepare(&self.project, format, &mut self.layouter) {
+                Ok(prepared) => self.write_export(&path, format, prepared, 0),
+                Err(error) => self.error(format!("The brief was not exported. {error}.")),
+            };
+        }
         let marked = crate::export::marked_with_errors(&self.project, errors);
         match crate::export::prepare(&marked, format, &mut self.layouter) {
             Ok(prepared) => self.write_export(&path, format, prepared, errors),
@@ -395,4 +427,17 @@ impl AppState {
         self.settings.zoom = zoom.clamp(0.25, 4.0);
         self.settings.fit_width = false;
     }
+}
+
+/// A diagnostic's message as a sentence: a capital first, a full stop last.
+fn sentence(message: &str) -> String {
+    let mut chars = message.chars();
+    let mut text: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+    text
 }

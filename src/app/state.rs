@@ -81,11 +81,14 @@ pub enum Modal {
         section: SectionRef,
         part: Option<usize>,
     },
-    /// The brief has errors: export it anyway, or not.
+    /// The brief has errors, or things to settle before it is sent (a placeholder title,
+    /// an empty To, From or Date, unknown words): export it anyway, or not.
     ExportWithErrors {
         path: PathBuf,
         format: crate::export::ExportFormat,
         errors: usize,
+        /// What to settle before sending, in the officer's words.
+        checks: Vec<String>,
     },
 }
 

@@ -259,15 +259,18 @@ fn layout_with(
     } else {
         None
     };
-    diagnostics.extend(untitled.map(|text| Diagnostic::warning(text, None)));
+    diagnostics.extend(untitled.map(|text| Diagnostic::warning(text, None).before_sending()));
     if template.show_meta_table && !missing.is_empty() {
-        diagnostics.push(Diagnostic::warning(
-            format!(
-                "the title block has no {}; fill it in before the brief goes out",
-                missing.join(", ")
-            ),
-            None,
-        ));
+        diagnostics.push(
+            Diagnostic::warning(
+                format!(
+                    "the title block has no {}; fill it in before the brief goes out",
+                    missing.join(", ")
+                ),
+                None,
+            )
+            .before_sending(),
+        );
     }
     let scheme = match crate::marking::Scheme::for_meta(meta) {
         Ok(scheme) => scheme,

@@ -141,6 +141,22 @@ pub fn check_project(project: &Project) -> Result<(), LimitError> {
 /// The text the brief prints, near enough: its fields, blocks, and the sections and
 /// talking points its blocks quote (each as often as it is quoted).
 fn printed_bytes(project: &Project) -> usize {
+    // Looked up once: a project may hold 10,000 excerpts of a source of 100,000 sections.
+    let sections: std::collections::HashMap<(u64, u64), usize> = project
+        .sources
+        .iter()
+        .flat_map(|source| {
+            source
+                .sections
+                .iter()
+                .map(move |section| ((source.id.0, section.id.0), section.text.len()))
+        })
+        .collect();
+    let points: std::collections::HashMap<u64, usize> = project
+        .talking_points
+        .iter()
+        .map(|point| (point.id.0, point.text.len()))
+        .collect();
     let meta = &project.brief.meta;
     let mut total = [
         &meta.title,
@@ -161,12 +177,15 @@ fn printed_bytes(project: &Project) -> usize {
                 BlockKind::Paragraph { text } => text.len(),
                 BlockKind::Recommendation { text, .. } => text.len(),
                 BlockKind::Excerpt { from, edited } => edited.as_ref().map_or_else(
-                    || project.section(*from).map_or(0, |(_, s)| s.text.len()),
+                    || {
+                        sections
+                            .get(&(from.source.0, from.section.0))
+                            .copied()
+                            .unwrap_or(0)
+                    },
                     String::len,
                 ),
-                BlockKind::TalkingPoint { point } => {
-                    project.talking_point(*point).map_or(0, |p| p.text.len())
-                }
+                BlockKind::TalkingPoint { point } => points.get(&point.0).copied().unwrap_or(0),
                 BlockKind::Bullets { items } => items.iter().map(String::len).sum(),
                 BlockKind::Table { rows } => rows.iter().flatten().map(String::len).sum(),
                 BlockKind::PageBreak => 0,
@@ -223,6 +242,33 @@ mod tests {
             "the field brief.parts[0].blocks[1].text is 257 KB; a field can be at most 256 KB"
         );
         assert!(check_fields(&serde_json::json!({"a": ["b", {"c": "d"}]})).is_ok());
+    }
+
+    #[test]
+    fn excerpts_count_the_text_they_quote_each_time() {
+        use crate::model::{BlockKind, Section, SectionId, SectionKind, SectionRef, Source};
+        let mut project = Project::new("briefing-note", &[("bg".into(), "Background".into())]);
+        let text = "word ".repeat(50_000); // 250 KB, under the field limit
+        let source = project.add_source(Source::new(
+            "Long",
+            vec![Section {
+                id: SectionId(0),
+                kind: SectionKind::Paragraph,
+                text,
+            }],
+        ));
+        let section = project.sources[0].sections[0].id;
+        for _ in 0..8 {
+            let from = SectionRef { source, section };
+            project.push_block(0, BlockKind::Excerpt { from, edited: None });
+        }
+        assert_eq!(check_project(&project), Ok(()));
+        let from = SectionRef { source, section };
+        project.push_block(0, BlockKind::Excerpt { from, edited: None });
+        assert_eq!(
+            check_project(&project).map_err(|e| e.to_string()),
+            Err("the brief would print 2.1 MB of text (excerpts counted with the sections they quote); a brief can print at most 2 MB".into())
+        );
     }
 
     #[test]

@@ -158,6 +158,12 @@ fn remember_pane(ui: &egui::Ui, pane: Pane) {
         .data_mut(|data| data.insert_temp(pane_key(pane), rect));
 }
 
+/// Where `pane` was drawn on the last frame: for tests that check no control runs out
+/// of its pane.
+pub fn pane_rect(ctx: &egui::Context, pane: Pane) -> Option<egui::Rect> {
+    ctx.data(|data| data.get_temp::<egui::Rect>(pane_key(pane)))
+}
+
 /// The pane the focused control is in, if any.
 fn focused_pane(ctx: &egui::Context) -> Option<Pane> {
     let focused = ctx.memory(|m| m.focused())?;

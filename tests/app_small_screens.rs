@@ -72,10 +72,17 @@ fn cut_controls(harness: &Harness<'static, AppState>) -> Vec<String> {
 
 #[test]
 fn every_control_is_whole_on_a_laptop_screen() {
-    for size in [[1024.0, 768.0], [1280.0, 800.0]] {
-        let decision = briefwright::sample_kinds::sample_for("decision-brief").expect("sample");
-        let harness = window(decision, size);
-        let cut = cut_controls(&harness);
-        assert!(cut.is_empty(), "at {size:?}:\n{}", cut.join("\n"));
+    for size in [[1024.0, 768.0], [1280.0, 800.0], [1440.0, 900.0]] {
+        for kind in [
+            "decision-brief",
+            "visit-brief",
+            "briefing-note",
+            "meeting-brief",
+        ] {
+            let project = briefwright::sample_kinds::sample_for(kind).expect("sample");
+            let harness = window(project, size);
+            let cut = cut_controls(&harness);
+            assert!(cut.is_empty(), "{kind} at {size:?}:\n{}", cut.join("\n"));
+        }
     }
 }

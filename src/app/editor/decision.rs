@@ -66,12 +66,14 @@ pub fn also_to_ui(ui: &mut egui::Ui, state: &mut AppState, label_width: f32) {
     let mut changed = None;
     for (index, addressee) in addressees.iter().enumerate() {
         let mut edited = addressee.clone();
-        ui.horizontal(|ui| {
+        // On a narrow window the choice and Remove wrap under the name instead of
+        // running under the preview.
+        ui.horizontal_wrapped(|ui| {
             let label = ui.add_sized(
                 [label_width, 20.0],
                 egui::Label::new("Also to").halign(egui::Align::Min),
             );
-            let width = (ui.available_width() - 190.0).max(120.0);
+            let width = (ui.available_width() - 210.0).max(100.0);
             let name = ui
                 .add(egui::TextEdit::singleline(&mut edited.name).desired_width(width))
                 .labelled_by(label.id)

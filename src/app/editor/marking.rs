@@ -23,10 +23,11 @@ pub fn brief_marking_ui(ui: &mut egui::Ui, state: &mut AppState, label: egui::Id
     let mut chosen = current.clone();
     let mut chosen_scheme = scheme.name.clone();
     ui.vertical(|ui| {
-        ui.horizontal(|ui| {
+        // Wraps on a narrow window rather than widening the editor under the preview.
+        ui.horizontal_wrapped(|ui| {
             egui::ComboBox::from_id_salt("classification")
                 .selected_text(&current)
-                .width(200.0)
+                .width(ui.available_width().clamp(140.0, 200.0))
                 .show_ui(ui, |ui| {
                     for level in &scheme.levels {
                         ui.selectable_value(&mut chosen, level.clone(), level);
@@ -37,7 +38,7 @@ pub fn brief_marking_ui(ui: &mut egui::Ui, state: &mut AppState, label: egui::Id
             let scheme_label = ui.label("Scheme");
             egui::ComboBox::from_id_salt("marking-scheme")
                 .selected_text(&scheme.name)
-                .width(90.0)
+                .width(110.0)
                 .show_ui(ui, |ui| {
                     for known in Scheme::built_ins() {
                         ui.selectable_value(&mut chosen_scheme, known.name.clone(), &known.name)

@@ -18,7 +18,8 @@ pub fn table_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, rows: &
         })
         .collect();
     let mut changed = false;
-    let cell_width = ((ui.available_width() - 110.0) / columns as f32 - 8.0).max(50.0);
+    // Room for the row buttons (↑ ↓ Delete row), so that they stay inside the editor.
+    let cell_width = ((ui.available_width() - 150.0) / columns as f32 - 8.0).max(50.0);
     let mut action: Option<(usize, RowAction)> = None;
     egui::Grid::new(("table", block.0))
         .num_columns(columns + 1)

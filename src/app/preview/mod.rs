@@ -18,7 +18,7 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
     };
     let budget = laid.page_budget;
     let count = laid.pages.len();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         let over = count > budget;
         let text = format!(
             "{count} page{} (budget {budget})",

@@ -4,7 +4,12 @@
 
 /// Now as an ISO 8601 UTC timestamp, as projects record when they were made.
 pub fn now_timestamp() -> String {
-    let seconds = std::time::SystemTime::now()
+    timestamp_of(std::time::SystemTime::now())
+}
+
+/// `time` as an ISO 8601 UTC timestamp ("2026-12-06T13:05:00Z").
+pub fn timestamp_of(time: std::time::SystemTime) -> String {
+    let seconds = time
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let days = (seconds / 86_400) as i64;

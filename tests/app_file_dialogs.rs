@@ -68,3 +68,59 @@ fn without_a_native_dialog_open_shows_the_windows_own_and_opens_the_choice() {
         .count();
     assert_eq!(count, 1);
 }
+
+#[test]
+fn the_windows_own_dialog_takes_a_whole_path_and_enter() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let first = dir.path().join("first.brief");
+    let second = dir.path().join("second.brief");
+    for (path, title) in [(&first, "First"), (&second, "Second")] {
+        let mut brief = empty_brief();
+        brief.brief.meta.title = title.into();
+        save(&brief, path).expect("save");
+    }
+    let (mut harness, answers) = harness_with(briefwright::sample::project());
+    answers.borrow_mut().unavailable = true;
+
+    // A whole path typed into the Folder box opens that file.
+    harness
+        .state_mut()
+        .run(Command::OpenDialog { confirmed: true });
+    harness.run();
+    harness
+        .get_by_label("Folder")
+        .set_text_value_accesskit(first.to_str().expect("path"));
+    harness.run();
+    harness.get_by_label("Go").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().project.brief.meta.title, "First");
+
+    // A file chosen in the list opens with Enter. (A double click opens it too: egui_kittest
+    // cannot time two clicks as one double click, so that was checked in the real window
+    // under Xvfb with xdotool.)
+    harness
+        .state_mut()
+        .run(Command::OpenDialog { confirmed: true });
+    harness.run();
+    harness.get_by_label("second.brief").click();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().project.brief.meta.title, "Second");
+
+    // Saving: the keyboard starts in the name box, and Enter saves.
+    harness.state_mut().run(Command::SaveAsDialog);
+    harness.run();
+    harness.run();
+    let name = harness.get_by_label("File name");
+    assert!(name.is_focused(), "the name box has the keyboard");
+    name.set_text_value_accesskit("copy.brief");
+    harness.run();
+    harness.get_by_label("File name").focus();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.run();
+    assert!(dir.path().join("copy.brief").is_file(), "Enter saved it");
+}

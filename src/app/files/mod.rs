@@ -113,6 +113,24 @@ impl AppState {
         self.focus_pane = Some(crate::app::state::Pane::Editor);
     }
 
+    /// The folders of the brief and of the files opened lately, for the file dialog's
+    /// places.
+    fn recent_folders(&self) -> Vec<PathBuf> {
+        let mut folders: Vec<PathBuf> = Vec::new();
+        let candidates = self
+            .folder()
+            .into_iter()
+            .chain(self.settings.last_folder.clone())
+            .chain(self.settings.recent.iter().filter_map(|p| folder_of(p)));
+        for folder in candidates {
+            if !folders.contains(&folder) {
+                folders.push(folder);
+            }
+        }
+        folders.truncate(5);
+        folders
+    }
+
     fn remember_recent(&mut self, path: &Path) {
         let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
         self.settings.recent.retain(|p| *p != path);
@@ -150,7 +168,7 @@ impl AppState {
         let folder = self.folder().or_else(|| self.settings.last_folder.clone());
         let request = FileRequest { purpose, folder };
         if self.native_dialogs_unavailable {
-            self.file_picker = Some(FilePicker::new(request));
+            self.file_picker = Some(FilePicker::new(request).with_recent(self.recent_folders()));
         } else {
             self.dialogs.start(request);
             self.collect_dialog_answer();
@@ -184,7 +202,8 @@ impl AppState {
                         format!("The desktop's file dialog could not be shown: {reason}."),
                     );
                 }
-                self.file_picker = Some(FilePicker::new(request));
+                self.file_picker =
+                    Some(FilePicker::new(request).with_recent(self.recent_folders()));
                 return;
             }
         };

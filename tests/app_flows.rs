@@ -777,3 +777,30 @@ fn messages_do_not_move_the_panes_and_older_ones_collapse_into_a_count() {
     harness.run();
     assert!(harness.state().messages.is_empty());
 }
+
+#[test]
+fn the_preview_folds_to_a_button_and_comes_back() {
+    let (mut harness, _) = harness(briefwright::sample::project());
+    harness.run();
+    let editor_width = |harness: &Harness<'static, AppState>| {
+        harness
+            .get_all_by_label("Title")
+            .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
+            .and_then(|n| n.accesskit_node().bounding_box())
+            .map(|b| b.width())
+            .expect("the Title field")
+    };
+    let before = editor_width(&harness);
+    harness.get_by_label("Hide preview").click();
+    harness.run();
+    assert!(harness.state().settings.preview_hidden);
+    assert!(
+        harness.query_by_label("Zoom out").is_none(),
+        "the pages are gone"
+    );
+    assert!(editor_width(&harness) >= before, "the editor has the room");
+    harness.get_by_label("Show preview").click();
+    harness.run();
+    assert!(!harness.state().settings.preview_hidden);
+    harness.get_by_label("Zoom out");
+}

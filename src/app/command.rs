@@ -90,6 +90,8 @@ pub enum Command {
     GoToBlock(BlockId),
     /// Moves the selected block up (negative) or down (positive).
     MoveSelected(i32),
+    /// Folds the preview away to a button (true) or brings it back (false).
+    SetPreviewHidden(bool),
     /// Moves the keyboard to the next pane (positive) or the previous one (negative).
     CyclePane(i32),
     /// Adds a source section as an excerpt to a part (by index), or to the default part.
@@ -393,6 +395,8 @@ impl Command {
             Command::Find { replace: true } => "Find and Replace…",
             Command::FindNext(by) if *by < 0 => "Find Previous",
             Command::FindNext(_) => "Find Next",
+            Command::SetPreviewHidden(true) => "Hide Preview",
+            Command::SetPreviewHidden(false) => "Show Preview",
             Command::CyclePane(by) if *by < 0 => "Previous Pane",
             Command::CyclePane(_) => "Next Pane",
             _ => "",

@@ -119,6 +119,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             item_ui(ui, state, Command::InterfaceZoomOut, true);
             item_ui(ui, state, Command::InterfaceZoomReset, true);
             ui.separator();
+            let hidden = state.settings.preview_hidden;
+            item_ui(ui, state, Command::SetPreviewHidden(!hidden), true);
+            ui.separator();
             for theme in [Theme::System, Theme::Light, Theme::Dark] {
                 let command = Command::SetTheme(theme);
                 if ui

@@ -111,14 +111,34 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     }) {
         state.settings.sources_width = width;
     }
-    let preview = egui::Panel::right("preview");
-    let chosen = state.settings.preview_width;
-    let range = PREVIEW_MIN_WIDTH..=preview_max;
-    if let Some(width) = side_pane_ui(ui, preview, "preview", chosen, range, |ui| {
-        remember_pane(ui, Pane::Preview);
-        preview::preview_ui(ui, state);
-    }) {
-        state.settings.preview_width = width;
+    if state.settings.preview_hidden {
+        // Folded to a button: the editor takes the room.
+        egui::Panel::right("preview-folded")
+            .resizable(false)
+            .show(ui, |ui| {
+                remember_pane(ui, Pane::Preview);
+                let show = ui
+                    .button("\u{25c0} Preview")
+                    .on_hover_text("Show the preview again")
+                    .accessible_name("Show preview");
+                if state.focus_pane == Some(Pane::Preview) {
+                    state.focus_pane = None;
+                    show.request_focus();
+                }
+                if show.clicked() {
+                    state.send(Command::SetPreviewHidden(false));
+                }
+            });
+    } else {
+        let preview = egui::Panel::right("preview");
+        let chosen = state.settings.preview_width;
+        let range = PREVIEW_MIN_WIDTH..=preview_max;
+        if let Some(width) = side_pane_ui(ui, preview, "preview", chosen, range, |ui| {
+            remember_pane(ui, Pane::Preview);
+            preview::preview_ui(ui, state);
+        }) {
+            state.settings.preview_width = width;
+        }
     }
     egui::CentralPanel::default().show(ui, |ui| {
         remember_pane(ui, Pane::Editor);

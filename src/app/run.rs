@@ -153,6 +153,7 @@ impl AppState {
                 }
             }
             Command::DismissMessages => self.messages.clear(),
+            Command::SetPreviewHidden(hidden) => self.settings.preview_hidden = hidden,
             Command::CyclePane(by) => {
                 let count = Pane::ORDER.len() as i32;
                 let next = match self.focused_pane {

@@ -22,6 +22,8 @@ pub struct Settings {
     pub interface_zoom: f32,
     /// A folder of extra Hunspell dictionaries (.aff and .dic) for other languages.
     pub extra_dictionaries: Option<PathBuf>,
+    /// The preview is folded away to a button, giving its room to the editor.
+    pub preview_hidden: bool,
 }
 
 /// The window's colours.
@@ -45,6 +47,7 @@ impl Default for Settings {
             theme: Theme::System,
             interface_zoom: 1.0,
             extra_dictionaries: None,
+            preview_hidden: false,
         }
     }
 }

@@ -32,6 +32,14 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
         ui.label(label)
             .on_hover_text("Pages used against the template's page budget");
         ui.separator();
+        if ui
+            .button("\u{25b6}")
+            .on_hover_text("Fold the preview away, to give the editor its room")
+            .accessible_name("Hide preview")
+            .clicked()
+        {
+            state.send(Command::SetPreviewHidden(true));
+        }
         let zoom_out = ui
             .button("−")
             .on_hover_text("Zoom out")

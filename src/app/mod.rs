@@ -19,6 +19,7 @@ mod shell;
 mod sources;
 mod spelling;
 mod state;
+pub mod termination;
 mod theme;
 
 use std::path::PathBuf;
@@ -81,6 +82,9 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         install_fonts(ui.ctx());
         theme::install(ui.ctx());
         state.fonts_installed = true;
+    }
+    if termination::requested() && !state.quit_now {
+        state.shut_down();
     }
     apply_display_settings(ui.ctx(), &state.settings);
     handle_input(ui.ctx(), state);

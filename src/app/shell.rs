@@ -63,10 +63,12 @@ pub fn run(file: Option<PathBuf>, started: std::time::Instant) -> Result<(), Str
             .with_drag_and_drop(true),
         ..Default::default()
     };
+    super::termination::install();
     eframe::run_native(
         "Briefwright",
         options,
         Box::new(move |cc| {
+            super::termination::wake_on_request(cc.egui_ctx.clone());
             let settings: Settings = cc
                 .storage
                 .and_then(|s| eframe::get_value(s, SETTINGS_KEY))

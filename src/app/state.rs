@@ -293,6 +293,21 @@ impl AppState {
         }
     }
 
+    /// Ends the window for a signal from the session: unsaved work goes to the recovery
+    /// folder now, whatever the autosave interval, the lock is released, and the window
+    /// closes without asking.
+    pub fn shut_down(&mut self) {
+        if self.dirty
+            && let Some(folder) = self.recovery_dir.clone()
+        {
+            // Nobody is left to read a message; the copy is what counts.
+            let _ = recovery::write_recovery(&folder, &self.project, self.path.as_deref());
+            self.changed_since_autosave = false;
+        }
+        self.lock = None;
+        self.quit_now = true;
+    }
+
     /// Called when the window closes normally.
     pub fn on_close(&mut self) {
         if !self.dirty {

@@ -26,6 +26,7 @@ pub mod sample;
 pub mod sample_kinds;
 pub mod spelling;
 pub mod template;
+pub mod typography;
 pub mod unicode_block;
 pub mod units;
 pub mod word;

@@ -372,3 +372,39 @@ fn a_glyph_shared_by_different_texts_still_copies_as_its_own_text() {
         "{text:?} not found in {extracted}"
     );
 }
+
+#[test]
+fn straight_quotes_print_curled_in_the_pdf_and_the_word_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut project = sample::project();
+    let block = support::first_paragraph(&project);
+    project
+        .apply(briefwright::model::Edit::SetBlockText {
+            block,
+            text: "The Minister's \"first\" visit, pasted from an e-mail.".to_owned(),
+        })
+        .expect("edited");
+    let pdf = write_pdf(&project, dir.path(), "quotes.pdf");
+    let text = tool("pdftotext", &["-enc", "UTF-8", &pdf, "-"]);
+    assert!(
+        text.contains("Minister\u{2019}s \u{201c}first\u{201d} visit"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Minister's"),
+        "no straight apostrophe is left"
+    );
+    let template = briefwright::template::Template::for_brief(&project.brief).expect("template");
+    let docx = briefwright::word::write(&project, &template).expect("docx");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").expect("document"),
+        &mut document,
+    )
+    .expect("utf-8");
+    assert!(
+        document.contains("Minister\u{2019}s"),
+        "the Word file agrees"
+    );
+}

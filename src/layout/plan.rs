@@ -369,11 +369,18 @@ impl<'a> Plan<'a> {
     }
 }
 
+/// Styled spans of inline markup, their straight quotes curled as they print (in the
+/// PDF and in the Word file alike, which both take their text from here).
 pub fn spans_from_inline(spans: Vec<InlineSpan>) -> Vec<StyledSpan> {
+    let mut previous = None;
     spans
         .into_iter()
         .map(|s| StyledSpan {
-            text: s.text,
+            text: {
+                let text = crate::typography::curly_quotes_after(&s.text, previous).into_owned();
+                previous = text.chars().last().or(previous);
+                text
+            },
             bold: s.bold,
             italic: s.italic,
             link: s.link,

@@ -22,7 +22,11 @@ impl Plan<'_> {
             title = format!("{title} \u{2014} {suffix}");
         }
         let style = &self.template.styles.title;
-        self.request(vec![StyledSpan::plain(title)], style, self.width)
+        self.request(
+            vec![StyledSpan::plain(crate::typography::curly_quotes(&title))],
+            style,
+            self.width,
+        )
     }
 
     /// The To, From, Date and Reference rows that are filled in, if the template shows them.
@@ -76,7 +80,9 @@ impl Plan<'_> {
                     label_width - padding * 2.0,
                 ),
                 self.request(
-                    vec![StyledSpan::plain(value.trim())],
+                    vec![StyledSpan::plain(crate::typography::curly_quotes(
+                        value.trim(),
+                    ))],
                     style,
                     value_width - padding * 2.0,
                 ),

@@ -3,6 +3,7 @@
 
 use crate::app::find::marks::highlight_layouter;
 use crate::app::state::AppState;
+use crate::model::MetaField;
 use crate::model::find::Place;
 
 /// Adds a text field for `text` that shows the find bar's matches in `place`, if any,
@@ -33,6 +34,15 @@ pub(in crate::app) fn add_text_field(
         edit.show(ui)
     };
     let is_quotation = matches!(place, Place::Block(block) if state.is_excerpt(block));
+    // Smart quotes as you type, as the brief prints them; not in quotations (the source's
+    // words), the reference (a code), or text with a link, whose address must stay as
+    // written.
+    let code_like = matches!(place, Place::Meta(MetaField::Reference)) || text.contains("](");
+    if output.response.changed() && !is_quotation && !code_like {
+        if let std::borrow::Cow::Owned(curled) = crate::typography::curly_quotes(text) {
+            *text = curled;
+        }
+    }
     if !is_quotation {
         let field = crate::app::spelling::marks::Field::whole(place);
         crate::app::spelling::marks::spelling_marks_ui(ui, state, field, text, &output);

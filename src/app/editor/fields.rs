@@ -38,10 +38,12 @@ pub(in crate::app) fn add_text_field(
     // words), the reference (a code), or text with a link, whose address must stay as
     // written.
     let code_like = matches!(place, Place::Meta(MetaField::Reference)) || text.contains("](");
-    if output.response.changed() && !is_quotation && !code_like {
-        if let std::borrow::Cow::Owned(curled) = crate::typography::curly_quotes(text) {
-            *text = curled;
-        }
+    if output.response.changed()
+        && !is_quotation
+        && !code_like
+        && let std::borrow::Cow::Owned(curled) = crate::typography::curly_quotes(text)
+    {
+        *text = curled;
     }
     if !is_quotation {
         let field = crate::app::spelling::marks::Field::whole(place);

@@ -73,7 +73,9 @@ pub fn also_to_ui(ui: &mut egui::Ui, state: &mut AppState, label_width: f32) {
                 [label_width, 20.0],
                 egui::Label::new("Also to").halign(egui::Align::Min),
             );
-            let width = (ui.available_width() - 210.0).max(100.0);
+            // A wrapping row reports its whole width, the label's included: leave room for
+            // the label, the choice (130 wide) and Remove (about 70), with their spacing.
+            let width = (ui.available_width() - label_width - 260.0).max(100.0);
             let name = ui
                 .add(egui::TextEdit::singleline(&mut edited.name).desired_width(width))
                 .labelled_by(label.id)
@@ -85,6 +87,7 @@ pub fn also_to_ui(ui: &mut egui::Ui, state: &mut AppState, label_width: f32) {
             };
             egui::ComboBox::from_id_salt(("also-to-for", index))
                 .selected_text(shown.to_owned())
+                .width(130.0)
                 .show_ui(ui, |ui| {
                     for choice in ACTIONS {
                         let text = if choice.is_empty() {

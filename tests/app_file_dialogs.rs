@@ -110,6 +110,16 @@ fn the_windows_own_dialog_takes_a_whole_path_and_enter() {
     harness.run();
     assert_eq!(harness.state().project.brief.meta.title, "Second");
 
+    // Type-ahead: typing "fi" in the list chooses first.brief; Enter opens it.
+    harness.state_mut().run(Command::OpenDialog { confirmed: true });
+    harness.run();
+    harness.event(egui::Event::Text("fi".into()));
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().project.brief.meta.title, "First");
+
     // Saving: the keyboard starts in the name box, and Enter saves.
     harness.state_mut().run(Command::SaveAsDialog);
     harness.run();

@@ -42,6 +42,8 @@ pub struct FilePicker {
     recent: Vec<PathBuf>,
     /// The keyboard goes to the name box (or the list) when the dialog opens.
     focus_pending: bool,
+    /// Letters typed to the list (type-ahead), and when the last one came.
+    typed: (String, f64),
 }
 
 fn list_folder(folder: &Path, extensions: &[&str]) -> Result<Vec<Entry>, String> {
@@ -143,6 +145,7 @@ impl FilePicker {
             sort: (SortBy::Name, true),
             recent: Vec::new(),
             focus_pending: true,
+            typed: (String::new(), 0.0),
         };
         picker.go_to(folder);
         picker
@@ -191,6 +194,52 @@ impl FilePicker {
         }
     }
 
+    /// Type-ahead: letters typed while no field has the keyboard choose the first entry
+    /// whose name starts with them; a pause of a second starts afresh.
+    fn type_ahead(&mut self, ctx: &egui::Context) {
+        if ctx
+            .memory(|m| m.focused())
+            .is_some_and(|id| egui::TextEdit::load_state(ctx, id).is_some())
+        {
+            return;
+        }
+        let (typed, now) = ctx.input(|i| {
+            let typed: String = i
+                .events
+                .iter()
+                .filter_map(|event| match event {
+                    egui::Event::Text(text) => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            (typed, i.time)
+        });
+        if typed.is_empty() {
+            return;
+        }
+        if now - self.typed.1 > 1.0 {
+            self.typed.0.clear();
+        }
+        self.typed.0.push_str(&typed.to_lowercase());
+        self.typed.1 = now;
+        let Ok(entries) = &self.entries else {
+            return;
+        };
+        if let Some(entry) = entries
+            .iter()
+            .find(|entry| entry.name.to_lowercase().starts_with(&self.typed.0))
+        {
+            let name = entry.name.clone();
+            if entry.is_folder {
+                self.selected.clear();
+            } else if self.is_save() {
+                self.file_name = name;
+            } else {
+                self.selected = vec![name];
+            }
+        }
+    }
+
     fn sort_by(&mut self, by: SortBy) {
         self.sort = if self.sort.0 == by {
             (by, !self.sort.1)
@@ -221,6 +270,7 @@ impl FilePicker {
     /// Shows the dialog; returns the answer once the user has chosen or cancelled.
     pub fn show_ui(&mut self, ctx: &egui::Context) -> Option<DialogAnswer> {
         let mut answer = None;
+        self.type_ahead(ctx);
         let title = self.request.purpose.title();
         let modal = egui::Modal::new(egui::Id::unique("file-picker")).show(ctx, |ui| {
             ui.set_width(560.0);

@@ -111,7 +111,9 @@ fn the_windows_own_dialog_takes_a_whole_path_and_enter() {
     assert_eq!(harness.state().project.brief.meta.title, "Second");
 
     // Type-ahead: typing "fi" in the list chooses first.brief; Enter opens it.
-    harness.state_mut().run(Command::OpenDialog { confirmed: true });
+    harness
+        .state_mut()
+        .run(Command::OpenDialog { confirmed: true });
     harness.run();
     harness.event(egui::Event::Text("fi".into()));
     harness.run();

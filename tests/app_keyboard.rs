@@ -376,3 +376,120 @@ fn an_opened_brief_starts_in_its_title_and_f6_cycles_the_panes() {
     harness.run();
     assert_eq!(focused_label(&harness).as_deref(), Some("Title"));
 }
+
+/// Presses Tab until the control whose label starts with `label` has the keyboard; the
+/// presses it took.
+fn tab_to(harness: &mut egui_kittest::Harness<'static, AppState>, label: &str) -> usize {
+    for presses in 1..=80 {
+        harness.key_press(Key::Tab);
+        harness.run();
+        if focused_label(harness).is_some_and(|focused| focused.starts_with(label)) {
+            return presses;
+        }
+    }
+    panic!(
+        "Tab never reached {label:?}; the keyboard is at {:?}",
+        focused_label(harness)
+    );
+}
+
+/// Types `text` into the field that has the keyboard; the keys it took.
+fn type_here(harness: &mut egui_kittest::Harness<'static, AppState>, text: &str) -> usize {
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+    text.chars().count()
+}
+
+#[test]
+fn a_decision_brief_is_made_from_an_article_by_keyboard_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let template = briefwright::template::Template::built_in("decision-brief").expect("kind");
+    let project = briefwright::model::Project::new("decision-brief", &template.part_titles());
+    let (mut harness, answers) = support::window::harness(project);
+    harness.run();
+    harness.run();
+    let mut keys = 0;
+    let mut typed = 0;
+
+    // Ctrl+I: the article (the dialog is answered by the test).
+    answers
+        .borrow_mut()
+        .articles
+        .push_back(vec![support::window::article()]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    harness.run();
+    keys += 1;
+    assert_eq!(harness.state().project.sources.len(), 1);
+
+    // The brief starts in its Title.
+    assert_eq!(focused_label(&harness).as_deref(), Some("Title"));
+    typed += type_here(&mut harness, "Flood cooperation with Kazakhstan");
+    keys += tab_to(&mut harness, "To");
+    typed += type_here(&mut harness, "Minister for Foreign Affairs");
+    keys += tab_to(&mut harness, "From");
+    typed += type_here(&mut harness, "Director, Central Asia");
+    keys += tab_to(&mut harness, "Date");
+    typed += type_here(&mut harness, "9 March 2026");
+    keys += tab_to(&mut harness, "Purpose");
+    typed += type_here(&mut harness, "To seek your agreement to a working group.");
+
+    // A recommendation: Tab to its part's button, Enter, and type into the new block.
+    let add = tab_to(&mut harness, "Add recommendation");
+    keys += add;
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.run();
+    keys += 1;
+    assert_eq!(
+        focused_label(&harness).as_deref(),
+        Some("Recommendation text")
+    );
+    typed += type_here(&mut harness, "That you agree to propose a working group.");
+
+    // A paragraph of the article: F6 to the sources, Tab to the article, open it, add.
+    harness.key_press(Key::F6);
+    harness.run();
+    harness.run();
+    keys += 1;
+    keys += tab_to(&mut harness, "Rivers Without Borders");
+    harness.key_press(Key::Enter);
+    harness.run();
+    keys += 1;
+    keys += tab_to(&mut harness, "Add to brief");
+    harness.key_press(Key::Enter);
+    harness.run();
+    keys += 1;
+
+    // Export, answering the dialog; Export Anyway if the export lists anything to settle.
+    let pdf = dir.path().join("decision.pdf");
+    answers.borrow_mut().pdfs.push_back(pdf.clone());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.run();
+    keys += 1;
+    if harness.state().modal.is_some() {
+        keys += tab_to(&mut harness, "Export Anyway");
+        harness.key_press(Key::Enter);
+        harness.run();
+        keys += 1;
+    }
+    assert!(pdf.is_file(), "exported: {:?}", harness.state().messages);
+    let project = &harness.state().project;
+    assert_eq!(
+        project.brief.meta.title,
+        "Flood cooperation with Kazakhstan"
+    );
+    assert_eq!(project.brief.meta.date, "9 March 2026");
+    let kinds: Vec<&str> = project
+        .brief
+        .parts
+        .iter()
+        .flat_map(|p| &p.blocks)
+        .map(|b| b.kind.label())
+        .collect();
+    assert!(kinds.contains(&"Recommendation"), "{kinds:?}");
+    assert!(kinds.contains(&"Excerpt"), "{kinds:?}");
+    eprintln!("keyboard alone: {keys} keys besides {typed} typed characters");
+    assert!(keys < 120, "{keys} keys");
+}

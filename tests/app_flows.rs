@@ -809,29 +809,15 @@ fn the_preview_folds_to_a_button_and_comes_back() {
 fn straight_quotes_curl_as_they_are_typed_and_as_they_print() {
     let (mut harness, _) = harness(empty_brief());
     harness.run();
-    harness
-        .get_all_by_label("Add paragraph")
-        .next()
-        .expect("a part takes paragraphs")
-        .click();
-    harness.run();
+    support::window::add_first_paragraph(&mut harness);
     harness
         .get_by_label("Paragraph text")
         .type_text("The Minister's \"first\" visit");
     harness.run();
-    let typed = harness
-        .state()
-        .project
-        .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .find_map(|b| match &b.kind {
-            BlockKind::Paragraph { text } => Some(text.clone()),
-            _ => None,
-        })
-        .expect("the paragraph");
-    assert_eq!(typed, "The Minister\u{2019}s \u{201c}first\u{201d} visit");
+    assert_eq!(
+        support::paragraph_texts(&harness.state().project),
+        ["The Minister\u{2019}s \u{201c}first\u{201d} visit"]
+    );
     // The reference is a code: it keeps what was typed.
     let reference = harness.get_by_label("Reference");
     reference.focus();

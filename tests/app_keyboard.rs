@@ -304,13 +304,7 @@ fn a_pane_can_still_be_resized_and_keeps_the_new_width() {
 fn a_new_block_takes_the_cursor() {
     let (mut harness, _) = support::window::harness(support::window::empty_brief());
     harness.run();
-    harness
-        .get_all_by_label("Add paragraph")
-        .next()
-        .expect("a part takes paragraphs")
-        .click();
-    harness.run();
-    harness.run();
+    support::window::add_first_paragraph(&mut harness);
     let added = harness
         .state()
         .selected

@@ -21,3 +21,17 @@ pub fn first_paragraph(project: &Project) -> BlockId {
         .copied()
         .expect("the brief has a paragraph")
 }
+
+/// The text of each body paragraph, in reading order.
+pub fn paragraph_texts(project: &Project) -> Vec<String> {
+    project
+        .brief
+        .parts
+        .iter()
+        .flat_map(|part| &part.blocks)
+        .filter_map(|block| match &block.kind {
+            BlockKind::Paragraph { text } => Some(text.clone()),
+            _ => None,
+        })
+        .collect()
+}

@@ -114,3 +114,14 @@ pub fn harness_with(project: Project) -> (Harness<'static, AppState>, Rc<RefCell
     harness.run();
     (harness, answers)
 }
+
+/// Clicks the first part's "Add paragraph" and lets the new block take the cursor.
+pub fn add_first_paragraph(harness: &mut Harness<'static, AppState>) {
+    harness
+        .get_all_by_label("Add paragraph")
+        .next()
+        .expect("a part takes paragraphs")
+        .click();
+    harness.run();
+    harness.run();
+}

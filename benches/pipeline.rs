@@ -284,8 +284,8 @@ fn import_hostile(c: &mut Criterion) {
     });
 }
 
-/// Word export: the package from the project, without a layout (the CLI lays out too,
-/// only for its warnings).
+/// Word export: the package written from a finished layout (its document, facts and
+/// banner), and the whole export of a project: layout from cold, then the package.
 fn word_export(c: &mut Criterion) {
     let template = Template::built_in("briefing-note").expect("template");
     let mut group = c.benchmark_group("word export");
@@ -294,11 +294,20 @@ fn word_export(c: &mut Criterion) {
         ("sample", project()),
         ("200 pages", long_project(TWO_HUNDRED_PAGES)),
     ] {
-        let bytes = briefwright::word::write(&project, &template).expect("docx");
+        let laid = layout(&project, &template, &mut Typesetter::new());
+        let bytes = briefwright::word::write(&laid, &template).expect("docx");
         eprintln!("Word {name}: {} bytes", bytes.len());
         group.bench_function(name, |b| {
             b.iter(|| {
-                briefwright::word::write(black_box(&project), &template)
+                briefwright::word::write(black_box(&laid), &template)
+                    .expect("docx")
+                    .len()
+            })
+        });
+        group.bench_function(format!("{name}, with its layout from cold"), |b| {
+            b.iter(|| {
+                let laid = layout(black_box(&project), &template, &mut Typesetter::new());
+                briefwright::word::write(&laid, &template)
                     .expect("docx")
                     .len()
             })

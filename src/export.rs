@@ -130,9 +130,9 @@ pub fn export_to_file(
     export_as(project, path, ExportFormat::from_path(path)?, layouter)
 }
 
-/// Renders and writes the file in `format`, whatever its name. The Word document is laid
-/// out too, for the same warnings (marking raised, pages over budget, missing title
-/// block lines) as the PDF.
+/// Renders and writes the file in `format`, whatever its name. Both formats are written
+/// from one layout, which also gives the warnings (marking raised, pages over budget,
+/// missing title block lines).
 pub fn export_as(
     project: &Project,
     path: &Path,
@@ -180,7 +180,7 @@ pub fn prepare(
         ExportFormat::Docx => {
             let template = Template::for_brief(&project.brief)?;
             let laid = layouter.layout(project, &template);
-            let bytes = crate::word::write(project, &template)?;
+            let bytes = crate::word::write(&laid, &template)?;
             Ok(Prepared { laid, bytes })
         }
     }

@@ -540,7 +540,7 @@ fn marking_a_source_protected_raises_the_brief_and_shows_why() {
         .state()
         .laid
         .as_ref()
-        .map(|laid| laid.marking.clone());
+        .map(|laid| laid.marking().to_owned());
     assert_eq!(printed.as_deref(), Some("PROTECTED"));
     // Undo puts the source back as it was, and the brief's marking with it.
     harness.state_mut().send(Command::Undo);

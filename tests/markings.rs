@@ -55,7 +55,7 @@ fn each_scheme_prints_where_it_says_on_every_page() {
         ("my-ak", "SULIT", true, false),
     ] {
         let laid = layout(&marked(scheme, level), &template, &mut Typesetter::new());
-        assert_eq!(laid.marking, level, "{scheme}");
+        assert_eq!(laid.marking(), level, "{scheme}");
         let pages = placed(&laid, level);
         assert!(pages.len() >= 2, "{scheme}: the sample has two pages");
         for (index, marks) in pages.iter().enumerate() {
@@ -84,7 +84,7 @@ fn an_unmarked_malaysian_brief_has_no_banner() {
         &note(),
         &mut Typesetter::new(),
     );
-    assert_eq!(laid.marking, "");
+    assert_eq!(laid.marking(), "");
     assert!(
         placed(&laid, "Tidak berperingkat")
             .iter()
@@ -123,7 +123,7 @@ fn a_protected_source_raises_every_page_and_portions_are_marked() {
         ))
         .expect("marked");
     let laid = layout(&project, &template, &mut Typesetter::new());
-    assert_eq!(laid.marking, "PROTECTED");
+    assert_eq!(laid.marking(), "PROTECTED");
     for marks in placed(&laid, "PROTECTED") {
         assert_eq!(marks.len(), 2, "top and bottom of every page");
     }

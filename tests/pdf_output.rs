@@ -395,7 +395,12 @@ fn straight_quotes_print_curled_in_the_pdf_and_the_word_file() {
         "no straight apostrophe is left"
     );
     let template = briefwright::template::Template::for_brief(&project.brief).expect("template");
-    let docx = briefwright::word::write(&project, &template).expect("docx");
+    let laid = briefwright::layout::layout(
+        &project,
+        &template,
+        &mut briefwright::fonts::Typesetter::new(),
+    );
+    let docx = briefwright::word::write(&laid, &template).expect("docx");
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("zip");
     let mut document = String::new();
     std::io::Read::read_to_string(

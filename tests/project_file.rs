@@ -187,7 +187,8 @@ fn markings_survive_save_and_load_and_old_projects_read_as_au_pspf() {
         &mut briefwright::fonts::Typesetter::new(),
     );
     assert_eq!(
-        laid.marking, "OFFICIAL: Sensitive",
+        laid.marking(),
+        "OFFICIAL: Sensitive",
         "read as au-pspf, marking kept"
     );
 }

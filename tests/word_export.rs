@@ -13,7 +13,12 @@ use briefwright::template::Template;
 
 fn word(project: &Project) -> Vec<u8> {
     let template = Template::for_brief(&project.brief).expect("template");
-    briefwright::word::write(project, &template).expect("a Word document")
+    let laid = briefwright::layout::layout(
+        project,
+        &template,
+        &mut briefwright::fonts::Typesetter::new(),
+    );
+    briefwright::word::write(&laid, &template).expect("a Word document")
 }
 
 /// The part `name` of the package, as text.

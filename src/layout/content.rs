@@ -8,6 +8,7 @@ use crate::template::Template;
 use crate::units::{Point, Pt, Size};
 
 use super::citations::Citations;
+use super::document::Document;
 use super::footnotes::Footnotes;
 use super::memo::BlockCache;
 use super::plan::{BlockPlan, ListItem, Plan, PrintedPart};
@@ -41,7 +42,7 @@ pub fn build(
     typesetter: &mut Typesetter,
     blocks: &mut BlockCache,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<FlowBlock> {
+) -> (Vec<FlowBlock>, Document) {
     let citations = Citations::new(project, template);
     let portions = PortionMarks::new(project, template);
     let footnotes = Footnotes::new(project, template);
@@ -80,7 +81,8 @@ pub fn build(
     }
     builder.decision_lists();
     builder.sources_list();
-    builder.flow
+    let document = super::document::build(&plan, &footnotes, template);
+    (builder.flow, document)
 }
 
 impl Builder<'_> {

@@ -6,6 +6,7 @@
 mod citations;
 mod content;
 mod coverage;
+mod document;
 mod dump;
 mod facts;
 mod first_page;
@@ -17,19 +18,16 @@ mod plan;
 mod portion;
 mod prefetch;
 mod slabs;
-mod structure;
 
 pub use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::fonts::{Glyph, TextRange};
+pub use document::{Document, Element, ElementKind, Noted, Segment, detect as detect_language};
 pub use dump::dump;
 pub use facts::Facts;
-pub use footnotes::{Footnotes, NoteSegment};
 pub use furniture::Banner;
 pub use plan::{
-    BULLET, BlockPlan, ListItem, MetaTable, NO_CRITICAL_DATE, Plan, PrintedPart, RESPONSE_COLUMN,
-    RecommendationPlan, TablePlan, attachment_letter, spans_from_inline,
+    BULLET, ListItem, MetaTable, NO_CRITICAL_DATE, RESPONSE_COLUMN, TablePlan, attachment_letter,
 };
-pub use structure::{Structure, banner};
 
 use crate::fonts::{FaceId, Typesetter};
 use crate::model::{BlockId, Project};
@@ -46,11 +44,21 @@ pub struct Laid {
     pub diagnostics: Vec<Diagnostic>,
     /// Pages the template says the brief should fit in.
     pub page_budget: usize,
-    /// The protective marking every page prints ("" when its level prints none): the
-    /// chosen one or higher, as the content requires.
-    pub marking: String,
+    /// The protective marking every page prints (its text is "" when its level prints
+    /// none): the chosen one or higher, as the content requires, and how it is printed.
+    pub banner: Banner,
     /// What the exported file's properties say: title, author, subject, dates…
     pub facts: Facts,
+    /// The brief in reading order, for exporters that keep its structure (Word, and the
+    /// PDF's tags).
+    pub document: Document,
+}
+
+impl Laid {
+    /// The protective marking every page prints, "" when its level prints none.
+    pub fn marking(&self) -> &str {
+        &self.banner.text
+    }
 }
 
 /// One page: its size and what is on it.
@@ -296,8 +304,9 @@ fn layout_with(
         let requests = prefetch::paragraph_requests(project, template, typesetter);
         typesetter.prefetch(requests);
     }
-    let flow = content::build(project, template, typesetter, blocks, &mut diagnostics);
-    let mut laid = paginate::paginate(flow, project, template, &banner, typesetter);
+    let (flow, document) = content::build(project, template, typesetter, blocks, &mut diagnostics);
+    let mut laid = paginate::paginate(flow, project, template, banner, typesetter);
+    laid.document = document;
     diagnostics.append(&mut laid.diagnostics);
     if laid.pages.len() > template.page_budget {
         diagnostics.push(Diagnostic::warning(

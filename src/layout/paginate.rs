@@ -123,7 +123,7 @@ pub fn paginate(
     flow: Vec<FlowBlock>,
     project: &Project,
     template: &Template,
-    banner: &Banner,
+    banner: Banner,
     typesetter: &mut Typesetter,
 ) -> Laid {
     let page = &template.page;
@@ -180,7 +180,7 @@ pub fn paginate(
         .enumerate()
         .map(|(index, mut items)| {
             items.extend(furniture(
-                index, total, project, template, banner, typesetter,
+                index, total, project, template, &banner, typesetter,
             ));
             Page {
                 size: Size {
@@ -196,8 +196,9 @@ pub fn paginate(
         outline: pager.outline,
         diagnostics: pager.diagnostics,
         page_budget: template.page_budget,
-        marking: banner.text.clone(),
+        banner,
         facts: super::Facts::default(),
+        document: super::Document::default(),
     }
 }
 

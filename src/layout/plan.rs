@@ -52,6 +52,7 @@ pub struct PrintedPart<'a> {
 }
 
 /// The metadata table: its column widths, cell padding and rows of label and value.
+#[derive(Debug, Clone, PartialEq)]
 pub struct MetaTable {
     pub label_width: Pt,
     pub value_width: Pt,
@@ -91,6 +92,7 @@ pub struct RecommendationPlan {
 }
 
 /// A list item: its text hung by `hang`, and its label (a bullet or number) in the hang.
+#[derive(Debug, Clone, PartialEq)]
 pub struct ListItem {
     pub text: ParagraphRequest,
     pub label: ParagraphRequest,

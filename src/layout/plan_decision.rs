@@ -10,6 +10,7 @@ use super::{BlockPlan, ListItem, Plan, spans_from_inline};
 
 /// A table: column widths, cell padding, and each row's cells; the first row is the
 /// header when `header` is set.
+#[derive(Debug, Clone, PartialEq)]
 pub struct TablePlan {
     pub columns: Vec<Pt>,
     pub padding: Pt,

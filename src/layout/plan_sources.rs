@@ -7,7 +7,7 @@ use crate::units::Pt;
 
 use super::{BULLET, BlockPlan, ListItem, Plan, spans_from_inline};
 
-impl Plan<'_> {
+impl<'a> Plan<'a> {
     pub(super) fn excerpt(
         &self,
         from: SectionRef,
@@ -75,6 +75,15 @@ impl Plan<'_> {
             _ => None,
         }
         .filter(|reference| !reference.is_empty())
+    }
+
+    /// The language of the source an excerpt quotes, when the officer or import set one.
+    pub fn source_language(&self, block: &Block) -> Option<&'a str> {
+        let BlockKind::Excerpt { from, .. } = &block.kind else {
+            return None;
+        };
+        let source = self.project.source(from.source)?;
+        (!source.language.is_empty()).then_some(source.language.as_str())
     }
 
     /// The Sources list at the end of the brief: its heading and one entry per cited

@@ -126,7 +126,7 @@ pub fn finish(document: &mut Document, laid: &Laid) {
     }
     compress_streams(document);
     // After compression: the XMP packet stays plain text, as records systems scan for it.
-    super::marking::record(document, &laid.marking, &laid.facts);
+    super::marking::record(document, laid.marking(), &laid.facts);
 }
 
 /// The uncompressed content stream of every page, in page order.

@@ -4,11 +4,11 @@
 
 use docx_rs::{BreakType, Numbering, Paragraph, Run, Tab, TabLeaderType, TabValueType, Table};
 
-use crate::layout::{BlockPlan, Footnotes, ListItem, Plan, PrintedPart, RESPONSE_COLUMN};
-use crate::model::{Block, BlockKind, Project};
+use crate::fonts::ParagraphRequest;
+use crate::layout::{Document, ElementKind, ListItem, Noted, RESPONSE_COLUMN};
 use crate::template::Template;
 
-use super::runs::{Ids, add_noted, add_request, in_language, in_language_of};
+use super::runs::{Ids, add_noted, add_request, in_language};
 use super::styles::{
     ATTACHMENT, BODY, BULLETS, HEADING, LIST_BULLET, LIST_NUMBER, QUOTE, RESPONSE, SOURCE_ENTRY,
     TITLE, WRITING_LINE, emphasis, list_member, numbered_list, twips,
@@ -21,14 +21,17 @@ pub(super) enum Child {
     Table(Box<Table>),
 }
 
+/// The Word list id of the layout's numbered list `list`: ids 1 and 2 are the bullets
+/// and the footnotes' lists.
+fn list_id(list: usize) -> usize {
+    list + 3
+}
+
 /// Writes the body of one brief.
 pub(super) struct BodyWriter<'a> {
-    pub project: &'a Project,
     pub template: &'a Template,
-    pub plan: Plan<'a>,
-    pub footnotes: &'a Footnotes,
     pub ids: Ids,
-    /// The numbered lists begun so far (ids from 3 on).
+    /// The numbered lists, one for each the layout's document begins.
     pub lists: Vec<Numbering>,
     pub children: Vec<Child>,
     /// A page break the next paragraph or table must start after.
@@ -36,17 +39,9 @@ pub(super) struct BodyWriter<'a> {
 }
 
 impl<'a> BodyWriter<'a> {
-    pub fn new(
-        project: &'a Project,
-        template: &'a Template,
-        plan: Plan<'a>,
-        footnotes: &'a Footnotes,
-    ) -> Self {
+    pub fn new(template: &'a Template) -> Self {
         BodyWriter {
-            project,
             template,
-            plan,
-            footnotes,
             ids: Ids::default(),
             lists: Vec::new(),
             children: Vec::new(),
@@ -54,27 +49,83 @@ impl<'a> BodyWriter<'a> {
         }
     }
 
-    /// Writes the whole body.
-    pub fn write(&mut self) {
-        let title = self.plan.title();
-        let paragraph = self.ids.styled(TITLE);
-        let title = add_request(
-            paragraph,
-            &title,
-            emphasis(&self.template.styles.title),
-            &mut self.ids,
-        );
-        self.paragraph(title);
-        if let Some(table) = self.plan.meta_table() {
-            let table = tables::title_block(&table, &mut self.ids);
-            self.table(table);
+    /// Writes the whole body: each element of the document in order.
+    pub fn write(&mut self, document: &Document) {
+        self.lists = (0..document.lists)
+            .map(|list| numbered_list(list_id(list)))
+            .collect();
+        for element in &document.elements {
+            self.element(&element.kind);
         }
-        for printed in self.plan.printed_parts() {
-            self.break_pending |= printed.break_before;
-            self.part(&printed);
+    }
+
+    fn element(&mut self, element: &ElementKind) {
+        let styles = &self.template.styles;
+        match element {
+            ElementKind::Title(title) => {
+                let paragraph = self.ids.styled(TITLE);
+                let title = add_request(paragraph, title, emphasis(&styles.title), &mut self.ids);
+                self.paragraph(title);
+            }
+            ElementKind::TitleBlock(table) => {
+                let table = tables::title_block(table, &mut self.ids);
+                self.table(table);
+            }
+            ElementKind::Heading(text) => self.heading(text),
+            ElementKind::Body(text) => {
+                let base = emphasis(&styles.body);
+                let paragraph = add_request(self.ids.styled(BODY), text, base, &mut self.ids);
+                self.paragraph(paragraph);
+            }
+            ElementKind::Paragraph {
+                text,
+                list,
+                language,
+            } => self.text(text, *list, language.as_deref()),
+            ElementKind::Bullet { text, language } => {
+                let (id, level) = list_member(BULLETS);
+                let paragraph = self.ids.styled(LIST_BULLET).numbering(id, level);
+                let base = emphasis(&styles.list);
+                let paragraph = add_noted(paragraph, text, base, &mut self.ids);
+                self.paragraph(in_language(paragraph, language.as_deref()));
+            }
+            ElementKind::ListItem { text, language } => {
+                let (id, level) = list_member(BULLETS);
+                let paragraph = self.ids.styled(LIST_BULLET).numbering(id, level);
+                let base = emphasis(&styles.list);
+                let paragraph = add_request(paragraph, text, base, &mut self.ids);
+                self.paragraph(in_language(paragraph, language.as_deref()));
+            }
+            ElementKind::Recommendation {
+                text,
+                list,
+                responses,
+            } => self.recommendation(text, *list, responses),
+            ElementKind::Quote { quote, language } => {
+                let base = emphasis(&styles.excerpt);
+                let paragraph = add_request(self.ids.styled(QUOTE), quote, base, &mut self.ids);
+                self.paragraph(in_language(paragraph, language.as_deref()));
+            }
+            ElementKind::Table(plan) => {
+                let table = tables::table(plan, &mut self.ids);
+                self.table(table);
+            }
+            ElementKind::PageBreak => self.break_pending = true,
+            ElementKind::SignatureBlock(labels) => self.signature_block(labels),
+            ElementKind::Attachment([label, title]) => {
+                let base = emphasis(&styles.body);
+                let paragraph = self.ids.styled(ATTACHMENT);
+                let paragraph = add_request(paragraph, label, base, &mut self.ids);
+                let paragraph = add_request(
+                    paragraph.add_run(Run::new().add_tab()),
+                    title,
+                    base,
+                    &mut self.ids,
+                );
+                self.paragraph(paragraph);
+            }
+            ElementKind::SourceEntry(entry) => self.source_entry(entry),
         }
-        self.decision_lists();
-        self.sources_list();
     }
 
     pub(super) fn paragraph(&mut self, paragraph: Paragraph) {
@@ -103,13 +154,6 @@ impl<'a> BodyWriter<'a> {
         self.children.push(Child::Paragraph(Box::new(paragraph)));
     }
 
-    /// A new numbered list starting at 1; its id.
-    fn begin_list(&mut self) -> usize {
-        let id = self.lists.len() + 3;
-        self.lists.push(numbered_list(id));
-        id
-    }
-
     fn heading(&mut self, text: &str) {
         let paragraph = self
             .ids
@@ -118,78 +162,32 @@ impl<'a> BodyWriter<'a> {
         self.paragraph(paragraph);
     }
 
-    fn part(&mut self, printed: &PrintedPart) {
-        let (heading, _) = self.plan.heading(printed);
-        self.heading(&heading);
-        if printed.lead_with_purpose {
-            let purpose = self.plan.purpose();
-            let body = emphasis(&self.template.styles.body);
-            let paragraph = add_request(self.ids.styled(BODY), &purpose, body, &mut self.ids);
-            self.paragraph(paragraph);
-        }
-        let numbers = printed.numbered_paragraphs.map(|_| self.begin_list());
-        let mut recommendations = None;
-        for (block, label) in printed.blocks() {
-            match &block.kind {
-                BlockKind::PageBreak => self.break_pending = true,
-                BlockKind::Paragraph { text } => self.text(block, text, label.and(numbers)),
-                BlockKind::Bullets { items } => {
-                    for item in items.iter().filter(|item| !item.trim().is_empty()) {
-                        self.bullet(block, item);
-                    }
-                }
-                BlockKind::Recommendation { text, responses } => {
-                    let list = *recommendations.get_or_insert_with(|| self.begin_list());
-                    self.recommendation(block, text, responses.options(), list);
-                }
-                _ => self.planned(block),
-            }
-        }
-        if printed.recommends() && self.template.signature_block {
-            self.signature_block();
-        }
-    }
-
-    /// A paragraph, a member of list `numbers` when the part numbers its paragraphs.
-    fn text(&mut self, block: &Block, text: &str, numbers: Option<usize>) {
-        let (style, base) = match numbers {
+    /// A paragraph, a member of numbered list `list` when its part numbers paragraphs.
+    fn text(&mut self, text: &Noted, list: Option<usize>, language: Option<&str>) {
+        let (style, base) = match list {
             Some(_) => (LIST_NUMBER, &self.template.styles.list),
             None => (BODY, &self.template.styles.body),
         };
         let mut paragraph = self.ids.styled(style);
-        if let Some(list) = numbers {
-            let (id, level) = list_member(list);
+        if let Some(list) = list {
+            let (id, level) = list_member(list_id(list));
             paragraph = paragraph.numbering(id, level);
         }
-        let portion = self.plan.portion_of(block).unwrap_or_default();
-        let segments = self.footnotes.segments(block.id, text);
-        let paragraph = add_noted(paragraph, &portion, segments, emphasis(base), &mut self.ids);
-        self.paragraph(in_language_of(paragraph, text));
-    }
-
-    fn bullet(&mut self, block: &Block, item: &str) {
-        let (id, level) = list_member(BULLETS);
-        let paragraph = self.ids.styled(LIST_BULLET).numbering(id, level);
-        let portion = self.plan.portion_of(block).unwrap_or_default();
-        let segments = self.footnotes.segments(block.id, item);
-        let base = emphasis(&self.template.styles.list);
-        let paragraph = add_noted(paragraph, &portion, segments, base, &mut self.ids);
-        self.paragraph(in_language_of(paragraph, item));
+        let paragraph = add_noted(paragraph, text, emphasis(base), &mut self.ids);
+        self.paragraph(in_language(paragraph, language));
     }
 
     /// A numbered recommendation kept with its two responses, each after a box, the
     /// second at the same column as in the layout.
-    fn recommendation(&mut self, block: &Block, text: &str, options: [&str; 2], list: usize) {
-        let (id, level) = list_member(list);
+    fn recommendation(&mut self, text: &Noted, list: usize, options: &[String; 2]) {
+        let (id, level) = list_member(list_id(list));
         let paragraph = self
             .ids
             .styled(LIST_NUMBER)
             .numbering(id, level)
             .keep_next(true);
-        let portion = self.plan.portion_of(block).unwrap_or_default();
-        let segments = self.footnotes.segments(block.id, text);
         let base = emphasis(&self.template.styles.list);
-        let paragraph = add_noted(paragraph, &portion, segments, base, &mut self.ids);
+        let paragraph = add_noted(paragraph, text, base, &mut self.ids);
         self.paragraph(paragraph);
         let indent = crate::units::Pt::mm(self.template.styles.list.indent_left_mm.max(6.0));
         let column = twips((indent + RESPONSE_COLUMN).0).max(0) as usize;
@@ -207,59 +205,13 @@ impl<'a> BodyWriter<'a> {
         self.paragraph(responses);
     }
 
-    /// Excerpts, talking points, tables and missing references, as the plan sets them.
-    fn planned(&mut self, block: &Block) {
-        match self.plan.block(block, None, crate::units::Pt::ZERO) {
-            BlockPlan::Excerpt { quote, .. } => {
-                let base = emphasis(&self.template.styles.excerpt);
-                let paragraph = add_request(self.ids.styled(QUOTE), &quote, base, &mut self.ids);
-                let source = match &block.kind {
-                    BlockKind::Excerpt { from, .. } => self.project.source(from.source),
-                    _ => None,
-                };
-                let paragraph = match source.filter(|s| !s.language.is_empty()) {
-                    Some(source) => in_language(paragraph, &source.language),
-                    None => {
-                        let text: String = quote.spans.iter().map(|s| s.text.as_str()).collect();
-                        in_language_of(paragraph, &text)
-                    }
-                };
-                self.paragraph(paragraph);
-            }
-            BlockPlan::List(items) => {
-                for item in items {
-                    self.bullet_item(&item);
-                }
-            }
-            BlockPlan::Table(plan) => {
-                let table = tables::table(&plan, &mut self.ids);
-                self.table(table);
-            }
-            BlockPlan::Missing { marker, .. } | BlockPlan::Text(marker) => {
-                let base = emphasis(&self.template.styles.body);
-                let paragraph = add_request(self.ids.styled(BODY), &marker, base, &mut self.ids);
-                self.paragraph(paragraph);
-            }
-            BlockPlan::PageBreak | BlockPlan::Recommendation(_) => {}
-        }
-    }
-
-    fn bullet_item(&mut self, item: &ListItem) {
-        let (id, level) = list_member(BULLETS);
-        let paragraph = self.ids.styled(LIST_BULLET).numbering(id, level);
-        let base = emphasis(&self.template.styles.list);
-        let paragraph = add_request(paragraph, &item.text, base, &mut self.ids);
-        let text: String = item.text.spans.iter().map(|s| s.text.as_str()).collect();
-        self.paragraph(in_language_of(paragraph, &text));
-    }
-
     /// The minister's comments on three ruled lines, then the signature and date lines,
     /// kept together.
-    fn signature_block(&mut self) {
-        let [comments, signature, date] = self.plan.signature_labels();
+    fn signature_block(&mut self, labels: &[ParagraphRequest; 3]) {
+        let [comments, signature, date] = labels;
         let body = emphasis(&self.template.styles.body);
         let paragraph = self.ids.styled(WRITING_LINE);
-        let paragraph = add_request(paragraph, &comments, body, &mut self.ids);
+        let paragraph = add_request(paragraph, comments, body, &mut self.ids);
         self.paragraph(paragraph);
         let width = self.template.page.text_width().0;
         // Lines to write on are tabs with an underscore leader: paragraph borders would
@@ -277,7 +229,7 @@ impl<'a> BodyWriter<'a> {
                 .add_run(Run::new().add_tab());
             self.paragraph(line);
         }
-        let text = |request: &crate::fonts::ParagraphRequest| {
+        let text = |request: &ParagraphRequest| {
             request
                 .spans
                 .iter()
@@ -297,56 +249,20 @@ impl<'a> BodyWriter<'a> {
             .add_tab(rule(width))
             .add_run(
                 Run::new()
-                    .add_text(format!("{} ", text(&signature)))
+                    .add_text(format!("{} ", text(signature)))
                     .add_tab(),
             )
-            .add_run(Run::new().add_text(format!("  {} ", text(&date))).add_tab());
+            .add_run(Run::new().add_text(format!("  {} ", text(date))).add_tab());
         self.paragraph(line);
     }
 
-    /// Clearance and contact officer tables, and the lettered attachments.
-    fn decision_lists(&mut self) {
-        if let Some(table) = self.plan.clearance_table() {
-            self.heading("Clearance");
-            let table = tables::table(&table, &mut self.ids);
-            self.table(table);
-        }
-        if let Some(table) = self.plan.contact_table() {
-            let table = tables::table(&table, &mut self.ids);
-            self.table(table);
-        }
-        let attachments = self.plan.attachment_rows();
-        if attachments.is_empty() {
-            return;
-        }
-        self.heading("Attachments");
-        let base = emphasis(&self.template.styles.body);
-        for [label, title] in &attachments {
-            let paragraph = self.ids.styled(ATTACHMENT);
-            let paragraph = add_request(paragraph, label, base, &mut self.ids);
-            let paragraph = add_request(
-                paragraph.add_run(Run::new().add_tab()),
-                title,
-                base,
-                &mut self.ids,
-            );
-            self.paragraph(paragraph);
-        }
-    }
-
-    /// The Sources list: each cited source once, after its number or a bullet.
-    fn sources_list(&mut self) {
-        let Some((_, entries)) = self.plan.sources_list() else {
-            return;
-        };
-        self.heading("Sources");
+    /// An entry of the Sources list, after its number or a bullet.
+    fn source_entry(&mut self, entry: &ListItem) {
         let base = emphasis(&self.template.styles.list);
-        for entry in &entries {
-            let paragraph = self.ids.styled(SOURCE_ENTRY);
-            let paragraph = add_request(paragraph, &entry.label, base, &mut self.ids);
-            let paragraph = paragraph.add_run(Run::new().add_tab());
-            let paragraph = add_request(paragraph, &entry.text, base, &mut self.ids);
-            self.paragraph(paragraph);
-        }
+        let paragraph = self.ids.styled(SOURCE_ENTRY);
+        let paragraph = add_request(paragraph, &entry.label, base, &mut self.ids);
+        let paragraph = paragraph.add_run(Run::new().add_tab());
+        let paragraph = add_request(paragraph, &entry.text, base, &mut self.ids);
+        self.paragraph(paragraph);
     }
 }

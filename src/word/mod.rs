@@ -26,8 +26,7 @@ mod tables;
 
 use docx_rs::Docx;
 
-use crate::layout::{Facts, Structure, banner};
-use crate::model::Project;
+use crate::layout::Laid;
 use crate::template::Template;
 
 use body::{BodyWriter, Child};
@@ -39,16 +38,15 @@ pub enum WordError {
     Assemble(String),
 }
 
-/// The brief of `project`, set with `template`, as the bytes of a `.docx` file.
-pub fn write(project: &Project, template: &Template) -> Result<Vec<u8>, WordError> {
-    let structure = Structure::new(project, template);
-    let plan = structure.plan(project, template);
-    let mut body = BodyWriter::new(project, template, plan, structure.footnotes());
-    body.write();
-    let facts = Facts::of(&project.brief.meta);
-    let banner = banner(project, template);
+/// The brief `laid` out with `template`, as the bytes of a `.docx` file. Word sets its own
+/// pages, so only the layout's document (the brief in reading order), its facts and its
+/// marking banner are read, never the pages.
+pub fn write(laid: &Laid, template: &Template) -> Result<Vec<u8>, WordError> {
+    let mut body = BodyWriter::new(template);
+    body.write(&laid.document);
+    let (facts, banner) = (&laid.facts, &laid.banner);
     let mut docx = styles::define(Docx::new(), template);
-    docx = page::set_up(docx, template, &facts, &banner, &mut body.ids);
+    docx = page::set_up(docx, template, facts, banner, &mut body.ids);
     for list in body.lists {
         docx = docx.add_numbering(list);
     }
@@ -64,5 +62,5 @@ pub fn write(project: &Project, template: &Template) -> Result<Vec<u8>, WordErro
         ("Protective marking", banner.text.as_str()),
         ("Reference", facts.reference.trim()),
     ];
-    package::pack(docx, &facts, &custom, embedded)
+    package::pack(docx, facts, &custom, embedded)
 }

@@ -225,13 +225,13 @@ mod tests {
 
     #[test]
     fn core_properties_escape_what_the_officer_wrote() {
-        let meta = crate::model::BriefMeta {
+        let facts = Facts {
             title: "Trade & water <draft>".to_owned(),
-            from: "A. Officer".to_owned(),
+            author: "A. Officer".to_owned(),
             keywords: vec!["Kazakhstan".to_owned(), "water".to_owned()],
-            ..crate::model::BriefMeta::default()
+            ..Facts::default()
         };
-        let core = core_properties(&Facts::of(&meta));
+        let core = core_properties(&facts);
         assert!(core.contains("<dc:title>Trade &amp; water &lt;draft&gt;</dc:title>"));
         assert!(core.contains("<dc:creator>A. Officer</dc:creator>"));
         assert!(core.contains("<cp:keywords>Kazakhstan, water</cp:keywords>"));

@@ -6,8 +6,7 @@
 use docx_rs::{BreakType, Footnote, Hyperlink, HyperlinkData, Paragraph, Run};
 
 use crate::fonts::{ParagraphRequest, StyledSpan};
-use crate::layout::{NoteSegment, spans_from_inline};
-use crate::model::parse_inline;
+use crate::layout::{Noted, Segment};
 
 use super::styles::{Emphasis, FOOTNOTE_TEXT, HYPERLINK};
 
@@ -48,7 +47,7 @@ impl Ids {
         }
     }
 
-    fn footnote(&mut self, note: &str) -> Footnote {
+    fn footnote(&mut self, note: &[StyledSpan]) -> Footnote {
         self.footnote += 1;
         let mark = Run::new()
             .style("FootnoteReference")
@@ -57,13 +56,7 @@ impl Ids {
             .styled(FOOTNOTE_TEXT)
             .add_run(mark)
             .add_run(Run::new().add_text(" "));
-        let text = add_spans(
-            text,
-            &spans_from_inline(parse_inline(note)),
-            Emphasis::default(),
-            Emphasis::default(),
-            self,
-        );
+        let text = add_spans(text, note, Emphasis::default(), Emphasis::default(), self);
         Footnote {
             id: self.footnote,
             content: vec![text],
@@ -160,36 +153,22 @@ pub(super) fn clean(text: &str) -> String {
     text.chars().filter(|c| allowed_in_xml(*c)).collect()
 }
 
-/// A block's text, written in inline markup with footnotes (`[^label]`), added to
-/// `paragraph` after `prefix` (a portion mark), each note a Word footnote where it is
-/// referenced.
+/// `text` added to `paragraph`: its portion mark, its stretches of text, and a Word
+/// footnote where each note is referenced.
 pub(super) fn add_noted(
     mut paragraph: Paragraph,
-    prefix: &str,
-    segments: Vec<NoteSegment>,
+    text: &Noted,
     base: Emphasis,
     ids: &mut Ids,
 ) -> Paragraph {
-    if !prefix.is_empty() {
-        paragraph = paragraph.add_run(text_run(prefix));
+    if !text.prefix.is_empty() {
+        paragraph = paragraph.add_run(text_run(&text.prefix));
     }
-    for segment in segments {
+    for segment in &text.segments {
         paragraph = match segment {
-            NoteSegment::Text(text) => {
-                // Inline markup drops the spaces at the ends of the text, which here are
-                // the spaces around a footnote mark.
-                let space = |yes: bool| yes.then(|| StyledSpan::plain(" "));
-                let mut spans: Vec<StyledSpan> = space(text.starts_with(char::is_whitespace))
-                    .into_iter()
-                    .collect();
-                spans.extend(spans_from_inline(parse_inline(&text)));
-                spans.extend(space(
-                    text.ends_with(char::is_whitespace) && text.trim() != "",
-                ));
-                add_spans(paragraph, &spans, base, base, ids)
-            }
-            NoteSegment::Note { text, .. } => {
-                let note = ids.footnote(&text);
+            Segment::Text(spans) => add_spans(paragraph, spans, base, base, ids),
+            Segment::Note { text, .. } => {
+                let note = ids.footnote(text);
                 paragraph.add_run(Run::new().add_footnote_reference(note))
             }
         };
@@ -197,18 +176,10 @@ pub(super) fn add_noted(
     paragraph
 }
 
-/// `paragraph` with its runs in the character style of its language, when the text is
-/// not in the document's default one. Links and footnote marks keep their own style.
-pub(super) fn in_language_of(paragraph: Paragraph, text: &str) -> Paragraph {
-    match super::language::style_of(text) {
-        Some(style) => in_style(paragraph, style),
-        None => paragraph,
-    }
-}
-
-/// `paragraph` in a source's `language` ("ms", "kk"…), when the export tags it.
-pub(super) fn in_language(paragraph: Paragraph, language: &str) -> Paragraph {
-    match super::language::style_of_tag(language) {
+/// `paragraph` with its runs in the character style of `language` ("ms", "kk"…), when
+/// the export tags it. Links and footnote marks keep their own style.
+pub(super) fn in_language(paragraph: Paragraph, language: Option<&str>) -> Paragraph {
+    match language.and_then(super::language::style_of_tag) {
         Some(style) => in_style(paragraph, style),
         None => paragraph,
     }

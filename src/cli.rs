@@ -241,7 +241,7 @@ fn execute(command: Command) -> Result<()> {
             let brief = loaded.project.clone();
             let spelling = (!no_spelling).then(|| {
                 std::thread::spawn(move || {
-                    let check = crate::spelling::ProjectCheck::standard(&brief, None);
+                    let check = crate::spelling::ProjectCheck::for_counting(&brief, None);
                     (check.findings(&brief).len(), check.problems)
                 })
             });

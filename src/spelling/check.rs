@@ -99,7 +99,7 @@ impl Checker<'_> {
 
 /// The word with its accents taken off ("attache" for "attaché"), if it has any. SCOWL's
 /// English dictionaries keep loanwords without their accents.
-fn without_accents(word: &str) -> Option<String> {
+pub(super) fn without_accents(word: &str) -> Option<String> {
     const ACCENTED: [(&str, char); 14] = [
         ("àáâãäå", 'a'),
         ("ç", 'c'),

@@ -7,16 +7,37 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::lexicon::Lexicon as Dictionary;
+use super::stems::StemIndex;
 
 /// The affix rules shared by the bundled English dictionaries.
 const ENGLISH_AFF: &str = include_str!("../../assets/dictionaries/en.aff");
 
-/// The bundled word lists, by language tag (SCOWL, see `assets/dictionaries/README.md`).
-const BUNDLED: [(&str, &str); 4] = [
-    ("en-GB", include_str!("../../assets/dictionaries/en_GB.dic")),
-    ("en-AU", include_str!("../../assets/dictionaries/en_AU.dic")),
-    ("en-CA", include_str!("../../assets/dictionaries/en_CA.dic")),
-    ("en-US", include_str!("../../assets/dictionaries/en_US.dic")),
+/// A bundled word list: its language tag, its entries, and its stem index (made by
+/// `build.rs`: the cores map and the line table).
+struct Bundled {
+    tag: &'static str,
+    dic: &'static str,
+    cores: &'static [u8],
+    lines: &'static [u8],
+}
+
+macro_rules! bundled {
+    ($tag:literal, $name:literal) => {
+        Bundled {
+            tag: $tag,
+            dic: include_str!(concat!("../../assets/dictionaries/", $name, ".dic")),
+            cores: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".cores.fst")),
+            lines: include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".lines")),
+        }
+    };
+}
+
+/// The bundled word lists (SCOWL, see `assets/dictionaries/README.md`).
+const BUNDLED: [Bundled; 4] = [
+    bundled!("en-GB", "en_GB"),
+    bundled!("en-AU", "en_AU"),
+    bundled!("en-CA", "en_CA"),
+    bundled!("en-US", "en_US"),
 ];
 
 /// Folders where the system keeps Hunspell dictionaries.
@@ -60,7 +81,7 @@ impl DictionaryFolders {
 
     /// Every language tag the folders hold a dictionary for, with the bundled ones.
     pub fn available(&self) -> Vec<String> {
-        let mut tags: Vec<String> = BUNDLED.iter().map(|(t, _)| (*t).to_owned()).collect();
+        let mut tags: Vec<String> = BUNDLED.iter().map(|b| b.tag.to_owned()).collect();
         for folder in self.folders.iter().chain(&self.system) {
             let Ok(entries) = std::fs::read_dir(folder) else {
                 continue;
@@ -144,18 +165,40 @@ impl Dictionaries {
         (dictionaries, problems)
     }
 
+    /// Loads the dictionary of each tag, with only the entries that words of `texts` can
+    /// be accepted through: enough to tell which words of `texts` are unknown, quickly,
+    /// but not to suggest corrections.
+    pub fn load_for_texts(
+        tags: &[String],
+        folders: &DictionaryFolders,
+        texts: &[String],
+    ) -> (Self, Vec<DictionaryError>) {
+        let mut dictionaries = Dictionaries::default();
+        let problems = dictionaries.load_tags(tags, folders, Some(texts));
+        (dictionaries, problems)
+    }
+
     /// Loads the tags not loaded yet.
     pub fn load_more(
         &mut self,
         tags: &[String],
         folders: &DictionaryFolders,
     ) -> Vec<DictionaryError> {
+        self.load_tags(tags, folders, None)
+    }
+
+    fn load_tags(
+        &mut self,
+        tags: &[String],
+        folders: &DictionaryFolders,
+        only_for: Option<&[String]>,
+    ) -> Vec<DictionaryError> {
         let mut problems = Vec::new();
         for tag in tags {
             if self.by_tag.contains_key(tag) {
                 continue;
             }
-            match load_one(tag, folders) {
+            match load_one(tag, folders, only_for) {
                 Ok(Some(dictionary)) => {
                     self.by_tag.insert(tag.clone(), Arc::new(dictionary));
                 }
@@ -194,17 +237,28 @@ impl Dictionaries {
 /// The dictionary for `tag`: the user's folders first, so that a bundled one can be
 /// replaced, then the bundled ones, then the system's folders. Bundled English comes
 /// before the system's, so that English is checked the same way on every machine.
-fn load_one(tag: &str, folders: &DictionaryFolders) -> Result<Option<Dictionary>, DictionaryError> {
+/// With `only_for`, only the entries of a bundled list that words of those texts can be
+/// accepted through are read; other lists have no index and are read whole.
+fn load_one(
+    tag: &str,
+    folders: &DictionaryFolders,
+    only_for: Option<&[String]>,
+) -> Result<Option<Dictionary>, DictionaryError> {
     if let Some(files) = DictionaryFolders::find(&folders.folders, tag) {
         return load_files(files).map(Some);
     }
-    if let Some((_, words)) = BUNDLED.iter().find(|(t, _)| *t == tag) {
-        return Dictionary::new(ENGLISH_AFF, words)
-            .map(Some)
-            .map_err(|cause| DictionaryError::Parse {
-                path: format!("the bundled {tag} dictionary"),
-                cause: cause.to_string(),
-            });
+    if let Some(bundled) = BUNDLED.iter().find(|b| b.tag == tag) {
+        let index = only_for.and_then(|texts| {
+            StemIndex::new(bundled.cores, bundled.lines).map(|index| (index, texts))
+        });
+        let read = match index {
+            Some((index, texts)) => Dictionary::for_texts(ENGLISH_AFF, bundled.dic, &index, texts),
+            None => Dictionary::new(ENGLISH_AFF, bundled.dic),
+        };
+        return read.map(Some).map_err(|cause| DictionaryError::Parse {
+            path: format!("the bundled {tag} dictionary"),
+            cause: cause.to_string(),
+        });
     }
     DictionaryFolders::find(&folders.system, tag)
         .map(load_files)

@@ -7,6 +7,9 @@
 
 use spellbook::{Dictionary, ParseDictionaryError};
 
+use super::stem_index::Rules;
+use super::stems::StemIndex;
+
 /// Below this many entries a list is read whole: splitting would not pay for the thread.
 const SPLIT_FROM_LINES: usize = 4_000;
 
@@ -32,6 +35,28 @@ impl Lexicon {
         Ok(Lexicon {
             parts: vec![first?, second?],
         })
+    }
+
+    /// A dictionary of only the entries of `dic` that words of `texts` can be accepted
+    /// through, found with `index`, which reads in a fraction of the time and answers
+    /// [`Lexicon::check`] for those words as the whole list would (see
+    /// [`super::stem_index`]). Its suggestions are poorer: it is for counting unknown
+    /// words, not for correcting them.
+    pub fn for_texts(
+        aff: &str,
+        dic: &str,
+        index: &StemIndex,
+        texts: &[String],
+    ) -> Result<Lexicon, ParseDictionaryError> {
+        match Rules::read(aff) {
+            Some(rules) => Ok(Lexicon {
+                parts: vec![Dictionary::new(
+                    aff,
+                    &index.entries_for(dic, &rules, texts),
+                )?],
+            }),
+            None => Lexicon::new(aff, dic),
+        }
     }
 
     /// Whether the word is spelt right.

@@ -15,6 +15,8 @@ mod language;
 mod lexicon;
 mod personal;
 mod report;
+mod stem_index;
+mod stems;
 mod tokens;
 
 pub use accepted::Accepted;

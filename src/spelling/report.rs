@@ -1,9 +1,11 @@
 //! Checking a whole project outside the window, for the command line: the dictionaries
 //! it needs, loaded at once, and a line per unknown word.
 
+use super::check::without_accents;
 use super::{
     Accepted, Checker, Dictionaries, DictionaryError, DictionaryFolders, Finding,
-    PersonalDictionary, brief_language, check_project, languages_needed, place_label,
+    PersonalDictionary, brief_language, check_project, checked_places, languages_needed,
+    place_label,
 };
 use crate::model::Project;
 
@@ -26,6 +28,15 @@ impl ProjectCheck {
         personal: &PersonalDictionary,
     ) -> Self {
         let (dictionaries, problems) = Dictionaries::load(&languages_needed(project), folders);
+        Self::with(project, dictionaries, problems, personal)
+    }
+
+    fn with(
+        project: &Project,
+        dictionaries: Dictionaries,
+        problems: Vec<DictionaryError>,
+        personal: &PersonalDictionary,
+    ) -> Self {
         let mut accepted = Accepted::from_project(project);
         accepted.add_any_case(personal.words.iter().map(String::as_str));
         ProjectCheck {
@@ -34,6 +45,26 @@ impl ProjectCheck {
             language: brief_language(&project.brief.meta.language),
             problems,
         }
+    }
+
+    /// Ready to count `project`'s unknown words, and no more: each dictionary holds only
+    /// the entries the brief's words can be accepted through, so it loads in a fraction
+    /// of the time, gives the same count, and cannot suggest corrections.
+    pub fn for_counting(project: &Project, extra_folder: Option<&std::path::Path>) -> Self {
+        let folders = DictionaryFolders::standard(extra_folder);
+        let mut texts: Vec<String> = Vec::new();
+        for (_, text) in checked_places(project) {
+            texts.extend(without_accents(&text));
+            texts.push(text.into_owned());
+        }
+        let (dictionaries, problems) =
+            Dictionaries::load_for_texts(&languages_needed(project), &folders, &texts);
+        Self::with(
+            project,
+            dictionaries,
+            problems,
+            &PersonalDictionary::standard(),
+        )
     }
 
     /// [`ProjectCheck::prepare`] with the standard folders (`extra_folder` first) and the

@@ -12,6 +12,8 @@ mod metadata;
 mod pdf;
 mod pdf_guard;
 mod pdf_layout;
+mod pdf_structure;
+mod pdf_tagged;
 mod split;
 
 use std::path::Path;

@@ -5,7 +5,7 @@
 //! so are files that break the limits of [`super::pdf_guard`], checked before pdf-extract
 //! reads anything.
 
-use pdf_extract::{MediaBox, Object, OutputDev, OutputError, Transform};
+use pdf_extract::{Dictionary, MediaBox, Object, OutputDev, OutputError, Transform};
 
 use super::pdf_layout::{Glyph, PageText, article_text};
 use crate::model::Source;
@@ -89,7 +89,12 @@ fn read(bytes: &[u8]) -> Result<Source, PdfError> {
     if text.blocks.is_empty() {
         return Err(why_no_text(&document, &collector));
     }
-    let found = super::source_from_blocks(&[], text.blocks);
+    // The author's own structure first; the page's geometry when it has none to trust.
+    let blocks = super::pdf_structure::read(&document)
+        .and_then(|tree| super::pdf_tagged::article_blocks(&tree, &collector.pages))
+        .filter(|blocks| !blocks.is_empty())
+        .unwrap_or(text.blocks);
+    let found = super::source_from_blocks(&[], blocks);
     let mut source = found.source;
     if !found.has_title
         && let Some(title) = info.title
@@ -140,20 +145,58 @@ fn why_no_text(document: &pdf_extract::Document, collector: &Collector) -> PdfEr
     PdfError::NoText
 }
 
-/// Positioned characters, page by page, as pdf-extract draws them.
+/// Positioned characters, page by page, as pdf-extract draws them, each with the marked
+/// content it is drawn in.
 #[derive(Default)]
 struct Collector {
     pages: Vec<PageText>,
+    /// The marked-content sequences open now, innermost last.
+    marked: Vec<Marked>,
+}
+
+/// An open marked-content sequence: what it says about the characters inside it.
+struct Marked {
+    mcid: Option<i64>,
+    artifact: bool,
+    /// Text that replaces what the sequence draws (`/ActualText`), with the characters
+    /// drawn so far in its place.
+    actual_text: Option<(String, Vec<Glyph>)>,
+}
+
+impl Collector {
+    fn mcid(&self) -> Option<i64> {
+        self.marked.iter().rev().find_map(|m| m.mcid)
+    }
+
+    fn in_artifact(&self) -> bool {
+        self.marked.iter().any(|m| m.artifact)
+    }
+
+    /// Adds a drawn character to the page, or to the replacement text that covers it.
+    fn add(&mut self, glyph: Glyph) {
+        if let Some((_, covered)) = self
+            .marked
+            .iter_mut()
+            .rev()
+            .find_map(|m| m.actual_text.as_mut())
+        {
+            covered.push(glyph);
+        } else if let Some(page) = self.pages.last_mut() {
+            page.glyphs.push(glyph);
+        }
+    }
 }
 
 impl OutputDev for Collector {
     fn begin_page(
         &mut self,
-        _page: u32,
+        page: u32,
         media_box: &MediaBox,
         _art_box: Option<(f64, f64, f64, f64)>,
     ) -> Result<(), OutputError> {
+        self.marked.clear();
         self.pages.push(PageText {
+            number: page,
             bottom: media_box.lly as f32,
             top: media_box.ury as f32,
             glyphs: Vec::new(),
@@ -173,20 +216,20 @@ impl OutputDev for Collector {
         font_size: f64,
         text: &str,
     ) -> Result<(), OutputError> {
-        let Some(page) = self.pages.last_mut() else {
-            return Ok(());
-        };
         // The text matrix scales the font size; a square of the same area gives its size
         // on the page whatever the aspect.
         let scaled = (font_size * trm.m11 * font_size * trm.m22).abs().sqrt();
         let size = if scaled.is_finite() { scaled } else { 0.0 };
-        page.glyphs.push(Glyph {
+        let glyph = Glyph {
             x: trm.m31 as f32,
             y: trm.m32 as f32,
             advance: (width * size) as f32,
             size: size as f32,
-            text: text.to_owned(),
-        });
+            text: without_ligatures(text),
+            mcid: self.mcid(),
+            artifact: self.in_artifact(),
+        };
+        self.add(glyph);
         Ok(())
     }
 
@@ -201,6 +244,68 @@ impl OutputDev for Collector {
     fn end_line(&mut self) -> Result<(), OutputError> {
         Ok(())
     }
+
+    fn begin_marked_content(
+        &mut self,
+        tag: &[u8],
+        properties: Option<&Dictionary>,
+    ) -> Result<(), OutputError> {
+        let property = |key: &[u8]| properties.and_then(|p| p.get(key).ok());
+        let actual_text = property(b"ActualText")
+            .and_then(|text| text.as_str().ok())
+            .map(|text| (pdf_string(text), Vec::new()));
+        self.marked.push(Marked {
+            mcid: property(b"MCID").and_then(|id| id.as_i64().ok()),
+            artifact: tag == b"Artifact",
+            actual_text,
+        });
+        Ok(())
+    }
+
+    fn end_marked_content(&mut self) -> Result<(), OutputError> {
+        let Some(marked) = self.marked.pop() else {
+            return Ok(());
+        };
+        // The replacement text stands where the characters it covers were drawn.
+        if let Some((text, covered)) = marked.actual_text
+            && let Some(first) = covered.first()
+        {
+            let end = covered
+                .iter()
+                .map(|g| g.x + g.advance)
+                .fold(first.x, f32::max);
+            let glyph = Glyph {
+                x: first.x,
+                y: first.y,
+                advance: end - first.x,
+                size: first.size,
+                text: without_ligatures(&text),
+                mcid: first.mcid,
+                artifact: first.artifact,
+            };
+            self.add(glyph);
+        }
+        Ok(())
+    }
+}
+
+/// Text with the typographic ligatures (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ) spelt out, as a
+/// quotation must be.
+fn without_ligatures(text: &str) -> String {
+    if !text.chars().any(|c| ('\u{fb00}'..='\u{fb06}').contains(&c)) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{fb00}' => "ff".to_owned(),
+            '\u{fb01}' => "fi".to_owned(),
+            '\u{fb02}' => "fl".to_owned(),
+            '\u{fb03}' => "ffi".to_owned(),
+            '\u{fb04}' => "ffl".to_owned(),
+            '\u{fb05}' | '\u{fb06}' => "st".to_owned(),
+            other => other.to_string(),
+        })
+        .collect()
 }
 
 /// Title, author and creation date from the document information dictionary.

@@ -16,10 +16,16 @@ pub struct Glyph {
     pub advance: f32,
     pub size: f32,
     pub text: String,
+    /// The marked content it is drawn in, which the structure tree names.
+    pub mcid: Option<i64>,
+    /// Drawn as an artifact: a running head, page number or decoration.
+    pub artifact: bool,
 }
 
 /// The characters of one page, in the order its content stream draws them.
 pub struct PageText {
+    /// The page's number, from 1.
+    pub number: u32,
     pub bottom: f32,
     pub top: f32,
     pub glyphs: Vec<Glyph>,
@@ -75,7 +81,7 @@ fn lines_of(page: &PageText) -> Vec<Line> {
     let mut current: Option<Line> = None;
     let mut pending_space = false;
     for glyph in &page.glyphs {
-        if !(glyph.size > 0.5 && glyph.x.is_finite() && glyph.y.is_finite()) {
+        if glyph.artifact || !(glyph.size > 0.5 && glyph.x.is_finite() && glyph.y.is_finite()) {
             continue;
         }
         let blank = glyph.text.chars().all(char::is_whitespace);
@@ -383,10 +389,13 @@ fn body_size(groups: &[Vec<Line>]) -> f32 {
 
 /// Words that contain a hyphen inside a line: a line-end hyphen in one of them is kept.
 fn compounds(groups: &[Vec<Line>]) -> HashSet<String> {
-    groups
-        .iter()
-        .flatten()
-        .flat_map(|line| line.text.split_whitespace())
+    compounds_in(groups.iter().flatten().map(|line| line.text.as_str()))
+}
+
+/// Words of `lines` that contain a hyphen inside a line.
+pub fn compounds_in<'a>(lines: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    lines
+        .flat_map(str::split_whitespace)
         .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|word| word.contains('-'))
         .map(str::to_lowercase)
@@ -465,7 +474,7 @@ fn typical_leading(groups: &[Vec<Line>], body_size: f32) -> f32 {
 
 /// Appends the next line of a paragraph, making a word hyphenated at the line end whole
 /// unless the document writes that word with its hyphen elsewhere.
-fn join_line(text: &mut String, next: &str, compounds: &HashSet<String>) {
+pub fn join_line(text: &mut String, next: &str, compounds: &HashSet<String>) {
     if text.ends_with('\u{ad}') {
         text.pop();
         text.push_str(next);

@@ -95,9 +95,15 @@ pub fn find_metadata(front_matter: &[(String, String)], blocks: &[RawBlock]) -> 
             continue;
         }
         if found.author.is_empty()
-            && let Some(author) = byline(&block.text)
+            && let Some(byline) = full_byline(&block.text)
         {
-            found.author = author;
+            found.author = byline.author;
+            if found.publication.is_empty() {
+                found.publication = byline.publication.unwrap_or_default();
+            }
+            if found.date.is_empty() {
+                found.date = byline.date.unwrap_or_default();
+            }
             found.consumed.push(index);
         } else if found.date.is_empty() && looks_like_date(&block.text) {
             found.date = block
@@ -139,6 +145,62 @@ fn looks_like_title(block: &RawBlock) -> bool {
         || (text.chars().count() <= 160
             && !text.ends_with(['.', ',', ';', ':'])
             && text.split_whitespace().count() <= 25)
+}
+
+/// What a byline says: who wrote the article, and often where and when it appeared.
+#[derive(Debug, PartialEq)]
+struct Byline {
+    author: String,
+    publication: Option<String>,
+    date: Option<String>,
+}
+
+/// A byline with what news sites and papers put beside the name: "By Mohd Faiz Abdullah ·
+/// The Astana Times · 20 May 2024", "By Aigerim Seitkali in Opinion on 3 June 2024",
+/// "By Jane Doe, 12 May 2026", or just "Jane Doe".
+fn full_byline(text: &str) -> Option<Byline> {
+    let text = text.trim();
+    let explicit = BYLINE_PREFIXES.iter().any(|p| text.starts_with(p));
+    let mut parts = text
+        .split(['·', '|', '•', '—', '–'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty());
+    let mut first = parts.next()?.to_owned();
+    let rest: Vec<&str> = parts.collect();
+    if !explicit && !rest.is_empty() {
+        return None;
+    }
+    let mut date = None;
+    // "… on 3 June 2024" or "…, 3 June 2024" after the name.
+    for marker in [" on ", ", "] {
+        if let Some(at) = first.rfind(marker)
+            && looks_like_date(&first[at + marker.len()..])
+        {
+            date = Some(first[at + marker.len()..].trim().to_owned());
+            first.truncate(at);
+            break;
+        }
+    }
+    // "… in Opinion": the section the site filed it under.
+    if explicit && let Some(at) = first.find(" in ") {
+        first.truncate(at);
+    }
+    let author = byline(&first)?;
+    let mut publication = None;
+    for part in rest {
+        if looks_like_date(part) {
+            date.get_or_insert_with(|| part.to_owned());
+        } else if publication.is_none() && part.split_whitespace().count() <= 6 {
+            publication = Some(part.to_owned());
+        } else {
+            return None;
+        }
+    }
+    Some(Byline {
+        author,
+        publication,
+        date,
+    })
 }
 
 /// "By Jane Doe", "Dr. Jane Doe." or "Jane Doe and John Roe": a short line of capitalised names.
@@ -309,6 +371,39 @@ mod tests {
         );
         assert_eq!(
             byline("Trade grew strongly in the first quarter of the year."),
+            None
+        );
+    }
+
+    #[test]
+    fn bylines_with_publication_section_and_date_are_read() {
+        assert_eq!(
+            full_byline("By Mohd Faiz Abdullah · The Astana Times · 20 May 2024"),
+            Some(Byline {
+                author: "Mohd Faiz Abdullah".into(),
+                publication: Some("The Astana Times".into()),
+                date: Some("20 May 2024".into()),
+            })
+        );
+        assert_eq!(
+            full_byline("By Aigerim Seitkali in Opinion on 3 June 2024"),
+            Some(Byline {
+                author: "Aigerim Seitkali".into(),
+                publication: None,
+                date: Some("3 June 2024".into()),
+            })
+        );
+        assert_eq!(
+            full_byline("By Jane Doe, 12 May 2026").map(|b| (b.author, b.date)),
+            Some(("Jane Doe".into(), Some("12 May 2026".into())))
+        );
+        assert_eq!(
+            full_byline("Dana Nurlanovna").map(|b| b.author),
+            Some("Dana Nurlanovna".into())
+        );
+        assert_eq!(full_byline("Trade · Politics · Culture · Sport"), None);
+        assert_eq!(
+            full_byline("By the end of the year the corridor should be open."),
             None
         );
     }

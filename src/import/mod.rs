@@ -7,6 +7,7 @@ mod docx;
 mod guard;
 mod html;
 mod html_strip;
+mod hyphenation;
 mod link;
 mod metadata;
 mod pdf;

@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 
+use super::hyphenation::Hyphenation;
 use super::split::RawBlock;
 use crate::model::SectionKind;
 
@@ -70,8 +71,8 @@ fn article_blocks(page_lines: Vec<Vec<Line>>) -> Vec<RawBlock> {
         .flat_map(|lines| reading_order(lines, 0))
         .collect();
     let body_size = body_size(&groups);
-    let compounds = compounds(&groups);
-    paragraphs(&groups, body_size, &compounds)
+    let hyphenation = Hyphenation::of_lines(groups.iter().flatten().map(|l| l.text.as_str()));
+    paragraphs(&groups, body_size, &hyphenation)
 }
 
 /// Characters joined into lines: a new line starts where the baseline moves, the pen goes
@@ -387,22 +388,7 @@ fn body_size(groups: &[Vec<Line>]) -> f32 {
         .map_or(10.0, |(size, _)| size as f32 / 2.0)
 }
 
-/// Words that contain a hyphen inside a line: a line-end hyphen in one of them is kept.
-fn compounds(groups: &[Vec<Line>]) -> HashSet<String> {
-    compounds_in(groups.iter().flatten().map(|line| line.text.as_str()))
-}
-
-/// Words of `lines` that contain a hyphen inside a line.
-pub fn compounds_in<'a>(lines: impl Iterator<Item = &'a str>) -> HashSet<String> {
-    lines
-        .flat_map(str::split_whitespace)
-        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|word| word.contains('-'))
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn paragraphs(groups: &[Vec<Line>], body_size: f32, compounds: &HashSet<String>) -> Vec<RawBlock> {
+fn paragraphs(groups: &[Vec<Line>], body_size: f32, hyphenation: &Hyphenation) -> Vec<RawBlock> {
     let leading = typical_leading(groups, body_size);
     let is_heading = |line: &Line| line.size >= body_size * 1.12;
     let mut blocks: Vec<(RawBlock, f32)> = Vec::new();
@@ -438,7 +424,7 @@ fn paragraphs(groups: &[Vec<Line>], body_size: f32, compounds: &HashSet<String>)
                 }
             };
             match blocks.last_mut() {
-                Some((block, _)) if !starts => join_line(&mut block.text, &line.text, compounds),
+                Some((block, _)) if !starts => hyphenation.join(&mut block.text, &line.text),
                 _ => blocks.push((
                     RawBlock {
                         kind: if is_heading(line) {
@@ -472,59 +458,9 @@ fn typical_leading(groups: &[Vec<Line>], body_size: f32) -> f32 {
     median(gaps).unwrap_or(body_size * 1.2)
 }
 
-/// Appends the next line of a paragraph, making a word hyphenated at the line end whole
-/// unless the document writes that word with its hyphen elsewhere.
-pub fn join_line(text: &mut String, next: &str, compounds: &HashSet<String>) {
-    if text.ends_with('\u{ad}') {
-        text.pop();
-        text.push_str(next);
-        return;
-    }
-    let hyphenated = text.ends_with(['-', '\u{2010}'])
-        && text.chars().rev().nth(1).is_some_and(char::is_alphabetic);
-    if hyphenated {
-        let head = text
-            .rsplit(char::is_whitespace)
-            .next()
-            .unwrap_or_default()
-            .trim_start_matches(|c: char| !c.is_alphanumeric());
-        let tail = next
-            .split(char::is_whitespace)
-            .next()
-            .unwrap_or_default()
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
-        let next_is_lower = next.chars().next().is_some_and(char::is_lowercase);
-        let compound = compounds.contains(&format!("{head}{tail}").to_lowercase());
-        if next_is_lower && !compound {
-            text.pop();
-        }
-        text.push_str(next);
-        return;
-    }
-    text.push(' ');
-    text.push_str(next);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn line_end_hyphens_are_removed_unless_the_word_is_a_compound() {
-        let compounds: HashSet<String> = ["state-owned".to_owned()].into();
-        let mut text = "a wider infra-".to_owned();
-        join_line(&mut text, "structure plan", &compounds);
-        assert_eq!(text, "a wider infrastructure plan");
-        let mut text = "the state-".to_owned();
-        join_line(&mut text, "owned ports", &compounds);
-        assert_eq!(text, "the state-owned ports");
-        let mut text = "South-".to_owned();
-        join_line(&mut text, "East Asia", &compounds);
-        assert_eq!(text, "South-East Asia");
-        let mut text = "soft\u{ad}".to_owned();
-        join_line(&mut text, "ware", &compounds);
-        assert_eq!(text, "software");
-    }
 
     #[test]
     fn page_numbers_are_recognised() {

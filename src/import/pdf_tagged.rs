@@ -11,7 +11,8 @@
 
 use std::collections::HashMap;
 
-use super::pdf_layout::{Glyph, PageText, compounds_in, join_line};
+use super::hyphenation::Hyphenation;
+use super::pdf_layout::{Glyph, PageText};
 use super::pdf_structure::{Role, StructBlock};
 use super::split::RawBlock;
 use crate::model::SectionKind;
@@ -61,8 +62,8 @@ pub fn article_blocks(tree: &[StructBlock], pages: &[PageText]) -> Option<Vec<Ra
     if total == 0 || !has_paragraphs || (covered as f32) < MIN_COVERAGE * total as f32 {
         return None;
     }
-    let all_lines: Vec<String> = texts.iter().flat_map(|(_, _, l)| l.clone()).collect();
-    let compounds = compounds_in(all_lines.iter().map(String::as_str));
+    let hyphenation =
+        Hyphenation::of_lines(texts.iter().flat_map(|(_, _, l)| l).map(String::as_str));
     let mut blocks: Vec<RawBlock> = Vec::new();
     for (role, in_article, lines) in texts {
         let Some((first, rest)) = lines.split_first() else {
@@ -70,7 +71,7 @@ pub fn article_blocks(tree: &[StructBlock], pages: &[PageText]) -> Option<Vec<Ra
         };
         let mut text = first.clone();
         for line in rest {
-            join_line(&mut text, line, &compounds);
+            hyphenation.join(&mut text, line);
         }
         let kind = match role {
             _ if !in_article => continue,

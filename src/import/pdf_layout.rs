@@ -151,7 +151,10 @@ fn attach_list_markers(lines: Vec<Line>) -> Vec<Line> {
         });
         match item {
             Some(item) => {
-                item.text = format!("{} {}", marker.text, item.text);
+                // A number is part of the item; a bullet is decoration.
+                if !is_bullet(&marker.text) {
+                    item.text = format!("{} {}", marker.text, item.text);
+                }
                 item.x0 = marker.x0;
                 item.item = true;
             }
@@ -161,9 +164,18 @@ fn attach_list_markers(lines: Vec<Line>) -> Vec<Line> {
     others
 }
 
+/// A bullet as word processors and browsers draw it, Symbol and Wingdings' private-use
+/// ones included.
+fn is_bullet(text: &str) -> bool {
+    matches!(
+        text,
+        "•" | "◦" | "▪" | "■" | "●" | "○" | "–" | "-" | "*" | "\u{f0b7}" | "\u{f0a7}" | "\u{f076}"
+    )
+}
+
 fn is_list_marker(text: &str) -> bool {
     let inner = text.trim_start_matches('(').trim_end_matches(['.', ')']);
-    matches!(text, "•" | "◦" | "▪" | "–" | "-" | "*")
+    is_bullet(text)
         || (text.len() > inner.len()
             && !inner.is_empty()
             && inner.len() <= 3
@@ -207,13 +219,58 @@ fn drop_furniture(page_lines: &mut [Vec<Line>], pages: &[PageText]) -> Option<St
                 .max_by(|a, b| a.y.total_cmp(&b.y))
                 .map(|line| line.text.clone())
         });
-    for (lines, page) in page_lines.iter_mut().zip(pages) {
+    let set_apart = set_apart_lines(page_lines, pages);
+    for ((lines, page), apart) in page_lines.iter_mut().zip(pages).zip(set_apart) {
+        let mut index = 0;
         lines.retain(|line| {
-            !(in_band(line, page)
-                && (repeated.contains(&furniture_key(&line.text)) || is_page_number(&line.text)))
+            let furniture = in_band(line, page)
+                && (repeated.contains(&furniture_key(&line.text))
+                    || is_page_number(&line.text)
+                    || apart.contains(&index));
+            index += 1;
+            !furniture
         });
     }
     running_head
+}
+
+/// The lines of each page that stand apart above or below its text, as a running head or
+/// foot does when it appears on one page only (a two-page article whose first page has
+/// none): short, no larger than the text, and set off from it by well over a line.
+fn set_apart_lines(page_lines: &[Vec<Line>], pages: &[PageText]) -> Vec<HashSet<usize>> {
+    let all: Vec<&Line> = page_lines.iter().flatten().collect();
+    let body = median(all.iter().map(|l| l.size).collect()).unwrap_or(10.0);
+    let mut result = Vec::new();
+    for (number, (lines, page)) in page_lines.iter().zip(pages).enumerate() {
+        let mut apart = HashSet::new();
+        let band = (page.top - page.bottom) * MARGIN_BAND;
+        for (index, line) in lines.iter().enumerate() {
+            let short = line.text.split_whitespace().count() <= 8
+                && !line.text.ends_with(['.', ',', ';', ':', '?', '!'])
+                && line.size <= body * 1.05;
+            if !short {
+                continue;
+            }
+            let others = lines.iter().filter(|o| (o.y - line.y).abs() > 0.5 * line.size);
+            let (mut below, mut above) = (f32::INFINITY, f32::INFINITY);
+            for other in others {
+                if other.y < line.y {
+                    below = below.min(line.y - other.y);
+                } else {
+                    above = above.min(other.y - line.y);
+                }
+            }
+            let head = line.y > page.top - band && above.is_infinite() && below > 2.2 * body;
+            // The first page's top holds the title and byline, not a running head.
+            let head = head && number > 0;
+            let foot = line.y < page.bottom + band && below.is_infinite() && above > 2.2 * body;
+            if head || foot {
+                apart.insert(index);
+            }
+        }
+        result.push(apart);
+    }
+    result
 }
 
 /// The first part of a running head that is a name: not a date, section number or page.
@@ -406,7 +463,7 @@ fn paragraphs(groups: &[Vec<Line>], body_size: f32, hyphenation: &Hyphenation) -
                         || prev.x1 < prev_right - 3.0 * prev.size
                             && prev.text.ends_with(['.', '!', '?', ':', '"', '”', '’']);
                     let gap = above.is_some_and(|a| {
-                        a.y - line.y > 1.45 * leading * (line.size / body_size).max(1.0)
+                        a.y - line.y > 1.2 * leading * (line.size / body_size).max(1.0)
                     });
                     // A first-line indent, measured from the line above in a column and
                     // from the column's edge after a column or page break.
@@ -415,11 +472,14 @@ fn paragraphs(groups: &[Vec<Line>], body_size: f32, hyphenation: &Hyphenation) -
                         Some(above) => line.x0 > above.x0 + 0.6 * line.size && !above.item,
                         None => line.x0 > left + 0.6 * line.size,
                     };
+                    // A heading's lines are short by nature: only a change of size, a gap
+                    // or the body's start ends it.
+                    let heading_goes_on = is_heading(prev) && is_heading(line);
                     is_heading(prev) != is_heading(line)
                         || (prev.size - line.size).abs() > 0.06 * line.size
-                        || indent
+                        || (indent && !heading_goes_on)
                         || line.item
-                        || short
+                        || (short && !heading_goes_on)
                         || gap
                 }
             };

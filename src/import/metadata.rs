@@ -90,8 +90,22 @@ pub fn find_metadata(front_matter: &[(String, String)], blocks: &[RawBlock]) -> 
         found.title = first.text.clone();
         found.consumed.push(0);
     }
+    let mut after_byline = false;
     for (index, block) in blocks.iter().enumerate().take(6) {
         if found.consumed.contains(&index) {
+            continue;
+        }
+        // A paper sets its name on the line under the author's ("Jane Doe" / "The
+        // Astana Times").
+        let follows_byline = std::mem::take(&mut after_byline);
+        if follows_byline
+            && found.publication.is_empty()
+            && !looks_like_date(&block.text)
+            && byline(&block.text).is_some()
+            && block.text.split_whitespace().count() <= 5
+        {
+            found.publication = block.text.trim().to_owned();
+            found.consumed.push(index);
             continue;
         }
         if found.author.is_empty()
@@ -104,6 +118,7 @@ pub fn find_metadata(front_matter: &[(String, String)], blocks: &[RawBlock]) -> 
             if found.date.is_empty() {
                 found.date = byline.date.unwrap_or_default();
             }
+            after_byline = true;
             found.consumed.push(index);
         } else if found.date.is_empty() && looks_like_date(&block.text) {
             found.date = block

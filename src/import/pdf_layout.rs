@@ -125,6 +125,15 @@ fn lines_of(page: &PageText) -> Vec<Line> {
         .into_iter()
         .filter_map(|mut line| {
             line.text = line.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            // A bullet set close to its text is in the same line: it marks an item.
+            if let Some((first, rest)) = line.text.split_once(' ')
+                && is_bullet(first)
+                && first != "-"
+                && first != "–"
+            {
+                line.text = rest.to_owned();
+                line.item = true;
+            }
             (!line.text.is_empty()).then_some(line)
         })
         .collect();
@@ -251,7 +260,9 @@ fn set_apart_lines(page_lines: &[Vec<Line>], pages: &[PageText]) -> Vec<HashSet<
             if !short {
                 continue;
             }
-            let others = lines.iter().filter(|o| (o.y - line.y).abs() > 0.5 * line.size);
+            let others = lines
+                .iter()
+                .filter(|o| (o.y - line.y).abs() > 0.5 * line.size);
             let (mut below, mut above) = (f32::INFINITY, f32::INFINITY);
             for other in others {
                 if other.y < line.y {

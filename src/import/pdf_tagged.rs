@@ -121,12 +121,6 @@ fn lines_of(glyphs: &[&Glyph]) -> Vec<String> {
             continue;
         }
         let blank = glyph.text.chars().all(char::is_whitespace);
-        if std::env::var("BW_DEBUG").is_ok() {
-            eprintln!(
-                "G {:?} x={:.2} y={:.2} adv={:.2} size={:.2} mcid={:?}",
-                glyph.text, glyph.x, glyph.y, glyph.advance, glyph.size, glyph.mcid
-            );
-        }
         if let Some((y, end, size)) = pen {
             let size = size.max(glyph.size);
             let new_line = (glyph.y - y).abs() > 0.5 * size || glyph.x < end - 1.5 * size;

@@ -1,0 +1,186 @@
+//! PDF articles made by the tools that make them (Typst, LibreOffice, Chromium, LuaLaTeX,
+//! WeasyPrint; `tests/fixtures/producers/`, with the script that made them), imported and
+//! compared paragraph by paragraph with the text they were made from. An excerpt is a
+//! quotation: every paragraph must come in whole and word for word, the title and author
+//! right, and no running head, page number or site furniture among the paragraphs.
+
+mod support;
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use briefwright::model::{SectionKind, Source};
+
+/// An article as written: what its PDFs were made from.
+struct Truth {
+    title: String,
+    author: String,
+    date: String,
+    paragraphs: Vec<String>,
+}
+
+impl Truth {
+    fn read(path: &Path) -> Truth {
+        let text = std::fs::read_to_string(path).expect("the article's text is beside it");
+        let (head, body) = text
+            .split_once("\n\n")
+            .expect("a header, then the paragraphs");
+        let field = |name: &str| {
+            head.lines()
+                .find_map(|line| line.strip_prefix(&format!("{name}: ")))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        Truth {
+            title: field("title"),
+            author: field("author"),
+            date: field("date"),
+            paragraphs: body
+                .split("\n\n")
+                .map(normalise)
+                .filter(|p| !p.is_empty())
+                .collect(),
+        }
+    }
+}
+
+/// Whitespace runs as one space: how a paragraph wraps is not its wording.
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How one PDF came in.
+struct Score {
+    name: String,
+    exact: usize,
+    total: usize,
+    title: bool,
+    author: bool,
+    date: bool,
+    /// Furniture lines found among the article's paragraphs and headings.
+    leaked: Vec<String>,
+    /// Paragraphs that came in but match no paragraph of the article.
+    strays: Vec<String>,
+    missing: Vec<String>,
+}
+
+fn score(pdf: &Path) -> Score {
+    let name = pdf
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a name")
+        .trim_end_matches(".pdf")
+        .to_owned();
+    let article = name.split('.').next().expect("article.producer");
+    let folder = pdf.parent().expect("a folder");
+    let truth = Truth::read(&folder.join(format!("{article}.txt")));
+    let furniture: Vec<String> =
+        std::fs::read_to_string(folder.join(format!("{name}.furniture.txt")))
+            .unwrap_or_default()
+            .lines()
+            .map(normalise)
+            .filter(|line| !line.is_empty())
+            .collect();
+    let bytes = std::fs::read(pdf).expect("the PDF");
+    let source: Source = match briefwright::import::import_pdf(&bytes) {
+        Ok(source) => source,
+        Err(error) => panic!("{name} is refused: {error}"),
+    };
+    let content: Vec<String> = source
+        .sections
+        .iter()
+        .filter(|s| s.kind != SectionKind::Boilerplate)
+        .map(|s| normalise(&s.text))
+        .collect();
+    let exact = truth
+        .paragraphs
+        .iter()
+        .filter(|p| content.contains(p))
+        .count();
+    let missing = truth
+        .paragraphs
+        .iter()
+        .filter(|p| !content.contains(p))
+        .cloned()
+        .collect();
+    let strays = content
+        .iter()
+        .filter(|c| !truth.paragraphs.contains(c))
+        .cloned()
+        .collect();
+    let leaked = furniture
+        .iter()
+        .filter(|f| {
+            let f = f.to_lowercase();
+            content.iter().any(|c| c.to_lowercase().contains(&f))
+        })
+        .cloned()
+        .collect();
+    let date = briefwright::dates::long_date(&truth.date).unwrap_or_default();
+    Score {
+        name,
+        exact,
+        total: truth.paragraphs.len(),
+        title: normalise(&source.title) == truth.title,
+        author: normalise(&source.author) == truth.author,
+        date: normalise(&source.date) == date,
+        leaked,
+        strays,
+        missing,
+    }
+}
+
+fn producers() -> Vec<PathBuf> {
+    let folder = support::fixture("producers");
+    let mut pdfs: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .expect("the producers folder")
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    pdfs.sort();
+    pdfs
+}
+
+fn table(scores: &[Score]) -> String {
+    let mut out = String::from(
+        "| PDF | exact paragraphs | title | author | date | furniture leaked |\n|---|---|---|---|---|---|\n",
+    );
+    let yes = |ok: bool| if ok { "right" } else { "wrong" };
+    for s in scores {
+        let _ = writeln!(
+            out,
+            "| {} | {}/{} | {} | {} | {} | {} |",
+            s.name,
+            s.exact,
+            s.total,
+            yes(s.title),
+            yes(s.author),
+            yes(s.date),
+            s.leaked.len()
+        );
+    }
+    out
+}
+
+#[test]
+fn every_producers_article_comes_in_whole_and_word_for_word() {
+    let pdfs = producers();
+    assert!(pdfs.len() >= 12, "the corpus is in place");
+    let scores: Vec<Score> = pdfs.iter().map(|pdf| score(pdf)).collect();
+    let table = table(&scores);
+    println!("{table}");
+    let report = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pdf-producers.md");
+    std::fs::write(&report, &table).expect("write the table");
+    let mut failures = String::new();
+    for s in &scores {
+        if s.exact < s.total || !s.title || !s.author || !s.date || !s.leaked.is_empty() {
+            let _ = writeln!(
+                failures,
+                "{}: missing {:#?}\nstray {:#?}\nleaked {:?}",
+                s.name, s.missing, s.strays, s.leaked
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{table}\n{failures}");
+}

@@ -238,6 +238,22 @@ fn import_pdf_article(c: &mut Criterion) {
             black_box(briefwright::import::import_pdf(black_box(&pdf)).map(|s| s.sections.len()))
         })
     });
+    // A real producer's: Typst, two columns, tagged, with running heads and hyphenation.
+    let typst = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/producers/bench/digital-economy-20-pages.typst-2col.pdf"
+    ))
+    .expect("the 20-page Typst article is in the fixtures");
+    let sections = briefwright::import::import_pdf(&typst).map(|s| s.sections.len());
+    eprintln!(
+        "Typst article: {} KB, {sections:?} sections",
+        typst.len() / 1024
+    );
+    c.bench_function("import a 20-page two-column Typst PDF article", |b| {
+        b.iter(|| {
+            black_box(briefwright::import::import_pdf(black_box(&typst)).map(|s| s.sections.len()))
+        })
+    });
 }
 
 fn import_word_document(c: &mut Criterion) {

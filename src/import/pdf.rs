@@ -34,6 +34,10 @@ pub enum PdfError {
     Damaged(String),
     #[error("is refused: {0}, far more than any article (a damaged file or a \"PDF bomb\")")]
     Bomb(String),
+    #[error(
+        "has a text layer that cannot be trusted: {0}. Quotations from it would not be the author's words; run it through text recognition (OCR), or paste the text from the original"
+    )]
+    Garbled(String),
 }
 
 impl From<super::pdf_guard::Refusal> for PdfError {
@@ -94,6 +98,9 @@ fn read(bytes: &[u8]) -> Result<Source, PdfError> {
         .and_then(|tree| super::pdf_tagged::article_blocks(&tree, &collector.pages))
         .filter(|blocks| !blocks.is_empty())
         .unwrap_or(text.blocks);
+    if let Some(why) = garbled(&blocks) {
+        return Err(PdfError::Garbled(why));
+    }
     let found = super::source_from_blocks(&[], blocks);
     let mut source = found.source;
     if !found.has_title
@@ -111,6 +118,45 @@ fn read(bytes: &[u8]) -> Result<Source, PdfError> {
         source.publication = text.publication.unwrap_or_default();
     }
     Ok(source)
+}
+
+/// Why the text the pages decode to is not the author's, if it is not: characters from
+/// the private-use area (a font's own codes with no character map, as Type 3 and
+/// symbol-encoded fonts give), replacement characters, or control codes, in more than a
+/// few places.
+fn garbled(blocks: &[super::split::RawBlock]) -> Option<String> {
+    let (mut total, mut private, mut replaced, mut control) = (0usize, 0usize, 0usize, 0usize);
+    for c in blocks
+        .iter()
+        .flat_map(|b| b.text.chars())
+        .filter(|c| !c.is_whitespace())
+    {
+        total += 1;
+        match c {
+            '\u{e000}'..='\u{f8ff}' => private += 1,
+            '\u{fffd}' => replaced += 1,
+            c if c.is_control() => control += 1,
+            _ => {}
+        }
+    }
+    let share = |count: usize| count * 100 / total.max(1);
+    if total == 0 || share(private + replaced + control) < 5 {
+        return None;
+    }
+    let why = if private >= replaced.max(control) {
+        format!(
+            "{}% of its characters are a font's private codes with no character map (a Type 3 or symbol font without ToUnicode)",
+            share(private)
+        )
+    } else if replaced >= control {
+        format!(
+            "{}% of its characters could not be decoded",
+            share(replaced)
+        )
+    } else {
+        format!("{}% of its characters are control codes", share(control))
+    };
+    Some(why)
 }
 
 /// Why a PDF gave no article text: a scan (pages of images, no fonts), or a damaged file
@@ -377,6 +423,27 @@ mod tests {
             Some("14 November 2026")
         );
         assert_eq!(pdf_date("yesterday"), None);
+    }
+
+    #[test]
+    fn a_text_layer_of_private_codes_is_named_and_a_few_symbols_are_not() {
+        let block = |text: &str| super::super::split::RawBlock {
+            kind: crate::model::SectionKind::Paragraph,
+            text: text.to_owned(),
+        };
+        let garbage: String = (0..40)
+            .map(|i| char::from_u32(0xe000 + i).unwrap_or('x'))
+            .collect();
+        let why = garbled(&[block(&garbage), block("Trade grew.")]).expect("named");
+        assert!(why.contains("private codes"), "{why}");
+        let error = PdfError::Garbled(why).to_string();
+        assert!(
+            error.contains("cannot be trusted") && error.contains("OCR"),
+            "{error}"
+        );
+        let bullets = "\u{f0b7} A list item that a word processor drew with a Symbol bullet.";
+        assert_eq!(garbled(&[block(bullets)]), None);
+        assert!(garbled(&[block("Caf\u{fffd} \u{fffd}\u{fffd}\u{fffd}")]).is_some());
     }
 
     #[test]

@@ -153,10 +153,11 @@ fn attach_list_markers(lines: Vec<Line>) -> Vec<Line> {
         }
     }
     for marker in markers {
+        // Browsers set a bullet a little off the text's baseline, and further from it.
         let item = others.iter_mut().find(|line| {
-            (line.y - marker.y).abs() < 0.3 * line.size
+            (line.y - marker.y).abs() < 0.5 * line.size
                 && line.x0 >= marker.x1
-                && line.x0 - marker.x1 < 4.0 * line.size
+                && line.x0 - marker.x1 < 6.0 * line.size
         });
         match item {
             Some(item) => {
@@ -167,6 +168,8 @@ fn attach_list_markers(lines: Vec<Line>) -> Vec<Line> {
                 item.x0 = marker.x0;
                 item.item = true;
             }
+            // A bullet with no text beside it is decoration.
+            None if is_bullet(&marker.text) => {}
             None => others.push(marker),
         }
     }
@@ -225,7 +228,9 @@ fn drop_furniture(page_lines: &mut [Vec<Line>], pages: &[PageText]) -> Option<St
                 .filter(|line| {
                     line.y > page.top - band && repeated.contains(&furniture_key(&line.text))
                 })
-                .max_by(|a, b| a.y.total_cmp(&b.y))
+                // The topmost line, and on it the leftmost part: "Steppe Review", not
+                // the section name set flush right.
+                .max_by(|a, b| a.y.total_cmp(&b.y).then(b.x0.total_cmp(&a.x0)))
                 .map(|line| line.text.clone())
         });
     let set_apart = set_apart_lines(page_lines, pages);

@@ -456,3 +456,69 @@ fn damaged_utf8_is_kept_with_replacements_and_a_warning_that_says_where() {
         run.stderr
     );
 }
+
+/// A one-page tagged PDF whose structure tree is `depth` `Div`s, one inside the next,
+/// around a paragraph: made here, as it is 9 MB at 100,000 deep.
+fn pdf_with_structure_nested(depth: usize) -> Vec<u8> {
+    let text = "/P << /MCID 0 >> BDC BT /F1 12 Tf 72 720 Td \
+        (The minister will visit Astana in May to discuss water.) Tj ET EMC";
+    let mut objects: Vec<String> = vec![
+        "<< /Type /Catalog /Pages 2 0 R /StructTreeRoot 6 0 R >>".into(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".into(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R \
+         /Resources << /Font << /F1 5 0 R >> >> >>"
+            .into(),
+        format!("<< /Length {} >>\nstream\n{text}\nendstream", text.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".into(),
+        "<< /Type /StructTreeRoot /K 7 0 R >>".into(),
+    ];
+    for n in 0..depth {
+        objects.push(format!("<< /S /Div /Pg 3 0 R /K {} 0 R >>", n + 8));
+    }
+    objects.push("<< /S /P /Pg 3 0 R /K 0 >>".into());
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (index, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", index + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .bytes(),
+    );
+    out
+}
+
+#[test]
+fn structure_trees_that_loop_nest_without_end_or_point_nowhere_still_import_the_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let deep = dir.path().join("pdf-structure-deep.pdf");
+    std::fs::write(&deep, pdf_with_structure_nested(100_000)).expect("write");
+    for article in [
+        hostile("pdf-structure-loop.pdf"),
+        hostile("pdf-structure-points-nowhere.pdf"),
+        deep,
+    ] {
+        let (run, written) = import(&article);
+        assert_eq!(run.code, Some(0), "{}: {}", article.display(), run.stderr);
+        run.quiet();
+        assert!(written, "{}", article.display());
+        let source = briefwright::import::import_pdf(&std::fs::read(&article).expect("read"))
+            .expect("imports");
+        let text: Vec<&str> = source.sections.iter().map(|s| s.text.as_str()).collect();
+        assert!(
+            text.iter()
+                .any(|t| t.contains("The minister will visit Astana in May")),
+            "{}: {text:?}",
+            article.display()
+        );
+    }
+}

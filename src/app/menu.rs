@@ -82,8 +82,11 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             item_ui(ui, state, Command::QUIT, true);
         });
         ui.menu_button("Edit", |ui| {
-            let (can_undo, can_redo, has_selection) =
-                (state.can_undo(), state.can_redo(), state.selected().is_some());
+            let (can_undo, can_redo, has_selection) = (
+                state.can_undo(),
+                state.can_redo(),
+                state.selected().is_some(),
+            );
             item_ui(ui, state, Command::Undo, can_undo);
             item_ui(ui, state, Command::Redo, can_redo);
             ui.separator();

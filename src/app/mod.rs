@@ -81,7 +81,11 @@ const EDITOR_MIN_WIDTH: f32 = 420.0;
 pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     // The fonts belong to egui's context, so it remembers that they are set up.
     let fonts_installed = egui::Id::unique("fonts-installed");
-    if !ui.ctx().data(|data| data.get_temp::<bool>(fonts_installed)) .unwrap_or(false) {
+    if !ui
+        .ctx()
+        .data(|data| data.get_temp::<bool>(fonts_installed))
+        .unwrap_or(false)
+    {
         install_fonts(ui.ctx());
         theme::install(ui.ctx());
         ui.ctx()

@@ -105,6 +105,10 @@ impl TemplateCache {
 }
 
 /// Everything the window shows and edits. No egui types except the preview's textures.
+///
+/// Outside `app/` the fields are read through methods. Inside, only the command handlers
+/// (`run.rs` and the `impl AppState` blocks it calls) change them; panels read through
+/// the same methods and change state by [`AppState::send`]ing commands.
 pub struct AppState {
     pub(super) project: Project,
     pub(super) path: Option<PathBuf>,

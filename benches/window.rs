@@ -20,7 +20,7 @@ fn typing_frame(c: &mut Criterion) {
         .with_size([1440.0, 900.0])
         .build_ui_state(app_ui, state);
     harness.run();
-    let pages = harness.state().laid.as_ref().map_or(0, |l| l.pages.len());
+    let pages = harness.state().laid().map_or(0, |l| l.pages.len());
     eprintln!("typing into a {pages}-page brief");
     harness
         .get_all_by_label("Paragraph text")

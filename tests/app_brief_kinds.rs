@@ -15,7 +15,7 @@ use support::window::{empty_brief, harness_with};
 fn recommendations(harness: &Harness<'static, AppState>) -> Vec<(String, Responses)> {
     harness
         .state()
-        .project
+        .project()
         .brief
         .parts
         .iter()
@@ -40,10 +40,10 @@ fn switch_kind(harness: &mut Harness<'static, AppState>, kind: &str) {
 fn a_decision_brief_is_built_and_switched_through_the_window() {
     let (mut harness, _) = harness_with(empty_brief());
     switch_kind(&mut harness, "Decision brief");
-    assert_eq!(harness.state().project.brief.template, "decision-brief");
+    assert_eq!(harness.state().project().brief.template, "decision-brief");
     let keys: Vec<String> = harness
         .state()
-        .project
+        .project()
         .brief
         .parts
         .iter()
@@ -97,7 +97,7 @@ fn a_decision_brief_is_built_and_switched_through_the_window() {
     harness.run();
     harness.get_by_label("For information").click();
     harness.run();
-    let also = &harness.state().project.brief.meta.also_to;
+    let also = &harness.state().project().brief.meta.also_to;
     assert_eq!(also.len(), 1);
     assert_eq!(
         (also[0].name.as_str(), also[0].action.as_str()),
@@ -109,7 +109,7 @@ fn a_decision_brief_is_built_and_switched_through_the_window() {
     harness.get_by_label("Add clearance row").click();
     harness.run();
     assert_eq!(
-        harness.state().project.brief.meta.clearance.len(),
+        harness.state().project().brief.meta.clearance.len(),
         1,
         "a row is added"
     );
@@ -117,12 +117,12 @@ fn a_decision_brief_is_built_and_switched_through_the_window() {
     name.focus();
     name.type_text("Farid Hassan");
     harness.run();
-    let clearance = &harness.state().project.brief.meta.clearance;
+    let clearance = &harness.state().project().brief.meta.clearance;
     assert_eq!(clearance.len(), 1);
     assert_eq!(clearance[0].name, "Farid Hassan");
 
     // The preview shows the response boxes.
-    let laid = harness.state().laid.as_ref().expect("laid out");
+    let laid = harness.state().laid().expect("laid out");
     let printed: String = laid
         .pages
         .iter()
@@ -153,10 +153,10 @@ fn a_decision_brief_is_built_and_switched_through_the_window() {
     // A visit brief has no place for recommendations: their part stays, shown as not
     // printed, and a message says so.
     switch_kind(&mut harness, "Visit brief");
-    assert_eq!(harness.state().project.brief.template, "visit-brief");
+    assert_eq!(harness.state().project().brief.template, "visit-brief");
     let kept = harness
         .state()
-        .project
+        .project()
         .brief
         .parts
         .iter()
@@ -167,24 +167,24 @@ fn a_decision_brief_is_built_and_switched_through_the_window() {
     assert!(
         harness
             .state()
-            .messages
+            .messages()
             .iter()
             .any(|m| m.text.contains("has no place for Recommendation")),
         "{:?}",
-        harness.state().messages
+        harness.state().messages()
     );
     assert_eq!(recommendations(&harness).len(), 1, "nothing is lost");
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().project.brief.template,
+        harness.state().project().brief.template,
         "decision-brief",
         "undo switches back"
     );
     let keys_after: Vec<String> = harness
         .state()
-        .project
+        .project()
         .brief
         .parts
         .iter()
@@ -209,7 +209,7 @@ fn a_table_is_edited_as_a_grid_of_cells() {
     let cells = |harness: &Harness<'static, AppState>| -> Vec<Vec<String>> {
         harness
             .state()
-            .project
+            .project()
             .brief
             .parts
             .iter()

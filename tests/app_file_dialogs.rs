@@ -4,11 +4,11 @@
 
 mod support;
 
-use briefwright::app::{Command, FilePurpose};
+use briefwright::app::{Command, FilePurpose, Settings};
 use briefwright::diagnostic::Severity;
 use briefwright::project::save;
 use egui_kittest::kittest::Queryable;
-use support::window::{empty_brief, harness_with, menu};
+use support::window::{empty_brief, harness_with, harness_with_settings, menu};
 
 #[test]
 fn without_a_native_dialog_open_shows_the_windows_own_and_opens_the_choice() {
@@ -18,19 +18,22 @@ fn without_a_native_dialog_open_shows_the_windows_own_and_opens_the_choice() {
     wanted.brief.meta.title = "Chosen in the fallback dialog".into();
     save(&wanted, &path).expect("save");
 
-    let (mut harness, answers) = harness_with(briefwright::sample::project());
+    let settings = Settings {
+        last_folder: Some(dir.path().to_path_buf()),
+        ..Settings::default()
+    };
+    let (mut harness, answers) = harness_with_settings(briefwright::sample::project(), settings);
     answers.borrow_mut().unavailable = true;
-    harness.state_mut().settings.last_folder = Some(dir.path().to_path_buf());
     menu(&mut harness, "File", "Open…");
     harness.run();
     let warnings: Vec<_> = harness
         .state()
-        .messages
+        .messages()
         .iter()
         .filter(|m| m.severity == Severity::Warning && m.text.contains("own file dialog"))
         .cloned()
         .collect();
-    assert_eq!(warnings.len(), 1, "{:?}", harness.state().messages);
+    assert_eq!(warnings.len(), 1, "{:?}", harness.state().messages());
     // In the officer's words; the technical reason is kept for a tooltip.
     let warning = &warnings[0];
     assert!(warning.text.starts_with("Your desktop has no file chooser"));
@@ -50,9 +53,9 @@ fn without_a_native_dialog_open_shows_the_windows_own_and_opens_the_choice() {
     harness.get_by_label("Open").click();
     harness.run();
     harness.run();
-    assert_eq!(harness.state().path.as_deref(), Some(path.as_path()));
+    assert_eq!(harness.state().path(), Some(path.as_path()));
     assert_eq!(
-        harness.state().project.brief.meta.title,
+        harness.state().project().brief.meta.title,
         "Chosen in the fallback dialog"
     );
 
@@ -62,7 +65,7 @@ fn without_a_native_dialog_open_shows_the_windows_own_and_opens_the_choice() {
     assert!(harness.state().open_file_request().is_some());
     let count = harness
         .state()
-        .messages
+        .messages()
         .iter()
         .filter(|m| m.text.contains("own file dialog"))
         .count();
@@ -94,7 +97,7 @@ fn the_windows_own_dialog_takes_a_whole_path_and_enter() {
     harness.get_by_label("Go").click();
     harness.run();
     harness.run();
-    assert_eq!(harness.state().project.brief.meta.title, "First");
+    assert_eq!(harness.state().project().brief.meta.title, "First");
 
     // A file chosen in the list opens with Enter. (A double click opens it too: egui_kittest
     // cannot time two clicks as one double click, so that was checked in the real window
@@ -108,7 +111,7 @@ fn the_windows_own_dialog_takes_a_whole_path_and_enter() {
     harness.key_press(egui::Key::Enter);
     harness.run();
     harness.run();
-    assert_eq!(harness.state().project.brief.meta.title, "Second");
+    assert_eq!(harness.state().project().brief.meta.title, "Second");
 
     // Type-ahead: typing "fi" in the list chooses first.brief; Enter opens it.
     harness
@@ -120,7 +123,7 @@ fn the_windows_own_dialog_takes_a_whole_path_and_enter() {
     harness.key_press(egui::Key::Enter);
     harness.run();
     harness.run();
-    assert_eq!(harness.state().project.brief.meta.title, "First");
+    assert_eq!(harness.state().project().brief.meta.title, "First");
 
     // Saving: the keyboard starts in the name box, and Enter saves.
     harness.state_mut().run(Command::SaveAsDialog);

@@ -90,24 +90,24 @@ fn ctrl_f_counts_matches_and_next_goes_to_each_in_turn() {
     harness.get_by_label("Next").click();
     harness.run();
     harness.get_by_label("1 of 4");
-    assert_eq!(harness.state().selected, None, "the title block is first");
+    assert_eq!(harness.state().selected(), None, "the title block is first");
     // Enter in the Find field goes on to the next match and keeps the keyboard there.
     harness.get_by_label("Find").focus();
     harness.run();
     harness.key_press(Key::Enter);
     harness.run();
     harness.get_by_label("2 of 4");
-    assert_eq!(harness.state().selected, Some(first));
+    assert_eq!(harness.state().selected(), Some(first));
     harness.key_press(Key::F3);
     harness.run();
-    assert_eq!(harness.state().selected, Some(excerpt));
+    assert_eq!(harness.state().selected(), Some(excerpt));
     harness.get_by_label_contains("excerpt (quotation)");
     harness.key_press(Key::Enter);
     harness.run();
-    assert_eq!(harness.state().selected, Some(second));
+    assert_eq!(harness.state().selected(), Some(second));
     harness.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
     harness.run();
-    assert_eq!(harness.state().selected, Some(excerpt));
+    assert_eq!(harness.state().selected(), Some(excerpt));
 
     harness.get_by_label("Match case").click();
     harness.run();
@@ -115,7 +115,7 @@ fn ctrl_f_counts_matches_and_next_goes_to_each_in_turn() {
 
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(harness.state().find.is_none(), "Esc closes the bar");
+    assert!(harness.state().find_bar().is_none(), "Esc closes the bar");
 }
 
 #[test]
@@ -130,21 +130,21 @@ fn replace_all_leaves_excerpts_as_quoted_unless_asked_and_undoes_in_one_step() {
     harness.run();
 
     let state = harness.state();
-    assert_eq!(state.project.brief.meta.title, "Middle route visit");
+    assert_eq!(state.project().brief.meta.title, "Middle route visit");
     assert_eq!(
-        block_text(&state.project, first),
+        block_text(state.project(), first),
         "The route runs through Aktau."
     );
     assert_eq!(
-        block_text(&state.project, second),
+        block_text(state.project(), second),
         "Support the route, not a corridors fund."
     );
     assert_eq!(
-        block_text(&state.project, excerpt),
+        block_text(state.project(), excerpt),
         "Freight on the corridor doubled.",
         "the quotation keeps its words"
     );
-    assert!(!excerpt_is_edited(&state.project, excerpt));
+    assert!(!excerpt_is_edited(state.project(), excerpt));
     harness.get_by_label_contains("Replaced 3 matches. 1 match in excerpts left as quoted.");
     harness.get_by_label("1 match");
 
@@ -154,22 +154,22 @@ fn replace_all_leaves_excerpts_as_quoted_unless_asked_and_undoes_in_one_step() {
     harness.run();
     let state = harness.state();
     assert_eq!(
-        block_text(&state.project, excerpt),
+        block_text(state.project(), excerpt),
         "Freight on the route doubled."
     );
-    assert!(excerpt_is_edited(&state.project, excerpt), "marked edited");
+    assert!(excerpt_is_edited(state.project(), excerpt), "marked edited");
 
     // Each Replace All is one step of undo.
     harness.state_mut().run(briefwright::app::Command::Undo);
     let state = harness.state();
-    assert!(!excerpt_is_edited(&state.project, excerpt));
+    assert!(!excerpt_is_edited(state.project(), excerpt));
     assert_eq!(
-        block_text(&state.project, first),
+        block_text(state.project(), first),
         "The route runs through Aktau."
     );
     harness.state_mut().run(briefwright::app::Command::Undo);
     assert_eq!(
-        harness.state().project.brief.meta.title,
+        harness.state().project().brief.meta.title,
         "Middle Corridor visit"
     );
 }
@@ -191,20 +191,20 @@ fn replace_changes_one_match_and_skips_an_excerpt_with_a_reason() {
     harness.run();
     let state = harness.state();
     assert_eq!(
-        block_text(&state.project, first),
+        block_text(state.project(), first),
         "The route runs through Aktau."
     );
-    assert_eq!(state.project.brief.meta.title, "Middle Corridor visit");
-    assert_eq!(state.selected, Some(excerpt), "went on to the next match");
+    assert_eq!(state.project().brief.meta.title, "Middle Corridor visit");
+    assert_eq!(state.selected(), Some(excerpt), "went on to the next match");
 
     harness.get_by_label("Replace").click();
     harness.run();
     let state = harness.state();
     assert_eq!(
-        block_text(&state.project, excerpt),
+        block_text(state.project(), excerpt),
         "Freight on the corridor doubled."
     );
-    assert_eq!(state.selected, Some(second), "skipped past the quotation");
+    assert_eq!(state.selected(), Some(second), "skipped past the quotation");
     harness.get_by_label_contains("left as quoted");
 }
 
@@ -228,7 +228,7 @@ fn edit_menu_copies_cuts_selects_all_and_pastes_in_the_field_that_had_the_keyboa
 
     menu(&mut harness, "Edit", "Select All");
     menu(&mut harness, "Edit", "Cut");
-    assert_eq!(block_text(&harness.state().project, first), "");
+    assert_eq!(block_text(harness.state().project(), first), "");
 
     // Paste asks the platform for the clipboard, which answers with a paste event into
     // the field that has the keyboard again.
@@ -246,7 +246,7 @@ fn edit_menu_copies_cuts_selects_all_and_pastes_in_the_field_that_had_the_keyboa
     assert!(asked, "Paste asks the platform for the clipboard");
     harness.event(egui::Event::Paste("Pasted words".into()));
     harness.run();
-    assert_eq!(block_text(&harness.state().project, first), "Pasted words");
+    assert_eq!(block_text(harness.state().project(), first), "Pasted words");
 }
 
 /// Runs frames until one puts text on the clipboard, and returns that text.

@@ -39,10 +39,10 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
     harness.get_by_label("Import…").click();
     harness.run();
     assert_eq!(
-        harness.state().project.sources.len(),
+        harness.state().project().sources.len(),
         1,
         "{:?}",
-        harness.state().messages
+        harness.state().messages()
     );
 
     harness
@@ -61,7 +61,7 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
         .expect("another section")
         .click();
     harness.run();
-    assert_eq!(excerpts(&harness.state().project), vec![None, None]);
+    assert_eq!(excerpts(harness.state().project()), vec![None, None]);
 
     harness.get_by_label("Talking points").click();
     harness.run();
@@ -71,7 +71,7 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
     harness.run();
     let points = harness
         .state()
-        .project
+        .project()
         .brief
         .parts
         .iter()
@@ -87,28 +87,32 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
     excerpt.focus();
     excerpt.type_text(" Trimmed by the desk.");
     harness.run();
-    let edited = excerpts(&harness.state().project);
+    let edited = excerpts(harness.state().project());
     assert!(
         edited[0]
             .as_deref()
             .is_some_and(|t| t.contains("Trimmed by the desk.")),
         "{edited:?}"
     );
-    let after_edit = harness.state().project.clone();
+    let after_edit = harness.state().project().clone();
 
     menu(&mut harness, "Edit", "Undo");
     assert_eq!(
-        excerpts(&harness.state().project),
+        excerpts(harness.state().project()),
         vec![None, None],
         "one undo step takes back the whole burst of typing"
     );
     menu(&mut harness, "Edit", "Redo");
-    assert_eq!(harness.state().project, after_edit);
+    assert_eq!(*harness.state().project(), after_edit);
 
     let saved = dir.path().join("flood.brief");
     answers.borrow_mut().save_as.push_back(saved.clone());
     menu(&mut harness, "File", "Save As…");
-    assert!(!harness.state().dirty, "{:?}", harness.state().messages);
+    assert!(
+        !harness.state().is_dirty(),
+        "{:?}",
+        harness.state().messages()
+    );
     assert!(harness.state().window_title().starts_with("flood.brief"));
 
     let (mut reopened, reopened_answers) = harness_with(empty_brief());
@@ -117,9 +121,9 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
         .projects
         .push_back(saved.clone());
     menu(&mut reopened, "File", "Open…");
-    assert_eq!(reopened.state().project, after_edit);
+    assert_eq!(*reopened.state().project(), after_edit);
     assert!(
-        matches!(&reopened.state().modal, Some(Modal::Locked { holder: Holder::Known(holder), .. }) if holder.pid == std::process::id()),
+        matches!(&reopened.state().modal(), Some(Modal::Locked { holder: Holder::Known(holder), .. }) if holder.pid == std::process::id()),
         "the second window is told the first one holds the brief"
     );
     reopened.get_by_label("Open read-only").click();
@@ -130,7 +134,7 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
     answers.borrow_mut().pdfs.push_back(pdf.clone());
     menu(&mut harness, "File", "Export PDF…");
     // The draft has no To, From or Date yet: the window lists them before it goes out.
-    match &harness.state().modal {
+    match &harness.state().modal() {
         Some(Modal::ExportWithErrors {
             errors: 0, checks, ..
         }) => assert!(
@@ -169,11 +173,11 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
     assert!(
         harness
             .state()
-            .messages
+            .messages()
             .iter()
             .any(|m| m.text.contains("as a Word document")),
         "{:?}",
-        harness.state().messages
+        harness.state().messages()
     );
     let cli_docx = dir.path().join("cli.docx");
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_briefwright"))
@@ -196,11 +200,11 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
     harness.get_by_label("Export Anyway").click();
     harness.run();
     assert!(
-        harness.state().messages.iter().any(|m| m
+        harness.state().messages().iter().any(|m| m
             .text
             .starts_with("The brief was not exported. cannot write")),
         "{:?}",
-        harness.state().messages
+        harness.state().messages()
     );
     assert!(!nowhere.exists());
 }
@@ -212,33 +216,33 @@ fn unsaved_changes_are_asked_about_before_new() {
     title.focus();
     title.type_text(" (draft)");
     harness.run();
-    assert!(harness.state().dirty);
+    assert!(harness.state().is_dirty());
     assert!(
         harness.state().window_title().starts_with('\u{25cf}'),
         "unsaved mark in the title"
     );
 
     menu(&mut harness, "File", "New from template…");
-    assert!(matches!(harness.state().modal, Some(Modal::Unsaved(_))));
+    assert!(matches!(harness.state().modal(), Some(Modal::Unsaved(_))));
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert!(harness.state().modal.is_none());
+    assert!(harness.state().modal().is_none());
     assert!(
         harness
             .state()
-            .project
+            .project()
             .brief
             .meta
             .title
             .ends_with("(draft)"),
         "{}",
-        harness.state().project.brief.meta.title
+        harness.state().project().brief.meta.title
     );
 
     menu(&mut harness, "File", "New from template…");
     harness.get_by_label("Discard").click();
     harness.run();
-    assert_eq!(harness.state().modal, Some(Modal::ChooseTemplate));
+    assert_eq!(harness.state().modal(), Some(&Modal::ChooseTemplate));
     // Each kind is offered by name with what it is for.
     let description = briefwright::template::built_in_description("decision-brief");
     assert!(description.contains("recommendations"), "{description}");
@@ -246,10 +250,10 @@ fn unsaved_changes_are_asked_about_before_new() {
     harness.get_by_label("Talking points card").click();
     harness.run();
     assert_eq!(
-        harness.state().project.brief.template,
+        harness.state().project().brief.template,
         "talking-points-card"
     );
-    assert!(!harness.state().dirty);
+    assert!(!harness.state().is_dirty());
 }
 
 #[test]
@@ -262,11 +266,16 @@ fn a_corrupt_file_shows_an_error_and_keeps_the_current_brief() {
     )
     .expect("write");
     let (mut harness, answers) = harness_with(briefwright::sample::project());
-    let before = harness.state().project.clone();
+    let before = harness.state().project().clone();
     answers.borrow_mut().projects.push_back(corrupt.clone());
     menu(&mut harness, "File", "Open…");
-    assert_eq!(harness.state().project, before);
-    let message = harness.state().messages.last().expect("a message").clone();
+    assert_eq!(*harness.state().project(), before);
+    let message = harness
+        .state()
+        .messages()
+        .last()
+        .expect("a message")
+        .clone();
     assert!(
         message.is_error()
             && message.text.contains("corrupt.brief is damaged")
@@ -284,7 +293,7 @@ fn a_corrupt_file_shows_an_error_and_keeps_the_current_brief() {
 fn blocks_reorder_by_button_and_by_command() {
     let (mut harness, _) = harness_with(briefwright::sample::project());
     let background = |state: &AppState| {
-        state.project.brief.parts[1]
+        state.project().brief.parts[1]
             .blocks
             .iter()
             .map(|b| b.id)
@@ -314,7 +323,7 @@ fn blocks_reorder_by_button_and_by_command() {
 #[test]
 fn clicking_text_in_the_preview_selects_its_block() {
     let (mut harness, _) = harness_with(briefwright::sample::project());
-    let laid = harness.state().laid.clone().expect("laid out");
+    let laid = harness.state().laid().cloned().expect("laid out");
     let page = &laid.pages[0];
     let target = page
         .items
@@ -342,7 +351,7 @@ fn clicking_text_in_the_preview_selects_its_block() {
         modifiers: Default::default(),
     });
     harness.run();
-    assert_eq!(harness.state().selected, expected);
+    assert_eq!(harness.state().selected(), expected);
 }
 
 #[test]
@@ -370,7 +379,7 @@ fn unsaved_work_is_copied_for_recovery_and_offered_after_a_crash() {
         briefwright::project::recovery::find_recoveries(recovery.path()).len(),
         1
     );
-    let edited = crashed.project.clone();
+    let edited = crashed.project().clone();
     std::mem::forget(crashed); // the process dies without closing the window
 
     let mut state = AppState::new(
@@ -388,8 +397,11 @@ fn unsaved_work_is_copied_for_recovery_and_offered_after_a_crash() {
     harness.get_by_label_contains("did not close normally");
     harness.get_by_label("Restore").click();
     harness.run();
-    assert_eq!(harness.state().project, edited);
-    assert!(harness.state().dirty, "restored work still needs saving");
+    assert_eq!(*harness.state().project(), edited);
+    assert!(
+        harness.state().is_dirty(),
+        "restored work still needs saving"
+    );
     assert!(briefwright::project::recovery::find_recoveries(recovery.path()).is_empty());
 }
 
@@ -419,7 +431,7 @@ fn losing_focus_writes_a_recovery_copy_and_saving_removes_it() {
         .save_as
         .push_back(dir.path().join("saved.brief"));
     state.run(Command::Save);
-    assert!(!state.dirty);
+    assert!(!state.is_dirty());
     assert!(briefwright::project::recovery::find_recoveries(recovery.path()).is_empty());
 }
 
@@ -431,7 +443,7 @@ fn every_bad_project_fixture_is_refused_in_the_window_without_losing_work() {
     title.focus();
     title.type_text(" (unsaved edit)");
     harness.run();
-    let edited = harness.state().project.clone();
+    let edited = harness.state().project().clone();
     for name in [
         "empty.brief",
         "truncated.brief",
@@ -447,17 +459,22 @@ fn every_bad_project_fixture_is_refused_in_the_window_without_losing_work() {
         answers.borrow_mut().projects.push_back(path.clone());
         harness.state_mut().run(Command::OPEN);
         harness.run();
-        if matches!(harness.state().modal, Some(Modal::Unsaved(_))) {
+        if matches!(harness.state().modal(), Some(Modal::Unsaved(_))) {
             harness.get_by_label("Discard").click();
             harness.run();
         }
-        let message = harness.state().messages.last().expect("a message").clone();
+        let message = harness
+            .state()
+            .messages()
+            .last()
+            .expect("a message")
+            .clone();
         assert!(
             message.is_error() && message.text.contains(name) && message.text.contains("unchanged"),
             "{name}: {message:?}"
         );
         assert_eq!(
-            harness.state().project,
+            *harness.state().project(),
             edited,
             "{name}: the brief being edited is kept"
         );
@@ -469,7 +486,7 @@ fn every_bad_project_fixture_is_refused_in_the_window_without_losing_work() {
 fn a_long_brief_keeps_its_preview_in_the_window_with_a_page_field() {
     let (mut harness, _) = harness_with(briefwright::sample::long_project(300));
     harness.run();
-    let count = harness.state().laid.as_ref().map_or(0, |l| l.pages.len());
+    let count = harness.state().laid().map_or(0, |l| l.pages.len());
     assert!(count > 20, "{count} pages");
     let first_label = format!("Page 1 of {count}");
     let first_page = harness.get_by_label(&first_label);
@@ -526,7 +543,7 @@ fn marking_a_source_protected_raises_the_brief_and_shows_why() {
     harness.run();
     harness.run();
     assert_eq!(
-        harness.state().project.sources[0].marking.level,
+        harness.state().project().sources[0].marking.level,
         "PROTECTED"
     );
     harness.get_by_label("Pages are marked PROTECTED");
@@ -536,17 +553,13 @@ fn marking_a_source_protected_raises_the_brief_and_shows_why() {
         "the reason is shown: {reason}"
     );
     // The preview and the PDF carry it on every page.
-    let printed = harness
-        .state()
-        .laid
-        .as_ref()
-        .map(|laid| laid.marking().to_owned());
+    let printed = harness.state().laid().map(|laid| laid.marking().to_owned());
     assert_eq!(printed.as_deref(), Some("PROTECTED"));
     // Undo puts the source back as it was, and the brief's marking with it.
     harness.state_mut().send(Command::Undo);
     harness.run();
     harness.run();
-    assert!(harness.state().project.sources[0].marking.is_unmarked());
+    assert!(harness.state().project().sources[0].marking.is_unmarked());
     assert!(
         harness
             .query_by_label_contains("Pages are marked")
@@ -559,7 +572,7 @@ fn editing_an_excerpt_marks_it_adapted_in_the_preview() {
     let (mut harness, _) = harness(briefwright::sample::project());
     harness.run();
     let preview_text = |harness: &Harness<'static, AppState>| -> String {
-        let laid = harness.state().laid.as_ref().expect("laid out");
+        let laid = harness.state().laid().expect("laid out");
         let mut text = String::new();
         for page in &laid.pages {
             for positioned in &page.items {
@@ -596,8 +609,8 @@ fn a_saved_web_page_imports_through_the_window_as_its_article() {
     harness.get_by_label("Import…").click();
     harness.run();
     harness.run();
-    let sources = &harness.state().project.sources;
-    assert_eq!(sources.len(), 1, "{:?}", harness.state().messages);
+    let sources = &harness.state().project().sources;
+    assert_eq!(sources.len(), 1, "{:?}", harness.state().messages());
     assert_eq!(
         sources[0].title,
         "Caspian freight corridor draws Malaysian shippers"
@@ -634,8 +647,7 @@ fn the_page_count_says_pages_used_and_the_budget() {
     harness.run();
     let pages = harness
         .state()
-        .laid
-        .as_ref()
+        .laid()
         .map(|laid| laid.pages.len())
         .expect("laid out");
     let expected = format!(
@@ -658,19 +670,22 @@ fn quit_then_save_on_an_untitled_brief_saves_as_and_then_quits() {
         briefwright::model::MetaField::Title,
         "Water talks".to_owned(),
     )));
-    assert!(harness.state().dirty && harness.state().path.is_none());
+    assert!(harness.state().is_dirty() && harness.state().path().is_none());
     let file = dir.path().join("water.brief");
     answers.borrow_mut().save_as.push_back(file.clone());
     harness.state_mut().run(Command::QUIT);
     harness.run();
-    assert!(matches!(harness.state().modal, Some(Modal::Unsaved(_))));
+    assert!(matches!(harness.state().modal(), Some(Modal::Unsaved(_))));
     harness.get_by_label("Save").click();
     for _ in 0..3 {
         harness.run();
     }
     assert!(file.is_file(), "Save As wrote the brief");
-    assert!(!harness.state().dirty);
-    assert!(harness.state().quit_now, "and the window closes, as asked");
+    assert!(!harness.state().is_dirty());
+    assert!(
+        harness.state().should_close(),
+        "and the window closes, as asked"
+    );
 
     // Cancelling the Save As keeps the window open and forgets the quit.
     let (mut harness, _) = support::window::harness(empty_brief());
@@ -684,8 +699,8 @@ fn quit_then_save_on_an_untitled_brief_saves_as_and_then_quits() {
     for _ in 0..3 {
         harness.run();
     }
-    assert!(!harness.state().quit_now);
-    assert!(harness.state().dirty);
+    assert!(!harness.state().should_close());
+    assert!(harness.state().is_dirty());
 }
 
 #[test]
@@ -706,21 +721,21 @@ fn a_section_in_the_brief_says_so_and_adding_it_again_asks_first() {
         .expect("a section")
         .click();
     harness.run();
-    assert_eq!(excerpts(&harness.state().project).len(), 1);
+    assert_eq!(excerpts(harness.state().project()).len(), 1);
     // The pane now marks the section, with a way to its excerpt.
     harness.get_by_label("\u{2713} In the brief");
     harness.get_by_label("Go to").click();
     harness.run();
     let excerpt = harness
         .state()
-        .project
+        .project()
         .brief
         .parts
         .iter()
         .flat_map(|p| &p.blocks)
         .find(|b| matches!(b.kind, BlockKind::Excerpt { .. }))
         .map(|b| b.id);
-    assert_eq!(harness.state().selected, excerpt);
+    assert_eq!(harness.state().selected(), excerpt);
     // Adding it again asks, and Cancel adds nothing.
     harness
         .get_all_by_label("Add to brief")
@@ -729,12 +744,12 @@ fn a_section_in_the_brief_says_so_and_adding_it_again_asks_first() {
         .click();
     harness.run();
     assert!(matches!(
-        harness.state().modal,
+        harness.state().modal(),
         Some(Modal::AddAgain { .. })
     ));
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(excerpts(&harness.state().project).len(), 1);
+    assert_eq!(excerpts(harness.state().project()).len(), 1);
     // Add Again adds it.
     harness
         .get_all_by_label("Add to brief")
@@ -744,8 +759,8 @@ fn a_section_in_the_brief_says_so_and_adding_it_again_asks_first() {
     harness.run();
     harness.get_by_label("Add Again").click();
     harness.run();
-    assert_eq!(excerpts(&harness.state().project).len(), 2);
-    assert_eq!(harness.state().modal, None);
+    assert_eq!(excerpts(harness.state().project()).len(), 2);
+    assert_eq!(harness.state().modal(), None);
 }
 
 #[test]
@@ -767,15 +782,15 @@ fn messages_do_not_move_the_panes_and_older_ones_collapse_into_a_count() {
             .run(Command::ExportPdf(dir.path().join(format!("{round}.pdf"))));
     }
     harness.run();
-    assert!(harness.state().messages.len() > 4);
+    assert!(harness.state().messages().len() > 4);
     assert_eq!(title_at(&harness), before, "the editor stays where it was");
-    let earlier = harness.state().messages.len() - 4;
+    let earlier = harness.state().messages().len() - 4;
     harness.get_by_label(&format!("{earlier} earlier")).click();
     harness.run();
     harness.get_by_label("Show fewer");
     harness.get_by_label("Dismiss").click();
     harness.run();
-    assert!(harness.state().messages.is_empty());
+    assert!(harness.state().messages().is_empty());
 }
 
 #[test]
@@ -793,7 +808,7 @@ fn the_preview_folds_to_a_button_and_comes_back() {
     let before = editor_width(&harness);
     harness.get_by_label("Hide preview").click();
     harness.run();
-    assert!(harness.state().settings.preview_hidden);
+    assert!(harness.state().settings().preview_hidden);
     assert!(
         harness.query_by_label("Zoom out").is_none(),
         "the pages are gone"
@@ -801,7 +816,7 @@ fn the_preview_folds_to_a_button_and_comes_back() {
     assert!(editor_width(&harness) >= before, "the editor has the room");
     harness.get_by_label("Show preview").click();
     harness.run();
-    assert!(!harness.state().settings.preview_hidden);
+    assert!(!harness.state().settings().preview_hidden);
     harness.get_by_label("Zoom out");
 }
 
@@ -815,7 +830,7 @@ fn straight_quotes_curl_as_they_are_typed_and_as_they_print() {
         .type_text("The Minister's \"first\" visit");
     harness.run();
     assert_eq!(
-        support::paragraph_texts(&harness.state().project),
+        support::paragraph_texts(harness.state().project()),
         ["The Minister\u{2019}s \u{201c}first\u{201d} visit"]
     );
     // The reference is a code: it keeps what was typed.
@@ -823,5 +838,5 @@ fn straight_quotes_curl_as_they_are_typed_and_as_they_print() {
     reference.focus();
     reference.type_text("MFA/'24");
     harness.run();
-    assert_eq!(harness.state().project.brief.meta.reference, "MFA/'24");
+    assert_eq!(harness.state().project().brief.meta.reference, "MFA/'24");
 }

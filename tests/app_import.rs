@@ -7,7 +7,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use briefwright::app::{AppState, Modal, PasteDraft};
+use briefwright::app::{AppState, Command, Modal, PasteDraft};
 use briefwright::model::{BlockKind, SectionKind};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -18,7 +18,7 @@ use support::{fixture, web_server};
 fn paragraphs(harness: &Harness<'static, AppState>) -> Vec<String> {
     harness
         .state()
-        .project
+        .project()
         .brief
         .parts
         .iter()
@@ -33,7 +33,7 @@ fn paragraphs(harness: &Harness<'static, AppState>) -> Vec<String> {
 fn excerpt_count(harness: &Harness<'static, AppState>) -> usize {
     harness
         .state()
-        .project
+        .project()
         .brief
         .parts
         .iter()
@@ -52,8 +52,8 @@ fn pdf_and_word_articles_import_through_the_window() {
     harness.get_by_label("Import…").click();
     harness.run();
     harness.run();
-    let sources = &harness.state().project.sources;
-    assert_eq!(sources.len(), 2, "{:?}", harness.state().messages);
+    let sources = &harness.state().project().sources;
+    assert_eq!(sources.len(), 2, "{:?}", harness.state().messages());
     assert_eq!(sources[0].author, "Dana Seitkali");
     assert_eq!(
         sources[1].title,
@@ -69,8 +69,8 @@ fn pdf_and_word_articles_import_through_the_window() {
     harness.get_by_label("Import…").click();
     harness.run();
     harness.run();
-    assert_eq!(harness.state().project.sources.len(), 2, "nothing added");
-    let message = &harness.state().messages.last().expect("a message").text;
+    assert_eq!(harness.state().project().sources.len(), 2, "nothing added");
+    let message = &harness.state().messages().last().expect("a message").text;
     assert!(
         message.contains("pdf-scan.pdf has no text layer"),
         "{message}"
@@ -94,7 +94,7 @@ fn a_link_typed_into_import_from_link_is_fetched_without_stopping_the_window() {
     });
     let (mut harness, _) = harness_with(empty_brief());
     menu(&mut harness, "File", "Import from Link…");
-    assert!(matches!(harness.state().modal, Some(Modal::Link(_))));
+    assert!(matches!(harness.state().modal(), Some(Modal::Link(_))));
     let field = harness.get_by_label("Link");
     field.focus();
     field.type_text(&format!("{}/story", server.base));
@@ -103,7 +103,7 @@ fn a_link_typed_into_import_from_link_is_fetched_without_stopping_the_window() {
     // The spinner keeps the window repainting while the page comes: step, not run.
     harness.step();
     harness.step();
-    assert!(harness.state().modal.is_none());
+    assert!(harness.state().modal().is_none());
     assert_eq!(
         harness.state().links_in_flight().count(),
         1,
@@ -112,14 +112,15 @@ fn a_link_typed_into_import_from_link_is_fetched_without_stopping_the_window() {
     harness.get_by_label_contains("Fetching http://127.0.0.1");
 
     let started = Instant::now();
-    while harness.state().project.sources.is_empty() && started.elapsed() < Duration::from_secs(20)
+    while harness.state().project().sources.is_empty()
+        && started.elapsed() < Duration::from_secs(20)
     {
         std::thread::sleep(Duration::from_millis(50));
         harness.step();
     }
     harness.run();
-    let sources = &harness.state().project.sources;
-    assert_eq!(sources.len(), 1, "{:?}", harness.state().messages);
+    let sources = &harness.state().project().sources;
+    assert_eq!(sources.len(), 1, "{:?}", harness.state().messages());
     assert_eq!(sources[0].author, "Asel Nurlanova");
     assert!(
         !sources[0].accessed.is_empty(),
@@ -149,12 +150,12 @@ fn removing_a_quoted_source_asks_and_can_keep_its_excerpts_as_quotations() {
     harness.get_by_label("Remove source").click();
     harness.run();
     assert!(matches!(
-        harness.state().modal,
+        harness.state().modal(),
         Some(Modal::RemoveSource(_))
     ));
     harness.get_by_label("Keep excerpts as quotes").click();
     harness.run();
-    assert!(harness.state().project.sources.is_empty());
+    assert!(harness.state().project().sources.is_empty());
     assert_eq!(excerpt_count(&harness), 0);
     let kept = paragraphs(&harness);
     assert_eq!(kept.len(), 1, "{kept:?}");
@@ -167,7 +168,7 @@ fn removing_a_quoted_source_asks_and_can_keep_its_excerpts_as_quotations() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(
-        harness.state().project.sources.len(),
+        harness.state().project().sources.len(),
         1,
         "undo brings the source back"
     );
@@ -178,7 +179,7 @@ fn removing_a_quoted_source_asks_and_can_keep_its_excerpts_as_quotations() {
     harness.run();
     harness.get_by_label("Remove excerpts too").click();
     harness.run();
-    assert!(harness.state().project.sources.is_empty());
+    assert!(harness.state().project().sources.is_empty());
     assert_eq!(excerpt_count(&harness), 0);
     assert!(paragraphs(&harness).is_empty());
 }
@@ -186,7 +187,7 @@ fn removing_a_quoted_source_asks_and_can_keep_its_excerpts_as_quotations() {
 #[test]
 fn formatted_text_from_the_clipboard_keeps_its_headings() {
     let (mut harness, _) = harness_with(empty_brief());
-    harness.state_mut().modal = Some(Modal::Paste(PasteDraft {
+    harness.state_mut().run(Command::EditPasteDraft(PasteDraft {
         text: "Ports\nThe port at Aktau is growing.\nRail\nSidings are short.".into(),
         html: Some(
             "<h2>Ports</h2><p>The port at Aktau is growing.</p><h2>Rail</h2>\
@@ -198,7 +199,7 @@ fn formatted_text_from_the_clipboard_keeps_its_headings() {
     harness.get_by_label_contains("headings and paragraphs are kept");
     harness.get_by_label("Import").click();
     harness.run();
-    let source = &harness.state().project.sources[0];
+    let source = &harness.state().project().sources[0];
     let kinds: Vec<(SectionKind, &str)> = source
         .sections
         .iter()

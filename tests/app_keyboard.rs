@@ -12,7 +12,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use support::window::harness_with;
 
 fn background(state: &AppState) -> Vec<briefwright::model::BlockId> {
-    state.project.brief.parts[1]
+    state.project().brief.parts[1]
         .blocks
         .iter()
         .map(|b| b.id)
@@ -29,7 +29,7 @@ fn alt_down_and_alt_up_move_the_block_being_edited() {
         .expect("a paragraph in Background");
     first.focus();
     harness.run();
-    assert_eq!(harness.state().selected, Some(before[0]));
+    assert_eq!(harness.state().selected(), Some(before[0]));
     harness.key_press_modifiers(egui::Modifiers::ALT, egui::Key::ArrowDown);
     harness.run();
     let after = background(harness.state());
@@ -81,14 +81,14 @@ fn a_warning_about_a_block_goes_to_that_block() {
     // The brief has errors: the export asks first, and the messages are already shown.
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert!(harness.state().selected.is_none());
+    assert!(harness.state().selected().is_none());
     harness
         .get_all_by_label("Go to")
         .next()
         .expect("a Go to button")
         .click();
     harness.run();
-    let selected = harness.state().selected.expect("a block is selected");
+    let selected = harness.state().selected().expect("a block is selected");
     assert!(
         broken.contains(&selected),
         "{selected:?} is not one of {broken:?}"
@@ -163,14 +163,14 @@ fn every_control_of_the_find_and_replace_bar_has_a_name() {
 #[test]
 fn interface_zoom_and_theme_are_apart_from_the_preview_zoom() {
     let (mut harness, _) = harness_with(briefwright::sample::project());
-    let preview_zoom = harness.state().settings.zoom;
+    let preview_zoom = harness.state().settings().zoom;
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Equals);
     harness.run();
     harness.run();
-    assert!(harness.state().settings.interface_zoom > 1.05);
-    assert!((harness.ctx.zoom_factor() - harness.state().settings.interface_zoom).abs() < 1e-3);
+    assert!(harness.state().settings().interface_zoom > 1.05);
+    assert!((harness.ctx.zoom_factor() - harness.state().settings().interface_zoom).abs() < 1e-3);
     assert_eq!(
-        harness.state().settings.zoom,
+        harness.state().settings().zoom,
         preview_zoom,
         "the preview keeps its zoom"
     );
@@ -251,7 +251,7 @@ fn panes_get_their_width_back_when_a_narrow_window_grows_again() {
     let page_width = |harness: &egui_kittest::Harness<'static, AppState>| {
         harness.get_by_label_contains("Page 1 of").rect().width()
     };
-    let chosen = harness.state().settings.preview_width;
+    let chosen = harness.state().settings().preview_width;
     let wide = page_width(&harness);
     harness.set_size(egui::vec2(1024.0, 768.0));
     harness.run();
@@ -269,7 +269,7 @@ fn panes_get_their_width_back_when_a_narrow_window_grows_again() {
         page_width(&harness)
     );
     assert_eq!(
-        harness.state().settings.preview_width,
+        harness.state().settings().preview_width,
         chosen,
         "the choice was kept"
     );
@@ -278,7 +278,7 @@ fn panes_get_their_width_back_when_a_narrow_window_grows_again() {
 #[test]
 fn a_pane_can_still_be_resized_and_keeps_the_new_width() {
     let (mut harness, _) = harness_with(briefwright::sample::project());
-    let chosen = harness.state().settings.preview_width;
+    let chosen = harness.state().settings().preview_width;
     // The preview's splitter is the right-most one.
     let splitters: Vec<_> = harness.get_all_by_role(Role::Splitter).collect();
     let preview_splitter = splitters
@@ -290,11 +290,11 @@ fn a_pane_can_still_be_resized_and_keeps_the_new_width() {
     }
     harness.run();
     harness.run();
-    let resized = harness.state().settings.preview_width;
+    let resized = harness.state().settings().preview_width;
     assert!(resized < chosen - 10.0, "{chosen} became {resized}");
     harness.run();
     assert_eq!(
-        harness.state().settings.preview_width,
+        harness.state().settings().preview_width,
         resized,
         "the new width stays"
     );
@@ -307,7 +307,7 @@ fn a_new_block_takes_the_cursor() {
     support::window::add_first_paragraph(&mut harness);
     let added = harness
         .state()
-        .selected
+        .selected()
         .expect("the new paragraph is selected");
     let focused = harness
         .root()
@@ -322,7 +322,7 @@ fn a_new_block_takes_the_cursor() {
     harness.run();
     let text = harness
         .state()
-        .project
+        .project()
         .brief
         .parts
         .iter()
@@ -414,7 +414,7 @@ fn a_decision_brief_is_made_from_an_article_by_keyboard_alone() {
     harness.run();
     harness.run();
     keys += 1;
-    assert_eq!(harness.state().project.sources.len(), 1);
+    assert_eq!(harness.state().project().sources.len(), 1);
 
     // The brief starts in its Title.
     assert_eq!(focused_label(&harness).as_deref(), Some("Title"));
@@ -462,14 +462,14 @@ fn a_decision_brief_is_made_from_an_article_by_keyboard_alone() {
     harness.run();
     harness.run();
     keys += 1;
-    if harness.state().modal.is_some() {
+    if harness.state().modal().is_some() {
         keys += tab_to(&mut harness, "Export Anyway");
         harness.key_press(Key::Enter);
         harness.run();
         keys += 1;
     }
-    assert!(pdf.is_file(), "exported: {:?}", harness.state().messages);
-    let project = &harness.state().project;
+    assert!(pdf.is_file(), "exported: {:?}", harness.state().messages());
+    let project = &harness.state().project();
     assert_eq!(
         project.brief.meta.title,
         "Flood cooperation with Kazakhstan"

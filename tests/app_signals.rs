@@ -40,7 +40,7 @@ fn sigterm_saves_a_recovery_copy_releases_the_lock_and_closes() {
         "Work not yet saved".to_owned(),
     )));
     harness.run();
-    assert!(harness.state().dirty);
+    assert!(harness.state().is_dirty());
     assert!(find_recoveries(&recovery).is_empty(), "no autosave yet");
 
     termination::install();
@@ -55,7 +55,7 @@ fn sigterm_saves_a_recovery_copy_releases_the_lock_and_closes() {
     assert!(termination::requested(), "the signal arrived and was taken");
     harness.run();
 
-    assert!(harness.state().quit_now, "the window closes");
+    assert!(harness.state().should_close(), "the window closes");
     assert!(!lock_path(&file).exists(), "the lock is released");
     let copies = find_recoveries(&recovery);
     assert_eq!(

@@ -125,7 +125,7 @@ fn a_suggestion_replaces_the_misspelt_word_and_undo_brings_it_back() {
     harness.get_by_label("Strengthen").click();
     harness.run();
     assert_eq!(
-        text_of(&harness.state().project, paragraph),
+        text_of(harness.state().project(), paragraph),
         "Strengthen ties with the region."
     );
     assert!(
@@ -137,7 +137,7 @@ fn a_suggestion_replaces_the_misspelt_word_and_undo_brings_it_back() {
     harness.state_mut().run(briefwright::app::Command::Undo);
     harness.run();
     assert_eq!(
-        text_of(&harness.state().project, paragraph),
+        text_of(harness.state().project(), paragraph),
         "Strenghten ties with the region."
     );
 }
@@ -163,7 +163,10 @@ fn add_to_dictionary_writes_the_personal_dictionary_and_ignore_is_kept_in_the_br
     right_click_first_word(&mut harness, "Paragraph text");
     harness.get_by_label("Ignore in this brief").click();
     harness.run();
-    assert_eq!(harness.state().project.brief.ignored_words, ["Strenghten"]);
+    assert_eq!(
+        harness.state().project().brief.ignored_words,
+        ["Strenghten"]
+    );
     assert!(
         harness
             .state()
@@ -172,7 +175,7 @@ fn add_to_dictionary_writes_the_personal_dictionary_and_ignore_is_kept_in_the_br
     );
     harness.state_mut().run(briefwright::app::Command::Undo);
     harness.run();
-    assert!(harness.state().project.brief.ignored_words.is_empty());
+    assert!(harness.state().project().brief.ignored_words.is_empty());
     right_click_first_word(&mut harness, "Paragraph text");
     harness.get_by_label("Add to dictionary").click();
     harness.run();
@@ -211,7 +214,7 @@ fn the_brief_language_is_chosen_in_edit_spelling() {
     harness.run();
     harness.get_by_label("English (United States)").click();
     harness.run();
-    assert_eq!(harness.state().project.brief.meta.language, "en-US");
+    assert_eq!(harness.state().project().brief.meta.language, "en-US");
     for _ in 0..300 {
         harness.step();
         if harness.state().spelling_is_ready() {
@@ -261,7 +264,7 @@ fn a_talking_point_in_the_library_is_checked_and_export_counts_unknown_words() {
         .run(briefwright::app::Command::ExportPdf(pdf.clone()));
     harness.run();
     // The unknown word is listed before the brief goes out.
-    match &harness.state().modal {
+    match &harness.state().modal() {
         Some(briefwright::app::Modal::ExportWithErrors { checks, .. }) => assert!(
             checks.iter().any(|c| c.contains("1 unknown word")),
             "{checks:?}"
@@ -273,7 +276,7 @@ fn a_talking_point_in_the_library_is_checked_and_export_counts_unknown_words() {
     assert!(pdf.is_file());
     let said: Vec<String> = harness
         .state()
-        .messages
+        .messages()
         .iter()
         .map(|m| m.text.clone())
         .collect();

@@ -18,7 +18,7 @@ fn type_into_title(harness: &mut egui_kittest::Harness<'static, briefwright::app
     title.focus();
     title.type_text(" (draft)");
     harness.run();
-    assert!(harness.state().dirty);
+    assert!(harness.state().is_dirty());
 }
 
 #[test]
@@ -37,18 +37,18 @@ fn saving_from_the_prompt_does_not_skip_the_next_prompt() {
     menu(&mut harness, "File", "New from template…");
     harness.get_by_label("Save").click();
     harness.run();
-    assert_eq!(harness.state().modal, Some(Modal::ChooseTemplate));
+    assert_eq!(harness.state().modal(), Some(&Modal::ChooseTemplate));
     harness.get_by_label("Briefing note").click();
     harness.run();
-    assert!(!harness.state().dirty);
+    assert!(!harness.state().is_dirty());
 
     type_into_title(&mut harness);
     harness.state_mut().run(Command::QUIT);
     assert!(
-        matches!(harness.state().modal, Some(Modal::Unsaved(_))),
+        matches!(harness.state().modal(), Some(Modal::Unsaved(_))),
         "the prompt appears again for new edits"
     );
-    assert!(!harness.state().quit_now);
+    assert!(!harness.state().should_close());
 }
 
 #[test]
@@ -59,14 +59,17 @@ fn opening_from_a_clean_brief_does_not_skip_the_next_prompt() {
     let (mut harness, answers) = harness_with(empty_brief());
     answers.borrow_mut().projects.push_back(saved);
     menu(&mut harness, "File", "Open…");
-    assert!(harness.state().path.is_some());
+    assert!(harness.state().path().is_some());
     type_into_title(&mut harness);
     harness.state_mut().run(Command::QUIT);
-    assert!(matches!(harness.state().modal, Some(Modal::Unsaved(_))));
+    assert!(matches!(harness.state().modal(), Some(Modal::Unsaved(_))));
     harness
         .state_mut()
         .run(Command::ResolveUnsaved(UnsavedChoice::Discard));
-    assert!(harness.state().quit_now, "Discard goes ahead with the quit");
+    assert!(
+        harness.state().should_close(),
+        "Discard goes ahead with the quit"
+    );
 }
 
 #[test]
@@ -78,7 +81,12 @@ fn save_as_refuses_a_brief_that_another_window_holds() {
     let _their_lock = ProjectLock::acquire(&theirs).expect("lock");
     let (mut harness, _) = harness_with(briefwright::sample::project());
     harness.state_mut().run(Command::SaveAs(theirs.clone()));
-    let message = harness.state().messages.last().expect("a message").clone();
+    let message = harness
+        .state()
+        .messages()
+        .last()
+        .expect("a message")
+        .clone();
     assert!(message.is_error(), "{message:?}");
     assert!(
         message.text.contains("was not saved")
@@ -88,7 +96,7 @@ fn save_as_refuses_a_brief_that_another_window_holds() {
         "the message names the holder: {message:?}"
     );
     assert_eq!(std::fs::read(&theirs).expect("read"), before, "untouched");
-    assert!(harness.state().dirty || harness.state().path.is_none());
+    assert!(harness.state().is_dirty() || harness.state().path().is_none());
 }
 
 #[test]
@@ -110,7 +118,12 @@ fn save_as_to_the_same_file_is_refused_while_read_only() {
     )));
     for command in [Command::Save, Command::SaveAs(shared.clone())] {
         harness.state_mut().run(command);
-        let message = harness.state().messages.last().expect("a message").clone();
+        let message = harness
+            .state()
+            .messages()
+            .last()
+            .expect("a message")
+            .clone();
         assert!(
             message.is_error() && message.text.contains("another Briefwright window"),
             "{message:?}"
@@ -135,7 +148,7 @@ fn an_old_empty_lock_file_can_be_taken_over() {
     harness.state_mut().run(Command::open(path.clone()));
     harness.run();
     assert!(matches!(
-        harness.state().modal,
+        harness.state().modal(),
         Some(Modal::Locked {
             holder: Holder::Unreadable { .. },
             ..
@@ -161,18 +174,18 @@ fn opening_removes_temporaries_of_a_crashed_save_and_says_so() {
     assert!(
         harness
             .state()
-            .messages
+            .messages()
             .iter()
             .any(|m| m.severity == Severity::Info && m.text.contains("left over")),
         "{:?}",
-        harness.state().messages
+        harness.state().messages()
     );
 }
 
 #[test]
 fn switching_template_in_the_window_is_undoable() {
     let (mut harness, _) = harness_with(briefwright::sample::project());
-    let before = harness.state().project.clone();
+    let before = harness.state().project().clone();
     harness.get_by_label("Edit").click();
     harness.run();
     harness.get_by_label("Template").click();
@@ -180,7 +193,7 @@ fn switching_template_in_the_window_is_undoable() {
     harness.get_by_label("Talking points card").click();
     harness.run();
     assert_eq!(
-        harness.state().project.brief.template,
+        harness.state().project().brief.template,
         "talking-points-card"
     );
     assert_eq!(
@@ -189,7 +202,7 @@ fn switching_template_in_the_window_is_undoable() {
     );
     harness.state_mut().run(Command::Undo);
     harness.run();
-    assert!(harness.state().project.same_content(&before));
+    assert!(harness.state().project().same_content(&before));
 }
 
 #[test]
@@ -204,14 +217,14 @@ fn a_template_file_travels_with_the_brief_and_refreshes() {
     answers.borrow_mut().templates.push_back(file.clone());
     harness.state_mut().run(Command::TemplateFileDialog);
     harness.run();
-    let custom = harness.state().project.brief.custom_template.clone();
+    let custom = harness.state().project().brief.custom_template.clone();
     assert_eq!(
         custom.as_ref().map(|c| c.toml.as_str()),
         Some(toml.as_str())
     );
-    assert_eq!(harness.state().project.brief.template, "dept-note");
+    assert_eq!(harness.state().project().brief.template, "dept-note");
     assert!(
-        harness.state().laid.is_some(),
+        harness.state().laid().is_some(),
         "laid out with the file's template"
     );
 
@@ -220,7 +233,7 @@ fn a_template_file_travels_with_the_brief_and_refreshes() {
     harness.run();
     assert_eq!(harness.state().template().map(|t| t.page_budget), Some(3));
     harness.state_mut().run(Command::Undo);
-    assert_eq!(harness.state().project.brief.custom_template, custom);
+    assert_eq!(harness.state().project().brief.custom_template, custom);
 }
 
 #[test]
@@ -242,7 +255,7 @@ fn export_warnings_are_shown_as_warnings_not_errors() {
     harness
         .state_mut()
         .run(Command::ExportPdf(dir.path().join("long.pdf")));
-    let messages = &harness.state().messages;
+    let messages = &harness.state().messages();
     assert!(
         messages
             .iter()
@@ -279,17 +292,17 @@ fn exporting_a_brief_with_errors_asks_first_and_cancel_writes_nothing() {
     harness.run();
     assert!(
         matches!(
-            harness.state().modal,
+            harness.state().modal(),
             Some(Modal::ExportWithErrors { errors: 1, .. })
         ),
         "{:?}",
-        harness.state().modal
+        harness.state().modal()
     );
     assert!(!pdf.exists(), "written before the user answered");
     harness.get_by_label("The brief has 1 error");
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert!(harness.state().modal.is_none());
+    assert!(harness.state().modal().is_none());
     assert!(!pdf.exists(), "Cancel wrote the file");
 }
 
@@ -302,10 +315,10 @@ fn export_anyway_writes_the_brief_marked_as_having_errors() {
     harness.run();
     harness.get_by_label("Export Anyway").click();
     harness.run();
-    assert!(harness.state().modal.is_none());
+    assert!(harness.state().modal().is_none());
     let bytes = std::fs::read(&pdf).expect("written after Export Anyway");
     assert!(bytes.starts_with(b"%PDF-"));
-    let messages = &harness.state().messages;
+    let messages = &harness.state().messages();
     assert!(
         messages
             .iter()

@@ -6,7 +6,11 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::files::dialogs::DialogAnswer;
+use super::pane::{Pane, Tab};
 use super::settings::Theme;
+use super::sources::drafts::PasteDraft;
+use super::spelling::state::WordMenu;
 use crate::model::find::Place;
 use crate::model::{BlockId, Edit, ExcerptsOfRemoved, SectionRef, SourceId, TalkingPointId};
 
@@ -149,6 +153,36 @@ pub enum Command {
     DictionaryFolderDialog,
     /// Uses the dictionaries in this folder too, for languages not bundled.
     SetDictionaryFolder(PathBuf),
+    /// Shows a tab of the left pane.
+    SetTab(Tab),
+    /// The words typed into the left pane's Filter field.
+    SetSourceFilter(String),
+    /// Closes the modal window without doing what it asks.
+    CloseModal,
+    /// Shows the paste window holding `draft`: the text as the officer edits it.
+    EditPasteDraft(PasteDraft),
+    /// The link as typed into the Import from Link window.
+    EditLink(String),
+    /// Puts the keyboard in the first control of a pane on the next frame.
+    FocusPane(Pane),
+    /// The pane's first control took the keyboard, as [`Command::FocusPane`] (or F6, or
+    /// opening a brief) asked.
+    PaneFocused(Pane),
+    /// The text field of a block just added took the keyboard (or the block has none).
+    NewBlockFocused(BlockId),
+    /// The width of the sources pane, as the officer dragged it.
+    SetSourcesWidth(f32),
+    /// The width of the preview pane, as the officer dragged it.
+    SetPreviewWidth(f32),
+    /// Opens the menu of a flagged word (right click), or closes it (none).
+    SetWordMenu(Option<WordMenu>),
+    /// The clipboard action of [`Command::Clipboard`] was carried out; if no text field
+    /// could take it, the officer is told to click in one first.
+    ClipboardDone {
+        reached_field: bool,
+    },
+    /// The answer of the window's own file dialog.
+    AnswerFilePicker(DialogAnswer),
 }
 
 /// What Edit ▸ Cut, Copy, Paste and Select All do to the focused text field.

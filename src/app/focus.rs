@@ -4,7 +4,7 @@
 //! Opening the Edit menu takes the keyboard from the field, so the field is remembered
 //! each frame and given the keyboard back before the clipboard action reaches it.
 
-use super::command::ClipboardAction;
+use super::command::{ClipboardAction, Command};
 use super::state::AppState;
 
 fn last_text_field_key() -> egui::Id {
@@ -35,14 +35,16 @@ pub fn remember_text_field(ctx: &egui::Context) {
 
 /// Carries out an Edit ▸ Cut, Copy, Paste or Select All chosen on the last frame.
 pub fn carry_out_clipboard_request(ctx: &egui::Context, state: &mut AppState) {
-    let Some(action) = state.clipboard_request.take() else {
+    let Some(action) = state.clipboard_request() else {
         return;
     };
     let last = ctx
         .data(|data| data.get_temp::<LastTextField>(last_text_field_key()))
         .filter(|last| ctx.read_response(last.id).is_some());
+    state.send(Command::ClipboardDone {
+        reached_field: last.is_some(),
+    });
     let Some(last) = last else {
-        state.info("Click in a text field first: cut, copy, paste and select all act on it.");
         return;
     };
     ctx.memory_mut(|m| m.request_focus(last.id));

@@ -16,8 +16,8 @@ fn item_ui(ui: &mut egui::Ui, state: &mut AppState, command: Command, is_enabled
 
 /// Switching the brief's template: the built-in ones, a file, or refreshing its own.
 fn template_menu_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    let current = state.project.brief.template.clone();
-    let has_custom = state.project.brief.custom_template.is_some();
+    let current = state.project().brief.template.clone();
+    let has_custom = state.project().brief.custom_template.is_some();
     for (name, _) in BUILT_IN {
         let is_current = !has_custom && current == *name;
         let choice = ui
@@ -27,7 +27,7 @@ fn template_menu_ui(ui: &mut egui::Ui, state: &mut AppState) {
             state.send(Command::UseTemplate((*name).to_owned()));
         }
     }
-    if let Some(custom) = &state.project.brief.custom_template {
+    if let Some(custom) = &state.project().brief.custom_template {
         let _ = ui
             .radio(true, format!("{current} (own template)"))
             .on_hover_text(format!("kept in the brief; read from {}", custom.origin));
@@ -49,7 +49,7 @@ fn spelling_menu_ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
     ui.separator();
     item_ui(ui, state, Command::DictionaryFolderDialog, true);
-    if let Some(folder) = &state.settings.extra_dictionaries {
+    if let Some(folder) = &state.settings().extra_dictionaries {
         ui.weak(format!("Extra dictionaries: {}", folder.display()));
     }
 }
@@ -61,10 +61,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             item_ui(ui, state, Command::NEW, true);
             item_ui(ui, state, Command::OPEN, true);
             ui.menu_button("Open Recent", |ui| {
-                if state.settings.recent.is_empty() {
+                if state.settings().recent.is_empty() {
                     ui.weak("No recent briefs");
                 }
-                for path in state.settings.recent.clone() {
+                for path in state.settings().recent.clone() {
                     if ui.button(path.display().to_string()).clicked() {
                         state.send(Command::open(path));
                     }
@@ -82,8 +82,11 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             item_ui(ui, state, Command::QUIT, true);
         });
         ui.menu_button("Edit", |ui| {
-            let (can_undo, can_redo, has_selection) =
-                (state.can_undo(), state.can_redo(), state.selected.is_some());
+            let (can_undo, can_redo, has_selection) = (
+                state.can_undo(),
+                state.can_redo(),
+                state.selected().is_some(),
+            );
             item_ui(ui, state, Command::Undo, can_undo);
             item_ui(ui, state, Command::Redo, can_redo);
             ui.separator();
@@ -119,13 +122,13 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             item_ui(ui, state, Command::InterfaceZoomOut, true);
             item_ui(ui, state, Command::InterfaceZoomReset, true);
             ui.separator();
-            let hidden = state.settings.preview_hidden;
+            let hidden = state.settings().preview_hidden;
             item_ui(ui, state, Command::SetPreviewHidden(!hidden), true);
             ui.separator();
             for theme in [Theme::System, Theme::Light, Theme::Dark] {
                 let command = Command::SetTheme(theme);
                 if ui
-                    .radio(state.settings.theme == theme, command.menu_text())
+                    .radio(state.settings().theme == theme, command.menu_text())
                     .clicked()
                 {
                     state.send(command);

@@ -12,6 +12,7 @@ mod focus;
 mod history;
 mod menu;
 mod modals;
+mod pane;
 mod preview;
 mod run;
 mod settings;
@@ -78,15 +79,22 @@ const EDITOR_MIN_WIDTH: f32 = 420.0;
 
 /// One frame of the whole window: menus, panes, modals, shortcuts and dropped files.
 pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    if !state.fonts_installed {
+    // The fonts belong to egui's context, so it remembers that they are set up.
+    let fonts_installed = egui::Id::unique("fonts-installed");
+    if !ui
+        .ctx()
+        .data(|data| data.get_temp::<bool>(fonts_installed))
+        .unwrap_or(false)
+    {
         install_fonts(ui.ctx());
         theme::install(ui.ctx());
-        state.fonts_installed = true;
+        ui.ctx()
+            .data_mut(|data| data.insert_temp(fonts_installed, true));
     }
-    if termination::requested() && !state.quit_now {
+    if termination::requested() && !state.should_close() {
         state.shut_down();
     }
-    apply_display_settings(ui.ctx(), &state.settings);
+    apply_display_settings(ui.ctx(), state.settings());
     handle_input(ui.ctx(), state);
     focus::carry_out_clipboard_request(ui.ctx(), state);
     state.collect_dialog_answer();
@@ -94,7 +102,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     state.autosave_tick(std::time::Instant::now(), is_focused);
     egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, state));
     egui::Panel::bottom("status").show(ui, |ui| status_ui(ui, state));
-    if state.find.is_some() {
+    if state.find_bar().is_some() {
         egui::Panel::top("find").show(ui, |ui| find::bar::find_bar_ui(ui, state));
     }
     // The panes share the width so that the editor's fields always keep room of their
@@ -102,20 +110,21 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     let width = ui.available_width();
     let sources_max = (width * 0.25).clamp(SOURCES_MIN_WIDTH, 640.0);
     let sources_now = state
-        .settings
+        .settings()
         .sources_width
         .clamp(SOURCES_MIN_WIDTH, sources_max);
     let preview_max = (width - sources_now - EDITOR_MIN_WIDTH).clamp(PREVIEW_MIN_WIDTH, 1400.0);
     let library = egui::Panel::left("library");
-    let chosen = state.settings.sources_width;
+    let chosen = state.settings().sources_width;
     let range = SOURCES_MIN_WIDTH..=sources_max;
     if let Some(width) = side_pane_ui(ui, library, "library", chosen, range, |ui| {
         remember_pane(ui, Pane::Sources);
         sources::library_ui(ui, state);
-    }) {
-        state.settings.sources_width = width;
+    }) && width != chosen
+    {
+        state.send(Command::SetSourcesWidth(width));
     }
-    if state.settings.preview_hidden {
+    if state.settings().preview_hidden {
         // Folded to a button: the editor takes the room.
         egui::Panel::right("preview-folded")
             .resizable(false)
@@ -125,8 +134,8 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     .button("\u{25c0} Preview")
                     .on_hover_text("Show the preview again")
                     .accessible_name("Show preview");
-                if state.focus_pane == Some(Pane::Preview) {
-                    state.focus_pane = None;
+                if state.pane_to_focus() == Some(Pane::Preview) {
+                    state.send(Command::PaneFocused(Pane::Preview));
                     show.request_focus();
                 }
                 if show.clicked() {
@@ -135,21 +144,22 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
             });
     } else {
         let preview = egui::Panel::right("preview");
-        let chosen = state.settings.preview_width;
+        let chosen = state.settings().preview_width;
         let range = PREVIEW_MIN_WIDTH..=preview_max;
         if let Some(width) = side_pane_ui(ui, preview, "preview", chosen, range, |ui| {
             remember_pane(ui, Pane::Preview);
             preview::preview_ui(ui, state);
-        }) {
-            state.settings.preview_width = width;
+        }) && width != chosen
+        {
+            state.send(Command::SetPreviewWidth(width));
         }
     }
     egui::CentralPanel::default().show(ui, |ui| {
         remember_pane(ui, Pane::Editor);
         editor::brief_editor_ui(ui, state);
     });
-    state.focused_pane = focused_pane(ui.ctx());
-    if !state.messages.is_empty() {
+    state.note_focused_pane(focused_pane(ui.ctx()));
+    if !state.messages().is_empty() {
         messages_ui(ui, state);
     }
     modals::modals_ui(ui, state);
@@ -165,7 +175,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
         ui.ctx()
             .request_repaint_after(std::time::Duration::from_millis(100));
     }
-    if state.clipboard_request.is_some() {
+    if state.clipboard_request().is_some() {
         // Carry it out on the very next frame, before anything else takes the keyboard.
         ui.ctx().request_repaint();
     }
@@ -243,7 +253,7 @@ fn apply_display_settings(ctx: &egui::Context, settings: &Settings) {
 }
 
 fn handle_input(ctx: &egui::Context, state: &mut AppState) {
-    if state.modal.is_none() {
+    if state.modal().is_none() {
         for (shortcut, command) in command::shortcuts() {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 state.send(command);
@@ -251,7 +261,7 @@ fn handle_input(ctx: &egui::Context, state: &mut AppState) {
         }
         // Delete removes the selected block only when no text field has the keyboard.
         if ctx.memory(|m| m.focused().is_none())
-            && state.selected.is_some()
+            && state.selected().is_some()
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Delete))
         {
             state.send(Command::DeleteSelected);
@@ -278,7 +288,7 @@ fn handle_input(ctx: &egui::Context, state: &mut AppState) {
 fn status_ui(ui: &mut egui::Ui, state: &AppState) {
     ui.horizontal(|ui| {
         let blocks: usize = state
-            .project
+            .project()
             .brief
             .parts
             .iter()
@@ -286,20 +296,20 @@ fn status_ui(ui: &mut egui::Ui, state: &AppState) {
             .sum();
         ui.label(format!(
             "{} sources · {} talking points · {blocks} blocks",
-            state.project.sources.len(),
-            state.project.talking_points.len()
+            state.project().sources.len(),
+            state.project().talking_points.len()
         ));
         ui.separator();
-        ui.label(format!("template: {}", state.project.brief.template));
+        ui.label(format!("template: {}", state.project().brief.template));
         if state.is_read_only() {
             ui.separator();
             ui.colored_label(ui.visuals().warn_fg_color, "read-only");
         }
-        if let Some(laid) = &state.laid {
+        if let Some(laid) = state.laid() {
             ui.separator();
             ui.label(format!(
                 "laid out in {:.1} ms",
-                state.layout_time.as_secs_f64() * 1000.0
+                state.layout_time().as_secs_f64() * 1000.0
             ))
             .on_hover_text(format!("{} pages", laid.pages.len()));
         }
@@ -340,11 +350,11 @@ fn messages_ui(ui: &mut egui::Ui, state: &mut AppState) {
         .data(|data| data.get_temp::<bool>(expanded_key))
         .unwrap_or(false);
     let shown = if expanded {
-        state.messages.len()
+        state.messages().len()
     } else {
         MESSAGES_SHOWN
     };
-    let earlier = state.messages.len().saturating_sub(MESSAGES_SHOWN);
+    let earlier = state.messages().len().saturating_sub(MESSAGES_SHOWN);
     let screen = ui.ctx().content_rect();
     egui::Area::new(egui::Id::unique("notifications"))
         .order(egui::Order::Foreground)
@@ -381,7 +391,7 @@ fn messages_list_ui(ui: &mut egui::Ui, state: &mut AppState, shown: usize) {
     ui.horizontal(|ui| {
         ui.vertical(|ui| {
             let mut go_to = None;
-            for message in state.messages.iter().rev().take(shown) {
+            for message in state.messages().iter().rev().take(shown) {
                 let color = match message.severity {
                     Severity::Error => ui.visuals().error_fg_color,
                     Severity::Warning => ui.visuals().warn_fg_color,

@@ -1,13 +1,14 @@
 //! Modal windows: unsaved changes, choosing a template, pasting an article, help.
 
 use super::command::{Command, UnsavedChoice, shortcut_help};
+use super::pane::Pane;
 use super::state::{AppState, Modal};
 use crate::model::ExcerptsOfRemoved;
 use crate::template::{BUILT_IN, built_in_description, kind_label};
 
 /// Shows the open modal, if any.
 pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    let Some(modal) = state.modal.clone() else {
+    let Some(modal) = state.modal().cloned() else {
         return;
     };
     let response = egui::Modal::new(egui::Id::unique("modal")).show(ui.ctx(), |ui| {
@@ -40,7 +41,7 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 });
                 if ui.button("Cancel").clicked() {
-                    state.modal = None;
+                    state.send(Command::CloseModal);
                 }
             }
             Modal::Paste(mut draft) => {
@@ -54,7 +55,7 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 if response.changed() {
                     // Edited, the text is no longer what the formatted version holds.
                     draft.html = None;
-                    state.modal = Some(Modal::Paste(draft.clone()));
+                    state.send(Command::EditPasteDraft(draft.clone()));
                 }
                 ui.horizontal(|ui| {
                     if ui.button("Import").clicked() {
@@ -64,7 +65,7 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         });
                     }
                     if ui.button("Cancel").clicked() {
-                        state.modal = None;
+                        state.send(Command::CloseModal);
                     }
                 });
             }
@@ -73,7 +74,7 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 ui.label("The web page, PDF or Word document at this address is fetched and imported, with today's date as the date it was accessed.");
                 let response = ui.add(egui::TextEdit::singleline(&mut url).hint_text("https://").desired_width(440.0)).accessible_name("Link");
                 if response.changed() {
-                    state.modal = Some(Modal::Link(url.clone()));
+                    state.send(Command::EditLink(url.clone()));
                 }
                 if !response.has_focus() && url.is_empty() {
                     response.request_focus();
@@ -84,13 +85,13 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         state.send(Command::ImportLink(url));
                     }
                     if ui.button("Cancel").clicked() {
-                        state.modal = None;
+                        state.send(Command::CloseModal);
                     }
                 });
             }
             Modal::RemoveSource(source) => {
-                let title = state.project.source(source).map(|s| s.title.clone()).unwrap_or_default();
-                let count = state.project.excerpts_of(source).len();
+                let title = state.project().source(source).map(|s| s.title.clone()).unwrap_or_default();
+                let count = state.project().excerpts_of(source).len();
                 ui.heading("Remove this source?");
                 ui.label(format!("\u{201c}{title}\u{201d} is quoted by {count} excerpt{} in the brief.", if count == 1 { "" } else { "s" }));
                 ui.label("Keep them as quoted paragraphs, with the citation written out, or remove them with the source. Undo brings everything back.");
@@ -102,7 +103,7 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         state.send(Command::RemoveSource { source, excerpts: ExcerptsOfRemoved::Remove });
                     }
                     if ui.button("Cancel").clicked() {
-                        state.modal = None;
+                        state.send(Command::CloseModal);
                     }
                 });
             }
@@ -120,7 +121,7 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     }
                 });
                 if ui.button("Close").clicked() {
-                    state.modal = None;
+                    state.send(Command::CloseModal);
                 }
             }
             Modal::Locked { path, holder } => {
@@ -176,14 +177,14 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 }
                 ui.horizontal(|ui| {
                     if !checks.is_empty() && ui.button("Go to Title Block").clicked() {
-                        state.modal = None;
-                        state.focus_pane = Some(crate::app::state::Pane::Editor);
+                        state.send(Command::CloseModal);
+                        state.send(Command::FocusPane(Pane::Editor));
                     }
                     if ui.button("Export Anyway").clicked() {
                         state.send(Command::ExportAnyway { path: path.clone(), format });
                     }
                     if ui.button("Cancel").clicked() {
-                        state.modal = None;
+                        state.send(Command::CloseModal);
                     }
                 });
             }
@@ -192,17 +193,17 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 ui.label("The brief already quotes this paragraph. Add it again?");
                 ui.horizontal(|ui| {
                     if ui.button("Add Again").clicked() {
-                        state.modal = None;
+                        state.send(Command::CloseModal);
                         state.send(Command::AddSection { section, part, again: true });
                     }
                     if ui.button("Go to It").clicked() {
-                        state.modal = None;
+                        state.send(Command::CloseModal);
                         if let Some(block) = state.quoting(section) {
                             state.send(Command::GoToBlock(block));
                         }
                     }
                     if ui.button("Cancel").clicked() {
-                        state.modal = None;
+                        state.send(Command::CloseModal);
                     }
                 });
             }
@@ -212,19 +213,20 @@ pub fn modals_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 ui.label("Assemble ministerial briefing notes from articles and talking points, see the pages as they will print, and export PDF.");
                 ui.label("Fonts: Noto Sans, Noto Serif and Noto Naskh Arabic, SIL Open Font License 1.1.");
                 if ui.button("Close").clicked() {
-                    state.modal = None;
+                    state.send(Command::CloseModal);
                 }
             }
         }
     });
     if response.should_close() {
-        match state.modal {
-            Some(Modal::Unsaved(_)) => state.send(Command::ResolveUnsaved(UnsavedChoice::Cancel)),
+        let command = match state.modal() {
+            Some(Modal::Unsaved(_)) => Command::ResolveUnsaved(UnsavedChoice::Cancel),
             // Dismissing these must not lose the choice: the recovery copy stays for next time,
             // and a locked brief stays read-only.
-            Some(Modal::Recover(_)) => state.modal = None,
-            Some(Modal::Locked { .. }) => state.send(Command::OpenReadOnly),
-            _ => state.modal = None,
-        }
+            Some(Modal::Recover(_)) => Command::CloseModal,
+            Some(Modal::Locked { .. }) => Command::OpenReadOnly,
+            _ => Command::CloseModal,
+        };
+        state.send(command);
     }
 }

@@ -200,6 +200,40 @@ impl AppState {
             Command::IgnoreInBrief(word) => self.ignore_in_brief(&word),
             Command::DictionaryFolderDialog => self.ask_for_file(FilePurpose::PickDictionary),
             Command::SetDictionaryFolder(folder) => self.set_dictionary_folder(folder),
+            // What the window shows: no undo step, and the project stays as it was.
+            Command::SetTab(tab) => self.tab = tab,
+            Command::SetSourceFilter(filter) => self.source_filter = filter,
+            Command::CloseModal => self.modal = None,
+            Command::EditPasteDraft(draft) => self.modal = Some(Modal::Paste(draft)),
+            Command::EditLink(url) => self.modal = Some(Modal::Link(url)),
+            Command::FocusPane(pane) => self.focus_pane = Some(pane),
+            Command::PaneFocused(pane) => {
+                // Only the request it answered: a newer one stays for its pane.
+                if self.focus_pane == Some(pane) {
+                    self.focus_pane = None;
+                }
+            }
+            Command::NewBlockFocused(block) => {
+                if self.focus_new_block == Some(block) {
+                    self.focus_new_block = None;
+                }
+            }
+            Command::SetSourcesWidth(width) => self.settings.sources_width = width,
+            Command::SetPreviewWidth(width) => self.settings.preview_width = width,
+            Command::SetWordMenu(menu) => self.spelling.menu = menu,
+            Command::ClipboardDone { reached_field } => {
+                self.clipboard_request = None;
+                if !reached_field {
+                    self.info(
+                        "Click in a text field first: cut, copy, paste and select all act on it.",
+                    );
+                }
+            }
+            Command::AnswerFilePicker(answer) => {
+                if let Some(picker) = self.file_picker.take() {
+                    self.on_dialog_answer(picker.request, answer);
+                }
+            }
         }
     }
 

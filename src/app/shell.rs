@@ -4,8 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::{AppState, Command, Message, NativeDialogs, Settings, app_ui};
-use crate::diagnostic::Severity;
+use super::{AppState, Command, NativeDialogs, Settings, app_ui};
 use crate::project::load;
 
 /// The eframe application around [`AppState`].
@@ -22,7 +21,7 @@ const LAST_PROJECT_KEY: &str = "briefwright-last-project";
 
 impl eframe::App for BriefwrightApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        if ui.input(|i| i.viewport().close_requested()) && !self.state.quit_now {
+        if ui.input(|i| i.viewport().close_requested()) && !self.state.should_close() {
             ui.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.state.send(Command::QUIT);
         }
@@ -40,15 +39,15 @@ impl eframe::App for BriefwrightApp {
             ui.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-        if self.state.quit_now {
+        if self.state.should_close() {
             self.state.on_close();
             ui.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
-        eframe::set_value(storage, LAST_PROJECT_KEY, &self.state.path);
+        eframe::set_value(storage, SETTINGS_KEY, self.state.settings());
+        eframe::set_value(storage, LAST_PROJECT_KEY, &self.state.path());
     }
 }
 
@@ -90,7 +89,7 @@ pub fn run(file: Option<PathBuf>, started: std::time::Instant) -> Result<(), Str
 
 /// The project to start with: the file asked for, else the last one, else the sample.
 fn initial_state(file: Option<PathBuf>, last: Option<PathBuf>, settings: Settings) -> AppState {
-    let mut messages = Vec::new();
+    let mut errors = Vec::new();
     for candidate in [file.clone(), last].into_iter().flatten() {
         match load(&candidate) {
             Ok(loaded) => {
@@ -106,14 +105,9 @@ fn initial_state(file: Option<PathBuf>, last: Option<PathBuf>, settings: Setting
                 return state;
             }
             Err(error) if file.as_ref() == Some(&candidate) => {
-                messages.push(Message {
-                    text: format!(
-                        "Could not open the project. {error}. Showing the sample brief instead."
-                    ),
-                    severity: Severity::Error,
-                    blocks: Vec::new(),
-                    detail: None,
-                });
+                errors.push(format!(
+                    "Could not open the project. {error}. Showing the sample brief instead."
+                ));
             }
             Err(_) => {}
         }
@@ -124,7 +118,9 @@ fn initial_state(file: Option<PathBuf>, last: Option<PathBuf>, settings: Setting
         settings,
         Box::new(NativeDialogs::default()),
     );
-    state.messages = messages;
+    for error in errors {
+        state.error(error);
+    }
     state.offer_recovery();
     state
 }

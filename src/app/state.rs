@@ -1,7 +1,7 @@
 //! The window's state: the open project, its file, what the window shows, and the
 //! messages for the user. Commands change it in one place (see `run.rs`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -10,6 +10,7 @@ use super::files::dialogs::Dialogs;
 use super::files::picker::FilePicker;
 use super::find::state::FindBar;
 use super::history::History;
+pub use super::pane::{Pane, Tab};
 use super::preview::pages::Preview;
 pub use super::settings::{Settings, Theme};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -19,25 +20,6 @@ use crate::model::{BlockId, CustomTemplate, Project, SectionRef};
 use crate::project::recovery::{self, Recovery};
 use crate::project::{Holder, ProjectLock};
 use crate::template::Template;
-
-/// Which tab of the left pane is showing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Sources,
-    TalkingPoints,
-}
-
-/// The window's panes, in the order F6 visits them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Sources,
-    Editor,
-    Preview,
-}
-
-impl Pane {
-    pub const ORDER: [Pane; 3] = [Pane::Sources, Pane::Editor, Pane::Preview];
-}
 
 /// A line in the message bar.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,27 +105,31 @@ impl TemplateCache {
 }
 
 /// Everything the window shows and edits. No egui types except the preview's textures.
+///
+/// Outside `app/` the fields are read through methods. Inside, only the command handlers
+/// (`run.rs` and the `impl AppState` blocks it calls) change them; panels read through
+/// the same methods and change state by [`AppState::send`]ing commands.
 pub struct AppState {
-    pub project: Project,
-    pub path: Option<PathBuf>,
+    pub(super) project: Project,
+    pub(super) path: Option<PathBuf>,
     pub(super) saved: Option<Project>,
-    pub dirty: bool,
+    pub(super) dirty: bool,
     pub(super) history: History,
-    pub selected: Option<BlockId>,
+    pub(super) selected: Option<BlockId>,
     /// Set when a block is selected from outside the editor (the preview), so the editor scrolls to it.
-    pub scroll_to_selected: bool,
-    pub tab: Tab,
-    pub source_filter: String,
-    pub settings: Settings,
-    pub messages: Vec<Message>,
-    pub modal: Option<Modal>,
-    pub preview: Preview,
-    pub laid: Option<Laid>,
+    pub(super) scroll_to_selected: bool,
+    pub(super) tab: Tab,
+    pub(super) source_filter: String,
+    pub(super) settings: Settings,
+    pub(super) messages: Vec<Message>,
+    pub(super) modal: Option<Modal>,
+    preview: Preview,
+    laid: Option<Arc<Laid>>,
     pub(super) layout_stale: bool,
     /// How long the last relayout took.
-    pub layout_time: Duration,
+    layout_time: Duration,
     pub(super) layouter: Layouter,
-    pub(super) template: TemplateCache,
+    template: TemplateCache,
     pub(super) dialogs: Box<dyn Dialogs>,
     /// Briefwright's own file dialog, when no native one could be shown.
     pub(super) file_picker: Option<FilePicker>,
@@ -163,22 +149,20 @@ pub struct AppState {
     /// Title when a brief is opened or started).
     pub(super) focus_pane: Option<Pane>,
     /// The user chose to quit and nothing is left unsaved; the window should close.
-    pub quit_now: bool,
+    pub(super) quit_now: bool,
     pub(super) lock: Option<ProjectLock>,
     /// Set while another window holds the project: Save is refused, Save As to another
     /// file works.
     pub(super) held_by: Option<Holder>,
     pub(super) recovery_dir: Option<PathBuf>,
-    pub(super) last_autosave: Instant,
+    last_autosave: Instant,
     /// Edits made since the last recovery copy.
     pub(super) changed_since_autosave: bool,
     was_focused: bool,
-    /// The window's fonts have been set up.
-    pub fonts_installed: bool,
     /// The find and replace bar, while it is open.
-    pub find: Option<FindBar>,
+    pub(super) find: Option<FindBar>,
     /// A place the editor should scroll to on the next frame (a match of the find bar).
-    pub reveal: Option<Place>,
+    pub(super) reveal: Option<Place>,
     /// Counts changes to the project (edits, undo, opening another), so that what is
     /// derived from it knows when to look again.
     pub(super) content_version: u64,
@@ -237,7 +221,6 @@ impl AppState {
             last_autosave: Instant::now(),
             changed_since_autosave: false,
             was_focused: true,
-            fonts_installed: false,
             find: None,
             reveal: None,
             content_version: 0,
@@ -258,6 +241,150 @@ impl AppState {
     pub fn with_recovery_folder(mut self, folder: PathBuf) -> Self {
         self.recovery_dir = Some(folder);
         self
+    }
+
+    /// The open project.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// The file the project was opened from or last saved to, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// True if the project has changes since it was opened or last saved.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// The block selected in the editor, if any.
+    pub fn selected(&self) -> Option<BlockId> {
+        self.selected
+    }
+
+    /// The tab the left pane shows.
+    pub fn tab(&self) -> Tab {
+        self.tab
+    }
+
+    /// The words the left pane's Filter field holds.
+    pub fn source_filter(&self) -> &str {
+        &self.source_filter
+    }
+
+    /// The settings kept between runs.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The lines of the message bar, oldest first.
+    pub fn messages(&self) -> &[Message] {
+        &self.messages
+    }
+
+    /// The modal window showing, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// The brief as last laid out, if it could be.
+    pub fn laid(&self) -> Option<&Laid> {
+        self.laid.as_deref()
+    }
+
+    /// The last layout, shared, for a pane that draws it while it sends commands.
+    pub(super) fn shared_laid(&self) -> Option<Arc<Laid>> {
+        self.laid.clone()
+    }
+
+    /// How long the last relayout took.
+    pub fn layout_time(&self) -> Duration {
+        self.layout_time
+    }
+
+    /// True once the user chose to quit and nothing is left unsaved: the window closes.
+    pub fn should_close(&self) -> bool {
+        self.quit_now
+    }
+
+    /// The find and replace bar, while it is open.
+    pub fn find_bar(&self) -> Option<&FindBar> {
+        self.find.as_ref()
+    }
+
+    /// The find bar's own fields (query, replacement, options), which it edits in place:
+    /// they are the bar's edit buffer and change nothing in the project.
+    pub(super) fn find_bar_mut(&mut self) -> Option<&mut FindBar> {
+        self.find.as_mut()
+    }
+
+    /// True on the frame after a block was selected from outside the editor (the preview,
+    /// a message's Go to), so the editor scrolls to it.
+    pub(super) fn scrolls_to_selected(&self) -> bool {
+        self.scroll_to_selected
+    }
+
+    /// The place the editor scrolls to on this frame (a match of the find bar), if any.
+    pub(super) fn place_to_reveal(&self) -> Option<Place> {
+        self.reveal
+    }
+
+    /// The pane whose first control is to take the keyboard, until it has.
+    pub(super) fn pane_to_focus(&self) -> Option<Pane> {
+        self.focus_pane
+    }
+
+    /// The block just added, whose text field is to take the keyboard, until it has.
+    pub(super) fn block_to_focus(&self) -> Option<BlockId> {
+        self.focus_new_block
+    }
+
+    /// The clipboard action waiting for the focused text field, if any.
+    pub(super) fn clipboard_request(&self) -> Option<ClipboardAction> {
+        self.clipboard_request
+    }
+
+    /// Records the pane that egui says holds the keyboard, as the frame found it. Like
+    /// `is_focused` in [`AppState::autosave_tick`], an observation of the window that the
+    /// shell passes in, not a change the officer made; F6 reads it.
+    pub(super) fn note_focused_pane(&mut self, pane: Option<Pane>) {
+        self.focused_pane = pane;
+    }
+
+    /// The window's own file dialog, while it shows. Its browsing (folder, typed name) is
+    /// its own edit buffer; its answer comes back as [`Command::AnswerFilePicker`].
+    pub(super) fn file_picker_mut(&mut self) -> Option<&mut FilePicker> {
+        self.file_picker.as_mut()
+    }
+
+    /// The spelling state: dictionaries, accepted words, the word menu.
+    pub(super) fn spelling(&self) -> &super::spelling::state::SpellingState {
+        &self.spelling
+    }
+
+    /// The unknown words of `text`, the field `key` of the brief, in `language`. The
+    /// results are cached per field, so this takes `&mut self`; it changes no state the
+    /// officer sees.
+    pub(super) fn unknown_words_cached(
+        &mut self,
+        language: &str,
+        key: (Place, usize),
+        text: &str,
+    ) -> Vec<std::ops::Range<usize>> {
+        self.spelling.unknown_words(language, key, text)
+    }
+
+    /// The texture of page `index` of the preview at `scale`, drawn again only if the
+    /// page or the scale changed: a cache of pictures, not state the officer changes.
+    pub(super) fn page_texture(
+        &mut self,
+        ctx: &egui::Context,
+        index: usize,
+        page: &crate::layout::Page,
+        scale: f32,
+    ) -> Option<egui::TextureId> {
+        self.preview.texture(ctx, index, page, scale)
     }
 
     /// The request the window's own file dialog is answering, if it is showing.
@@ -321,8 +448,13 @@ impl AppState {
         self.queue.push(command);
     }
 
-    /// Runs every queued command.
+    /// Runs every queued command, after the frame. What the frame was asked to show
+    /// once (scroll the editor to the selection, reveal a match of the find bar) has
+    /// been shown by now, so those requests end here, before the commands that may
+    /// make new ones.
     pub fn run_queued(&mut self) {
+        self.scroll_to_selected = false;
+        self.reveal = None;
         while !self.queue.is_empty() {
             for command in std::mem::take(&mut self.queue) {
                 self.run(command);
@@ -383,7 +515,7 @@ impl AppState {
             Ok(template) => {
                 let template = Arc::clone(template);
                 let started = Instant::now();
-                self.laid = Some(self.layouter.layout(&self.project, &template));
+                self.laid = Some(Arc::new(self.layouter.layout(&self.project, &template)));
                 self.layout_time = started.elapsed();
             }
             Err(error) => {

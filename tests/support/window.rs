@@ -75,11 +75,12 @@ pub fn empty_brief() -> Project {
 }
 
 pub fn harness(project: Project) -> (Harness<'static, AppState>, Rc<RefCell<Answers>>) {
-    harness_of(project, Harness::builder())
+    harness_of(project, Settings::default(), Harness::builder())
 }
 
 fn harness_of(
     project: Project,
+    settings: Settings,
     builder: egui_kittest::HarnessBuilder<AppState>,
 ) -> (Harness<'static, AppState>, Rc<RefCell<Answers>>) {
     let answers = Rc::new(RefCell::new(Answers::default()));
@@ -88,7 +89,7 @@ fn harness_of(
     let state = AppState::new(
         project,
         None,
-        Settings::default(),
+        settings,
         Box::new(ScriptedDialogs::new(Rc::clone(&answers))),
     )
     .with_recovery_folder(recovery);
@@ -111,6 +112,16 @@ pub fn menu(harness: &mut Harness<'static, AppState>, menu: &str, item: &str) {
 
 pub fn harness_with(project: Project) -> (Harness<'static, AppState>, Rc<RefCell<Answers>>) {
     let (mut harness, answers) = harness(project);
+    harness.run();
+    (harness, answers)
+}
+
+/// Like [`harness_with`], with the settings kept from an earlier run (the last folder, say).
+pub fn harness_with_settings(
+    project: Project,
+    settings: Settings,
+) -> (Harness<'static, AppState>, Rc<RefCell<Answers>>) {
+    let (mut harness, answers) = harness_of(project, settings, Harness::builder());
     harness.run();
     (harness, answers)
 }

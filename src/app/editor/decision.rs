@@ -30,7 +30,7 @@ pub fn responses_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, cur
 
 /// "For action", "For information" or neither, after the To line.
 pub fn to_for_ui(ui: &mut egui::Ui, state: &mut AppState, label: egui::Id) {
-    let current = state.project.brief.meta.to_for.clone();
+    let current = state.project().brief.meta.to_for.clone();
     let shown = if current.is_empty() {
         "(not said)"
     } else {
@@ -62,7 +62,7 @@ const ACTIONS: [&str; 3] = ["", "For action", "For information"];
 /// The addressees after the first, each with what it is sent to them for, and a button
 /// to add one.
 pub fn also_to_ui(ui: &mut egui::Ui, state: &mut AppState, label_width: f32) {
-    let addressees = state.project.brief.meta.also_to.clone();
+    let addressees = state.project().brief.meta.also_to.clone();
     let mut changed = None;
     for (index, addressee) in addressees.iter().enumerate() {
         let mut edited = addressee.clone();
@@ -157,7 +157,7 @@ pub fn brief_lists_ui(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 fn clearance_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    let rows = state.project.brief.meta.clearance.clone();
+    let rows = state.project().brief.meta.clearance.clone();
     let mut changed = None;
     // Five fields and a Delete button share the editor's width.
     let field_width = ((ui.available_width() - 90.0) / 5.0 - 8.0).max(60.0);
@@ -212,7 +212,7 @@ fn clearance_ui(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 fn contact_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    let contact = state.project.brief.meta.contact.clone();
+    let contact = state.project().brief.meta.contact.clone();
     let mut edited = contact.clone();
     let mut any = false;
     ui.horizontal(|ui| {
@@ -237,9 +237,9 @@ fn contact_ui(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 fn attachments_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    let attachments = state.project.brief.meta.attachments.clone();
+    let attachments = state.project().brief.meta.attachments.clone();
     let sources: Vec<_> = state
-        .project
+        .project()
         .sources
         .iter()
         .map(|s| (s.id, s.title.clone()))

@@ -17,8 +17,7 @@ pub(in crate::app) fn add_text_field(
     configure: impl FnOnce(egui::TextEdit<'_>) -> egui::TextEdit<'_>,
 ) -> egui::Response {
     let highlights = state
-        .find
-        .as_ref()
+        .find_bar()
         .map(|bar| bar.ranges_in(place))
         .unwrap_or_default();
     let has_highlights = !highlights.is_empty();

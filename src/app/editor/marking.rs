@@ -15,7 +15,7 @@ const UNMARKED: &str = "Unmarked";
 /// content raised it, with a Go to for each block that did.
 pub fn brief_marking_ui(ui: &mut egui::Ui, state: &mut AppState, label: egui::Id) {
     let scheme = scheme_of(state);
-    let meta = &state.project.brief.meta;
+    let meta = &state.project().brief.meta;
     let current = scheme
         .canonical(&meta.classification)
         .unwrap_or(meta.classification.as_str())
@@ -53,7 +53,7 @@ pub fn brief_marking_ui(ui: &mut egui::Ui, state: &mut AppState, label: egui::Id
             .template()
             .map(|t| t.default_classification.clone())
             .unwrap_or_default();
-        let computed = crate::marking::compute(&state.project, &scheme, &template_default);
+        let computed = crate::marking::compute(state.project(), &scheme, &template_default);
         raised_ui(ui, state, &computed);
     });
     if chosen != current {
@@ -71,7 +71,7 @@ pub fn brief_marking_ui(ui: &mut egui::Ui, state: &mut AppState, label: egui::Id
 }
 
 fn caveats_ui(ui: &mut egui::Ui, state: &mut AppState, scheme: &Scheme) {
-    let chosen = state.project.brief.meta.caveats.clone();
+    let chosen = state.project().brief.meta.caveats.clone();
     let mut toggled = None;
     ui.horizontal_wrapped(|ui| {
         for caveat in scheme.caveats.iter().chain(&scheme.markers) {
@@ -169,5 +169,5 @@ pub fn item_marking_ui(ui: &mut egui::Ui, state: &mut AppState, of: Marked, curr
 /// The brief's scheme, or the default one when it names none the app knows (the layout
 /// says so in the message bar).
 fn scheme_of(state: &AppState) -> std::borrow::Cow<'static, Scheme> {
-    Scheme::for_meta_or_default(&state.project.brief.meta)
+    Scheme::for_meta_or_default(&state.project().brief.meta)
 }

@@ -33,7 +33,7 @@ pub fn brief_editor_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     ui.set_width(width);
                     crate::app::editor::title_block::title_block_ui(ui, state);
                     ui.add_space(8.0);
-                    for part_index in 0..state.project.brief.parts.len() {
+                    for part_index in 0..state.project().brief.parts.len() {
                         part_ui(ui, state, part_index);
                         ui.add_space(6.0);
                     }
@@ -41,25 +41,24 @@ pub fn brief_editor_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 });
             });
         });
-    state.scroll_to_selected = false;
-    state.reveal = None;
+    // The scroll requests last this frame only; they end where the queue is run.
 }
 
 fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
-    let title = state.project.brief.parts[part_index].title.clone();
+    let title = state.project().brief.parts[part_index].title.clone();
     let frame = egui::Frame::group(ui.style()).inner_margin(6.0);
     let mut block_rects = Vec::new();
     let (_, dropped) = ui.dnd_drop_zone::<DragPayload, ()>(frame, |ui| {
         ui.set_width(ui.available_width());
         ui.label(RichText::new(&title).strong().size(15.0));
-        let key = &state.project.brief.parts[part_index].key;
+        let key = &state.project().brief.parts[part_index].key;
         if state.template().is_some_and(|t| t.part(key).is_none()) {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
                 "Not printed by this kind of brief: move these blocks into a part above.",
             );
         }
-        let block_ids: Vec<BlockId> = state.project.brief.parts[part_index]
+        let block_ids: Vec<BlockId> = state.project().brief.parts[part_index]
             .blocks
             .iter()
             .map(|b| b.id)
@@ -67,7 +66,7 @@ fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
         let leads_with_purpose = state
             .template()
             .and_then(|t| {
-                t.part(&state.project.brief.parts[part_index].key)
+                t.part(&state.project().brief.parts[part_index].key)
                     .map(|p| p.lead_with_purpose_line)
             })
             .unwrap_or(false);
@@ -199,14 +198,14 @@ fn block_caption(project: &Project, kind: &BlockKind) -> (String, bool) {
 }
 
 fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Rect {
-    let Some((part_index, index)) = state.project.locate(block) else {
+    let Some((part_index, index)) = state.project().locate(block) else {
         return egui::Rect::NOTHING;
     };
-    let kind = state.project.brief.parts[part_index].blocks[index]
+    let kind = state.project().brief.parts[part_index].blocks[index]
         .kind
         .clone();
-    let is_selected = state.selected == Some(block);
-    let (caption, is_edited) = block_caption(&state.project, &kind);
+    let is_selected = state.selected() == Some(block);
+    let (caption, is_edited) = block_caption(state.project(), &kind);
     let stroke = if is_selected {
         ui.visuals().selection.stroke
     } else {
@@ -223,7 +222,7 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
                     ui,
                     egui::Id::unique(("drag-block", block.0)),
                     DragPayload::Block(block),
-                    &block_words(&state.project, &kind),
+                    &block_words(state.project(), &kind),
                     |ui| {
                         ui.label(RichText::new("Drag").weak().small())
                             .on_hover_text("Drag to move this block");
@@ -264,7 +263,7 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
                     if is_edited {
                         let original = match &kind {
                             BlockKind::Excerpt { from, .. } => state
-                                .project
+                                .project()
                                 .section(*from)
                                 .map(|(_, section)| section.text.clone())
                                 .unwrap_or_default(),
@@ -302,8 +301,8 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
             });
             block_body_ui(ui, state, block, &kind);
         });
-    let is_revealed = state.reveal.and_then(Place::block) == Some(block);
-    if is_selected && (state.scroll_to_selected || is_revealed) {
+    let is_revealed = state.place_to_reveal().and_then(Place::block) == Some(block);
+    if is_selected && (state.scrolls_to_selected() || is_revealed) {
         response.response.scroll_to_me(Some(Align::Center));
     }
     response.response.rect
@@ -315,7 +314,7 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
         BlockKind::Excerpt { from, edited } => Some(
             edited
                 .clone()
-                .or_else(|| state.project.section(*from).map(|(_, s)| s.text.clone()))
+                .or_else(|| state.project().section(*from).map(|(_, s)| s.text.clone()))
                 .unwrap_or_default(),
         ),
         BlockKind::Bullets { items } => Some(items.join("\n")),
@@ -328,7 +327,7 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
             None
         }
         BlockKind::TalkingPoint { point } => {
-            let text = state.project.talking_point(*point).map_or_else(
+            let text = state.project().talking_point(*point).map_or_else(
                 || "(missing from the library)".to_owned(),
                 |t| t.text.clone(),
             );
@@ -340,9 +339,9 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
             None
         }
     };
-    if text.is_none() && state.focus_new_block == Some(block) {
+    if text.is_none() && state.block_to_focus() == Some(block) {
         // Tables, talking points and page breaks have no text field of their own.
-        state.focus_new_block = None;
+        state.send(Command::NewBlockFocused(block));
     }
     if let Some(mut text) = text {
         let name = format!("{} text", kind.label());
@@ -364,9 +363,9 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
                 .hint_text(hint)
         })
         .accessible_name(name);
-        if state.focus_new_block == Some(block) {
+        if state.block_to_focus() == Some(block) {
             // A block just added takes the cursor, ready to type into.
-            state.focus_new_block = None;
+            state.send(Command::NewBlockFocused(block));
             response.request_focus();
             response.scroll_to_me(Some(Align::Center));
         }

@@ -19,7 +19,7 @@ pub fn title_block_ui(ui: &mut egui::Ui, state: &mut AppState) {
         if matches!(field, MetaField::CriticalDate | MetaField::CriticalReason) && !critical_date {
             continue;
         }
-        let current = field.get(&state.project.brief.meta).to_owned();
+        let current = field.get(&state.project().brief.meta).to_owned();
         ui.horizontal(|ui| {
             let label = ui.add_sized(
                 [LABEL_WIDTH, 20.0],
@@ -53,13 +53,13 @@ pub fn title_block_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         },
                     )
                     .labelled_by(label.id);
-                    if field == MetaField::Title && state.focus_pane == Some(Pane::Editor) {
+                    if field == MetaField::Title && state.pane_to_focus() == Some(Pane::Editor) {
                         // The editor's first control, where a new or opened brief starts.
-                        state.focus_pane = None;
+                        state.send(Command::PaneFocused(Pane::Editor));
                         response.request_focus();
                         response.scroll_to_me(Some(Align::Center));
                     }
-                    if state.reveal == Some(place) {
+                    if state.place_to_reveal() == Some(place) {
                         response.scroll_to_me(Some(Align::Center));
                     }
                     if response.changed() {

@@ -384,12 +384,10 @@ impl AppState {
 
 /// Shows the in-window file dialog, if one is open, and acts on its answer.
 pub fn file_picker_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    let Some(picker) = state.file_picker.as_mut() else {
+    let Some(picker) = state.file_picker_mut() else {
         return;
     };
-    if let Some(answer) = picker.show_ui(ui.ctx())
-        && let Some(picker) = state.file_picker.take()
-    {
-        state.on_dialog_answer(picker.request, answer);
+    if let Some(answer) = picker.show_ui(ui.ctx()) {
+        state.send(Command::AnswerFilePicker(answer));
     }
 }

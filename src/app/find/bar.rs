@@ -143,7 +143,9 @@ fn replace_field_id() -> egui::Id {
 /// The bar under the menu, while it is open.
 pub fn find_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
     state.refresh_matches();
-    let Some(bar) = &mut state.find else {
+    // The bar's fields and options are its own edit buffer, changed in place; what they
+    // do (find, replace, close) goes through commands.
+    let Some(bar) = state.find_bar_mut() else {
         return;
     };
     let mut commands = Vec::new();

@@ -15,9 +15,9 @@ pub fn match_context(state: &AppState, current: &Match, visuals: &egui::Visuals)
         Place::Meta(field) => format!("Title block, {}", field.label()),
         Place::Block(block) | Place::TalkingPoint { block, .. } => {
             let part = state
-                .project
+                .project()
                 .locate(block)
-                .map(|(part, _)| state.project.brief.parts[part].title.clone())
+                .map(|(part, _)| state.project().brief.parts[part].title.clone())
                 .unwrap_or_default();
             let kind = match current.place {
                 Place::TalkingPoint { .. } => "talking point",
@@ -27,7 +27,7 @@ pub fn match_context(state: &AppState, current: &Match, visuals: &egui::Visuals)
             format!("{part}, {kind}")
         }
     };
-    let text = find::place_text(&state.project, current.place).unwrap_or_default();
+    let text = find::place_text(state.project(), current.place).unwrap_or_default();
     let range = current.range.clone();
     let mut job = LayoutJob::default();
     let plain = TextFormat::simple(egui::FontId::default(), visuals.text_color());

@@ -12,7 +12,8 @@ use crate::layout::{Item, Page};
 /// The preview pane.
 pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
     state.refresh_layout();
-    let Some(laid) = state.laid.take() else {
+    // Shared, so the pane can send commands while it draws the pages.
+    let Some(laid) = state.shared_laid() else {
         ui.label("No preview: the brief could not be laid out. See the message above.");
         return;
     };
@@ -44,18 +45,18 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
             .button("−")
             .on_hover_text("Zoom out")
             .accessible_name("Zoom out");
-        if state.focus_pane == Some(Pane::Preview) {
+        if state.pane_to_focus() == Some(Pane::Preview) {
             // The pane's first control: F6 brings the keyboard here.
-            state.focus_pane = None;
+            state.send(Command::PaneFocused(Pane::Preview));
             zoom_out.request_focus();
         }
         if zoom_out.clicked() {
             state.send(Command::ZoomOut);
         }
-        ui.label(if state.settings.fit_width {
+        ui.label(if state.settings().fit_width {
             "Fit".to_owned()
         } else {
-            format!("{:.0}%", state.settings.zoom * 100.0)
+            format!("{:.0}%", state.settings().zoom * 100.0)
         });
         if ui
             .button("+")
@@ -66,13 +67,13 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
             state.send(Command::ZoomIn);
         }
         if ui
-            .selectable_label(state.settings.fit_width, "Fit width")
+            .selectable_label(state.settings().fit_width, "Fit width")
             .clicked()
         {
             state.send(Command::FitWidth);
         }
         ui.separator();
-        page_navigation_ui(ui, state, count);
+        page_navigation_ui(ui, count);
     });
     let warnings: Vec<String> = laid.diagnostics.iter().map(|d| d.message.clone()).collect();
     for warning in warnings.iter().take(4) {
@@ -82,13 +83,15 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
 
     let available_width = ui.available_width() - 16.0;
     let page_width = laid.pages.first().map_or(595.0, |p| p.size.width.0);
-    let zoom = if state.settings.fit_width {
+    let zoom = if state.settings().fit_width {
         (available_width / page_width).clamp(0.2, 4.0)
     } else {
-        state.settings.zoom
+        state.settings().zoom
     };
     let scale = zoom * ui.ctx().pixels_per_point();
-    let jump = state.preview.jump_to_page.take();
+    let jump = ui
+        .ctx()
+        .data_mut(|data| data.remove_temp::<usize>(jump_to_page_key()));
     egui::ScrollArea::both()
         .id_salt("preview")
         .auto_shrink([false, false])
@@ -109,7 +112,7 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     0.0,
                     Color32::from_black_alpha(40),
                 );
-                match state.preview.texture(ui.ctx(), index, page, scale) {
+                match state.page_texture(ui.ctx(), index, page, scale) {
                     Some(texture) => {
                         ui.painter().image(
                             texture,
@@ -122,7 +125,7 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         ui.painter().rect_filled(rect, 0.0, Color32::WHITE);
                     }
                 }
-                if let Some(block) = state.selected {
+                if let Some(block) = state.selected() {
                     highlight_block(ui, rect, zoom, page, block);
                 }
                 let response = response.on_hover_text(format!(
@@ -139,12 +142,22 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 }
             }
         });
-    state.laid = Some(laid);
+}
+
+/// The page the preview scrolls to on its next frame, asked for by its own page buttons
+/// and field: the pane's own state, kept in egui's memory like a widget's.
+fn jump_to_page_key() -> egui::Id {
+    egui::Id::unique("preview-jump-to-page")
+}
+
+/// The number in the "Page N of M" field of long briefs (1-based): the field's own state.
+fn page_field_key() -> egui::Id {
+    egui::Id::unique("preview-page-field")
 }
 
 /// A button per page for a short brief; a "Page N of M" field for a long one, where a
 /// row of buttons would push the preview out of the window.
-fn page_navigation_ui(ui: &mut egui::Ui, state: &mut AppState, count: usize) {
+fn page_navigation_ui(ui: &mut egui::Ui, count: usize) {
     const MOST_BUTTONS: usize = 8;
     if count <= MOST_BUTTONS {
         for page in 0..count {
@@ -153,12 +166,17 @@ fn page_navigation_ui(ui: &mut egui::Ui, state: &mut AppState, count: usize) {
                 .on_hover_text(format!("Go to page {}", page + 1))
                 .clicked()
             {
-                state.preview.jump_to_page = Some(page);
+                ui.ctx()
+                    .data_mut(|data| data.insert_temp(jump_to_page_key(), page));
             }
         }
         return;
     }
-    let mut page = state.preview.page_field.clamp(1, count);
+    let stored = ui
+        .ctx()
+        .data(|data| data.get_temp::<usize>(page_field_key()))
+        .unwrap_or(0);
+    let mut page = stored.clamp(1, count);
     let field = egui::DragValue::new(&mut page)
         .range(1..=count)
         .prefix("Go to page ")
@@ -169,9 +187,11 @@ fn page_navigation_ui(ui: &mut egui::Ui, state: &mut AppState, count: usize) {
         .on_hover_text("Type a page number, or drag")
         .changed()
     {
-        state.preview.jump_to_page = Some(page - 1);
+        ui.ctx()
+            .data_mut(|data| data.insert_temp(jump_to_page_key(), page - 1));
     }
-    state.preview.page_field = page;
+    ui.ctx()
+        .data_mut(|data| data.insert_temp(page_field_key(), page));
 }
 
 fn text_bounds(at: crate::units::Point, item: &Item) -> Option<(f32, f32, f32, f32)> {

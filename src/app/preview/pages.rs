@@ -10,10 +10,6 @@ use crate::raster::Rasterizer;
 pub struct Preview {
     pub(in crate::app) rasterizer: Rasterizer,
     pages: Vec<PageTexture>,
-    /// Page to scroll to on the next frame.
-    pub jump_to_page: Option<usize>,
-    /// The number in the "Page N of M" field of long briefs (1-based).
-    pub(in crate::app) page_field: usize,
 }
 
 struct PageTexture {

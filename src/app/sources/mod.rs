@@ -15,33 +15,44 @@ use crate::model::{Edit, Marked, SectionKind, SectionRef, SourceField};
 pub fn library_ui(ui: &mut egui::Ui, state: &mut AppState) {
     // Long titles are cut short rather than widening the pane.
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+    // The tab chosen shows on this frame; the command keeps it.
+    let mut tab = state.tab();
     ui.horizontal(|ui| {
-        ui.selectable_value(&mut state.tab, Tab::Sources, "Sources");
-        ui.selectable_value(&mut state.tab, Tab::TalkingPoints, "Talking points");
+        ui.selectable_value(&mut tab, Tab::Sources, "Sources");
+        ui.selectable_value(&mut tab, Tab::TalkingPoints, "Talking points");
     });
+    if tab != state.tab() {
+        state.send(Command::SetTab(tab));
+    }
     ui.separator();
-    match state.tab {
+    match tab {
         Tab::Sources => sources_ui(ui, state),
         Tab::TalkingPoints => talking_points_ui(ui, state),
     }
 }
 
-/// The Filter field, the pane's first control: F6 brings the keyboard here.
-fn filter_ui(ui: &mut egui::Ui, state: &mut AppState) {
+/// The Filter field, the pane's first control: F6 brings the keyboard here. Returns the
+/// filter as typed, which this frame already shows.
+fn filter_ui(ui: &mut egui::Ui, state: &mut AppState) -> String {
+    let mut filter = state.source_filter().to_owned();
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
         let field = ui
             .add(
-                egui::TextEdit::singleline(&mut state.source_filter)
+                egui::TextEdit::singleline(&mut filter)
                     .hint_text("words in titles or text")
                     .desired_width(f32::INFINITY),
             )
             .labelled_by(label.id);
-        if state.focus_pane == Some(Pane::Sources) {
-            state.focus_pane = None;
+        if field.changed() {
+            state.send(Command::SetSourceFilter(filter.clone()));
+        }
+        if state.pane_to_focus() == Some(Pane::Sources) {
+            state.send(Command::PaneFocused(Pane::Sources));
             field.request_focus();
         }
     });
+    filter
 }
 
 fn matches(filter: &str, text: &str) -> bool {
@@ -71,17 +82,16 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
             ui.label(format!("Fetching {url}"));
         });
     }
-    filter_ui(ui, state);
-    let filter = state.source_filter.clone();
+    let filter = filter_ui(ui, state);
     egui::ScrollArea::vertical()
         .id_salt("sources")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            if state.project.sources.is_empty() {
+            if state.project().sources.is_empty() {
                 ui.weak("No articles yet. Import one, paste one, or drop files here.");
             }
-            for source_index in 0..state.project.sources.len() {
-                let source = &state.project.sources[source_index];
+            for source_index in 0..state.project().sources.len() {
+                let source = &state.project().sources[source_index];
                 let title_matches = matches(&filter, &source.title);
                 let visible: Vec<usize> = (0..source.sections.len())
                     .filter(|i| title_matches || matches(&filter, &source.sections[*i].text))
@@ -106,7 +116,7 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
                         ui.separator();
                         for section_index in visible {
                             let section =
-                                &state.project.sources[source_index].sections[section_index];
+                                &state.project().sources[source_index].sections[section_index];
                             let reference = SectionRef {
                                 source: source_id,
                                 section: section.id,
@@ -173,7 +183,7 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 fn source_metadata_ui(ui: &mut egui::Ui, state: &mut AppState, source_index: usize) {
-    let source = &state.project.sources[source_index];
+    let source = &state.project().sources[source_index];
     let source_id = source.id;
     let values: Vec<(SourceField, String)> = SourceField::ALL
         .iter()
@@ -192,14 +202,14 @@ fn source_metadata_ui(ui: &mut egui::Ui, state: &mut AppState, source_index: usi
                 }
                 ui.end_row();
             }
-            let language = state.project.sources[source_index].language.clone();
+            let language = state.project().sources[source_index].language.clone();
             let label = ui.add_sized([76.0, 18.0], egui::Label::new("Language"));
             crate::app::spelling::marks::source_language_ui(
                 ui, state, source_id, &language, label.id,
             );
             ui.end_row();
         });
-    let marking = state.project.sources[source_index].marking.clone();
+    let marking = state.project().sources[source_index].marking.clone();
     ui.horizontal(|ui| {
         crate::app::editor::marking::item_marking_ui(
             ui,
@@ -225,14 +235,13 @@ fn talking_points_ui(ui: &mut egui::Ui, state: &mut AppState) {
             source: None,
         }));
     }
-    filter_ui(ui, state);
-    let filter = state.source_filter.clone();
+    let filter = filter_ui(ui, state);
     egui::ScrollArea::vertical()
         .id_salt("talking-points")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for index in 0..state.project.talking_points.len() {
-                let point = state.project.talking_points[index].clone();
+            for index in 0..state.project().talking_points.len() {
+                let point = state.project().talking_points[index].clone();
                 if !matches(&filter, &point.text) && !point.tags.iter().any(|t| matches(&filter, t))
                 {
                     continue;

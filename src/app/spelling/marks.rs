@@ -66,7 +66,7 @@ pub fn spelling_marks_ui(
 ) {
     let Field { place, sub, offset } = field;
     let language = state.spelling_language();
-    let unknown = state.spelling.unknown_words(language, (place, sub), text);
+    let unknown = state.unknown_words_cached(language, (place, sub), text);
     let painter = ui
         .painter()
         .with_clip_rect(output.text_clip_rect.intersect(ui.clip_rect()));
@@ -77,31 +77,34 @@ pub fn spelling_marks_ui(
         }
     }
     let response = &output.response.response;
-    if response.secondary_clicked() {
-        state.spelling.menu = response
+    // The menu a right click opens shows on this frame; the command keeps it open.
+    let opened = response.secondary_clicked().then(|| {
+        let menu = response
             .interact_pointer_pos()
             .and_then(|pointer| word_at(text, &unknown, output, pointer))
             .map(|range| WordMenu {
                 place,
                 sub,
                 word: text[range.clone()].to_owned(),
-                suggestions: state.spelling.suggestions(language, text, range.clone()),
+                suggestions: state.spelling().suggestions(language, text, range.clone()),
                 range: range.start + offset..range.end + offset,
             });
+        state.send(Command::SetWordMenu(menu.clone()));
+        menu
+    });
+    let is_this_field = match &opened {
+        Some(menu) => menu.as_ref(),
+        None => state.spelling().menu.as_ref(),
     }
-    let is_this_field = state
-        .spelling
-        .menu
-        .as_ref()
-        .is_some_and(|m| m.place == place && m.sub == sub);
+    .is_some_and(|m| m.place == place && m.sub == sub);
     if is_this_field {
-        response.context_menu(|ui| word_menu_ui(ui, state));
+        response.context_menu(|ui| word_menu_ui(ui, state, opened.flatten()));
     }
 }
 
-/// The menu of a flagged word.
-fn word_menu_ui(ui: &mut egui::Ui, state: &mut AppState) {
-    let Some(menu) = state.spelling.menu.clone() else {
+/// The menu of a flagged word: the one opened on this frame, or the one open.
+fn word_menu_ui(ui: &mut egui::Ui, state: &mut AppState, opened: Option<WordMenu>) {
+    let Some(menu) = opened.or_else(|| state.spelling().menu.clone()) else {
         return;
     };
     if menu.suggestions.is_empty() {

@@ -83,21 +83,22 @@ fn read(bytes: &[u8]) -> Result<Source, PdfError> {
         return Err(PdfError::Damaged("no page can be found in it".into()));
     }
     super::pdf_guard::check_document(&document)?;
-    let mut collector = Collector::default();
-    pdf_extract::output_doc(&document, &mut collector).map_err(|error| match error {
-        OutputError::PdfError(pdf_extract::Error::Decryption(_)) => PdfError::Encrypted,
-        error => PdfError::Unreadable(error.to_string()),
-    })?;
+    let collector = read_pages(&document)?;
     let info = DocumentInfo::of(&document);
-    let text = article_text(&collector.pages);
-    if text.blocks.is_empty() {
-        return Err(why_no_text(&document, &collector));
-    }
     // The author's own structure first; the page's geometry when it has none to trust.
-    let blocks = super::pdf_structure::read(&document)
+    let tagged = super::pdf_structure::read(&document)
         .and_then(|tree| super::pdf_tagged::article_blocks(&tree, &collector.pages))
-        .filter(|blocks| !blocks.is_empty())
-        .unwrap_or(text.blocks);
+        .filter(|blocks| !blocks.is_empty());
+    let (blocks, running_head_publication) = match tagged {
+        Some(blocks) => (blocks, None),
+        None => {
+            let text = article_text(&collector.pages);
+            if text.blocks.is_empty() {
+                return Err(why_no_text(&document, &collector));
+            }
+            (text.blocks, text.publication)
+        }
+    };
     if let Some(why) = garbled(&blocks) {
         return Err(PdfError::Garbled(why));
     }
@@ -115,9 +116,46 @@ fn read(bytes: &[u8]) -> Result<Source, PdfError> {
         source.date = info.created.unwrap_or_default();
     }
     if source.publication.is_empty() {
-        source.publication = text.publication.unwrap_or_default();
+        source.publication = running_head_publication.unwrap_or_default();
     }
     Ok(source)
+}
+
+/// Pages read at least before a document is read on two threads.
+const PAGES_FOR_TWO_THREADS: usize = 4;
+
+/// The characters of every page. A long document is read in two halves at once: reading
+/// the content streams is most of an import, and each half keeps its own font cache.
+fn read_pages(document: &pdf_extract::Document) -> Result<Collector, PdfError> {
+    let numbers: Vec<u32> = document.get_pages().keys().copied().collect();
+    let read = |numbers: &[u32]| {
+        let mut collector = Collector::default();
+        pdf_extract::output_doc_pages(document, &mut collector, numbers).map(|()| collector)
+    };
+    let failed = |error: OutputError| match error {
+        OutputError::PdfError(pdf_extract::Error::Decryption(_)) => PdfError::Encrypted,
+        error => PdfError::Unreadable(error.to_string()),
+    };
+    if numbers.len() < PAGES_FOR_TWO_THREADS {
+        return read(&numbers).map_err(failed);
+    }
+    let (first, second) = numbers.split_at(numbers.len() / 2);
+    let (first, second) = std::thread::scope(|scope| {
+        // The other thread's panic is as quiet as this one's (see `guard::quietly`).
+        let other = scope.spawn(|| super::guard::quietly(|| read(second)));
+        (read(first), other.join())
+    });
+    let second = match second {
+        Ok(Ok(read)) => read,
+        _ => {
+            return Err(PdfError::Damaged(
+                "its content could not be read (the reader failed on it)".into(),
+            ));
+        }
+    };
+    let mut collector = first.map_err(failed)?;
+    collector.pages.extend(second.map_err(failed)?.pages);
+    Ok(collector)
 }
 
 /// Why the text the pages decode to is not the author's, if it is not: characters from

@@ -1575,12 +1575,24 @@ fn make_colorspace<'a>(doc: &'a Document, name: &[u8], resources: &'a Dictionary
 
 struct Processor<'a> {
     font_table: HashMap<Vec<u8>, Rc<dyn PdfFont + 'a>>,
+    // Briefwright: fonts by object id, kept across pages (a font object is the same font
+    // on every page; its ToUnicode map was parsed again on each page), and colour spaces
+    // by resource dictionary and name (an ICC profile was inflated at every `cs`).
+    font_by_id: HashMap<ObjectId, Rc<dyn PdfFont + 'a>>,
+    colorspaces: HashMap<(*const Dictionary, Vec<u8>), ColorSpace>,
     _none: PhantomData<&'a ()>,
 }
 
 impl<'a> Processor<'a> {
     fn new() -> Processor<'a> {
-        Processor { font_table: HashMap::new(), _none: PhantomData }
+        Processor { font_table: HashMap::new(), font_by_id: HashMap::new(), colorspaces: HashMap::new(), _none: PhantomData }
+    }
+
+    fn colorspace(&mut self, doc: &'a Document, name: &[u8], resources: &'a Dictionary) -> ColorSpace {
+        self.colorspaces
+            .entry((resources as *const Dictionary, name.to_vec()))
+            .or_insert_with(|| make_colorspace(doc, name, resources))
+            .clone()
     }
 
     fn process_stream(&mut self, doc: &'a Document, content: Vec<u8>, resources: &'a Dictionary, media_box: &MediaBox, output: &mut dyn OutputDev, page_num: u32) -> Result<(), OutputError> {
@@ -1637,11 +1649,11 @@ impl<'a> Processor<'a> {
                 }
                 "CS" => {
                     let name = operation.operands[0].as_name().unwrap();
-                    gs.stroke_colorspace = make_colorspace(doc, name, resources);
+                    gs.stroke_colorspace = self.colorspace(doc, name, resources);
                 }
                 "cs" => {
                     let name = operation.operands[0].as_name().unwrap();
-                    gs.fill_colorspace = make_colorspace(doc, name, resources);
+                    gs.fill_colorspace = self.colorspace(doc, name, resources);
                 }
                 "SC" | "SCN" => {
                     gs.stroke_color = match gs.stroke_colorspace {
@@ -1714,7 +1726,10 @@ impl<'a> Processor<'a> {
                 "Tf" => {
                     let fonts: &Dictionary = get(&doc, resources, b"Font");
                     let name = operation.operands[0].as_name().unwrap();
-                    let font = self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone();
+                    let font = match fonts.get(name) {
+                        Ok(Object::Reference(id)) => self.font_by_id.entry(*id).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone(),
+                        _ => self.font_table.entry(name.to_owned()).or_insert_with(|| make_font(doc, get::<&Dictionary>(doc, fonts, name))).clone(),
+                    };
                     {
                         /*let file = font.get_descriptor().and_then(|desc| desc.get_file());
                     if let Some(file) = file {
@@ -2410,6 +2425,19 @@ pub fn output_doc(doc: &Document, output: &mut dyn OutputDev) -> Result<(), Outp
         let page_num = dict.0;
         let object_id = dict.1;
         output_doc_inner(page_num, object_id, doc, &mut p, output, &empty_resources)?;
+    }
+    Ok(())
+}
+
+/// Briefwright: the pages numbered `page_nums`, in that order, sharing one font cache, so
+/// that a document can be read in parts on several threads.
+pub fn output_doc_pages(doc: &Document, output: &mut dyn OutputDev, page_nums: &[u32]) -> Result<(), OutputError> {
+    let empty_resources = Dictionary::new();
+    let pages = doc.get_pages();
+    let mut p = Processor::new();
+    for page_num in page_nums {
+        let object_id = pages.get(page_num).ok_or(lopdf::Error::PageNumberNotFound(*page_num))?;
+        output_doc_inner(*page_num, *object_id, doc, &mut p, output, &empty_resources)?;
     }
     Ok(())
 }

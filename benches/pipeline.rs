@@ -130,7 +130,12 @@ fn relayout_after_edit(c: &mut Criterion) {
         group.bench_function(name, |b| {
             b.iter(|| {
                 round += 1;
-                black_box(layouter.layout(&edits[round % 2], &template).pages.len())
+                black_box(
+                    layouter
+                        .layout_for_screen(&edits[round % 2], &template)
+                        .pages
+                        .len(),
+                )
             })
         });
     }

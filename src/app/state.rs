@@ -515,7 +515,9 @@ impl AppState {
             Ok(template) => {
                 let template = Arc::clone(template);
                 let started = Instant::now();
-                self.laid = Some(Arc::new(self.layouter.layout(&self.project, &template)));
+                self.laid = Some(Arc::new(
+                    self.layouter.layout_for_screen(&self.project, &template),
+                ));
                 self.layout_time = started.elapsed();
             }
             Err(error) => {

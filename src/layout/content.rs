@@ -42,7 +42,8 @@ pub fn build(
     typesetter: &mut Typesetter,
     blocks: &mut BlockCache,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<FlowBlock>, Document) {
+    with_document: bool,
+) -> (Vec<FlowBlock>, Option<Document>) {
     let citations = Citations::new(project, template);
     let portions = PortionMarks::new(project, template);
     let footnotes = Footnotes::new(project, template);
@@ -81,7 +82,7 @@ pub fn build(
     }
     builder.decision_lists();
     builder.sources_list();
-    let document = super::document::build(&plan, &footnotes, template);
+    let document = with_document.then(|| super::document::build(&plan, &footnotes, template));
     (builder.flow, document)
 }
 

@@ -50,8 +50,9 @@ pub struct Laid {
     /// What the exported file's properties say: title, author, subject, dates…
     pub facts: Facts,
     /// The brief in reading order, for exporters that keep its structure (Word, and the
-    /// PDF's tags).
-    pub document: Document,
+    /// PDF's tags). `None` in a layout made for the screen only
+    /// ([`Layouter::layout_for_screen`]), which the preview redraws after every keystroke.
+    pub document: Option<Document>,
 }
 
 impl Laid {
@@ -171,7 +172,21 @@ pub struct OutlineEntry {
 /// paragraphs come from `typesetter`'s cache. Callers that lay out again and again (the
 /// window) keep a [`Layouter`] instead.
 pub fn layout(project: &Project, template: &Template, typesetter: &mut Typesetter) -> Laid {
-    layout_with(project, template, typesetter, &mut BlockCache::default())
+    layout_with(
+        project,
+        template,
+        typesetter,
+        &mut BlockCache::default(),
+        Purpose::Export,
+    )
+}
+
+/// What a layout is for: an export needs the brief's document as well as its pages; the
+/// preview, laid out again after every keystroke, needs only the pages.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    Export,
+    Screen,
 }
 
 /// Lays out brief after brief, keeping what the next layout can reuse: the typesetter
@@ -189,9 +204,29 @@ impl Layouter {
         Self::default()
     }
 
-    /// Lays out the project's brief with `template`, reusing what earlier layouts built.
+    /// Lays out the project's brief with `template`, reusing what earlier layouts built,
+    /// with everything an exporter reads.
     pub fn layout(&mut self, project: &Project, template: &Template) -> Laid {
-        layout_with(project, template, &mut self.typesetter, &mut self.blocks)
+        layout_with(
+            project,
+            template,
+            &mut self.typesetter,
+            &mut self.blocks,
+            Purpose::Export,
+        )
+    }
+
+    /// Lays out the brief for the preview: its pages, outline and warnings, without the
+    /// document an exporter reads (building it again after every keystroke would cost a
+    /// 200-page brief about 20 ms).
+    pub fn layout_for_screen(&mut self, project: &Project, template: &Template) -> Laid {
+        layout_with(
+            project,
+            template,
+            &mut self.typesetter,
+            &mut self.blocks,
+            Purpose::Screen,
+        )
     }
 }
 
@@ -241,6 +276,7 @@ fn layout_with(
     template: &Template,
     typesetter: &mut Typesetter,
     blocks: &mut BlockCache,
+    purpose: Purpose,
 ) -> Laid {
     let mut diagnostics = Vec::new();
     if !typesetter.has_family(&template.fonts.body) {
@@ -304,7 +340,15 @@ fn layout_with(
         let requests = prefetch::paragraph_requests(project, template, typesetter);
         typesetter.prefetch(requests);
     }
-    let (flow, document) = content::build(project, template, typesetter, blocks, &mut diagnostics);
+    let with_document = purpose == Purpose::Export;
+    let (flow, document) = content::build(
+        project,
+        template,
+        typesetter,
+        blocks,
+        &mut diagnostics,
+        with_document,
+    );
     let mut laid = paginate::paginate(flow, project, template, banner, typesetter);
     laid.document = document;
     diagnostics.append(&mut laid.diagnostics);

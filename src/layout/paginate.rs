@@ -198,7 +198,7 @@ pub fn paginate(
         page_budget: template.page_budget,
         banner,
         facts: super::Facts::default(),
-        document: super::Document::default(),
+        document: None,
     }
 }
 

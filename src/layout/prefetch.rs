@@ -59,7 +59,14 @@ mod tests {
     fn build(project: &Project, template: &Template, typesetter: &mut Typesetter) -> usize {
         let before = typesetter.paragraphs_shaped();
         let mut blocks = BlockCache::default();
-        content::build(project, template, typesetter, &mut blocks, &mut Vec::new());
+        content::build(
+            project,
+            template,
+            typesetter,
+            &mut blocks,
+            &mut Vec::new(),
+            false,
+        );
         typesetter.paragraphs_shaped() - before
     }
 

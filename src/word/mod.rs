@@ -42,8 +42,13 @@ pub enum WordError {
 /// pages, so only the layout's document (the brief in reading order), its facts and its
 /// marking banner are read, never the pages.
 pub fn write(laid: &Laid, template: &Template) -> Result<Vec<u8>, WordError> {
+    let document = laid.document.as_ref().ok_or_else(|| {
+        WordError::Assemble(
+            "the brief was laid out for the screen only, without its document".into(),
+        )
+    })?;
     let mut body = BodyWriter::new(template);
-    body.write(&laid.document);
+    body.write(document);
     let (facts, banner) = (&laid.facts, &laid.banner);
     let mut docx = styles::define(Docx::new(), template);
     docx = page::set_up(docx, template, facts, banner, &mut body.ids);

@@ -1,8 +1,9 @@
 //! Word export: the brief as a `.docx` that a minister's office can edit, comment on and
-//! track changes in. It is written with docx-rs from the same plan the layout sets (not
-//! from the PDF), so the title, title block, part headings, numbering, quotations and
-//! their references, recommendations, tables, footnotes, Sources list and marking are
-//! those of the PDF, in the same order.
+//! track changes in. It is written with docx-rs from the layout's document (the brief in
+//! reading order, built from the same plan as the PDF's pages, in the same layout; not from
+//! the PDF), so the title, title block, part headings, numbering, quotations and their
+//! references, recommendations, tables, footnotes, Sources list and marking are those of
+//! the PDF, in the same order.
 //!
 //! What Word keeps live stays live: numbered paragraphs and recommendations are Word
 //! lists that renumber when someone inserts one, footnotes are Word footnotes, page

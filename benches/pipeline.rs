@@ -362,9 +362,7 @@ fn spelling(c: &mut Criterion) {
     });
     let paragraph = sample
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .find_map(|b| match &b.kind {
             BlockKind::Paragraph { text } if text.len() > 150 => Some(text.clone()),
             _ => None,

@@ -17,9 +17,7 @@ fn recommendations(harness: &Harness<'static, AppState>) -> Vec<(String, Respons
         .state()
         .project()
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .filter_map(|b| match &b.kind {
             BlockKind::Recommendation { text, responses } => Some((text.clone(), *responses)),
             _ => None,
@@ -211,9 +209,7 @@ fn a_table_is_edited_as_a_grid_of_cells() {
             .state()
             .project()
             .brief
-            .parts
-            .iter()
-            .flat_map(|p| &p.blocks)
+            .blocks()
             .find_map(|b| match &b.kind {
                 BlockKind::Table { rows } => Some(rows.clone()),
                 _ => None,

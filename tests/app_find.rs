@@ -54,7 +54,7 @@ fn block_text(project: &Project, block: BlockId) -> String {
 }
 
 fn excerpt_is_edited(project: &Project, block: BlockId) -> bool {
-    project.brief.parts.iter().flat_map(|p| &p.blocks).any(|b| {
+    project.brief.blocks().any(|b| {
         b.id == block
             && matches!(
                 b.kind,

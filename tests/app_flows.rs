@@ -19,9 +19,7 @@ use support::window::{
 fn excerpts(project: &Project) -> Vec<Option<String>> {
     project
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .filter_map(|b| match &b.kind {
             BlockKind::Excerpt { edited, .. } => Some(edited.clone()),
             _ => None,
@@ -73,9 +71,7 @@ fn import_assemble_edit_undo_save_reopen_and_export() {
         .state()
         .project()
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .filter(|b| matches!(b.kind, BlockKind::TalkingPoint { .. }))
         .count();
     assert_eq!(points, 1);
@@ -730,9 +726,7 @@ fn a_section_in_the_brief_says_so_and_adding_it_again_asks_first() {
         .state()
         .project()
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .find(|b| matches!(b.kind, BlockKind::Excerpt { .. }))
         .map(|b| b.id);
     assert_eq!(harness.state().selected(), excerpt);

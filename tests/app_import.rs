@@ -20,9 +20,7 @@ fn paragraphs(harness: &Harness<'static, AppState>) -> Vec<String> {
         .state()
         .project()
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .filter_map(|b| match &b.kind {
             BlockKind::Paragraph { text } => Some(text.clone()),
             _ => None,
@@ -35,9 +33,7 @@ fn excerpt_count(harness: &Harness<'static, AppState>) -> usize {
         .state()
         .project()
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .filter(|b| matches!(b.kind, BlockKind::Excerpt { .. }))
         .count()
 }

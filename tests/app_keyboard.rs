@@ -45,18 +45,14 @@ fn a_warning_about_a_block_goes_to_that_block() {
     let mut project = briefwright::sample::project();
     let excerpt = project
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .find(|b| matches!(b.kind, BlockKind::Excerpt { .. }))
         .map(|b| b.id)
         .expect("an excerpt");
     // A source removed under an excerpt leaves a block that cannot print.
     let source = match project
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .find(|b| b.id == excerpt)
         .map(|b| &b.kind)
     {
@@ -66,9 +62,7 @@ fn a_warning_about_a_block_goes_to_that_block() {
     project.apply(Edit::RemoveSource(source)).expect("removed");
     let broken: Vec<_> = project
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .filter(|b| matches!(&b.kind, BlockKind::Excerpt { from, .. } if from.source == source))
         .map(|b| b.id)
         .collect();
@@ -324,9 +318,7 @@ fn a_new_block_takes_the_cursor() {
         .state()
         .project()
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .find(|b| b.id == added)
         .and_then(|b| match &b.kind {
             briefwright::model::BlockKind::Paragraph { text } => Some(text.clone()),
@@ -475,13 +467,7 @@ fn a_decision_brief_is_made_from_an_article_by_keyboard_alone() {
         "Flood cooperation with Kazakhstan"
     );
     assert_eq!(project.brief.meta.date, "9 March 2026");
-    let kinds: Vec<&str> = project
-        .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
-        .map(|b| b.kind.label())
-        .collect();
+    let kinds: Vec<&str> = project.brief.blocks().map(|b| b.kind.label()).collect();
     assert!(kinds.contains(&"Recommendation"), "{kinds:?}");
     assert!(kinds.contains(&"Excerpt"), "{kinds:?}");
     eprintln!("keyboard alone: {keys} keys besides {typed} typed characters");

@@ -171,7 +171,7 @@ fn the_decision_brief_pdf_reads_as_a_decision_brief() {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let project = sample_for("decision-brief").expect("sample");
     let mut after = 0;
-    for block in project.brief.parts.iter().flat_map(|p| &p.blocks) {
+    for block in project.brief.blocks() {
         if let BlockKind::Recommendation {
             text: recommendation,
             responses,

@@ -41,9 +41,7 @@ fn note() -> Template {
 fn excerpt_ids(project: &Project) -> Vec<briefwright::model::BlockId> {
     project
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .filter(|b| matches!(b.kind, BlockKind::Excerpt { .. }))
         .map(|b| b.id)
         .collect()
@@ -103,9 +101,7 @@ fn numbers_follow_the_order_of_first_citation() {
     let quoted_source = |block| {
         project
             .brief
-            .parts
-            .iter()
-            .flat_map(|p| &p.blocks)
+            .blocks()
             .find_map(|b| match &b.kind {
                 BlockKind::Excerpt { from, .. } if b.id == block => project.source(from.source),
                 _ => None,

@@ -31,9 +31,7 @@ fn runs(laid: &Laid) -> Vec<(usize, f32, String)> {
 fn with_note(project: &mut Project, block: BlockId, label: &str, note: &str) {
     let text = project
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .find_map(|b| match &b.kind {
             BlockKind::Paragraph { text } if b.id == block => Some(text.clone()),
             _ => None,

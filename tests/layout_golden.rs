@@ -194,9 +194,7 @@ fn cached_relayout_follows_every_kind_of_edit() {
     let blocks = |project: &briefwright::model::Project, kind: fn(&BlockKind) -> bool| {
         project
             .brief
-            .parts
-            .iter()
-            .flat_map(|p| &p.blocks)
+            .blocks()
             .filter(|b| kind(&b.kind))
             .map(|b| b.id)
             .collect::<Vec<_>>()

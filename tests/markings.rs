@@ -108,9 +108,7 @@ fn a_protected_source_raises_every_page_and_portions_are_marked() {
     let mut project = marked("au-pspf", "OFFICIAL: Sensitive");
     let quoted = project
         .brief
-        .parts
-        .iter()
-        .flat_map(|p| &p.blocks)
+        .blocks()
         .find_map(|b| match &b.kind {
             BlockKind::Excerpt { from, .. } => Some(from.source),
             _ => None,

@@ -576,10 +576,7 @@ impl AppState {
     /// The first block of the brief that quotes `section`, if any.
     pub fn quoting(&self, section: SectionRef) -> Option<BlockId> {
         self.project
-            .brief
-            .parts
-            .iter()
-            .flat_map(|part| &part.blocks)
+            .brief.blocks()
             .find(|block| {
                 matches!(&block.kind, crate::model::BlockKind::Excerpt { from, .. } if *from == section)
             })

@@ -175,7 +175,7 @@ pub fn compute(project: &Project, scheme: &Scheme, default: &str) -> Computed {
 /// Every marked thing the brief includes, with the block that includes it.
 fn included(project: &Project) -> Vec<(BlockId, String, &Marking)> {
     let mut items = Vec::new();
-    for block in project.brief.parts.iter().flat_map(|p| &p.blocks) {
+    for block in project.brief.blocks() {
         match &block.kind {
             BlockKind::Excerpt { from, .. } => {
                 if let Some((source, _)) = project.section(*from)

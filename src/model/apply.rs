@@ -193,9 +193,7 @@ impl Project {
             Edit::DeleteTalkingPoint(point) => {
                 let in_use = self
                     .brief
-                    .parts
-                    .iter()
-                    .flat_map(|p| &p.blocks)
+                    .blocks()
                     .any(|b| b.kind == BlockKind::TalkingPoint { point });
                 if in_use {
                     return Err(EditError::TalkingPointInUse);

@@ -172,26 +172,16 @@ fn every_kind_of_edit_is_undone_and_redone_exactly() {
     let mut p = crate::sample::project();
     let first_source = p.sources[0].id;
     let section = p.sources[0].sections[1].id;
-    let blocks: Vec<BlockId> = p
-        .brief
-        .parts
-        .iter()
-        .flat_map(|part| &part.blocks)
-        .map(|b| b.id)
-        .collect();
+    let blocks: Vec<BlockId> = p.brief.blocks().map(|b| b.id).collect();
     let excerpt = p
         .brief
-        .parts
-        .iter()
-        .flat_map(|part| &part.blocks)
+        .blocks()
         .find(|b| matches!(b.kind, BlockKind::Excerpt { .. }))
         .map(|b| b.id)
         .expect("the sample quotes an article");
     let paragraph = p
         .brief
-        .parts
-        .iter()
-        .flat_map(|part| &part.blocks)
+        .blocks()
         .find(|b| matches!(b.kind, BlockKind::Paragraph { .. }))
         .map(|b| b.id)
         .expect("the sample has paragraphs");
@@ -291,9 +281,7 @@ fn every_kind_of_edit_is_undone_and_redone_exactly() {
         .iter()
         .find(|t| {
             !p.brief
-                .parts
-                .iter()
-                .flat_map(|part| &part.blocks)
+                .blocks()
                 .any(|b| b.kind == BlockKind::TalkingPoint { point: t.id })
         })
         .map(|t| t.id)

@@ -23,6 +23,13 @@ pub struct Brief {
     pub unknown_fields: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
+impl Brief {
+    /// Every block of every part, in reading order.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.parts.iter().flat_map(|part| &part.blocks)
+    }
+}
+
 /// A department's own template, as it was read from its file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CustomTemplate {

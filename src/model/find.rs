@@ -74,7 +74,7 @@ pub fn places(project: &Project) -> Vec<(Place, Cow<'_, str>, bool)> {
         .map(|&field| (Place::Meta(field), Cow::Borrowed(field.get(meta)), false))
         .collect();
     let mut points_seen = Vec::new();
-    for block in project.brief.parts.iter().flat_map(|part| &part.blocks) {
+    for block in project.brief.blocks() {
         let place = Place::Block(block.id);
         match &block.kind {
             BlockKind::Paragraph { text } => places.push((place, Cow::Borrowed(text), false)),

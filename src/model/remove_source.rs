@@ -14,10 +14,7 @@ pub enum ExcerptsOfRemoved {
 impl Project {
     /// The excerpts that quote `source`, in brief order.
     pub fn excerpts_of(&self, source: SourceId) -> Vec<BlockId> {
-        self.brief
-            .parts
-            .iter()
-            .flat_map(|part| &part.blocks)
+        self.brief.blocks()
             .filter(|block| matches!(&block.kind, BlockKind::Excerpt { from, .. } if from.source == source))
             .map(|block| block.id)
             .collect()

@@ -6,9 +6,7 @@ use briefwright::model::{BlockId, BlockKind, Project};
 pub fn paragraphs(project: &Project) -> Vec<BlockId> {
     project
         .brief
-        .parts
-        .iter()
-        .flat_map(|part| &part.blocks)
+        .blocks()
         .filter(|block| matches!(block.kind, BlockKind::Paragraph { .. }))
         .map(|block| block.id)
         .collect()
@@ -26,9 +24,7 @@ pub fn first_paragraph(project: &Project) -> BlockId {
 pub fn paragraph_texts(project: &Project) -> Vec<String> {
     project
         .brief
-        .parts
-        .iter()
-        .flat_map(|part| &part.blocks)
+        .blocks()
         .filter_map(|block| match &block.kind {
             BlockKind::Paragraph { text } => Some(text.clone()),
             _ => None,

@@ -7,6 +7,7 @@
 
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod change_mark;
 pub mod cli;
 pub mod dates;
 pub mod desktop;

@@ -110,6 +110,7 @@ fn decision(project: &mut Project, sources: &[SourceId]) {
             division: "Asia and Central Asia".into(),
             phone: "+60 3 8887 4000".into(),
             date: "9 March 2026".into(),
+            cleared: None,
         },
         Clearance {
             name: "Lim Wei Ling".into(),
@@ -117,6 +118,7 @@ fn decision(project: &mut Project, sources: &[SourceId]) {
             division: "Legal Division".into(),
             phone: "+60 3 8887 4310".into(),
             date: "9 March 2026".into(),
+            cleared: None,
         },
     ];
     meta.attachments = vec![

@@ -99,6 +99,8 @@ pub struct TextRun {
     pub x: Pt,
     /// Index into [`SetParagraph::links`], if the run is part of a link.
     pub link: Option<usize>,
+    /// The review mark of the run's text (the redline, suggestions shown as markup).
+    pub change: Option<crate::change_mark::Change>,
     pub glyphs: Arc<[Glyph]>,
     /// The paragraph's text, which the glyphs' text ranges point into.
     pub text: Arc<str>,

@@ -21,13 +21,32 @@ use super::glyph::{Glyph, TextRange};
 use super::paragraph::{
     ParagraphRequest, ParagraphStyle, SetLine, SetParagraph, StyledSpan, TextRun, request_hash,
 };
+use crate::change_mark::{self, Change};
 use crate::units::Pt;
 
-/// Which link a span belongs to; parley carries it through shaping as the brush.
+/// Which link a span belongs to and its review mark; parley carries them through shaping
+/// as the brush.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 struct SpanBrush {
     /// 0 for no link, otherwise the link's index + 1.
     link: u16,
+    change: Option<Change>,
+}
+
+/// `spans` with their review marks taken out of the text, each piece with its mark.
+fn unmarked(spans: &[StyledSpan]) -> (Vec<StyledSpan>, Vec<Option<Change>>) {
+    let mut pieces = Vec::with_capacity(spans.len() + 4);
+    let mut changes = Vec::with_capacity(spans.len() + 4);
+    for span in spans {
+        for (range, change) in change_mark::split(&span.text) {
+            pieces.push(StyledSpan {
+                text: span.text[range].to_owned(),
+                ..span.clone()
+            });
+            changes.push(change);
+        }
+    }
+    (pieces, changes)
 }
 
 /// Owns the font collection, the shaping contexts and a cache of set paragraphs. Create
@@ -265,6 +284,13 @@ impl Typesetter {
         style: &ParagraphStyle,
         width: Pt,
     ) -> SetParagraph {
+        let marked;
+        let (spans, changes) = if spans.iter().any(|s| change_mark::has_marks(&s.text)) {
+            marked = unmarked(spans);
+            (marked.0.as_slice(), marked.1)
+        } else {
+            (spans, Vec::new())
+        };
         let text: String = spans.iter().map(|s| s.text.as_str()).collect();
         let mut result = SetParagraph::default();
         if text.is_empty() {
@@ -321,7 +347,8 @@ impl Typesetter {
             FontStyle::Normal
         }));
         let mut start = 0;
-        for span in spans {
+        for (index, span) in spans.iter().enumerate() {
+            let change = changes.get(index).copied().flatten();
             let range = start..start + span.text.len();
             start = range.end;
             if span.bold && !style.bold {
@@ -336,10 +363,13 @@ impl Typesetter {
                 };
                 builder.push(StyleProperty::FontStyle(slant), range.clone());
             }
+            let mut link = 0;
             if let Some(url) = &span.link {
                 result.links.push(url.clone());
-                let link = u16::try_from(result.links.len()).unwrap_or(u16::MAX);
-                builder.push(StyleProperty::Brush(SpanBrush { link }), range);
+                link = u16::try_from(result.links.len()).unwrap_or(u16::MAX);
+            }
+            if link != 0 || change.is_some() {
+                builder.push(StyleProperty::Brush(SpanBrush { link, change }), range);
             }
         }
         let mut layout = builder.build(&text);
@@ -380,6 +410,7 @@ impl Typesetter {
                     .copied()
                     .unwrap_or(FaceId(0));
                 let run_x = Pt(glyph_run.offset());
+                let change = glyph_run.style().brush.change;
                 let link = match glyph_run.style().brush.link {
                     0 => None,
                     n => Some(usize::from(n) - 1),
@@ -411,6 +442,7 @@ impl Typesetter {
                     size: Pt(run.font_size()),
                     x: run_x,
                     link,
+                    change,
                     glyphs: glyphs.into(),
                     text: Arc::clone(&shared_text),
                 });

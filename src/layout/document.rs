@@ -21,6 +21,9 @@ pub struct Document {
     /// Numbered lists (numbered paragraphs of a part, a part's recommendations) are
     /// counted from 0 in the order they begin; elements name theirs by that number.
     pub lists: usize,
+    /// Who made the changes the texts' review marks show (see [`crate::change_mark`]),
+    /// by the index the marks give; empty for a brief with no marks.
+    pub attributions: Vec<crate::model::Attribution>,
 }
 
 /// One element and the brief block it comes from, if any.
@@ -106,7 +109,15 @@ pub fn build(plan: &Plan, footnotes: &Footnotes, template: &Template) -> Documen
         plan,
         footnotes,
         template,
-        document: Document::default(),
+        document: Document {
+            attributions: plan
+                .project
+                .markup
+                .as_ref()
+                .map(|markup| markup.attributions.clone())
+                .unwrap_or_default(),
+            ..Document::default()
+        },
     };
     builder.push(None, ElementKind::Title(plan.title()));
     if let Some(table) = plan.meta_table() {

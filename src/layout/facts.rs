@@ -30,14 +30,16 @@ impl Facts {
         } else {
             &meta.author
         };
+        // A redline marks its title block's changes; the properties hold the new text.
+        let current = crate::change_mark::current;
         Facts {
-            title: meta.title.clone(),
-            author: author.clone(),
-            purpose: meta.purpose.clone(),
+            title: current(&meta.title),
+            author: current(author),
+            purpose: current(&meta.purpose),
             keywords: meta.keywords.clone(),
             language: meta.language.clone(),
             created: meta.created.clone(),
-            reference: meta.reference.clone(),
+            reference: current(&meta.reference),
             scheme: meta.scheme.clone(),
         }
     }

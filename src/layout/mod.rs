@@ -153,6 +153,24 @@ impl Color {
         g: 0x4f,
         b: 0x9c,
     };
+    /// Text a review or redline shows as inserted.
+    pub const INSERTED: Color = Color {
+        r: 0x14,
+        g: 0x4f,
+        b: 0xb8,
+    };
+    /// Text a review or redline shows as deleted.
+    pub const DELETED: Color = Color {
+        r: 0xb4,
+        g: 0x1e,
+        b: 0x1e,
+    };
+    /// The bar beside a line that changed.
+    pub const CHANGE_BAR: Color = Color {
+        r: 0x55,
+        g: 0x55,
+        b: 0x55,
+    };
     pub const MARKING: Color = Color {
         r: 0xa0,
         g: 0x10,

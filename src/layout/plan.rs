@@ -30,7 +30,7 @@ pub const BULLET: &str = "\u{2022}";
 /// The paragraphs of one brief laid out with one template.
 #[derive(Clone, Copy)]
 pub struct Plan<'a> {
-    project: &'a Project,
+    pub(super) project: &'a Project,
     template: &'a Template,
     citations: &'a Citations,
     portions: &'a PortionMarks,

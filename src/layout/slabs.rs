@@ -1,6 +1,7 @@
 //! The flow's building material: blocks of unbreakable slabs (lines, table rows), and
 //! turning set paragraphs into slabs of positioned glyph runs.
 
+use crate::change_mark::ChangeKind;
 use std::sync::Arc;
 
 use crate::fonts::SetParagraph;
@@ -107,6 +108,34 @@ pub fn stack_lines(set: &SetParagraph, origin: Point, color: Color) -> Vec<(Poin
     items
 }
 
+/// How far left of the text column a change bar stands.
+const CHANGE_BAR_OFFSET: Pt = Pt(-7.0);
+
+/// The rules that mark a changed run: inserted text underlined twice, deleted text struck
+/// through, as a legal blackline shows them; text flagged as changed only gets the bar.
+fn change_rules(run: &crate::fonts::TextRun, kind: ChangeKind, at: Point) -> Vec<(Point, Item)> {
+    let width = run
+        .glyphs
+        .last()
+        .map(|g| g.x + g.advance)
+        .unwrap_or(Pt::ZERO);
+    let rule = |dy: f32, color| {
+        (
+            Point::new(at.x, at.y + run.size * dy),
+            Item::Rule {
+                to: Point::new(width, Pt::ZERO),
+                thickness: Pt(0.5),
+                color,
+            },
+        )
+    };
+    match kind {
+        ChangeKind::Inserted => vec![rule(0.13, Color::INSERTED), rule(0.23, Color::INSERTED)],
+        ChangeKind::Deleted => vec![rule(-0.3, Color::DELETED)],
+        ChangeKind::Changed => Vec::new(),
+    }
+}
+
 pub fn line_items(
     set: &SetParagraph,
     line: &crate::fonts::SetLine,
@@ -117,14 +146,20 @@ pub fn line_items(
     // quiet and are only clickable.
     let marks_links = color == Color::TEXT;
     let mut items = Vec::new();
+    let mut changed = false;
     for run in &line.runs {
         let at = Point::new(origin.x + run.x, origin.y + line.baseline);
-        let run_color = if run.link.is_some() && marks_links {
-            Color::LINK
-        } else {
-            color
+        let run_color = match run.change.map(|c| c.kind) {
+            Some(ChangeKind::Inserted) => Color::INSERTED,
+            Some(ChangeKind::Deleted) => Color::DELETED,
+            _ if run.link.is_some() && marks_links => Color::LINK,
+            _ => color,
         };
         items.push((at, Item::Text(glyph_run(run, run_color))));
+        if let Some(change) = run.change {
+            changed = true;
+            items.extend(change_rules(run, change.kind, at));
+        }
         if let Some(url) = run.link.and_then(|i| set.links.get(i)) {
             let inked = run
                 .glyphs
@@ -155,6 +190,17 @@ pub fn line_items(
                 ));
             }
         }
+    }
+    if changed {
+        // A bar in the margin beside every line that holds a change.
+        items.push((
+            Point::new(CHANGE_BAR_OFFSET, origin.y),
+            Item::Rule {
+                to: Point::new(Pt::ZERO, line.height),
+                thickness: Pt(1.2),
+                color: Color::CHANGE_BAR,
+            },
+        ));
     }
     items
 }

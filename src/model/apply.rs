@@ -6,6 +6,19 @@ use super::{
     PartId, Project,
 };
 
+/// The text an edit changes, if it changes one that comments and suggestions can be on.
+fn edited_text(edit: &Edit) -> Option<super::TextTarget> {
+    use super::TextTarget;
+    match edit {
+        Edit::SetMeta(field, _) => Some(TextTarget::Meta(*field)),
+        Edit::SetBlockText { block, .. }
+        | Edit::SetExcerptEdit { block, .. }
+        | Edit::RevertExcerpt(block)
+        | Edit::SetTableRows { block, .. } => Some(TextTarget::Block(*block)),
+        _ => None,
+    }
+}
+
 impl Project {
     /// The (part index, block index) of a block.
     pub fn locate(&self, block: super::BlockId) -> Option<(usize, usize)> {
@@ -25,6 +38,18 @@ impl Project {
     /// Applies one edit and returns the edit that undoes it. On error the project is
     /// unchanged. Applying the inverse returns an edit that redoes the first.
     pub fn apply_undoable(&mut self, edit: Edit) -> Result<Applied, EditError> {
+        // Comments and suggestions on a text follow its words when the text is edited.
+        let watched = edited_text(&edit).filter(|target| self.review.anchors_on(*target));
+        let before = watched.and_then(|target| self.target_text(target));
+        let applied = self.apply_unanchored(edit)?;
+        if let (Some(target), Some(before)) = (watched, before) {
+            let after = self.target_text(target).unwrap_or_default();
+            self.review.text_changed(target, &before, &after);
+        }
+        Ok(applied)
+    }
+
+    fn apply_unanchored(&mut self, edit: Edit) -> Result<Applied, EditError> {
         let nothing = |inverse| {
             Ok(Applied {
                 created: Created::Nothing,
@@ -66,6 +91,22 @@ impl Project {
             Edit::SetLanguage(_) | Edit::SetIgnoredWords(_) | Edit::SetSourceLanguage(..) => {
                 self.apply_spelling_edit(edit)
             }
+            Edit::AddComment(_)
+            | Edit::SetComment(_)
+            | Edit::RemoveComment(_)
+            | Edit::InsertComment { .. }
+            | Edit::SuggestText { .. }
+            | Edit::SuggestBlockEdit { .. }
+            | Edit::AcceptSuggestion(_)
+            | Edit::RejectSuggestion(_)
+            | Edit::SetSuggestions { .. }
+            | Edit::InsertSuggestion { .. }
+            | Edit::RemoveSuggestion(_)
+            | Edit::Many(_)
+            | Edit::AddVersion(_)
+            | Edit::RemoveVersion(_)
+            | Edit::InsertVersion { .. }
+            | Edit::ReplaceBrief { .. } => self.apply_review_edit(edit),
             Edit::SetSourceField(id, field, value) => {
                 let source = self
                     .sources

@@ -218,6 +218,17 @@ pub struct Clearance {
     pub division: String,
     pub phone: String,
     pub date: String,
+    /// Set when the row was signed off in Briefwright: the version it cleared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cleared: Option<SignOff>,
+}
+
+/// A clearance row's sign-off: the version it froze, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignOff {
+    pub version: super::VersionId,
+    /// ISO 8601.
+    pub on: String,
 }
 
 /// Who the office calls about the brief while it is with the minister.

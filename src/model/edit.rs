@@ -3,14 +3,28 @@
 //! The window turns menu clicks, keystrokes and drags into edits; [`Project::apply`] is the
 //! one place they change the project, which makes every change undoable and testable.
 
+use super::review::{Comment, Suggestion, TextTarget};
+use super::versions::Version;
 use super::{
-    Addressee, Attachment, Block, BlockId, BlockKind, BriefMeta, Clearance, Contact,
-    CustomTemplate, Marking, Part, PartId, Responses, SectionRef, Source, SourceId, TalkingPoint,
-    TalkingPointId,
+    Addressee, Attachment, Block, BlockId, BlockKind, BriefMeta, Clearance, CommentId, Contact,
+    CustomTemplate, Marking, Part, PartId, Responses, SectionRef, Source, SourceId,
+    SuggestionId, TalkingPoint, TalkingPointId, VersionId,
 };
 
 /// A field of the brief's metadata.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum MetaField {
     Title,
     To,
@@ -260,8 +274,66 @@ pub enum Edit {
         custom: Option<CustomTemplate>,
         parts: Vec<(String, String)>,
     },
+    /// Adds a comment.
+    AddComment(Box<Comment>),
+    /// Replaces the comment with the same id: a reply, resolving, reopening, rewording.
+    SetComment(Box<Comment>),
+    RemoveComment(CommentId),
+    /// Records `proposed`, the text as a reviewer in suggest mode typed it, as suggestions
+    /// on `target`: word by word, what differs from the text. Changes already suggested
+    /// keep their author and date.
+    SuggestText {
+        target: TextTarget,
+        proposed: String,
+        author: String,
+        date: String,
+    },
+    /// Adds, deletes or moves a block as a suggestion: an added or moved block is in place
+    /// at once, marked; a block suggested for deletion stays until the deletion is accepted.
+    SuggestBlockEdit {
+        edit: Box<Edit>,
+        author: String,
+        date: String,
+    },
+    /// Makes a suggested change.
+    AcceptSuggestion(SuggestionId),
+    /// Drops a suggested change, undoing the part of it already in place (an added block).
+    RejectSuggestion(SuggestionId),
+    /// Several edits as one undo step, applied in order.
+    Many(Vec<Edit>),
+    /// Adds a saved version.
+    AddVersion(Box<Version>),
+    /// Puts the brief's template, title block and parts back as they were (restoring a
+    /// saved version). Comments and suggestions stay.
+    ReplaceBrief {
+        template: String,
+        meta: Box<BriefMeta>,
+        parts: Vec<Part>,
+    },
 
     // The edits below are the inverses that undo records; the window never sends them.
+    /// Puts a removed comment back at `index`.
+    InsertComment {
+        index: usize,
+        comment: Box<Comment>,
+    },
+    /// Sets the suggestions on `target`'s text exactly.
+    SetSuggestions {
+        target: TextTarget,
+        suggestions: Vec<Suggestion>,
+    },
+    /// Puts a removed suggestion back at `index`.
+    InsertSuggestion {
+        index: usize,
+        suggestion: Box<Suggestion>,
+    },
+    RemoveSuggestion(SuggestionId),
+    RemoveVersion(VersionId),
+    /// Puts a removed version back at `index`.
+    InsertVersion {
+        index: usize,
+        version: Box<Version>,
+    },
     /// Puts a removed source back at `index`, with its ids.
     InsertSource {
         index: usize,
@@ -381,7 +453,43 @@ impl Edit {
                         .map(|(_, p)| p.key.len() + p.title.len())
                         .sum::<usize>()
             }
-            Edit::RemoveSource(_)
+            Edit::AddComment(comment)
+            | Edit::SetComment(comment)
+            | Edit::InsertComment { comment, .. } => {
+                comment.text.len()
+                    + comment.quote.len()
+                    + comment
+                        .replies
+                        .iter()
+                        .map(|r| r.text.len() + r.author.len() + r.date.len())
+                        .sum::<usize>()
+            }
+            Edit::SuggestText { proposed, .. } => proposed.len(),
+            Edit::SuggestBlockEdit { edit, .. } => edit.approximate_size(),
+            Edit::Many(edits) => edits.iter().map(Edit::approximate_size).sum::<usize>(),
+            Edit::SetSuggestions { suggestions, .. } => suggestions
+                .iter()
+                .map(|s| std::mem::size_of_val(s) + s.author.len() + s.date.len())
+                .sum::<usize>(),
+            Edit::InsertSuggestion { suggestion, .. } => suggestion.author.len(),
+            Edit::AddVersion(version) | Edit::InsertVersion { version, .. } => {
+                std::mem::size_of_val(&**version) + version.label.len() + version.meta.title.len()
+            }
+            Edit::ReplaceBrief { meta, parts, .. } => {
+                meta.title.len()
+                    + meta.purpose.len()
+                    + parts
+                        .iter()
+                        .flat_map(|p| &p.blocks)
+                        .map(|b| std::mem::size_of_val(b) + b.kind.text_size())
+                        .sum::<usize>()
+            }
+            Edit::RemoveComment(_)
+            | Edit::AcceptSuggestion(_)
+            | Edit::RejectSuggestion(_)
+            | Edit::RemoveSuggestion(_)
+            | Edit::RemoveVersion(_)
+            | Edit::RemoveSource(_)
             | Edit::SetResponses { .. }
             | Edit::RevertExcerpt(_)
             | Edit::MoveBlock { .. }
@@ -409,6 +517,12 @@ pub enum EditError {
     TalkingPointInUse,
     #[error("a {0} has no text to edit")]
     NoText(&'static str),
+    #[error("that comment no longer exists")]
+    NoSuchComment,
+    #[error("that suggestion has already been answered")]
+    NoSuchSuggestion,
+    #[error("that version is not in this project")]
+    NoSuchVersion,
 }
 
 /// An edit that was applied: what it created, and the edit that undoes it.

@@ -31,6 +31,18 @@ id_type!(
     /// A block inside a part.
     BlockId
 );
+id_type!(
+    /// A reviewer's comment on the brief.
+    CommentId
+);
+id_type!(
+    /// A suggested change to the brief, waiting to be accepted or rejected.
+    SuggestionId
+);
+id_type!(
+    /// A saved version of the brief.
+    VersionId
+);
 
 /// Hands out ids that are never reused within a project, so references stay stable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,5 +87,17 @@ impl IdAllocator {
     /// A new block id.
     pub fn block(&mut self) -> BlockId {
         BlockId(self.take())
+    }
+    /// A new comment id.
+    pub fn comment(&mut self) -> CommentId {
+        CommentId(self.take())
+    }
+    /// A new suggestion id.
+    pub fn suggestion(&mut self) -> SuggestionId {
+        SuggestionId(self.take())
+    }
+    /// A new version id.
+    pub fn version(&mut self) -> VersionId {
+        VersionId(self.take())
     }
 }

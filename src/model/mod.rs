@@ -2,8 +2,11 @@
 //!
 //! Plain data with serde derives. It knows nothing of files, layout or screens.
 
+mod anchor;
 mod apply;
+mod apply_review;
 mod brief;
+pub mod compare;
 mod edit;
 pub mod find;
 mod ids;
@@ -11,14 +14,23 @@ mod inline;
 mod marking;
 mod remove_source;
 mod repair;
+pub mod review;
+mod review_markup;
 mod source;
+pub mod versions;
+pub mod word_diff;
 
 pub use brief::{
     Addressee, Attachment, Block, BlockKind, Brief, BriefMeta, Clearance, Contact, CustomTemplate,
-    PLACEHOLDER_TITLE, Part, Responses, table_rows, table_text,
+    PLACEHOLDER_TITLE, Part, Responses, SignOff, table_rows, table_text,
 };
 pub use edit::{Applied, Created, Edit, EditError, Marked, MetaField, SourceField};
-pub use ids::{BlockId, IdAllocator, PartId, SectionId, SourceId, TalkingPointId};
+pub use ids::{
+    BlockId, CommentId, IdAllocator, PartId, SectionId, SourceId, SuggestionId, TalkingPointId,
+    VersionId,
+};
+pub use review::{Comment, Reply, Review, ReviewStatus, SuggestedChange, Suggestion, TextTarget};
+pub use review_markup::{Attribution, Markup, MarkupMode};
 pub use inline::{InlineSpan, parse_inline, plain_text, shorten};
 pub use marking::Marking;
 pub use remove_source::ExcerptsOfRemoved;
@@ -41,6 +53,13 @@ pub struct Project {
     pub talking_points: Vec<TalkingPoint>,
     /// The brief being assembled.
     pub brief: Brief,
+    /// Comments, suggested edits and saved versions.
+    #[serde(default, skip_serializing_if = "Review::is_empty")]
+    pub review: Review,
+    /// Set on a copy made for showing review marks (see [`Project::with_markup`]): who
+    /// made the changes its texts mark. Never saved.
+    #[serde(skip)]
+    pub markup: Option<Markup>,
     /// Fields written by a newer Briefwright, kept so that saving does not drop them.
     #[serde(flatten)]
     pub unknown_fields: std::collections::BTreeMap<String, serde_json::Value>,
@@ -71,6 +90,8 @@ impl Project {
                 ignored_words: Vec::new(),
                 unknown_fields: Default::default(),
             },
+            review: Review::default(),
+            markup: None,
             unknown_fields: Default::default(),
         }
     }
@@ -80,6 +101,7 @@ impl Project {
     /// back as it was.
     pub fn same_content(&self, other: &Project) -> bool {
         self.brief == other.brief
+            && self.review == other.review
             && self.sources == other.sources
             && self.talking_points == other.talking_points
             && self.unknown_fields == other.unknown_fields

@@ -49,6 +49,7 @@ pub fn write(laid: &Laid, template: &Template) -> Result<Vec<u8>, WordError> {
         )
     })?;
     let mut body = BodyWriter::new(template);
+    body.ids.attributions = document.attributions.clone();
     body.write(document);
     let (facts, banner) = (&laid.facts, &laid.banner);
     let mut docx = styles::define(Docx::new(), template);

@@ -39,7 +39,7 @@ pub(super) fn pack(
     let language = crate::spelling::brief_language(&facts.language);
     xml.styles = with_default_language(&xml.styles, language)?;
     xml.footnotes = with_footnote_marks(&xml.footnotes);
-    xml.document = with_header_rows(xml.document);
+    xml.document = with_change_ids(with_header_rows(xml.document));
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes)
         .map_err(|error| WordError::Assemble(error.to_string()))?;
@@ -201,6 +201,41 @@ fn with_header_rows(document: Vec<u8>) -> Vec<u8> {
             .into_bytes(),
         Err(error) => error.into_bytes(),
     }
+}
+
+/// The document with its tracked changes numbered from 1 in order. docx-rs numbers them
+/// from a counter shared by the whole process, so a second export would differ from the
+/// first; Word needs them only to be unique.
+fn with_change_ids(document: Vec<u8>) -> Vec<u8> {
+    let text = match String::from_utf8(document) {
+        Ok(text) => text,
+        Err(error) => return error.into_bytes(),
+    };
+    if !text.contains("<w:ins w:id=\"") && !text.contains("<w:del w:id=\"") {
+        return text.into_bytes();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    let mut next = 1;
+    loop {
+        let found = ["<w:ins w:id=\"", "<w:del w:id=\""]
+            .iter()
+            .filter_map(|tag| rest.find(tag).map(|at| (at, tag.len())))
+            .min();
+        let Some((at, tag_len)) = found else {
+            break;
+        };
+        let digits_at = at + tag_len;
+        let digits = rest[digits_at..]
+            .find('"')
+            .unwrap_or(0);
+        out.push_str(&rest[..digits_at]);
+        out.push_str(&next.to_string());
+        next += 1;
+        rest = &rest[digits_at + digits..];
+    }
+    out.push_str(rest);
+    out.into_bytes()
 }
 
 /// The footnotes with Word's number mark where each starts.

@@ -3,7 +3,10 @@
 //! references them. Paragraph and hyperlink ids come from counters of the document being
 //! written, not docx-rs's process-wide ones, so that the same brief gives the same bytes.
 
-use docx_rs::{BreakType, Footnote, Hyperlink, HyperlinkData, Paragraph, Run};
+use docx_rs::{BreakType, Delete, Footnote, Hyperlink, HyperlinkData, Insert, Paragraph, Run};
+
+use crate::change_mark::{self, ChangeKind};
+use crate::model::Attribution;
 
 use crate::fonts::{ParagraphRequest, StyledSpan};
 use crate::layout::{Noted, Segment};
@@ -21,6 +24,8 @@ pub(super) struct Ids {
     paragraph: u32,
     hyperlink: usize,
     footnote: usize,
+    /// Who made the changes that review marks show, for Word's tracked changes.
+    pub attributions: Vec<Attribution>,
 }
 
 impl Ids {
@@ -89,6 +94,10 @@ pub(super) fn add_spans(
     ids: &mut Ids,
 ) -> Paragraph {
     for span in spans.iter().filter(|span| !span.text.is_empty()) {
+        if change_mark::has_marks(&span.text) {
+            paragraph = add_marked_span(paragraph, span, wanted, base, ids);
+            continue;
+        }
         let bold = wanted.bold || span.bold;
         let italic = wanted.italic ^ span.italic;
         let mut run = text_run(&span.text);
@@ -108,6 +117,80 @@ pub(super) fn add_spans(
         };
     }
     paragraph
+}
+
+/// A span with review marks as Word's tracked changes: inserted text in `w:ins`, deleted
+/// text in `w:del`, credited to whoever the mark names, so a Word user can accept or
+/// reject each. A link inside a change keeps its text and loses its target.
+fn add_marked_span(
+    mut paragraph: Paragraph,
+    span: &StyledSpan,
+    wanted: Emphasis,
+    base: Emphasis,
+    ids: &mut Ids,
+) -> Paragraph {
+    for (range, change) in change_mark::split(&span.text) {
+        let piece = StyledSpan {
+            text: span.text[range].to_owned(),
+            ..span.clone()
+        };
+        let Some(change) = change.filter(|c| c.kind != ChangeKind::Changed) else {
+            paragraph = add_spans(paragraph, std::slice::from_ref(&piece), wanted, base, ids);
+            continue;
+        };
+        let (author, date) = ids
+            .attributions
+            .get(usize::from(change.by))
+            .map(|a| (a.author.clone(), w3c_date(&a.date)))
+            .unwrap_or_else(|| ("Briefwright".to_owned(), w3c_date("")));
+        let author = clean(&author);
+        let run = emphasised(Run::new(), &piece, wanted, base);
+        paragraph = if change.kind == ChangeKind::Inserted {
+            paragraph.add_insert(
+                Insert::new(emphasised(text_run(&piece.text), &piece, wanted, base))
+                    .author(author)
+                    .date(date),
+            )
+        } else {
+            paragraph.add_delete(
+                Delete::new()
+                    .add_run(run.add_delete_text(clean(&piece.text)))
+                    .author(author)
+                    .date(date),
+            )
+        };
+    }
+    paragraph
+}
+
+/// `run` in the bold and italic `span` asks for against the paragraph's style.
+fn emphasised(mut run: Run, span: &StyledSpan, wanted: Emphasis, base: Emphasis) -> Run {
+    let bold = wanted.bold || span.bold;
+    let italic = wanted.italic ^ span.italic;
+    if bold != base.bold {
+        run = if bold { run.bold() } else { run.disable_bold() };
+    }
+    if italic != base.italic {
+        run = if italic {
+            run.italic()
+        } else {
+            run.disable_italic()
+        };
+    }
+    run
+}
+
+/// A timestamp as Word's `w:date` wants it (`2026-03-09T10:00:00Z`); a fixed date if it
+/// is not one, so the file stays valid.
+fn w3c_date(timestamp: &str) -> String {
+    let valid = timestamp.len() >= 19
+        && timestamp.as_bytes().get(4) == Some(&b'-')
+        && timestamp.as_bytes().get(10) == Some(&b'T');
+    if valid {
+        format!("{}Z", &timestamp[..19])
+    } else {
+        "2000-01-01T00:00:00Z".to_owned()
+    }
 }
 
 /// Text with its line breaks as Word line breaks and its tabs as tabs. Other control

@@ -1,0 +1,232 @@
+//! The brief with its review marks written into its texts, for the preview's markup views,
+//! the review copy and the Word export's tracked changes; and the brief as it prints, with
+//! no suggestion made.
+
+use std::borrow::Cow;
+
+use crate::change_mark::{self, Change, ChangeKind};
+
+use super::review::{SuggestedChange, Suggestion, TextTarget};
+use super::{BlockKind, Project};
+
+/// How the preview shows suggestions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum MarkupMode {
+    /// Insertions underlined and deletions struck through, in colour.
+    #[default]
+    AllMarkup,
+    /// The text as it would read with every suggestion made, changed lines barred.
+    SimpleMarkup,
+    /// The text as it prints today: no suggestion made.
+    AsPrinted,
+}
+
+impl MarkupMode {
+    pub const ALL: [MarkupMode; 3] = [
+        MarkupMode::AllMarkup,
+        MarkupMode::SimpleMarkup,
+        MarkupMode::AsPrinted,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MarkupMode::AllMarkup => "All markup",
+            MarkupMode::SimpleMarkup => "Simple markup",
+            MarkupMode::AsPrinted => "As it will print",
+        }
+    }
+}
+
+/// Who made a marked change, and when; marks refer to these by index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub author: String,
+    /// ISO 8601.
+    pub date: String,
+}
+
+/// What a copy with review marks carries besides its texts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Markup {
+    pub attributions: Vec<Attribution>,
+}
+
+impl Markup {
+    /// The index of `author` at `date`, added if new.
+    pub fn attribution(&mut self, author: &str, date: &str) -> u16 {
+        let index = match self
+            .attributions
+            .iter()
+            .position(|a| a.author == author && a.date == date)
+        {
+            Some(index) => index,
+            None => {
+                self.attributions.push(Attribution {
+                    author: author.to_owned(),
+                    date: date.to_owned(),
+                });
+                self.attributions.len() - 1
+            }
+        };
+        u16::try_from(index).unwrap_or(u16::MAX)
+    }
+}
+
+impl Project {
+    /// The brief as it prints while suggestions are open: none of them made. A block
+    /// suggested as added is left out; a block suggested as moved prints where it was.
+    pub fn as_printed(&self) -> Cow<'_, Project> {
+        let structural = |s: &&Suggestion| s.text_range().is_none() && self.target_exists(s.target);
+        if !self.review.suggestions.iter().any(|s| structural(&s)) {
+            return Cow::Borrowed(self);
+        }
+        let mut printed = self.clone();
+        let mut moves = Vec::new();
+        for suggestion in self.review.suggestions.iter().filter(structural) {
+            let TextTarget::Block(block) = suggestion.target else {
+                continue;
+            };
+            match suggestion.change {
+                SuggestedChange::AddedBlock => {
+                    if let Some((p, i)) = printed.locate(block) {
+                        printed.brief.parts[p].blocks.remove(i);
+                    }
+                }
+                SuggestedChange::MovedBlock { part, index } => moves.push((block, part, index)),
+                _ => {}
+            }
+        }
+        for (block, part, index) in moves {
+            let _ = printed.apply(super::Edit::PlaceBlock { block, part, index });
+        }
+        printed.review = Default::default();
+        Cow::Owned(printed)
+    }
+
+    /// A copy whose texts carry the suggestions as review marks (see [`change_mark`]), or
+    /// the brief as it prints for [`MarkupMode::AsPrinted`] or when nothing is suggested.
+    pub fn with_markup(&self, mode: MarkupMode) -> Cow<'_, Project> {
+        let open: Vec<&Suggestion> = self
+            .review
+            .suggestions
+            .iter()
+            .filter(|s| self.target_exists(s.target))
+            .collect();
+        if mode == MarkupMode::AsPrinted || open.is_empty() {
+            return self.as_printed();
+        }
+        let mut marked = self.clone();
+        // The copy's own review is dropped first, so its texts change without moving marks.
+        marked.review = Default::default();
+        let mut markup = Markup::default();
+        let mut targets: Vec<TextTarget> = open.iter().map(|s| s.target).collect();
+        targets.sort();
+        targets.dedup();
+        let mut deleted_blocks = Vec::new();
+        for target in targets {
+            let Some(base) = self.target_text(target) else {
+                continue;
+            };
+            let separators = separators_of(self, target);
+            let text_suggestions = self.review.text_suggestions(target);
+            let mut text = marked_text(&base, &text_suggestions, mode, &mut markup, separators);
+            if let TextTarget::Block(block) = target
+                && let Some(whole) = self.review.block_suggestion(block)
+            {
+                let by = markup.attribution(&whole.author, &whole.date);
+                let kind = match (&whole.change, mode) {
+                    (SuggestedChange::AddedBlock, MarkupMode::AllMarkup) => ChangeKind::Inserted,
+                    (SuggestedChange::DeletedBlock, MarkupMode::AllMarkup) => ChangeKind::Deleted,
+                    (SuggestedChange::DeletedBlock, _) => {
+                        deleted_blocks.push(block);
+                        ChangeKind::Changed
+                    }
+                    _ => ChangeKind::Changed,
+                };
+                text = wrap_pieces(&change_mark::strip(&text), Change { kind, by }, separators);
+            }
+            let _ = marked.apply(Project::set_target_text(target, text));
+        }
+        for block in deleted_blocks {
+            let _ = marked.apply(super::Edit::DeleteBlock(block));
+        }
+        marked.markup = Some(markup);
+        Cow::Owned(marked)
+    }
+}
+
+/// The characters a target's text is cut at (a list's lines, a table's cells): a mark
+/// never spans one, so each item or cell carries its own.
+fn separators_of(project: &Project, target: TextTarget) -> &'static [char] {
+    let TextTarget::Block(block) = target else {
+        return &[];
+    };
+    let kind = project
+        .locate(block)
+        .map(|(p, i)| &project.brief.parts[p].blocks[i].kind);
+    match kind {
+        Some(BlockKind::Bullets { .. }) => &['\n'],
+        Some(BlockKind::Table { .. }) => &['\n', '|'],
+        _ => &[],
+    }
+}
+
+/// `text` marked as `change`, one mark per stretch between separators.
+pub(crate) fn wrap_pieces(text: &str, change: Change, separators: &[char]) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut piece = String::new();
+    for c in text.chars() {
+        if separators.contains(&c) {
+            out.push_str(&change_mark::wrap(change, &piece));
+            piece.clear();
+            out.push(c);
+        } else {
+            piece.push(c);
+        }
+    }
+    out.push_str(&change_mark::wrap(change, &piece));
+    out
+}
+
+/// `base` with `suggestions` shown as `mode` shows them.
+fn marked_text(
+    base: &str,
+    suggestions: &[&Suggestion],
+    mode: MarkupMode,
+    markup: &mut Markup,
+    separators: &[char],
+) -> String {
+    let mut out = String::with_capacity(base.len() + 32);
+    let mut at = 0;
+    for suggestion in suggestions {
+        let SuggestedChange::Text { start, end, insert } = &suggestion.change else {
+            continue;
+        };
+        let (Some(kept), Some(removed)) = (base.get(at..*start), base.get(*start..*end)) else {
+            continue;
+        };
+        out.push_str(kept);
+        let by = markup.attribution(&suggestion.author, &suggestion.date);
+        let change = |kind| Change { kind, by };
+        match mode {
+            MarkupMode::AllMarkup => {
+                out.push_str(&wrap_pieces(removed, change(ChangeKind::Deleted), separators));
+                out.push_str(&wrap_pieces(insert, change(ChangeKind::Inserted), separators));
+            }
+            _ if insert.is_empty() => {
+                // A deletion leaves nothing to mark but the place: the next character is
+                // barred so that the line still shows it changed.
+                let next = base[*end..].chars().next();
+                if let Some(next) = next.filter(|c| !separators.contains(c)) {
+                    out.push_str(&change_mark::wrap(change(ChangeKind::Changed), &next.to_string()));
+                    at = *end + next.len_utf8();
+                    continue;
+                }
+            }
+            _ => out.push_str(&wrap_pieces(insert, change(ChangeKind::Changed), separators)),
+        }
+        at = *end;
+    }
+    out.push_str(base.get(at..).unwrap_or_default());
+    out
+}

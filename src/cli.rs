@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::dates::now_timestamp;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::draft::{DraftOptions, new_draft};
-use crate::export::{ExportFormat, marked_with_errors, prepare, render};
+use crate::export::{ExportFormat, marked_with_errors, prepare_copy, render};
 use crate::layout::Layouter;
 use crate::project::{ProjectLock, load, save, write_atomically};
 use crate::template::{BUILT_IN, Template};
@@ -80,6 +80,10 @@ pub enum Command {
         /// milliseconds more than a short brief's export).
         #[arg(long)]
         no_spelling: bool,
+        /// A review copy: suggested edits shown as markup (inserted text underlined,
+        /// deleted text struck through) and open comments printed with their text.
+        #[arg(long)]
+        review: bool,
         /// Write the file even if the brief has errors (a missing source, section or
         /// talking point prints as "[Missing: …]"); its properties then say it was
         /// exported with errors. Without this, a brief with errors is not written.
@@ -108,6 +112,29 @@ pub enum Command {
         #[arg(long, value_name = "FOLDER")]
         dictionaries: Option<PathBuf>,
     },
+    /// Compare two briefs and say what changed; with -o, write the redline (.pdf, or
+    /// .docx with Word's tracked changes). Exit 0 whether or not they differ.
+    Compare {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Compare a saved version of OLD (its number in `briefwright versions`, or its
+        /// label) instead of the brief as it is now.
+        #[arg(long, value_name = "VERSION")]
+        old_version: Option<String>,
+        /// Compare a saved version of NEW instead of the brief as it is now.
+        #[arg(long, value_name = "VERSION")]
+        new_version: Option<String>,
+        /// Who the changes are credited to in the redline; your full name if left out.
+        #[arg(long)]
+        author: Option<String>,
+        /// Replace the output if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// List a project's saved versions, oldest first.
+    Versions { project: PathBuf },
     /// List the templates.
     Templates,
     /// Register Briefwright with your desktop (icon, menu entry, and .brief files open in
@@ -229,8 +256,14 @@ fn execute(command: Command) -> Result<()> {
             output,
             format,
             no_spelling,
+            review,
             allow_errors,
         } => {
+            let copy = if review {
+                crate::export::Copy::Review
+            } else {
+                crate::export::Copy::Clean
+            };
             let format = match format {
                 Some(format) => format,
                 None => ExportFormat::from_path(&output)?,
@@ -246,7 +279,7 @@ fn execute(command: Command) -> Result<()> {
                 })
             });
             let mut layouter = Layouter::new();
-            let mut prepared = prepare(&loaded.project, format, &mut layouter)?;
+            let mut prepared = prepare_copy(&loaded.project, format, copy, &mut layouter)?;
             report_warnings(&prepared.laid.diagnostics);
             let load_errors = loaded.warnings.iter().filter(|d| d.is_error()).count();
             let errors = load_errors + prepared.error_count();
@@ -258,9 +291,10 @@ fn execute(command: Command) -> Result<()> {
                 );
             }
             if errors > 0 {
-                prepared = prepare(
+                prepared = prepare_copy(
                     &marked_with_errors(&loaded.project, errors),
                     format,
+                    copy,
                     &mut layouter,
                 )?;
             }
@@ -279,6 +313,18 @@ fn execute(command: Command) -> Result<()> {
                     "warning: {} was written with {errors} error(s) (--allow-errors); its properties say so",
                     output.display()
                 );
+            }
+            if let Some(open) = loaded.project.open_review_summary() {
+                let shown = match (copy, format) {
+                    (crate::export::Copy::Review, _) => "shown as markup and notes",
+                    (_, ExportFormat::Docx) => {
+                        "suggestions carried as Word's tracked changes; comments are not in the file"
+                    }
+                    (_, ExportFormat::Pdf) => {
+                        "not made in this copy; pass --review for a review copy"
+                    }
+                };
+                eprintln!("warning: {open} ({shown})");
             }
             if let Some(Ok((unknown, problems))) = spelling.map(std::thread::JoinHandle::join) {
                 report_dictionary_problems(&problems);
@@ -357,6 +403,36 @@ fn execute(command: Command) -> Result<()> {
                 rendered.laid.pages.len(),
                 rendered.laid.page_budget
             );
+            println!("  status:          {}", p.review_status().label());
+            println!("  versions:        {}", p.review.versions.len());
+            println!(
+                "  {}",
+                crate::model::count_of(p.open_comments(), "open comment")
+            );
+            println!(
+                "  {}",
+                crate::model::count_of(p.open_suggestions(), "open suggestion")
+            );
+            for row in p
+                .brief
+                .meta
+                .clearance
+                .iter()
+                .filter(|r| !r.name.trim().is_empty())
+            {
+                let state = match &row.cleared {
+                    None => "not signed off".to_owned(),
+                    Some(signed) if p.unchanged_since(signed.version) => format!(
+                        "cleared {}",
+                        crate::dates::long_date(&signed.on).unwrap_or_default()
+                    ),
+                    Some(signed) => format!(
+                        "changed since cleared: {}",
+                        p.changed_since(signed.version).summary()
+                    ),
+                };
+                println!("    clearance {}: {state}", short(&row.name));
+            }
             println!("  errors:          {errors}");
             println!("  warnings:        {warnings}");
             if errors > 0 {
@@ -385,6 +461,44 @@ fn execute(command: Command) -> Result<()> {
                 println!("Briefwright is registered: .brief files now open in it.");
             }
         }
+        Command::Compare {
+            old,
+            new,
+            output,
+            old_version,
+            new_version,
+            author,
+            force,
+        } => compare(
+            (&old, old_version.as_deref()),
+            (&new, new_version.as_deref()),
+            output.as_deref(),
+            author,
+            force,
+        )?,
+        Command::Versions { project } => {
+            let loaded = load(&project)?;
+            report_warnings(&loaded.warnings);
+            let versions = &loaded.project.review.versions;
+            if versions.is_empty() {
+                println!("{} has no saved versions", project.display());
+            }
+            for (number, version) in versions.iter().enumerate() {
+                use crate::model::versions::VersionReason;
+                let why = match version.reason {
+                    VersionReason::Saved => "",
+                    VersionReason::Clearance => " (clearance sign-off)",
+                    VersionReason::ReviewExport => " (exported for review)",
+                };
+                println!(
+                    "{:>3}  {}  {}  by {}{why}",
+                    number + 1,
+                    version.date,
+                    crate::model::shorten(&version.label, 80),
+                    version.author,
+                );
+            }
+        }
         Command::Templates => {
             for (name, _) in BUILT_IN {
                 let template = Template::built_in(name)?;
@@ -397,6 +511,88 @@ fn execute(command: Command) -> Result<()> {
                 );
             }
         }
+    }
+    Ok(())
+}
+
+/// The brief in `path`, or one of its saved versions: `version` is its number in
+/// `briefwright versions` or its label. Returns the project and what to call it.
+fn brief_or_version(path: &Path, version: Option<&str>) -> Result<(crate::model::Project, String)> {
+    let loaded = load(path)?;
+    report_warnings(&loaded.warnings);
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let Some(wanted) = version else {
+        return Ok((loaded.project, file));
+    };
+    let versions = &loaded.project.review.versions;
+    let found = match wanted.trim().parse::<usize>() {
+        Ok(number) => number.checked_sub(1).and_then(|i| versions.get(i)),
+        Err(_) => versions
+            .iter()
+            .rev()
+            .find(|v| v.label.eq_ignore_ascii_case(wanted.trim())),
+    };
+    let Some(version) = found else {
+        bail!(
+            "{} has no version {wanted}; `briefwright versions {}` lists its {} version(s)",
+            path.display(),
+            path.display(),
+            versions.len()
+        );
+    };
+    let name = format!("{file}, version \u{201c}{}\u{201d}", version.label);
+    let project = loaded
+        .project
+        .as_of(version.id)
+        .context("the version could not be read")?;
+    Ok((project, name))
+}
+
+/// `briefwright compare`: the differences, and the redline if asked for.
+fn compare(
+    (old, old_version): (&Path, Option<&str>),
+    (new, new_version): (&Path, Option<&str>),
+    output: Option<&Path>,
+    author: Option<String>,
+    force: bool,
+) -> Result<()> {
+    let (old_project, old_name) = brief_or_version(old, old_version)?;
+    let (new_project, new_name) = brief_or_version(new, new_version)?;
+    let author = author.unwrap_or_else(crate::user::full_name);
+    let redline = crate::redline::make(
+        &crate::redline::Side {
+            project: &old_project,
+            name: old_name,
+        },
+        &crate::redline::Side {
+            project: &new_project,
+            name: new_name,
+        },
+        &author,
+        &now_timestamp(),
+    );
+    let Some(marked) = &redline.project else {
+        println!("No differences");
+        if let Some(output) = output {
+            println!("{} was not written", output.display());
+        }
+        return Ok(());
+    };
+    for line in crate::redline::describe(&redline) {
+        println!("{line}");
+    }
+    println!("{}", redline.comparison.summary());
+    if let Some(output) = output {
+        refuse_overwrite(output, force)?;
+        let format = ExportFormat::from_path(output)?;
+        let copy = crate::export::Copy::Clean;
+        let prepared = prepare_copy(marked, format, copy, &mut Layouter::new())?;
+        write_atomically(output, &prepared.bytes, false)?;
+        let pages = prepared.laid.pages.len();
+        println!("wrote the redline to {} ({pages} pages)", output.display());
     }
     Ok(())
 }

@@ -163,12 +163,56 @@ impl Prepared {
     }
 }
 
+/// What an export shows of the brief's review.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Copy {
+    /// The brief as it prints: no suggestion made, no comment shown. A Word file still
+    /// carries the open suggestions as tracked changes, for a Word user to answer.
+    #[default]
+    Clean,
+    /// The review copy: suggestions marked, comments printed with their text.
+    Review,
+}
+
 /// Lays the project out and produces the file's bytes in `format`, without writing.
 pub fn prepare(
     project: &Project,
     format: ExportFormat,
     layouter: &mut Layouter,
 ) -> Result<Prepared, ExportError> {
+    prepare_copy(project, format, Copy::Clean, layouter)
+}
+
+/// [`prepare`], for a clean copy or a review copy.
+pub fn prepare_copy(
+    project: &Project,
+    format: ExportFormat,
+    copy: Copy,
+    layouter: &mut Layouter,
+) -> Result<Prepared, ExportError> {
+    let shown = match (copy, format) {
+        (Copy::Review, _) => std::borrow::Cow::Owned(project.review_copy()),
+        (Copy::Clean, ExportFormat::Pdf) => project.as_printed(),
+        (Copy::Clean, ExportFormat::Docx) => {
+            project.with_markup(crate::model::MarkupMode::AllMarkup)
+        }
+    };
+    // Where the brief stands in clearance goes into the file's properties; a draft says
+    // nothing, so an ordinary export keeps its bytes.
+    let status = project.review_status();
+    let with_status;
+    let project = if status == crate::model::ReviewStatus::Draft {
+        shown.as_ref()
+    } else {
+        let mut stamped = shown.into_owned();
+        stamped
+            .brief
+            .meta
+            .keywords
+            .push(format!("Status: {}", status.label()));
+        with_status = stamped;
+        &with_status
+    };
     match format {
         ExportFormat::Pdf => {
             let rendered = render(project, layouter)?;

@@ -36,8 +36,7 @@ pub fn changed_region(old: &str, new: &str) -> Option<Changed> {
         .take(room)
         .take_while(|(a, b)| a == b)
         .count();
-    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix)
-    {
+    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
         suffix -= 1;
     }
     Some(Changed {
@@ -107,11 +106,21 @@ mod tests {
         assert_eq!(&old[range.clone()], "Kazakhstan");
         // Typed before, after, inside, and right at either edge.
         assert_eq!(
-            moved(old, "Two-way trade with Kazakhstan grew in 2025.", range.clone()).as_deref(),
+            moved(
+                old,
+                "Two-way trade with Kazakhstan grew in 2025.",
+                range.clone()
+            )
+            .as_deref(),
             Some("Kazakhstan")
         );
         assert_eq!(
-            moved(old, "Trade with Kazakhstan strongly grew in 2025.", range.clone()).as_deref(),
+            moved(
+                old,
+                "Trade with Kazakhstan strongly grew in 2025.",
+                range.clone()
+            )
+            .as_deref(),
             Some("Kazakhstan")
         );
         assert_eq!(

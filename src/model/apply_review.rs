@@ -198,9 +198,8 @@ impl Project {
                 }
                 let overlapping = old.iter().find(|s| {
                     s.author == author
-                        && s.text_range().is_some_and(|r| {
-                            r.start <= hunk.old.end && hunk.old.start <= r.end
-                        })
+                        && s.text_range()
+                            .is_some_and(|r| r.start <= hunk.old.end && hunk.old.start <= r.end)
                 });
                 Suggestion {
                     id: match overlapping {
@@ -245,11 +244,18 @@ impl Project {
             }
             Edit::DeleteBlock(block) => {
                 self.locate(block).ok_or(EditError::NoSuchBlock)?;
-                match self.review.block_suggestion(block).map(|s| (s.id, s.change.clone())) {
+                match self
+                    .review
+                    .block_suggestion(block)
+                    .map(|s| (s.id, s.change.clone()))
+                {
                     // Deleting a block someone suggested adding takes the suggestion back.
-                    Some((id, SuggestedChange::AddedBlock)) => self.apply_undoable(Edit::Many(
-                        vec![Edit::RemoveSuggestion(id), Edit::DeleteBlock(block)],
-                    )),
+                    Some((id, SuggestedChange::AddedBlock)) => {
+                        self.apply_undoable(Edit::Many(vec![
+                            Edit::RemoveSuggestion(id),
+                            Edit::DeleteBlock(block),
+                        ]))
+                    }
                     Some((_, SuggestedChange::DeletedBlock)) => Ok(Applied {
                         created: Created::Nothing,
                         inverse: Edit::Many(Vec::new()),

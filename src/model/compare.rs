@@ -155,9 +155,17 @@ pub fn compare(old: &Project, new: &Project) -> Comparison {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    listed("Clearance", clearance(om), clearance(nm), &mut comparison.fields);
+    listed(
+        "Clearance",
+        clearance(om),
+        clearance(nm),
+        &mut comparison.fields,
+    );
     let contact = |m: &super::BriefMeta| {
-        format!("{} {} {}", m.contact.name, m.contact.position, m.contact.phone)
+        format!(
+            "{} {} {}",
+            m.contact.name, m.contact.position, m.contact.phone
+        )
     };
     listed("Contact", contact(om), contact(nm), &mut comparison.fields);
     let attachments = |m: &super::BriefMeta| {

@@ -7,22 +7,13 @@ use super::review::{Comment, Suggestion, TextTarget};
 use super::versions::Version;
 use super::{
     Addressee, Attachment, Block, BlockId, BlockKind, BriefMeta, Clearance, CommentId, Contact,
-    CustomTemplate, Marking, Part, PartId, Responses, SectionRef, Source, SourceId,
-    SuggestionId, TalkingPoint, TalkingPointId, VersionId,
+    CustomTemplate, Marking, Part, PartId, Responses, SectionRef, Source, SourceId, SuggestionId,
+    TalkingPoint, TalkingPointId, VersionId,
 };
 
 /// A field of the brief's metadata.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    serde::Serialize,
-    serde::Deserialize,
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum MetaField {

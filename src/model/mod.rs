@@ -29,10 +29,15 @@ pub use ids::{
     BlockId, CommentId, IdAllocator, PartId, SectionId, SourceId, SuggestionId, TalkingPointId,
     VersionId,
 };
-pub use review::{Comment, Reply, Review, ReviewStatus, SuggestedChange, Suggestion, TextTarget};
-pub use review_markup::{Attribution, Markup, MarkupMode};
 pub use inline::{InlineSpan, parse_inline, plain_text, shorten};
 pub use marking::Marking;
+pub use review::{Comment, Reply, Review, ReviewStatus, SuggestedChange, Suggestion, TextTarget};
+pub use review_markup::{Attribution, Markup, MarkupMode};
+
+/// "1 open comment", "3 open comments".
+pub fn count_of(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
 pub use remove_source::ExcerptsOfRemoved;
 pub use source::{Section, SectionKind, SectionRef, Source, TalkingPoint};
 

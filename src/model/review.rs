@@ -215,7 +215,10 @@ impl Project {
     /// sees it.
     pub fn proposed_text(&self, target: TextTarget) -> Option<String> {
         let base = self.target_text(target)?;
-        Some(apply_suggestions(&base, &self.review.text_suggestions(target)))
+        Some(apply_suggestions(
+            &base,
+            &self.review.text_suggestions(target),
+        ))
     }
 
     /// Comments not yet resolved, including those whose text is gone.
@@ -242,9 +245,8 @@ impl Project {
 
     /// "3 open suggestions, 2 open comments", or `None` when there is nothing open.
     pub fn open_review_summary(&self) -> Option<String> {
-        let plural = |n: usize, what: &str| {
-            format!("{n} open {what}{}", if n == 1 { "" } else { "s" })
-        };
+        let plural =
+            |n: usize, what: &str| format!("{n} open {what}{}", if n == 1 { "" } else { "s" });
         let (suggestions, comments) = (self.open_suggestions(), self.open_comments());
         let mut parts = Vec::new();
         if suggestions > 0 {
@@ -305,12 +307,16 @@ impl Project {
         version.template == self.brief.template
             && without_clearance(&version.meta) == without_clearance(&self.brief.meta)
             && version.parts.len() == self.brief.parts.len()
-            && version.parts.iter().zip(&self.brief.parts).all(|(then, now)| {
-                then.id == now.id
-                    && then.title == now.title
-                    && then.blocks.len() == now.blocks.len()
-                    && then.blocks.iter().zip(&now.blocks).all(|(a, b)| **a == *b)
-            })
+            && version
+                .parts
+                .iter()
+                .zip(&self.brief.parts)
+                .all(|(then, now)| {
+                    then.id == now.id
+                        && then.title == now.title
+                        && then.blocks.len() == now.blocks.len()
+                        && then.blocks.iter().zip(&now.blocks).all(|(a, b)| **a == *b)
+                })
     }
 
     /// What changed since `version`, clearance rows aside; empty if the version is gone.

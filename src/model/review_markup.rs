@@ -210,23 +210,129 @@ fn marked_text(
         let change = |kind| Change { kind, by };
         match mode {
             MarkupMode::AllMarkup => {
-                out.push_str(&wrap_pieces(removed, change(ChangeKind::Deleted), separators));
-                out.push_str(&wrap_pieces(insert, change(ChangeKind::Inserted), separators));
+                out.push_str(&wrap_pieces(
+                    removed,
+                    change(ChangeKind::Deleted),
+                    separators,
+                ));
+                out.push_str(&wrap_pieces(
+                    insert,
+                    change(ChangeKind::Inserted),
+                    separators,
+                ));
             }
             _ if insert.is_empty() => {
                 // A deletion leaves nothing to mark but the place: the next character is
                 // barred so that the line still shows it changed.
                 let next = base[*end..].chars().next();
                 if let Some(next) = next.filter(|c| !separators.contains(c)) {
-                    out.push_str(&change_mark::wrap(change(ChangeKind::Changed), &next.to_string()));
+                    out.push_str(&change_mark::wrap(
+                        change(ChangeKind::Changed),
+                        &next.to_string(),
+                    ));
                     at = *end + next.len_utf8();
                     continue;
                 }
             }
-            _ => out.push_str(&wrap_pieces(insert, change(ChangeKind::Changed), separators)),
+            _ => out.push_str(&wrap_pieces(
+                insert,
+                change(ChangeKind::Changed),
+                separators,
+            )),
         }
         at = *end;
     }
     out.push_str(base.get(at..).unwrap_or_default());
     out
+}
+
+impl Project {
+    /// The review copy: suggestions shown as markup and open comments printed with the
+    /// text. A comment on a paragraph becomes a footnote where its text ends, so it stands
+    /// beside what it is about; comments elsewhere (a list, a table, the title block, or
+    /// text that is gone) open the brief as a list, each saying where it is.
+    pub fn review_copy(&self) -> Project {
+        let mut copy = self.clone();
+        let mut elsewhere = Vec::new();
+        for comment in self.review.comments.iter().filter(|c| !c.resolved) {
+            let when = crate::dates::long_date(&comment.date).unwrap_or_default();
+            let mut note = format!(
+                "**{}, {when}:** {}",
+                comment.author,
+                one_line(&comment.text)
+            );
+            for reply in &comment.replies {
+                note.push_str(&format!(
+                    " \u{2014} **{}:** {}",
+                    reply.author,
+                    one_line(&reply.text)
+                ));
+            }
+            let on_paragraph = match comment.target {
+                TextTarget::Block(block) => copy.locate(block).is_some_and(|(p, i)| {
+                    matches!(
+                        copy.brief.parts[p].blocks[i].kind,
+                        BlockKind::Paragraph { .. }
+                    )
+                }),
+                TextTarget::Meta(_) => false,
+            };
+            let at = comment.span.as_ref().map(|s| s.end);
+            if on_paragraph
+                && !comment.detached
+                && let (TextTarget::Block(block), Some(text)) =
+                    (comment.target, copy.target_text(comment.target))
+            {
+                let at = at.unwrap_or(text.len()).min(text.len());
+                if text.is_char_boundary(at) {
+                    let label = format!("comment{}", comment.id.0);
+                    let with_note = format!(
+                        "{}[^{label}]{}\n[^{label}]: {note}",
+                        &text[..at],
+                        &text[at..]
+                    );
+                    if copy
+                        .apply(super::Edit::SetBlockText {
+                            block,
+                            text: with_note,
+                        })
+                        .is_ok()
+                    {
+                        continue;
+                    }
+                }
+            }
+            let place = match comment.target {
+                TextTarget::Meta(field) => field.label().to_owned(),
+                TextTarget::Block(block) => self
+                    .block_label(block)
+                    .unwrap_or_else(|| "deleted text".to_owned()),
+            };
+            let quote = if comment.quote.is_empty() {
+                String::new()
+            } else {
+                format!(" on \u{201c}{}\u{201d}", super::shorten(&comment.quote, 80))
+            };
+            elsewhere.push(format!("*Comment ({place}{quote}):* {note}"));
+        }
+        let mut copy = copy.with_markup(MarkupMode::AllMarkup).into_owned();
+        if let Some(first) = copy.brief.parts.first_mut() {
+            for (index, line) in elsewhere.into_iter().enumerate() {
+                let id = copy.ids.block();
+                first.blocks.insert(
+                    index,
+                    super::Block {
+                        id,
+                        kind: BlockKind::Paragraph { text: line },
+                    },
+                );
+            }
+        }
+        copy
+    }
+}
+
+/// A comment's text on one line, as a note holds it.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -79,7 +79,12 @@ pub fn word_hunks(old: &str, new: &str) -> Vec<Hunk> {
 
 /// Whether an equal stretch between two changes is too slight to stand on its own: a
 /// space, or a word no longer than the changes on both sides.
-fn is_slight(equal: &str, before: &Hunk, after_old: &Range<usize>, after_new: &Range<usize>) -> bool {
+fn is_slight(
+    equal: &str,
+    before: &Hunk,
+    after_old: &Range<usize>,
+    after_new: &Range<usize>,
+) -> bool {
     let size = equal.chars().count();
     let before_size = before.old.len().max(before.new.len());
     let after_size = after_old.len().max(after_new.len());
@@ -108,7 +113,10 @@ mod tests {
             vec![("fell the most".to_owned(), "rose the least".to_owned())]
         );
         assert_eq!(
-            show("The visit is in May.", "The visit, now confirmed, is in May."),
+            show(
+                "The visit is in May.",
+                "The visit, now confirmed, is in May."
+            ),
             vec![("".to_owned(), ", now confirmed,".to_owned())]
         );
         assert!(word_hunks("same", "same").is_empty());

@@ -226,9 +226,7 @@ fn with_change_ids(document: Vec<u8>) -> Vec<u8> {
             break;
         };
         let digits_at = at + tag_len;
-        let digits = rest[digits_at..]
-            .find('"')
-            .unwrap_or(0);
+        let digits = rest[digits_at..].find('"').unwrap_or(0);
         out.push_str(&rest[..digits_at]);
         out.push_str(&next.to_string());
         next += 1;

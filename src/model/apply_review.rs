@@ -400,9 +400,30 @@ impl Review {
     /// is marked detached; a detached comment whose quote comes back (an undo) is put back
     /// on it. A suggestion whose text is gone is dropped if it would only have deleted.
     pub(super) fn text_changed(&mut self, target: TextTarget, before: &str, after: &str) {
-        let Some(changed) = changed_region(before, after) else {
+        let Some(region) = changed_region(before, after) else {
             return;
         };
+        // A keystroke changes one short stretch; a paste or a replace may change words
+        // all through the text, and each of those is followed on its own.
+        let steps: Vec<super::anchor::Changed> =
+            if region.old_end - region.start <= 32 && region.new_end - region.start <= 32 {
+                vec![region]
+            } else {
+                word_hunks(before, after)
+                    .into_iter()
+                    .map(|hunk| super::anchor::Changed {
+                        start: hunk.new.start,
+                        old_end: hunk.new.start + hunk.old.len(),
+                        new_end: hunk.new.end,
+                    })
+                    .collect()
+            };
+        let map = |range: &std::ops::Range<usize>| {
+            steps
+                .iter()
+                .try_fold(range.clone(), |range, step| map_range(&range, step))
+        };
+        let changed = region;
         for comment in self.comments.iter_mut().filter(|c| c.target == target) {
             let Some(span) = comment.span.clone() else {
                 continue;
@@ -414,7 +435,7 @@ impl Review {
                 }
                 continue;
             }
-            match map_range(&span, &changed) {
+            match map(&span) {
                 Some(moved) => {
                     comment.quote = after.get(moved.clone()).unwrap_or_default().to_owned();
                     comment.span = Some(moved);
@@ -433,7 +454,7 @@ impl Review {
             let SuggestedChange::Text { start, end, insert } = &mut suggestion.change else {
                 return true;
             };
-            match map_range(&(*start..*end), &changed) {
+            match map(&(*start..*end)) {
                 Some(moved) => {
                     (*start, *end) = (moved.start, moved.end);
                     true

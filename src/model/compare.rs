@@ -375,6 +375,18 @@ fn set_redline_text(project: &mut Project, block: BlockId, text: String) {
     }
 }
 
+/// Deleted words followed by the words that replace them, with a space between when the
+/// deletion ends in a word: "~~positive~~ cautiously" reads, "~~positive~~cautiously" runs
+/// together (and does in a reader's text). The space is deleted text, so it is never in
+/// the brief.
+pub(crate) fn spaced_deletion(deleted: &str, replaced: bool) -> std::borrow::Cow<'_, str> {
+    if replaced && !deleted.is_empty() && !deleted.ends_with(char::is_whitespace) {
+        std::borrow::Cow::Owned(format!("{deleted} "))
+    } else {
+        std::borrow::Cow::Borrowed(deleted)
+    }
+}
+
 /// `new`, with the words `old` had and it lacks struck through and the words it gained
 /// underlined.
 fn marked_words(old: &str, new: &str, by: u16, separators: &[char]) -> String {
@@ -384,7 +396,7 @@ fn marked_words(old: &str, new: &str, by: u16, separators: &[char]) -> String {
     for hunk in word_hunks(old, new) {
         out.push_str(&new[at..hunk.new.start]);
         out.push_str(&wrap_pieces(
-            &old[hunk.old.clone()],
+            &spaced_deletion(&old[hunk.old.clone()], !hunk.new.is_empty()),
             change(ChangeKind::Deleted),
             separators,
         ));

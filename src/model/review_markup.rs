@@ -211,7 +211,7 @@ fn marked_text(
         match mode {
             MarkupMode::AllMarkup => {
                 out.push_str(&wrap_pieces(
-                    removed,
+                    &super::compare::spaced_deletion(removed, !insert.is_empty()),
                     change(ChangeKind::Deleted),
                     separators,
                 ));

@@ -268,3 +268,37 @@ impl<'de> Deserialize<'de> for Review {
         })
     }
 }
+
+impl Project {
+    /// The edit that signs off clearance row `row` as cleared on `date` (ISO 8601): it
+    /// saves the brief as a version and records that version on the row, as one step.
+    pub fn sign_off(&mut self, row: usize, author: &str, date: &str) -> super::Edit {
+        let name = self
+            .brief
+            .meta
+            .clearance
+            .get(row)
+            .map(|r| r.name.trim().to_owned())
+            .unwrap_or_default();
+        let version = self.snapshot(
+            &format!("Cleared by {name}"),
+            author,
+            date,
+            VersionReason::Clearance,
+        );
+        let mut rows = self.brief.meta.clearance.clone();
+        if let Some(signed) = rows.get_mut(row) {
+            signed.cleared = Some(super::SignOff {
+                version: version.id,
+                on: date.to_owned(),
+            });
+            if let Some(day) = crate::dates::long_date(date) {
+                signed.date = day;
+            }
+        }
+        super::Edit::Many(vec![
+            super::Edit::AddVersion(Box::new(version)),
+            super::Edit::SetClearance(rows),
+        ])
+    }
+}

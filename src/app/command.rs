@@ -183,6 +183,52 @@ pub enum Command {
     },
     /// The answer of the window's own file dialog.
     AnswerFilePicker(DialogAnswer),
+    /// Turns suggest mode on or off: edits become suggestions credited to the officer.
+    ToggleSuggesting,
+    /// How the preview shows suggestions.
+    SetMarkup(crate::model::MarkupMode),
+    /// Starts a comment on the text selected in the editor, or on the selected block.
+    NewComment,
+    /// The comment being written, as typed (none to drop it).
+    EditCommentDraft(Option<super::review::state::CommentDraft>),
+    /// Adds the comment being written.
+    PostComment,
+    ReplyToComment {
+        comment: crate::model::CommentId,
+        text: String,
+    },
+    ResolveComment {
+        comment: crate::model::CommentId,
+        resolved: bool,
+    },
+    DeleteComment(crate::model::CommentId),
+    GoToComment(crate::model::CommentId),
+    /// Goes to the next (1) or previous (-1) open comment.
+    NextComment(i32),
+    AnswerSuggestion {
+        suggestion: crate::model::SuggestionId,
+        accept: bool,
+    },
+    AnswerBlockSuggestions {
+        block: BlockId,
+        accept: bool,
+    },
+    AnswerAllSuggestions {
+        accept: bool,
+    },
+    /// Saves the brief as it is now as a version with this label.
+    SaveVersion(String),
+    /// Puts the brief back as the version left it (undoable).
+    RestoreVersion(crate::model::VersionId),
+    /// What the preview shows: the brief, a version, or a version compared with now.
+    Show(super::review::state::Showing),
+    /// Signs off clearance row `row` as cleared, saving the version it clears.
+    SignOff(usize),
+    /// Asks where to write the review copy (PDF with markup and comments).
+    ExportReviewDialog,
+    ExportReview(PathBuf),
+    /// The name comments and suggestions are credited to (empty: the system's).
+    SetAuthorName(String),
 }
 
 /// What Edit ▸ Cut, Copy, Paste and Select All do to the focused text field.
@@ -259,6 +305,22 @@ pub fn shortcuts() -> Vec<(KeyboardShortcut, Command)> {
         (
             KeyboardShortcut::new(Modifiers::NONE, Key::F6),
             Command::CyclePane(1),
+        ),
+        (
+            KeyboardShortcut::new(COMMAND_SHIFT, Key::R),
+            Command::ToggleSuggesting,
+        ),
+        (
+            KeyboardShortcut::new(COMMAND_ALT, Key::M),
+            Command::NewComment,
+        ),
+        (
+            KeyboardShortcut::new(COMMAND_ALT, Key::N),
+            Command::NextComment(1),
+        ),
+        (
+            KeyboardShortcut::new(COMMAND_ALT, Key::P),
+            Command::NextComment(-1),
         ),
         (KeyboardShortcut::new(COMMAND, Key::N), Command::NEW),
         (KeyboardShortcut::new(COMMAND, Key::O), Command::OPEN),
@@ -433,6 +495,13 @@ impl Command {
             Command::SetPreviewHidden(false) => "Show Preview",
             Command::CyclePane(by) if *by < 0 => "Previous Pane",
             Command::CyclePane(_) => "Next Pane",
+            Command::ToggleSuggesting => "Suggest Edits",
+            Command::NewComment => "New Comment",
+            Command::NextComment(by) if *by < 0 => "Previous Comment",
+            Command::NextComment(_) => "Next Comment",
+            Command::AnswerAllSuggestions { accept: true } => "Accept All Suggestions",
+            Command::AnswerAllSuggestions { accept: false } => "Reject All Suggestions",
+            Command::ExportReviewDialog => "Export Review Copy…",
             _ => "",
         }
     }

@@ -28,6 +28,10 @@ fn typing_field(edit: &Edit) -> Option<Field> {
         Edit::SetMeta(field, _) => Some(Field::Meta(*field)),
         Edit::SetSourceField(source, field, _) => Some(Field::Source(*source, *field)),
         Edit::SetBlockText { block, .. } => Some(Field::Block(*block)),
+        Edit::SuggestText { target, .. } => Some(match target {
+            crate::model::TextTarget::Block(block) => Field::Block(*block),
+            crate::model::TextTarget::Meta(field) => Field::Meta(*field),
+        }),
         Edit::SetTalkingPoint { point, .. } => Some(Field::TalkingPoint(*point)),
         _ => None,
     }

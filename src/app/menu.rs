@@ -78,6 +78,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             item_ui(ui, state, Command::ImportLinkDialog, true);
             item_ui(ui, state, Command::ExportDialog, true);
             item_ui(ui, state, Command::ExportWordDialog, true);
+            item_ui(ui, state, Command::ExportReviewDialog, true);
             ui.separator();
             item_ui(ui, state, Command::QUIT, true);
         });
@@ -111,6 +112,41 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             ui.separator();
             ui.menu_button("Template", |ui| template_menu_ui(ui, state));
             ui.menu_button("Spelling", |ui| spelling_menu_ui(ui, state));
+        });
+        ui.menu_button("Review", |ui| {
+            let suggesting = state.is_suggesting();
+            let mut on = suggesting;
+            let mut button = egui::Button::new(Command::ToggleSuggesting.menu_text()).selected(on);
+            if let Some(shortcut) = shortcut_for(&Command::ToggleSuggesting) {
+                button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+            }
+            if ui.add(button).clicked() {
+                on = !on;
+                let _ = on;
+                state.send(Command::ToggleSuggesting);
+            }
+            ui.separator();
+            item_ui(ui, state, Command::NewComment, true);
+            item_ui(ui, state, Command::NextComment(1), true);
+            item_ui(ui, state, Command::NextComment(-1), true);
+            ui.separator();
+            let open = state.project().open_suggestions() > 0;
+            item_ui(
+                ui,
+                state,
+                Command::AnswerAllSuggestions { accept: true },
+                open,
+            );
+            item_ui(
+                ui,
+                state,
+                Command::AnswerAllSuggestions { accept: false },
+                open,
+            );
+            ui.separator();
+            if ui.button("Show Review Pane").clicked() {
+                state.send(Command::SetTab(crate::app::state::Tab::Review));
+            }
         });
         ui.menu_button("View", |ui| {
             item_ui(ui, state, Command::ZoomIn, true);

@@ -14,6 +14,7 @@ mod menu;
 mod modals;
 mod pane;
 mod preview;
+mod review;
 mod run;
 mod settings;
 mod shell;
@@ -301,6 +302,22 @@ fn status_ui(ui: &mut egui::Ui, state: &AppState) {
         ));
         ui.separator();
         ui.label(format!("template: {}", state.project().brief.template));
+        if state.is_suggesting() {
+            ui.separator();
+            ui.colored_label(ui.visuals().warn_fg_color, "Suggesting");
+        }
+        let (comments, suggestions) = (
+            state.project().open_comments(),
+            state.project().open_suggestions(),
+        );
+        if comments + suggestions > 0 {
+            ui.separator();
+            ui.label(format!(
+                "{} \u{b7} {}",
+                crate::model::count_of(comments, "open comment"),
+                crate::model::count_of(suggestions, "open suggestion")
+            ));
+        }
         if state.is_read_only() {
             ui.separator();
             ui.colored_label(ui.visuals().warn_fg_color, "read-only");

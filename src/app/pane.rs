@@ -5,6 +5,8 @@
 pub enum Tab {
     Sources,
     TalkingPoints,
+    /// Comments, suggestions, versions and clearance.
+    Review,
 }
 
 /// The window's panes, in the order F6 visits them.

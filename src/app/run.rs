@@ -71,6 +71,28 @@ impl AppState {
             Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Command::ShowAbout => self.modal = Some(Modal::About),
             Command::Edit(edit) => self.apply_edits(vec![edit]),
+            command @ (Command::ToggleSuggesting
+            | Command::SetMarkup(_)
+            | Command::NewComment
+            | Command::EditCommentDraft(_)
+            | Command::PostComment
+            | Command::ReplyToComment { .. }
+            | Command::ResolveComment { .. }
+            | Command::DeleteComment(_)
+            | Command::GoToComment(_)
+            | Command::NextComment(_)
+            | Command::AnswerSuggestion { .. }
+            | Command::AnswerBlockSuggestions { .. }
+            | Command::AnswerAllSuggestions { .. }
+            | Command::SaveVersion(_)
+            | Command::RestoreVersion(_)
+            | Command::Show(_)
+            | Command::SignOff(_)
+            | Command::ExportReviewDialog
+            | Command::ExportReview(_)
+            | Command::SetAuthorName(_)) => {
+                self.run_review(command);
+            }
             Command::GoToBlock(block) => {
                 self.selected = Some(block);
                 self.scroll_to_selected = true;
@@ -272,6 +294,13 @@ impl AppState {
             .filter(|d| d.before_sending)
             .map(|d| sentence(&d.message))
             .collect();
+        if let Some(open) = self.project.open_review_summary() {
+            checks.push(format!(
+                "The brief has {open}. The PDF prints the text without the suggestions; \
+                 the Word file carries them as tracked changes. File \u{25b8} Export Review \
+                 Copy prints them marked."
+            ));
+        }
         let unknown = self.unknown_word_count();
         if unknown > 0 {
             checks.push(format!(
@@ -361,6 +390,7 @@ impl AppState {
 
     /// Applies edits as one undoable step.
     pub(super) fn apply_edits(&mut self, edits: Vec<Edit>) {
+        let edits = self.as_suggestions(edits);
         let Some(first) = edits.first().cloned() else {
             return;
         };

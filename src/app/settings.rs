@@ -24,6 +24,9 @@ pub struct Settings {
     pub extra_dictionaries: Option<PathBuf>,
     /// The preview is folded away to a button, giving its room to the editor.
     pub preview_hidden: bool,
+    /// The name comments, suggestions and versions are credited to; empty for the
+    /// operating system's full name for the user.
+    pub author_name: String,
 }
 
 /// The window's colours.
@@ -48,6 +51,7 @@ impl Default for Settings {
             interface_zoom: 1.0,
             extra_dictionaries: None,
             preview_hidden: false,
+            author_name: String::new(),
         }
     }
 }

@@ -172,6 +172,8 @@ pub struct AppState {
     pub(super) link_imports: Vec<super::sources::drafts::LinkImport>,
     /// Dictionaries, accepted words and the results per field.
     pub(super) spelling: super::spelling::state::SpellingState,
+    /// Suggest mode, the markup shown, comments being written.
+    pub(super) review: super::review::state::ReviewState,
 }
 
 impl AppState {
@@ -227,6 +229,7 @@ impl AppState {
             clipboard_request: None,
             link_imports: Vec::new(),
             spelling,
+            review: Default::default(),
         }
     }
 
@@ -468,8 +471,12 @@ impl AppState {
             || "Untitled brief".to_owned(),
             |n| n.to_string_lossy().into_owned(),
         );
+        let status = match self.project.review_status() {
+            crate::model::ReviewStatus::Draft => String::new(),
+            other => format!(" ({})", other.label()),
+        };
         format!(
-            "{}{name}{} \u{2014} Briefwright",
+            "{}{name}{status}{} \u{2014} Briefwright",
             if self.dirty { "\u{25cf} " } else { "" },
             if self.is_read_only() {
                 " (read-only)"
@@ -515,8 +522,15 @@ impl AppState {
             Ok(template) => {
                 let template = Arc::clone(template);
                 let started = Instant::now();
+                // Only a copy made for the markup or a version is kept; the brief itself
+                // is laid out where it stands.
+                let shown = match self.shown_project() {
+                    std::borrow::Cow::Owned(copy) => Some(copy),
+                    std::borrow::Cow::Borrowed(_) => None,
+                };
+                let project = shown.as_ref().unwrap_or(&self.project);
                 self.laid = Some(Arc::new(
-                    self.layouter.layout_for_screen(&self.project, &template),
+                    self.layouter.layout_for_screen(project, &template),
                 ));
                 self.layout_time = started.elapsed();
             }

@@ -3,8 +3,8 @@
 
 use crate::app::find::marks::highlight_layouter;
 use crate::app::state::AppState;
-use crate::model::MetaField;
 use crate::model::find::Place;
+use crate::model::{MetaField, TextTarget};
 
 /// Adds a text field for `text` that shows the find bar's matches in `place`, if any,
 /// and its unknown words underlined.
@@ -16,6 +16,19 @@ pub(in crate::app) fn add_text_field(
     multiline: bool,
     configure: impl FnOnce(egui::TextEdit<'_>) -> egui::TextEdit<'_>,
 ) -> egui::Response {
+    let target = match place {
+        Place::Meta(field) => Some(TextTarget::Meta(field)),
+        Place::Block(block) => Some(TextTarget::Block(block)),
+        Place::TalkingPoint { .. } => None,
+    };
+    // In suggest mode the field shows the text with its suggestions made, and what is
+    // typed is compared with the brief's text to become suggestions.
+    if let Some(shown) = target
+        .filter(|_| state.is_suggesting())
+        .and_then(|target| state.shown_text(target))
+    {
+        *text = shown;
+    }
     let highlights = state
         .find_bar()
         .map(|bar| bar.ranges_in(place))
@@ -43,6 +56,26 @@ pub(in crate::app) fn add_text_field(
         && let std::borrow::Cow::Owned(curled) = crate::typography::curly_quotes(text)
     {
         *text = curled;
+    }
+    if let Some(target) = target
+        && output.response.response.has_focus()
+    {
+        // The selection, in bytes of the brief's text, for New Comment; in suggest mode
+        // the field shows other text, and a comment goes on the whole block.
+        let selection = output
+            .cursor_range
+            .filter(|_| !state.is_suggesting())
+            .map(|range| {
+                let chars = range.as_sorted_char_range();
+                let byte = |index: usize| {
+                    text.char_indices()
+                        .nth(index)
+                        .map_or(text.len(), |(at, _)| at)
+                };
+                byte(chars.start.0)..byte(chars.end.0)
+            })
+            .unwrap_or(0..0);
+        state.note_text_selection(Some((target, selection)));
     }
     if !is_quotation {
         let field = crate::app::spelling::marks::Field::whole(place);

@@ -299,6 +299,7 @@ fn block_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId) -> egui::Re
                 let measured = buttons.response.rect.width();
                 ui.data_mut(|d| d.insert_temp(buttons_key, measured));
             });
+            crate::app::review::markup::block_review_ui(ui, state, block);
             block_body_ui(ui, state, block, &kind);
         });
     let is_revealed = state.place_to_reveal().and_then(Place::block) == Some(block);
@@ -323,7 +324,13 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
             Some(text.clone())
         }
         BlockKind::Table { rows } => {
-            crate::app::editor::table::table_ui(ui, state, block, rows);
+            let target = crate::model::TextTarget::Block(block);
+            let shown = state
+                .shown_text(target)
+                .filter(|_| state.is_suggesting())
+                .map(|text| crate::model::table_rows(&text));
+            crate::app::editor::table::table_ui(ui, state, block, shown.as_deref().unwrap_or(rows));
+            crate::app::review::markup::suggestions_ui(ui, state, target);
             None
         }
         BlockKind::TalkingPoint { point } => {
@@ -375,5 +382,10 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
         if response.changed() {
             state.send(Command::Edit(Edit::SetBlockText { block, text }));
         }
+        crate::app::review::markup::suggestions_ui(
+            ui,
+            state,
+            crate::model::TextTarget::Block(block),
+        );
     }
 }

@@ -68,6 +68,13 @@ pub fn title_block_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 }
             }
         });
+        if !field.is_chosen_from_list() {
+            crate::app::review::markup::suggestions_ui(
+                ui,
+                state,
+                crate::model::TextTarget::Meta(field),
+            );
+        }
         if field == MetaField::ToFor {
             crate::app::editor::decision::also_to_ui(ui, state, LABEL_WIDTH);
         }

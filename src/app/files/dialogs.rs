@@ -37,6 +37,10 @@ pub enum FilePurpose {
     ExportWord {
         suggested: String,
     },
+    /// The review copy: a PDF with the suggestions marked and the comments as notes.
+    ExportReview {
+        suggested: String,
+    },
     PickTemplate,
     /// A Hunspell dictionary, whose folder becomes the folder of extra dictionaries.
     PickDictionary,
@@ -51,6 +55,7 @@ impl FilePurpose {
             FilePurpose::SaveProjectAs { .. } => "Save brief as",
             FilePurpose::ExportPdf { .. } => "Export PDF",
             FilePurpose::ExportWord { .. } => "Export as Word",
+            FilePurpose::ExportReview { .. } => "Export review copy",
             FilePurpose::PickTemplate => "Use template file",
             FilePurpose::PickDictionary => {
                 "Choose a dictionary in the folder of extra dictionaries"
@@ -70,7 +75,7 @@ impl FilePurpose {
                     "txt", "md", "markdown", "text", "html", "htm", "xhtml", "pdf", "docx",
                 ],
             ),
-            FilePurpose::ExportPdf { .. } => ("PDF", &["pdf"]),
+            FilePurpose::ExportPdf { .. } | FilePurpose::ExportReview { .. } => ("PDF", &["pdf"]),
             FilePurpose::ExportWord { .. } => ("Word document", &["docx"]),
             FilePurpose::PickTemplate => ("Briefwright template", &["toml"]),
             FilePurpose::PickDictionary => ("Hunspell dictionary", &["aff", "dic"]),
@@ -82,7 +87,8 @@ impl FilePurpose {
         match self {
             FilePurpose::SaveProjectAs { suggested }
             | FilePurpose::ExportPdf { suggested }
-            | FilePurpose::ExportWord { suggested } => Some(suggested),
+            | FilePurpose::ExportWord { suggested }
+            | FilePurpose::ExportReview { suggested } => Some(suggested),
             _ => None,
         }
     }

@@ -221,6 +221,7 @@ impl AppState {
             FilePurpose::SaveProjectAs { .. } => Command::SaveAs(purpose.complete(first)),
             FilePurpose::ExportPdf { .. } => Command::ExportPdf(purpose.complete(first)),
             FilePurpose::ExportWord { .. } => Command::ExportWord(purpose.complete(first)),
+            FilePurpose::ExportReview { .. } => Command::ExportReview(purpose.complete(first)),
             FilePurpose::PickTemplate => Command::UseTemplateFile(first),
             FilePurpose::PickDictionary => Command::SetDictionaryFolder(
                 first.parent().map(Path::to_path_buf).unwrap_or_default(),

@@ -128,6 +128,10 @@ pub fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 if let Some(block) = state.selected() {
                     highlight_block(ui, rect, zoom, page, block);
                 }
+                if let Some(comment) = comment_markers_ui(ui, state, rect, zoom, page) {
+                    state.send(Command::GoToComment(comment));
+                    state.send(Command::SetTab(crate::app::state::Tab::Review));
+                }
                 let response = response.on_hover_text(format!(
                     "Page {} of {count} \u{2014} click text to edit it",
                     index + 1
@@ -192,6 +196,57 @@ fn page_navigation_ui(ui: &mut egui::Ui, count: usize) {
     }
     ui.ctx()
         .data_mut(|data| data.insert_temp(page_field_key(), page));
+}
+
+/// A marker in the right margin beside the first line of each block with open comments
+/// on this page; returns the comment whose marker was clicked.
+fn comment_markers_ui(
+    ui: &egui::Ui,
+    state: &AppState,
+    rect: Rect,
+    zoom: f32,
+    page: &Page,
+) -> Option<crate::model::CommentId> {
+    let review = &state.project().review;
+    if review.comments.iter().all(|c| c.resolved) {
+        return None;
+    }
+    let mut clicked = None;
+    let mut marked = std::collections::HashSet::new();
+    for positioned in &page.items {
+        let Some(block) = positioned.block else {
+            continue;
+        };
+        if marked.contains(&block) {
+            continue;
+        }
+        let Some(comment) = review
+            .comments
+            .iter()
+            .find(|c| !c.resolved && c.target == crate::model::TextTarget::Block(block))
+        else {
+            continue;
+        };
+        let Some((_, top, _, _)) = text_bounds(positioned.at, &positioned.item) else {
+            continue;
+        };
+        marked.insert(block);
+        let centre = pos2(rect.max.x - 10.0 * zoom, rect.min.y + (top + 4.0) * zoom);
+        let radius = (4.5 * zoom).max(4.0);
+        let colour = crate::app::review::markup::author_colour(state.project(), &comment.author);
+        ui.painter().circle_filled(centre, radius, colour);
+        let hit = ui
+            .interact(
+                Rect::from_center_size(centre, vec2(radius * 2.5, radius * 2.5)),
+                egui::Id::unique(("comment-marker", comment.id.0)),
+                Sense::click(),
+            )
+            .on_hover_text(format!("{}: {}", comment.author, comment.text));
+        if hit.clicked() {
+            clicked = Some(comment.id);
+        }
+    }
+    clicked
 }
 
 fn text_bounds(at: crate::units::Point, item: &Item) -> Option<(f32, f32, f32, f32)> {

@@ -20,6 +20,13 @@ pub fn library_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.horizontal(|ui| {
         ui.selectable_value(&mut tab, Tab::Sources, "Sources");
         ui.selectable_value(&mut tab, Tab::TalkingPoints, "Talking points");
+        let open = state.project().open_comments() + state.project().open_suggestions();
+        let review = if open > 0 {
+            format!("Review ({open})")
+        } else {
+            "Review".to_owned()
+        };
+        ui.selectable_value(&mut tab, Tab::Review, review);
     });
     if tab != state.tab() {
         state.send(Command::SetTab(tab));
@@ -28,6 +35,7 @@ pub fn library_ui(ui: &mut egui::Ui, state: &mut AppState) {
     match tab {
         Tab::Sources => sources_ui(ui, state),
         Tab::TalkingPoints => talking_points_ui(ui, state),
+        Tab::Review => crate::app::review::pane::review_ui(ui, state),
     }
 }
 

@@ -144,7 +144,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 open,
             );
             ui.separator();
-            if ui.button("Show Review Pane").clicked() {
+            if ui.button("Show Reviewing Pane").clicked() {
                 state.send(Command::SetTab(crate::app::state::Tab::Review));
             }
         });

@@ -52,9 +52,9 @@ impl Dialogs for ScriptedDialogs {
             FilePurpose::OpenProject { .. } => answers.projects.pop_front().map(|p| vec![p]),
             FilePurpose::ImportArticles => answers.articles.pop_front(),
             FilePurpose::SaveProjectAs { .. } => answers.save_as.pop_front().map(|p| vec![p]),
-            FilePurpose::ExportPdf { .. } | FilePurpose::ExportWord { .. } => {
-                answers.pdfs.pop_front().map(|p| vec![p])
-            }
+            FilePurpose::ExportPdf { .. }
+            | FilePurpose::ExportWord { .. }
+            | FilePurpose::ExportReview { .. } => answers.pdfs.pop_front().map(|p| vec![p]),
             FilePurpose::PickTemplate => answers.templates.pop_front().map(|p| vec![p]),
             FilePurpose::PickDictionary => answers.dictionaries.pop_front().map(|p| vec![p]),
         };

@@ -331,7 +331,7 @@ impl AppState {
         self.review.showing = Showing::Brief;
         self.layout_stale = true;
         self.info(format!(
-            "Restored version \u{201c}{label}\u{201d}. Undo puts the brief back as it was."
+            "Restored version \u{201c}{label}\u{201d}; the brief as it was is one undo step away."
         ));
     }
 

@@ -65,8 +65,10 @@ pub fn suggestions_ui(ui: &mut egui::Ui, state: &mut AppState, target: TextTarge
         job.append(kept, 0.0, plain.clone());
         let colour = author_colour(state.project(), &suggestion.author);
         if !removed.is_empty() {
+            // A space after struck words that something replaces, so the two read apart.
+            let removed = crate::model::compare::spaced_deletion(removed, !insert.is_empty());
             job.append(
-                removed,
+                &removed,
                 0.0,
                 TextFormat {
                     color: colour,
@@ -168,7 +170,7 @@ pub fn block_review_ui(ui: &mut egui::Ui, state: &mut AppState, block: crate::mo
             let marker = ui
                 .add(
                     egui::Button::new(
-                        egui::RichText::new(format!("\u{1f4ac} {author}"))
+                        egui::RichText::new(format!("Comment \u{2014} {author}"))
                             .color(colour)
                             .small(),
                     )

@@ -115,12 +115,14 @@ fn draft_ui(ui: &mut egui::Ui, state: &mut AppState) {
             .weak(),
         );
     }
-    let field = ui.add(
-        egui::TextEdit::multiline(&mut draft.text)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY)
-            .hint_text("Your comment"),
-    );
+    let field = ui
+        .add(
+            egui::TextEdit::multiline(&mut draft.text)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .hint_text("Your comment"),
+        )
+        .accessible_name("Comment text");
     if field.changed() {
         state.send(Command::EditCommentDraft(Some(CommentDraft {
             ..draft.clone()
@@ -283,11 +285,13 @@ fn comments_ui(ui: &mut egui::Ui, state: &mut AppState) {
             let reply_key = egui::Id::unique(("reply", comment.id.0));
             let mut reply: String = ui.data(|d| d.get_temp(reply_key)).unwrap_or_default();
             ui.horizontal(|ui| {
-                let field = ui.add(
-                    egui::TextEdit::singleline(&mut reply)
-                        .hint_text("Reply")
-                        .desired_width(ui.available_width() - 60.0),
-                );
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut reply)
+                            .hint_text("Reply")
+                            .desired_width(ui.available_width() - 60.0),
+                    )
+                    .accessible_name("Reply to comment");
                 let sent = (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)))
                     || ui.small_button("Reply").clicked();
                 if sent && !reply.trim().is_empty() {
@@ -330,7 +334,8 @@ fn versions_ui(ui: &mut egui::Ui, state: &mut AppState) {
             egui::TextEdit::singleline(&mut label)
                 .hint_text("To Director for clearance")
                 .desired_width(ui.available_width() - 100.0),
-        );
+        )
+        .accessible_name("Version label");
         if ui.button("Save version").clicked() {
             state.send(Command::SaveVersion(std::mem::take(&mut label)));
         }

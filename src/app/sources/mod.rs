@@ -22,9 +22,9 @@ pub fn library_ui(ui: &mut egui::Ui, state: &mut AppState) {
         ui.selectable_value(&mut tab, Tab::TalkingPoints, "Talking points");
         let open = state.project().open_comments() + state.project().open_suggestions();
         let review = if open > 0 {
-            format!("Review ({open})")
+            format!("Reviewing ({open})")
         } else {
-            "Review".to_owned()
+            "Reviewing".to_owned()
         };
         ui.selectable_value(&mut tab, Tab::Review, review);
     });

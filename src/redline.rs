@@ -35,7 +35,7 @@ pub fn printed_marking(project: &Project) -> String {
 pub fn make(old: &Side, new: &Side, author: &str, date: &str) -> Redline {
     let comparison = compare(old.project, new.project);
     let (old_marking, new_marking) = (printed_marking(old.project), printed_marking(new.project));
-    let marking_change = (old_marking != new_marking).then(|| (old_marking, new_marking));
+    let marking_change = (old_marking != new_marking).then_some((old_marking, new_marking));
     if comparison.is_empty() && marking_change.is_none() {
         return Redline {
             comparison,

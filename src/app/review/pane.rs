@@ -436,10 +436,14 @@ fn clearance_ui(ui: &mut egui::Ui, state: &mut AppState) {
                     let changed = state.project().changed_since(signed.version);
                     ui.colored_label(ui.visuals().warn_fg_color, "changed since cleared")
                         .on_hover_text(changed.summary());
-                    if let Some(first) = changed.blocks.iter().find(|c| state.project().locate(c.block).is_some()) {
-                        if ui.small_button("Go to").clicked() {
-                            state.send(Command::GoToBlock(first.block));
-                        }
+                    let first = changed
+                        .blocks
+                        .iter()
+                        .find(|c| state.project().locate(c.block).is_some());
+                    if let Some(first) = first
+                        && ui.small_button("Go to").clicked()
+                    {
+                        state.send(Command::GoToBlock(first.block));
                     }
                     if ui.small_button("Compare").clicked() {
                         state.send(Command::Show(Showing::Compare(signed.version)));

@@ -32,6 +32,10 @@ const INSERTED: char = '\u{E000}';
 const DELETED: char = '\u{E001}';
 const CHANGED: char = '\u{E002}';
 const END: char = '\u{E003}';
+/// Where a comment's text starts and ends, each followed by the comment's index as an
+/// attribution is: for the Word writer, which anchors Word's comments there.
+const COMMENT_START: char = '\u{E004}';
+const COMMENT_END: char = '\u{E005}';
 /// The attribution follows the opening mark as `ATTRIBUTION + by`.
 const ATTRIBUTION: u32 = 0xE100;
 const LAST_ATTRIBUTION: u32 = 0xE7FF;
@@ -88,10 +92,45 @@ pub fn current(text: &str) -> String {
         .collect()
 }
 
-/// `text` cut into stretches of one mark (or none), each as its byte range in `text`
-/// without the mark characters. Marks do not nest: an opening mark inside a marked span
-/// starts the next span.
-pub fn split(text: &str) -> Vec<(Range<usize>, Option<Change>)> {
+/// `text` with the start and end of comment `index` marked around bytes `range`.
+pub fn with_comment(text: &str, range: std::ops::Range<usize>, index: u16) -> String {
+    let index = char::from_u32(ATTRIBUTION + u32::from(index).min(LAST_ATTRIBUTION - ATTRIBUTION))
+        .unwrap_or(END);
+    let (Some(before), Some(inside), Some(after)) = (
+        text.get(..range.start),
+        text.get(range.clone()),
+        text.get(range.end..),
+    ) else {
+        return text.to_owned();
+    };
+    format!("{before}{COMMENT_START}{index}{inside}{COMMENT_END}{index}{after}")
+}
+
+/// The text as it was before its marked changes: inserted stretches dropped, marks
+/// taken out. An excerpt whose original words match its source is not adapted, whatever
+/// is suggested.
+pub fn original(text: &str) -> String {
+    if !has_marks(text) {
+        return text.to_owned();
+    }
+    split(text)
+        .into_iter()
+        .filter(|(_, change)| change.is_none_or(|c| c.kind != ChangeKind::Inserted))
+        .map(|(range, _)| &text[range])
+        .collect()
+}
+
+/// A stretch of marked text, or where a comment starts or ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(Range<usize>, Option<Change>),
+    CommentStart(u16),
+    CommentEnd(u16),
+}
+
+/// `text` cut into stretches of one mark, as [`split`] does, with the comments' anchors
+/// where they stand.
+pub fn pieces(text: &str) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut current: Option<Change> = None;
     let mut start = 0;
@@ -101,35 +140,64 @@ pub fn split(text: &str) -> Vec<(Range<usize>, Option<Change>)> {
             continue;
         }
         if at > start {
-            pieces.push((start..at, current));
+            pieces.push(Piece::Text(start..at, current));
         }
         let mut next = at + c.len_utf8();
+        let mut index = 0;
+        if matches!(
+            c,
+            INSERTED | DELETED | CHANGED | COMMENT_START | COMMENT_END
+        ) && let Some(&(_, attribution)) = chars.peek()
+            && (ATTRIBUTION..=LAST_ATTRIBUTION).contains(&u32::from(attribution))
+        {
+            index = u16::try_from(u32::from(attribution) - ATTRIBUTION).unwrap_or(0);
+            next += attribution.len_utf8();
+            chars.next();
+        }
         match c {
-            INSERTED | DELETED | CHANGED => {
-                let kind = match c {
-                    INSERTED => ChangeKind::Inserted,
-                    DELETED => ChangeKind::Deleted,
-                    _ => ChangeKind::Changed,
-                };
-                let mut by = 0;
-                if let Some(&(_, attribution)) = chars.peek()
-                    && (ATTRIBUTION..=LAST_ATTRIBUTION).contains(&u32::from(attribution))
-                {
-                    by = u16::try_from(u32::from(attribution) - ATTRIBUTION).unwrap_or(0);
-                    next += attribution.len_utf8();
-                    chars.next();
-                }
-                current = Some(Change { kind, by });
+            INSERTED => {
+                current = Some(Change {
+                    kind: ChangeKind::Inserted,
+                    by: index,
+                })
             }
+            DELETED => {
+                current = Some(Change {
+                    kind: ChangeKind::Deleted,
+                    by: index,
+                })
+            }
+            CHANGED => {
+                current = Some(Change {
+                    kind: ChangeKind::Changed,
+                    by: index,
+                })
+            }
+            // A comment's anchors stand inside a change without ending it.
+            COMMENT_START => pieces.push(Piece::CommentStart(index)),
+            COMMENT_END => pieces.push(Piece::CommentEnd(index)),
             // The end mark, or a stray attribution: either closes the span.
             _ => current = None,
         }
         start = next;
     }
     if start < text.len() {
-        pieces.push((start..text.len(), current));
+        pieces.push(Piece::Text(start..text.len(), current));
     }
     pieces
+}
+
+/// `text` cut into stretches of one mark (or none), each as its byte range in `text`
+/// without the mark characters. Marks do not nest: an opening mark inside a marked span
+/// starts the next span.
+pub fn split(text: &str) -> Vec<(Range<usize>, Option<Change>)> {
+    pieces(text)
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Piece::Text(range, change) => Some((range, change)),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -167,6 +235,13 @@ mod tests {
         );
         assert_eq!(strip(&text), "Trade fellrose grew.");
         assert_eq!(current(&text), "Trade rose grew.");
+        assert_eq!(original(&text), "Trade fell grew.");
+        // A comment's anchors leave the change they stand in as it was.
+        let commented = with_comment(&text, 0..5, 2);
+        assert_eq!(split(&commented), split(&with_comment(&text, 0..5, 7)));
+        assert_eq!(strip(&commented), strip(&text));
+        assert!(pieces(&commented).contains(&Piece::CommentStart(2)));
+        assert!(pieces(&commented).contains(&Piece::CommentEnd(2)));
         assert!(!has_marks("Қазақстан ₸"));
     }
 }

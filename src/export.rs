@@ -193,9 +193,7 @@ pub fn prepare_copy(
     let shown = match (copy, format) {
         (Copy::Review, _) => std::borrow::Cow::Owned(project.review_copy()),
         (Copy::Clean, ExportFormat::Pdf) => project.as_printed(),
-        (Copy::Clean, ExportFormat::Docx) => {
-            project.with_markup(crate::model::MarkupMode::AllMarkup)
-        }
+        (Copy::Clean, ExportFormat::Docx) => project.word_copy(),
     };
     // Where the brief stands in clearance goes into the file's properties; a draft says
     // nothing, so an ordinary export keeps its bytes.

@@ -519,3 +519,110 @@ fn check_and_export_count_what_is_open() {
         "{marked}"
     );
 }
+
+#[test]
+fn the_word_export_carries_comments_with_replies_and_resolved_state() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut project = briefwright::sample::project();
+    let target = paragraph(&mut project, "Trade grew by 12 per cent in 2025.");
+    let open = comment_on(&mut project, target, "12 per cent");
+    let done = comment_on(&mut project, target, "2025");
+    let mut thread = project.review.comment(open).cloned().expect("comment");
+    thread.replies.push(briefwright::model::Reply {
+        author: "Desk Officer".into(),
+        date: "2026-12-06T11:00:00Z".into(),
+        text: "From the trade ministry.".into(),
+    });
+    project
+        .apply(Edit::SetComment(Box::new(thread)))
+        .expect("reply");
+    let mut resolved = project.review.comment(done).cloned().expect("comment");
+    resolved.resolved = true;
+    project
+        .apply(Edit::SetComment(Box::new(resolved)))
+        .expect("resolve");
+    project
+        .apply(Edit::SuggestText {
+            target,
+            proposed: "Trade grew by 14 per cent in 2025.".into(),
+            author: "Director".into(),
+            date: "2026-12-06T10:00:00Z".into(),
+        })
+        .expect("suggest");
+    let prepared = briefwright::export::prepare(
+        &project,
+        briefwright::export::ExportFormat::Docx,
+        &mut briefwright::layout::Layouter::new(),
+    )
+    .expect("exports");
+    let part = |name: &str| {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&prepared.bytes)).expect("zip");
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut xml)
+            .expect("utf-8");
+        xml
+    };
+    let comments = part("word/comments.xml");
+    assert_eq!(
+        comments.matches("<w:comment ").count(),
+        3,
+        "two comments and a reply: {comments}"
+    );
+    assert!(comments.contains(r#"w:author="Director""#));
+    assert!(comments.contains("Check this figure."));
+    assert!(comments.contains("From the trade ministry."));
+    let extended = part("word/commentsExtended.xml");
+    assert_eq!(extended.matches(r#"w15:done="1""#).count(), 1, "{extended}");
+    assert!(
+        extended.contains("w15:paraIdParent"),
+        "the reply points to its comment"
+    );
+    let document = part("word/document.xml");
+    assert_eq!(document.matches("<w:commentRangeStart").count(), 3);
+    assert_eq!(document.matches("<w:commentReference").count(), 3);
+    assert!(
+        document.contains("<w:delText"),
+        "the suggestion is a tracked change"
+    );
+    // LibreOffice reads the file, comments and all.
+    std::fs::write(dir.path().join("reviewed.docx"), &prepared.bytes).expect("write");
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let converted = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "odt",
+            "reviewed.docx",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .expect("soffice (LibreOffice) runs");
+    assert!(
+        converted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&converted.stderr)
+    );
+    let odt = std::fs::read(dir.path().join("reviewed.odt")).expect("converted");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(odt)).expect("odt is a zip");
+    let mut content = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("content.xml").expect("content"),
+        &mut content,
+    )
+    .expect("utf-8");
+    assert_eq!(
+        content.matches("<office:annotation ").count()
+            + content.matches("<office:annotation>").count(),
+        3,
+        "LibreOffice sees the three comments"
+    );
+    assert!(content.contains("Check this figure."));
+    assert!(
+        content.contains("<text:tracked-changes"),
+        "and the tracked change"
+    );
+}

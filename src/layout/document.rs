@@ -24,6 +24,8 @@ pub struct Document {
     /// Who made the changes the texts' review marks show (see [`crate::change_mark`]),
     /// by the index the marks give; empty for a brief with no marks.
     pub attributions: Vec<crate::model::Attribution>,
+    /// The comments whose anchors the texts mark, by the marks' index.
+    pub comments: Vec<crate::model::Comment>,
 }
 
 /// One element and the brief block it comes from, if any.
@@ -115,6 +117,12 @@ pub fn build(plan: &Plan, footnotes: &Footnotes, template: &Template) -> Documen
                 .markup
                 .as_ref()
                 .map(|markup| markup.attributions.clone())
+                .unwrap_or_default(),
+            comments: plan
+                .project
+                .markup
+                .as_ref()
+                .map(|markup| markup.comments.clone())
                 .unwrap_or_default(),
             ..Document::default()
         },

@@ -25,7 +25,9 @@ impl<'a> Plan<'a> {
             "\u{201c}{}\u{201d}",
             text.trim_matches(['"', '\u{201c}', '\u{201d}'])
         );
-        let adapted = edited.is_some_and(|e| e.trim() != section.text.trim());
+        // Only the brief's own words count: a suggestion marked in them is not yet made.
+        let adapted =
+            edited.is_some_and(|e| crate::change_mark::original(e).trim() != section.text.trim());
         let mut spans = spans_from_inline(parse_inline(&quoted));
         if !portion.is_empty() {
             // Upright inside the italic quotation, like the reference.
@@ -64,7 +66,7 @@ impl<'a> Plan<'a> {
                 let (_, section) = self.project.section(*from)?;
                 let adapted = edited
                     .as_deref()
-                    .is_some_and(|e| e.trim() != section.text.trim());
+                    .is_some_and(|e| crate::change_mark::original(e).trim() != section.text.trim());
                 Some(self.citations.reference(self.project, from.source, adapted))
             }
             BlockKind::TalkingPoint { point } => {

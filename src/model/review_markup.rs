@@ -49,6 +49,8 @@ pub struct Attribution {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Markup {
     pub attributions: Vec<Attribution>,
+    /// The comments whose anchors the texts mark, by the index the marks give.
+    pub comments: Vec<super::Comment>,
 }
 
 impl Markup {
@@ -329,6 +331,95 @@ impl Project {
             }
         }
         copy
+    }
+}
+
+impl Project {
+    /// The copy the Word export writes: suggestions as tracked changes, and every
+    /// comment anchored where it stands, for Word's comments. A comment on a block as a
+    /// whole, or whose text is gone, spans its block's text. A brief with nothing to
+    /// review is itself.
+    pub fn word_copy(&self) -> Cow<'_, Project> {
+        if self.review.comments.is_empty() {
+            return self.with_markup(MarkupMode::AllMarkup);
+        }
+        let mut anchored = self.clone();
+        anchored.review.comments.clear();
+        let mut by_target: Vec<(TextTarget, Vec<(usize, std::ops::Range<usize>)>)> = Vec::new();
+        for (index, comment) in self.review.comments.iter().enumerate() {
+            let Some(text) = self.target_text(comment.target) else {
+                continue;
+            };
+            let range = match &comment.span {
+                Some(span) if !comment.detached && text.get(span.clone()).is_some() => span.clone(),
+                _ => 0..text.len(),
+            };
+            match by_target.iter_mut().find(|(t, _)| *t == comment.target) {
+                Some((_, ranges)) => ranges.push((index, range)),
+                None => by_target.push((comment.target, vec![(index, range)])),
+            }
+        }
+        for (target, mut ranges) in by_target {
+            let Some(mut text) = anchored.target_text(target) else {
+                continue;
+            };
+            // Last first, so that the places still to mark keep their offsets; the
+            // start goes in before the end so that an empty range still reads start, end.
+            let mut points: Vec<(usize, bool, usize)> = ranges
+                .drain(..)
+                .flat_map(|(index, range)| [(range.start, true, index), (range.end, false, index)])
+                .collect();
+            points.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            let mut inserted: Vec<(usize, usize)> = Vec::new();
+            for (at, is_start, index) in points {
+                let index = u16::try_from(index).unwrap_or(u16::MAX);
+                let mark = crate::change_mark::with_comment("", 0..0, index);
+                // `mark` is start-and-end of an empty range; its halves are each a mark.
+                let half = mark.len() / 2;
+                let piece = if is_start {
+                    &mark[..half]
+                } else {
+                    &mark[half..]
+                };
+                if text.is_char_boundary(at) {
+                    text.insert_str(at, piece);
+                    inserted.push((at, piece.len()));
+                }
+            }
+            // The suggestions on this text keep their words: a change starts after the
+            // marks at its start and ends before those at its end, so a comment on
+            // deleted words holds the deletion.
+            let moved = |p: usize, at_start: bool| {
+                p + inserted
+                    .iter()
+                    .filter(|(at, _)| if at_start { *at <= p } else { *at < p })
+                    .map(|(_, len)| len)
+                    .sum::<usize>()
+            };
+            let mut suggestions = Vec::new();
+            anchored.review.suggestions.retain(|s| {
+                if s.target == target && s.text_range().is_some() {
+                    suggestions.push(s.clone());
+                    false
+                } else {
+                    true
+                }
+            });
+            let _ = anchored.apply(Project::set_target_text(target, text));
+            for mut suggestion in suggestions {
+                if let SuggestedChange::Text { start, end, .. } = &mut suggestion.change {
+                    let empty = *start == *end;
+                    *start = moved(*start, true);
+                    *end = if empty { *start } else { moved(*end, false) };
+                }
+                anchored.review.suggestions.push(suggestion);
+            }
+        }
+        let mut copy = anchored.with_markup(MarkupMode::AllMarkup).into_owned();
+        let mut markup = copy.markup.take().unwrap_or_default();
+        markup.comments = self.review.comments.clone();
+        copy.markup = Some(markup);
+        Cow::Owned(copy)
     }
 }
 

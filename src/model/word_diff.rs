@@ -85,10 +85,15 @@ fn is_slight(
     after_old: &Range<usize>,
     after_new: &Range<usize>,
 ) -> bool {
-    let size = equal.chars().count();
+    let word = equal.trim();
+    let size = word.chars().count();
     let before_size = before.old.len().max(before.new.len());
     let after_size = after_old.len().max(after_new.len());
-    equal.trim().is_empty() || (size <= 4 && size <= before_size && size <= after_size)
+    word.is_empty()
+        || (word.split_whitespace().count() == 1
+            && size <= 4
+            && size <= before_size
+            && size <= after_size)
 }
 
 #[cfg(test)]

@@ -50,6 +50,7 @@ pub fn write(laid: &Laid, template: &Template) -> Result<Vec<u8>, WordError> {
     })?;
     let mut body = BodyWriter::new(template);
     body.ids.attributions = document.attributions.clone();
+    body.ids.comments = document.comments.clone();
     body.write(document);
     let (facts, banner) = (&laid.facts, &laid.banner);
     let mut docx = styles::define(Docx::new(), template);
@@ -69,5 +70,5 @@ pub fn write(laid: &Laid, template: &Template) -> Result<Vec<u8>, WordError> {
         ("Protective marking", banner.text.as_str()),
         ("Reference", facts.reference.trim()),
     ];
-    package::pack(docx, facts, &custom, embedded)
+    package::pack(docx, facts, &custom, embedded, &body.ids.resolved)
 }

@@ -28,6 +28,7 @@ pub(super) fn pack(
     facts: &Facts,
     custom: &[(&str, &str)],
     fonts: EmbeddedFonts,
+    resolved_comments: &[String],
 ) -> Result<Vec<u8>, WordError> {
     let mut xml = docx.build();
     xml.font_table = fonts.font_table.into_bytes();
@@ -40,6 +41,7 @@ pub(super) fn pack(
     xml.styles = with_default_language(&xml.styles, language)?;
     xml.footnotes = with_footnote_marks(&xml.footnotes);
     xml.document = with_change_ids(with_header_rows(xml.document));
+    xml.comments_extended = with_resolved(xml.comments_extended, resolved_comments);
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes)
         .map_err(|error| WordError::Assemble(error.to_string()))?;
@@ -234,6 +236,28 @@ fn with_change_ids(document: Vec<u8>) -> Vec<u8> {
     }
     out.push_str(rest);
     out.into_bytes()
+}
+
+/// Word's extended comments with the resolved ones marked done: docx-rs writes every
+/// comment as open.
+fn with_resolved(extended: Vec<u8>, resolved: &[String]) -> Vec<u8> {
+    if resolved.is_empty() {
+        return extended;
+    }
+    let mut text = match String::from_utf8(extended) {
+        Ok(text) => text,
+        Err(error) => return error.into_bytes(),
+    };
+    for paragraph in resolved {
+        let key = format!("w15:paraId=\"{paragraph}\"");
+        if let Some(at) = text.find(&key)
+            && let Some(done) = text[at..].find("w15:done=\"0\"")
+        {
+            let done = at + done;
+            text.replace_range(done..done + "w15:done=\"0\"".len(), "w15:done=\"1\"");
+        }
+    }
+    text.into_bytes()
 }
 
 /// The footnotes with Word's number mark where each starts.

@@ -26,6 +26,71 @@ pub(super) struct Ids {
     footnote: usize,
     /// Who made the changes that review marks show, for Word's tracked changes.
     pub attributions: Vec<Attribution>,
+    /// The comments whose anchors the texts mark, by the marks' index.
+    pub comments: Vec<crate::model::Comment>,
+    /// The paragraph ids of the resolved comments' text, which Word's
+    /// `commentsExtended` part marks as done.
+    pub resolved: Vec<String>,
+}
+
+impl Ids {
+    /// Word's id of comment `index` (from 1); its replies follow all the comments.
+    fn comment_id(&self, index: usize) -> usize {
+        index + 1
+    }
+
+    fn reply_id(&self, index: usize, reply: usize) -> usize {
+        let before: usize = self.comments[..index].iter().map(|c| c.replies.len()).sum();
+        self.comments.len() + before + reply + 1
+    }
+
+    /// Word's comment for `index`, and one for each of its replies, each pointing to the
+    /// comment it answers.
+    fn word_comments(&mut self, index: usize) -> Vec<docx_rs::Comment> {
+        let Some(comment) = self.comments.get(index).cloned() else {
+            return Vec::new();
+        };
+        let mut made = Vec::new();
+        let mut thread = vec![(
+            self.comment_id(index),
+            comment.author.clone(),
+            comment.date.clone(),
+            comment.text.clone(),
+            None,
+        )];
+        for (n, reply) in comment.replies.iter().enumerate() {
+            thread.push((
+                self.reply_id(index, n),
+                reply.author.clone(),
+                reply.date.clone(),
+                reply.text.clone(),
+                Some(self.comment_id(index)),
+            ));
+        }
+        for (id, author, date, text, parent) in thread {
+            let paragraph = self.paragraph();
+            if comment.resolved {
+                self.resolved.push(paragraph.id.clone());
+            }
+            let mut word = docx_rs::Comment::new(id)
+                .author(clean(&author))
+                .date(w3c_date(&date))
+                .add_paragraph(paragraph.add_run(text_run(&text)));
+            if let Some(parent) = parent {
+                word = word.parent_comment_id(parent);
+            }
+            made.push(word);
+        }
+        made
+    }
+
+    /// The ids of comment `index` and its replies, for the ends of their ranges.
+    fn thread_ids(&self, index: usize) -> Vec<usize> {
+        let replies = self.comments.get(index).map_or(0, |c| c.replies.len());
+        std::iter::once(self.comment_id(index))
+            .chain((0..replies).map(|n| self.reply_id(index, n)))
+            .collect()
+    }
 }
 
 impl Ids {
@@ -129,7 +194,23 @@ fn add_marked_span(
     base: Emphasis,
     ids: &mut Ids,
 ) -> Paragraph {
-    for (range, change) in change_mark::split(&span.text) {
+    for piece in change_mark::pieces(&span.text) {
+        let (range, change) = match piece {
+            change_mark::Piece::Text(range, _) if range.is_empty() => continue,
+            change_mark::Piece::Text(range, change) => (range, change),
+            change_mark::Piece::CommentStart(index) => {
+                for comment in ids.word_comments(usize::from(index)) {
+                    paragraph = paragraph.add_comment_start(comment);
+                }
+                continue;
+            }
+            change_mark::Piece::CommentEnd(index) => {
+                for id in ids.thread_ids(usize::from(index)) {
+                    paragraph = paragraph.add_comment_end(id);
+                }
+                continue;
+            }
+        };
         let piece = StyledSpan {
             text: span.text[range].to_owned(),
             ..span.clone()

@@ -626,3 +626,67 @@ fn the_word_export_carries_comments_with_replies_and_resolved_state() {
         "and the tracked change"
     );
 }
+
+#[test]
+fn a_damaged_review_is_refused_by_name_or_survives_every_output() {
+    let mut project = briefwright::sample::project();
+    let target = paragraph(&mut project, "Қазақстан trade grew.");
+    comment_on(&mut project, target, "trade");
+    let json = briefwright::project::to_json(&project);
+    // Offsets past the end and inside a Kazakh letter, and a version whose blocks are gone.
+    let mut value: serde_json::Value = serde_json::from_str(&json).expect("json");
+    value["review"]["comments"][0]["span"] = serde_json::json!({"start": 1, "end": 999});
+    value["review"]["suggestions"] = serde_json::json!([
+        {"id": 9001, "target": value["review"]["comments"][0]["target"].clone(),
+         "author": "X", "date": "not a date",
+         "change": {"kind": "text", "start": 1, "end": 50000, "insert": "y"}},
+        {"id": 9002, "target": {"block": 123456}, "author": "X", "date": "",
+         "change": {"kind": "deleted_block"}}
+    ]);
+    let damaged = serde_json::to_string(&value).expect("json");
+    let loaded = briefwright::project::from_json(damaged.as_bytes(), "damaged.brief")
+        .expect("odd offsets load")
+        .project;
+    for copy in [
+        briefwright::export::Copy::Clean,
+        briefwright::export::Copy::Review,
+    ] {
+        for format in [
+            briefwright::export::ExportFormat::Pdf,
+            briefwright::export::ExportFormat::Docx,
+        ] {
+            briefwright::export::prepare_copy(
+                &loaded,
+                format,
+                copy,
+                &mut briefwright::layout::Layouter::new(),
+            )
+            .expect("every output is written");
+        }
+    }
+    assert_eq!(
+        loaded.open_suggestions(),
+        1,
+        "the one on a missing block is not counted"
+    );
+    let mut answered = loaded.clone();
+    let all = answered.answer_all(true).expect("something to answer");
+    answered
+        .apply(all)
+        .expect("answering an odd suggestion does not fail");
+
+    value["review"]["versions"] = serde_json::json!([{
+        "id": 9100, "label": "Gone", "author": "X", "date": "", "reason": "saved",
+        "template": "briefing-note", "meta": {},
+        "parts": [{"id": 1, "key": "purpose", "title": "Purpose", "blocks": [[5, 1000000000]]}]
+    }]);
+    let damaged = serde_json::to_string(&value).expect("json");
+    let refused = briefwright::project::from_json(damaged.as_bytes(), "damaged.brief")
+        .expect_err("a version whose blocks are missing is refused");
+    assert!(
+        refused
+            .to_string()
+            .contains("version \u{201c}Gone\u{201d} refers to saved block"),
+        "{refused}"
+    );
+}

@@ -160,8 +160,22 @@ struct StoredPart {
     id: PartId,
     key: String,
     title: String,
-    /// Indices into `version_blocks`.
-    blocks: Vec<usize>,
+    /// Indices into `version_blocks`, as runs `[first, count]` of consecutive ones: a
+    /// version mostly keeps the blocks of the one before, in order, so a 2,000-block part
+    /// is a handful of runs rather than 2,000 numbers.
+    blocks: Vec<(usize, usize)>,
+}
+
+/// `indices` as runs of consecutive numbers.
+fn runs(indices: impl IntoIterator<Item = usize>) -> Vec<(usize, usize)> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for index in indices {
+        match runs.last_mut() {
+            Some((first, count)) if *first + *count == index => *count += 1,
+            _ => runs.push((index, 1)),
+        }
+    }
+    runs
 }
 
 impl Serialize for Review {
@@ -188,21 +202,17 @@ impl Serialize for Review {
                         id: part.id,
                         key: part.key.clone(),
                         title: part.title.clone(),
-                        blocks: part
-                            .blocks
-                            .iter()
-                            .map(|block| {
-                                let copies = written.entry(block.id).or_default();
-                                if let Some(&index) =
-                                    copies.iter().find(|&&index| blocks[index] == **block)
-                                {
-                                    return index;
-                                }
-                                blocks.push(Block::clone(block));
-                                copies.push(blocks.len() - 1);
-                                blocks.len() - 1
-                            })
-                            .collect(),
+                        blocks: runs(part.blocks.iter().map(|block| {
+                            let copies = written.entry(block.id).or_default();
+                            if let Some(&index) =
+                                copies.iter().find(|&&index| blocks[index] == **block)
+                            {
+                                return index;
+                            }
+                            blocks.push(Block::clone(block));
+                            copies.push(blocks.len() - 1);
+                            blocks.len() - 1
+                        })),
                     })
                     .collect(),
             })
@@ -229,10 +239,12 @@ impl<'de> Deserialize<'de> for Review {
                     .parts
                     .into_iter()
                     .map(|part| {
-                        let resolved = part
-                            .blocks
-                            .iter()
-                            .map(|&index| {
+                        let indices = part.blocks.iter().flat_map(|&(first, count)| {
+                            // A damaged count cannot ask for more blocks than the file has.
+                            first..first.saturating_add(count.min(blocks.len() + 1))
+                        });
+                        let resolved = indices
+                            .map(|index| {
                                 blocks.get(index).cloned().ok_or_else(|| {
                                     serde::de::Error::custom(format!(
                                         "version \u{201c}{}\u{201d} refers to saved block {index}, which the file does not hold",

@@ -197,3 +197,47 @@ fn a_saved_version_is_compared_with_the_brief_in_the_preview() {
         "Trade fell sharply in 2025. Exports recovered."
     );
 }
+
+#[test]
+fn signing_off_shows_cleared_and_a_later_edit_is_called_out() {
+    let project = briefwright::sample_kinds::sample_for("decision-brief").expect("sample");
+    let rows = project.brief.meta.clearance.len();
+    let (mut harness, _) = harness_with_settings(project, settings());
+    harness.get_by_label_contains("Reviewing").click();
+    harness.run();
+    for _ in 0..rows {
+        harness
+            .get_all_by_label("Sign off as cleared")
+            .next()
+            .expect("a row to sign off")
+            .click();
+        harness.run();
+    }
+    assert!(
+        harness.state().window_title().contains("(Cleared)"),
+        "{}",
+        harness.state().window_title()
+    );
+    assert_eq!(harness.state().project().review.versions.len(), rows);
+    let field = harness
+        .get_all_by_label("Paragraph text")
+        .next()
+        .expect("a paragraph");
+    field.focus();
+    field.type_text(" One more point.");
+    harness.run();
+    assert!(harness.state().window_title().contains("(In clearance)"));
+    let told = harness
+        .state()
+        .messages()
+        .iter()
+        .find(|m| m.text.contains("has changed since"))
+        .expect("the message bar says so");
+    assert_eq!(told.blocks.len(), 1, "with Go to the changed block");
+    assert!(
+        harness
+            .get_all_by_label("changed since cleared")
+            .next()
+            .is_some()
+    );
+}

@@ -391,6 +391,7 @@ impl AppState {
     /// Applies edits as one undoable step.
     pub(super) fn apply_edits(&mut self, edits: Vec<Edit>) {
         let edits = self.as_suggestions(edits);
+        let was_cleared = self.cleared_rows();
         let Some(first) = edits.first().cloned() else {
             return;
         };
@@ -413,6 +414,7 @@ impl AppState {
             }
         }
         if !inverses.is_empty() {
+            self.tell_if_clearance_lapsed(was_cleared);
             self.edits_made += 1;
             self.content_version += 1;
             self.history.record(inverses, &first, Instant::now());

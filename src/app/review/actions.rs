@@ -403,3 +403,64 @@ impl AppState {
         }
     }
 }
+
+impl AppState {
+    /// The clearance rows signed off on the brief as it is now.
+    pub(in crate::app) fn cleared_rows(&self) -> Vec<usize> {
+        self.project
+            .brief
+            .meta
+            .clearance
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| {
+                row.cleared
+                    .as_ref()
+                    .is_some_and(|signed| self.project.unchanged_since(signed.version))
+            })
+            .map(|(index, _)| index)
+            .collect()
+    }
+
+    /// After an edit: if it changed a brief that rows had cleared, the message bar says
+    /// so, names what changed since, and offers Go to.
+    pub(in crate::app) fn tell_if_clearance_lapsed(&mut self, was_cleared: Vec<usize>) {
+        if was_cleared.is_empty() {
+            return;
+        }
+        let still = self.cleared_rows();
+        let lapsed: Vec<usize> = was_cleared
+            .into_iter()
+            .filter(|row| !still.contains(row))
+            .collect();
+        let Some(signed) = lapsed
+            .first()
+            .and_then(|&row| self.project.brief.meta.clearance.get(row))
+            .and_then(|row| row.cleared.clone())
+        else {
+            return;
+        };
+        let names: Vec<String> = lapsed
+            .iter()
+            .filter_map(|&row| self.project.brief.meta.clearance.get(row))
+            .map(|row| row.name.trim().to_owned())
+            .collect();
+        let changed = self.project.changed_since(signed.version);
+        let blocks = changed
+            .blocks
+            .iter()
+            .map(|c| c.block)
+            .filter(|block| self.project.locate(*block).is_some())
+            .collect();
+        self.messages.push(crate::app::state::Message {
+            text: format!(
+                "The brief has changed since {} cleared it ({}). Sign off again once they have seen it.",
+                names.join(" and "),
+                changed.summary()
+            ),
+            severity: crate::diagnostic::Severity::Warning,
+            blocks,
+            detail: None,
+        });
+    }
+}

@@ -139,10 +139,26 @@ pub fn block_review_ui(ui: &mut egui::Ui, state: &mut AppState, block: crate::mo
         .map(|c| (c.id, c.author.clone(), c.text.clone()))
         .collect::<Vec<_>>();
     let whole = state.project().review.block_suggestion(block).cloned();
-    if comments.is_empty() && whole.is_none() {
+    let in_text = state.project().review.text_suggestions(target).len();
+    if comments.is_empty() && whole.is_none() && in_text == 0 {
         return;
     }
     ui.horizontal_wrapped(|ui| {
+        if in_text + usize::from(whole.is_some()) > 1 {
+            ui.weak(format!("{in_text} suggestions in this block:"));
+            if ui.small_button("Accept all in block").clicked() {
+                state.send(Command::AnswerBlockSuggestions {
+                    block,
+                    accept: true,
+                });
+            }
+            if ui.small_button("Reject all in block").clicked() {
+                state.send(Command::AnswerBlockSuggestions {
+                    block,
+                    accept: false,
+                });
+            }
+        }
         if let Some(suggestion) = &whole {
             let colour = author_colour(state.project(), &suggestion.author);
             let what = match suggestion.change {

@@ -88,7 +88,7 @@ fn suggesting(project: &Project, round: usize) -> Project {
             target,
             proposed: format!(
                 "{text} Suggested{}",
-                if round % 2 == 0 { "x" } else { "xy" }
+                if round.is_multiple_of(2) { "x" } else { "xy" }
             ),
             author: "Director".into(),
             date: "2026-12-06T10:00:00Z".into(),

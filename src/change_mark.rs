@@ -220,12 +220,12 @@ mod tests {
             wrap(inserted, "rose")
         );
         assert!(has_marks(&text));
-        let pieces: Vec<(&str, Option<Change>)> = split(&text)
+        let found: Vec<(&str, Option<Change>)> = split(&text)
             .into_iter()
             .map(|(range, change)| (&text[range], change))
             .collect();
         assert_eq!(
-            pieces,
+            found,
             vec![
                 ("Trade ", None),
                 ("fell", Some(deleted)),

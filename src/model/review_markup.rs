@@ -345,7 +345,9 @@ impl Project {
         }
         let mut anchored = self.clone();
         anchored.review.comments.clear();
-        let mut by_target: Vec<(TextTarget, Vec<(usize, std::ops::Range<usize>)>)> = Vec::new();
+        // Each text's comments: (index of the comment, the bytes it is on).
+        type Anchors = Vec<(usize, std::ops::Range<usize>)>;
+        let mut by_target: Vec<(TextTarget, Anchors)> = Vec::new();
         for (index, comment) in self.review.comments.iter().enumerate() {
             let Some(text) = self.target_text(comment.target) else {
                 continue;

@@ -17,7 +17,8 @@ pub fn library_ui(ui: &mut egui::Ui, state: &mut AppState) {
     ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
     // The tab chosen shows on this frame; the command keeps it.
     let mut tab = state.tab();
-    ui.horizontal(|ui| {
+    // A narrow pane puts the last tab on a second line rather than cutting its name.
+    ui.horizontal_wrapped(|ui| {
         ui.selectable_value(&mut tab, Tab::Sources, "Sources");
         ui.selectable_value(&mut tab, Tab::TalkingPoints, "Talking points");
         let open = state.project().open_comments() + state.project().open_suggestions();

@@ -8,7 +8,8 @@ use similar::{Algorithm, DiffTag, capture_diff_slices};
 
 use crate::change_mark::{self, Change, ChangeKind};
 
-use super::review_markup::{Markup, wrap_pieces};
+use super::marked_text::{spaced_deletion, wrap_pieces};
+use super::review_markup::Markup;
 use super::word_diff::word_hunks;
 use super::{Block, BlockId, BlockKind, MetaField, Project};
 
@@ -375,18 +376,6 @@ fn set_redline_text(project: &mut Project, block: BlockId, text: String) {
     }
 }
 
-/// Deleted words followed by the words that replace them, with a space between when the
-/// deletion ends in a word: "~~positive~~ cautiously" reads, "~~positive~~cautiously" runs
-/// together (and does in a reader's text). The space is deleted text, so it is never in
-/// the brief.
-pub(crate) fn spaced_deletion(deleted: &str, replaced: bool) -> std::borrow::Cow<'_, str> {
-    if replaced && !deleted.is_empty() && !deleted.ends_with(char::is_whitespace) {
-        std::borrow::Cow::Owned(format!("{deleted} "))
-    } else {
-        std::borrow::Cow::Borrowed(deleted)
-    }
-}
-
 /// `new`, with the words `old` had and it lacks struck through and the words it gained
 /// underlined.
 fn marked_words(old: &str, new: &str, by: u16, separators: &[char]) -> String {
@@ -409,4 +398,16 @@ fn marked_words(old: &str, new: &str, by: u16, separators: &[char]) -> String {
     }
     out.push_str(&new[at..]);
     out
+}
+
+impl Project {
+    /// What changed since `version`, clearance rows aside; empty if the version is gone.
+    pub fn changed_since(&self, version: super::VersionId) -> Comparison {
+        let Some(then) = self.as_of(version) else {
+            return Default::default();
+        };
+        let mut comparison = compare(&then, self);
+        comparison.fields.retain(|field| field.label != "Clearance");
+        comparison
+    }
 }

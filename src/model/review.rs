@@ -292,44 +292,6 @@ impl Project {
     }
 }
 
-impl Project {
-    /// Whether the brief's text is as `version` left it. Clearance rows and dates are not
-    /// counted: signing off a row changes them, not the brief.
-    pub fn unchanged_since(&self, version: VersionId) -> bool {
-        let Some(version) = self.review.version(version) else {
-            return false;
-        };
-        let without_clearance = |meta: &super::BriefMeta| {
-            let mut meta = meta.clone();
-            meta.clearance.clear();
-            meta
-        };
-        version.template == self.brief.template
-            && without_clearance(&version.meta) == without_clearance(&self.brief.meta)
-            && version.parts.len() == self.brief.parts.len()
-            && version
-                .parts
-                .iter()
-                .zip(&self.brief.parts)
-                .all(|(then, now)| {
-                    then.id == now.id
-                        && then.title == now.title
-                        && then.blocks.len() == now.blocks.len()
-                        && then.blocks.iter().zip(&now.blocks).all(|(a, b)| **a == *b)
-                })
-    }
-
-    /// What changed since `version`, clearance rows aside; empty if the version is gone.
-    pub fn changed_since(&self, version: VersionId) -> super::compare::Comparison {
-        let Some(then) = self.as_of(version) else {
-            return Default::default();
-        };
-        let mut comparison = super::compare::compare(&then, self);
-        comparison.fields.retain(|field| field.label != "Clearance");
-        comparison
-    }
-}
-
 /// `base` with `suggestions` (sorted, not overlapping) made.
 pub fn apply_suggestions(base: &str, suggestions: &[&Suggestion]) -> String {
     let mut out = String::with_capacity(base.len());

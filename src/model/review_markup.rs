@@ -6,6 +6,8 @@ use std::borrow::Cow;
 
 use crate::change_mark::{self, Change, ChangeKind};
 
+use super::marked_text::wrap_pieces;
+
 use super::review::{SuggestedChange, Suggestion, TextTarget};
 use super::{BlockKind, Project};
 
@@ -173,23 +175,6 @@ fn separators_of(project: &Project, target: TextTarget) -> &'static [char] {
     }
 }
 
-/// `text` marked as `change`, one mark per stretch between separators.
-pub(crate) fn wrap_pieces(text: &str, change: Change, separators: &[char]) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut piece = String::new();
-    for c in text.chars() {
-        if separators.contains(&c) {
-            out.push_str(&change_mark::wrap(change, &piece));
-            piece.clear();
-            out.push(c);
-        } else {
-            piece.push(c);
-        }
-    }
-    out.push_str(&change_mark::wrap(change, &piece));
-    out
-}
-
 /// `base` with `suggestions` shown as `mode` shows them.
 fn marked_text(
     base: &str,
@@ -213,7 +198,7 @@ fn marked_text(
         match mode {
             MarkupMode::AllMarkup => {
                 out.push_str(&wrap_pieces(
-                    &super::compare::spaced_deletion(removed, !insert.is_empty()),
+                    &super::marked_text::spaced_deletion(removed, !insert.is_empty()),
                     change(ChangeKind::Deleted),
                     separators,
                 ));

@@ -66,7 +66,7 @@ pub fn suggestions_ui(ui: &mut egui::Ui, state: &mut AppState, target: TextTarge
         let colour = author_colour(state.project(), &suggestion.author);
         if !removed.is_empty() {
             // A space after struck words that something replaces, so the two read apart.
-            let removed = crate::model::compare::spaced_deletion(removed, !insert.is_empty());
+            let removed = crate::model::marked_text::spaced_deletion(removed, !insert.is_empty());
             job.append(
                 &removed,
                 0.0,

@@ -50,14 +50,19 @@ pub fn wrap(change: Change, text: &str) -> String {
         ChangeKind::Deleted => DELETED,
         ChangeKind::Changed => CHANGED,
     };
-    let by = char::from_u32(ATTRIBUTION + u32::from(change.by).min(LAST_ATTRIBUTION - ATTRIBUTION))
-        .unwrap_or(END);
+    let by = attribution(change.by);
     let mut out = String::with_capacity(text.len() + 9);
     out.push(open);
     out.push(by);
     out.push_str(text);
     out.push(END);
     out
+}
+
+/// The character that follows an opening mark to say who (or which comment) it is.
+fn attribution(index: u16) -> char {
+    char::from_u32(ATTRIBUTION + u32::from(index).min(LAST_ATTRIBUTION - ATTRIBUTION))
+        .unwrap_or(END)
 }
 
 fn is_mark(c: char) -> bool {
@@ -94,8 +99,7 @@ pub fn current(text: &str) -> String {
 
 /// `text` with the start and end of comment `index` marked around bytes `range`.
 pub fn with_comment(text: &str, range: std::ops::Range<usize>, index: u16) -> String {
-    let index = char::from_u32(ATTRIBUTION + u32::from(index).min(LAST_ATTRIBUTION - ATTRIBUTION))
-        .unwrap_or(END);
+    let index = attribution(index);
     let (Some(before), Some(inside), Some(after)) = (
         text.get(..range.start),
         text.get(range.clone()),

@@ -306,6 +306,42 @@ fn signing_off_freezes_a_version_and_a_later_change_shows() {
     assert_eq!(changed.blocks[0].block, block);
 }
 
+/// The text of `name` (a PDF in `dir`) as pdftotext (poppler) reads it, on one line.
+fn pdf_text(dir: &Path, name: &str) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", name, "-"])
+        .current_dir(dir)
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Part `name` of a zip package (a .docx or .odt) as text.
+fn package_part(package: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(package)).expect("a zip package");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut xml).expect("utf-8");
+    xml
+}
+
+/// Converts `file` in `dir` to `format` with LibreOffice (headless, its own profile).
+fn libreoffice(dir: &Path, file: &str, format: &str) {
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.display());
+    let converted = Command::new("soffice")
+        .args([profile.as_str(), "--headless", "--convert-to", format, file])
+        .current_dir(dir)
+        .output()
+        .expect("soffice (LibreOffice; .ci/run installs libreoffice-writer-nogui) runs");
+    assert!(
+        converted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&converted.stderr)
+    );
+}
+
 fn briefwright(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_briefwright"))
         .args(args)
@@ -369,15 +405,7 @@ fn the_redline_pdf_reads_back_with_both_sides_and_a_legend() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains("1 block reworded, 1 added"), "{stdout}");
-    let text = Command::new("pdftotext")
-        .args(["-enc", "UTF-8", "redline.pdf", "-"])
-        .current_dir(dir.path())
-        .output()
-        .expect("pdftotext (poppler-utils) runs");
-    let text = String::from_utf8_lossy(&text.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = pdf_text(dir.path(), "redline.pdf");
     // Unchanged text once, the deleted word and its replacement both, and the legend.
     assert!(text.contains("positive cautiously optimistic"), "{text}");
     assert!(text.contains("Officials will confirm the programme on Friday."));
@@ -409,13 +437,7 @@ fn the_redline_docx_holds_word_tracked_changes_that_libreoffice_reads() {
         String::from_utf8_lossy(&out.stderr)
     );
     let docx = std::fs::read(dir.path().join("redline.docx")).expect("written");
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("word/document.xml").expect("document part"),
-        &mut xml,
-    )
-    .expect("utf-8");
+    let xml = package_part(&docx, "word/document.xml");
     assert!(
         xml.contains(r#"<w:del w:id="2" w:author="Test Director""#),
         "{xml}"
@@ -424,37 +446,9 @@ fn the_redline_docx_holds_word_tracked_changes_that_libreoffice_reads() {
         xml.contains("<w:delText"),
         "deleted words are Word's deleted text"
     );
-    assert!(xml.contains(r#"w:author="Test Director""#));
     // LibreOffice opens it and shows the change: both words are in its PDF.
-    let profile = format!(
-        "-env:UserInstallation=file://{}/profile",
-        dir.path().display()
-    );
-    let converted = Command::new("soffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "redline.docx",
-        ])
-        .current_dir(dir.path())
-        .output()
-        .expect("soffice (LibreOffice) runs");
-    assert!(
-        converted.status.success(),
-        "{}",
-        String::from_utf8_lossy(&converted.stderr)
-    );
-    let text = Command::new("pdftotext")
-        .args(["-enc", "UTF-8", "redline.pdf", "-"])
-        .current_dir(dir.path())
-        .output()
-        .expect("pdftotext runs");
-    let text = String::from_utf8_lossy(&text.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    libreoffice(dir.path(), "redline.docx", "pdf");
+    let text = pdf_text(dir.path(), "redline.pdf");
     assert!(text.contains("positive cautiously optimistic"), "{text}");
 }
 
@@ -495,17 +489,7 @@ fn check_and_export_count_what_is_open() {
         "{}",
         String::from_utf8_lossy(&review.stderr)
     );
-    let text = |name: &str| {
-        let out = Command::new("pdftotext")
-            .args(["-enc", "UTF-8", name, "-"])
-            .current_dir(dir.path())
-            .output()
-            .expect("pdftotext runs");
-        String::from_utf8_lossy(&out.stdout)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let text = |name: &str| pdf_text(dir.path(), name);
     let clean = text("clean.pdf");
     assert!(
         clean.contains("Trade grew by 12 per cent in 2025."),
@@ -555,13 +539,7 @@ fn the_word_export_carries_comments_with_replies_and_resolved_state() {
         &mut briefwright::layout::Layouter::new(),
     )
     .expect("exports");
-    let part = |name: &str| {
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&prepared.bytes)).expect("zip");
-        let mut xml = String::new();
-        std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut xml)
-            .expect("utf-8");
-        xml
-    };
+    let part = |name: &str| package_part(&prepared.bytes, name);
     let comments = part("word/comments.xml");
     assert_eq!(
         comments.matches("<w:comment ").count(),
@@ -586,34 +564,9 @@ fn the_word_export_carries_comments_with_replies_and_resolved_state() {
     );
     // LibreOffice reads the file, comments and all.
     std::fs::write(dir.path().join("reviewed.docx"), &prepared.bytes).expect("write");
-    let profile = format!(
-        "-env:UserInstallation=file://{}/profile",
-        dir.path().display()
-    );
-    let converted = Command::new("soffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "odt",
-            "reviewed.docx",
-        ])
-        .current_dir(dir.path())
-        .output()
-        .expect("soffice (LibreOffice) runs");
-    assert!(
-        converted.status.success(),
-        "{}",
-        String::from_utf8_lossy(&converted.stderr)
-    );
+    libreoffice(dir.path(), "reviewed.docx", "odt");
     let odt = std::fs::read(dir.path().join("reviewed.odt")).expect("converted");
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(odt)).expect("odt is a zip");
-    let mut content = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("content.xml").expect("content"),
-        &mut content,
-    )
-    .expect("utf-8");
+    let content = package_part(&odt, "content.xml");
     assert_eq!(
         content.matches("<office:annotation ").count()
             + content.matches("<office:annotation>").count(),

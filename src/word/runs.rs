@@ -163,19 +163,7 @@ pub(super) fn add_spans(
             paragraph = add_marked_span(paragraph, span, wanted, base, ids);
             continue;
         }
-        let bold = wanted.bold || span.bold;
-        let italic = wanted.italic ^ span.italic;
-        let mut run = text_run(&span.text);
-        if bold != base.bold {
-            run = if bold { run.bold() } else { run.disable_bold() };
-        }
-        if italic != base.italic {
-            run = if italic {
-                run.italic()
-            } else {
-                run.disable_italic()
-            };
-        }
+        let run = emphasised(text_run(&span.text), span, wanted, base);
         paragraph = match &span.link {
             Some(url) => paragraph.add_hyperlink(ids.hyperlink(url).add_run(run.style(HYPERLINK))),
             None => paragraph.add_run(run),

@@ -32,6 +32,19 @@ pub fn author_colour(project: &crate::model::Project, author: &str) -> egui::Col
     AUTHOR_COLOURS[index % AUTHOR_COLOURS.len()]
 }
 
+/// Accept and Reject for one suggestion.
+pub fn answer_buttons_ui(
+    ui: &mut egui::Ui,
+    state: &mut AppState,
+    suggestion: crate::model::SuggestionId,
+) {
+    for (label, accept) in [("Accept", true), ("Reject", false)] {
+        if ui.small_button(label).clicked() {
+            state.send(Command::AnswerSuggestion { suggestion, accept });
+        }
+    }
+}
+
 /// Shows `target`'s suggestions under its field, if it has any.
 pub fn suggestions_ui(ui: &mut egui::Ui, state: &mut AppState, target: TextTarget) {
     let suggestions: Vec<crate::model::Suggestion> = state
@@ -109,18 +122,7 @@ pub fn suggestions_ui(ui: &mut egui::Ui, state: &mut AppState, target: TextTarge
                             suggestion.author,
                             crate::dates::long_date(&suggestion.date).unwrap_or_default()
                         ));
-                    if ui.small_button("Accept").clicked() {
-                        state.send(Command::AnswerSuggestion {
-                            suggestion: suggestion.id,
-                            accept: true,
-                        });
-                    }
-                    if ui.small_button("Reject").clicked() {
-                        state.send(Command::AnswerSuggestion {
-                            suggestion: suggestion.id,
-                            accept: false,
-                        });
-                    }
+                    answer_buttons_ui(ui, state, suggestion.id);
                 }
             });
         });
@@ -168,18 +170,7 @@ pub fn block_review_ui(ui: &mut egui::Ui, state: &mut AppState, block: crate::mo
                 SuggestedChange::Text { .. } => "",
             };
             ui.colored_label(colour, format!("{} {what}", suggestion.author));
-            if ui.small_button("Accept").clicked() {
-                state.send(Command::AnswerSuggestion {
-                    suggestion: suggestion.id,
-                    accept: true,
-                });
-            }
-            if ui.small_button("Reject").clicked() {
-                state.send(Command::AnswerSuggestion {
-                    suggestion: suggestion.id,
-                    accept: false,
-                });
-            }
+            answer_buttons_ui(ui, state, suggestion.id);
         }
         for (id, author, text) in comments {
             let colour = author_colour(state.project(), &author);

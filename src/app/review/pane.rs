@@ -192,18 +192,7 @@ fn suggestions_ui(ui: &mut egui::Ui, state: &mut AppState) {
             {
                 state.send(Command::GoToBlock(block));
             }
-            if ui.small_button("Accept").clicked() {
-                state.send(Command::AnswerSuggestion {
-                    suggestion: suggestion.id,
-                    accept: true,
-                });
-            }
-            if ui.small_button("Reject").clicked() {
-                state.send(Command::AnswerSuggestion {
-                    suggestion: suggestion.id,
-                    accept: false,
-                });
-            }
+            super::markup::answer_buttons_ui(ui, state, suggestion.id);
         });
     }
 }

@@ -241,3 +241,39 @@ fn signing_off_shows_cleared_and_a_later_edit_is_called_out() {
             .is_some()
     );
 }
+
+#[test]
+fn two_saved_versions_are_compared_with_each_other() {
+    let (mut harness, _) = harness_with_settings(reviewed_brief(), settings());
+    harness.get_by_label_contains("Reviewing").click();
+    harness.run();
+    harness.get_by_label("Save version").click();
+    harness.run();
+    let field = harness.get_by_label("Paragraph text");
+    field.focus();
+    field.type_text(" Exports recovered.");
+    harness.run();
+    harness.get_by_label("Save version").click();
+    harness.run();
+    assert_eq!(harness.state().project().review.versions.len(), 2);
+    harness.get_by_label("Compare with previous").click();
+    harness.run();
+    harness.run();
+    harness.get_by_label_contains("changes between two versions");
+    let laid = harness.state().laid().expect("laid out");
+    let words: String = laid
+        .pages
+        .iter()
+        .flat_map(|page| &page.items)
+        .filter_map(|p| match &p.item {
+            briefwright::layout::Item::Text(run) => Some(
+                run.glyphs
+                    .iter()
+                    .map(|g| run.glyph_text(g))
+                    .collect::<String>(),
+            ),
+            _ => None,
+        })
+        .collect();
+    assert!(words.contains("version “Version 1”"), "{words}");
+}

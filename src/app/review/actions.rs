@@ -373,33 +373,46 @@ impl AppState {
                 Some(then) => Cow::Owned(then),
                 None => self.project.with_markup(self.review.markup),
             },
-            Showing::Compare(id) => {
-                let Some(then) = self.project.as_of(id) else {
-                    return Cow::Borrowed(&self.project);
-                };
-                let label = self
-                    .project
-                    .review
-                    .version(id)
-                    .map(|v| format!("version \u{201c}{}\u{201d}", v.label))
-                    .unwrap_or_default();
-                let redline = crate::redline::make(
-                    &crate::redline::Side {
-                        project: &then,
-                        name: label,
-                    },
-                    &crate::redline::Side {
-                        project: &self.project,
-                        name: "the brief as it is now".to_owned(),
-                    },
-                    &self.author(),
-                    &now_timestamp(),
-                );
-                match redline.project {
-                    Some(marked) => Cow::Owned(marked),
-                    None => Cow::Borrowed(&self.project),
+            Showing::Compare(id) => self.redline_of(id, None),
+            Showing::CompareVersions { old, new } => self.redline_of(old, Some(new)),
+        }
+    }
+
+    /// The redline of version `old` against version `new`, or against the brief as it is
+    /// now; the brief itself if either version is gone or nothing changed.
+    fn redline_of(
+        &self,
+        old: crate::model::VersionId,
+        new: Option<crate::model::VersionId>,
+    ) -> std::borrow::Cow<'_, crate::model::Project> {
+        use std::borrow::Cow;
+        let side = |id: Option<crate::model::VersionId>| -> Option<(Cow<'_, crate::model::Project>, String)> {
+            match id {
+                None => Some((Cow::Borrowed(&self.project), "the brief as it is now".to_owned())),
+                Some(id) => {
+                    let label = self.project.review.version(id)?.label.clone();
+                    Some((Cow::Owned(self.project.as_of(id)?), format!("version \u{201c}{label}\u{201d}")))
                 }
             }
+        };
+        let (Some((then, then_name)), Some((now, now_name))) = (side(Some(old)), side(new)) else {
+            return Cow::Borrowed(&self.project);
+        };
+        let redline = crate::redline::make(
+            &crate::redline::Side {
+                project: &then,
+                name: then_name,
+            },
+            &crate::redline::Side {
+                project: &now,
+                name: now_name,
+            },
+            &self.author(),
+            &now_timestamp(),
+        );
+        match redline.project {
+            Some(marked) => Cow::Owned(marked),
+            None => Cow::Borrowed(&self.project),
         }
     }
 }

@@ -337,6 +337,9 @@ fn versions_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 ui.visuals().warn_fg_color,
                 match showing {
                     Showing::Version(_) => "The preview shows a saved version (read-only).",
+                    Showing::CompareVersions { .. } => {
+                        "The preview shows the changes between two versions."
+                    }
                     _ => "The preview shows the changes since a version.",
                 },
             );
@@ -363,6 +366,7 @@ fn versions_ui(ui: &mut egui::Ui, state: &mut AppState) {
     if versions.is_empty() {
         ui.weak("None saved yet.");
     }
+    let ids: Vec<crate::model::VersionId> = versions.iter().map(|v| v.0).collect();
     for (number, (id, label, author, date, reason)) in versions.into_iter().enumerate().rev() {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("{}. {label}", number + 1)).strong());
@@ -387,6 +391,17 @@ fn versions_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 .clicked()
             {
                 state.send(Command::Show(Showing::Compare(id)));
+            }
+            if let Some(&previous) = number.checked_sub(1).and_then(|i| ids.get(i))
+                && ui
+                    .small_button("Compare with previous")
+                    .on_hover_text("Show what changed between the version before and this one")
+                    .clicked()
+            {
+                state.send(Command::Show(Showing::CompareVersions {
+                    old: previous,
+                    new: id,
+                }));
             }
             if ui
                 .small_button("Restore")

@@ -16,6 +16,8 @@ pub enum Showing {
     Version(VersionId),
     /// The redline of a saved version against the brief as it is now.
     Compare(VersionId),
+    /// The redline of one saved version against a later one.
+    CompareVersions { old: VersionId, new: VersionId },
 }
 
 /// The review's state in the window.

@@ -643,3 +643,39 @@ fn a_damaged_review_is_refused_by_name_or_survives_every_output() {
         "{refused}"
     );
 }
+
+#[test]
+fn a_change_of_marking_is_called_out_and_the_redline_prints_the_new_marking() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = briefwright::sample::project();
+    let mut new = old.clone();
+    new.apply(Edit::SetMeta(
+        briefwright::model::MetaField::Classification,
+        "PROTECTED".into(),
+    ))
+    .expect("mark");
+    briefwright::project::save(&old, &dir.path().join("old.brief")).expect("save");
+    briefwright::project::save(&new, &dir.path().join("new.brief")).expect("save");
+    let out = briefwright(
+        &["compare", "old.brief", "new.brief", "-o", "redline.pdf"],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("marking: OFFICIAL: Sensitive \u{2192} PROTECTED")
+    );
+    let text = pdf_text(dir.path(), "redline.pdf");
+    assert!(
+        text.starts_with("PROTECTED"),
+        "the banner is the new marking: {text}"
+    );
+    assert!(
+        text.contains("The marking changed: OFFICIAL: Sensitive \u{2192} PROTECTED."),
+        "{text}"
+    );
+}

@@ -272,7 +272,9 @@ pub fn redline(
     let by = markup.attribution(author, date);
     let change = |kind| Change { kind, by };
     for field in &comparison.fields {
-        if let Some(meta_field) = field.field {
+        // A marking or "For action" is a choice, not words: the legend calls a change of
+        // marking out, and the field keeps its value for the banner to read.
+        if let Some(meta_field) = field.field.filter(|f| !f.is_chosen_from_list()) {
             let text = marked_words(&field.old, &field.new, by, &[]);
             *meta_field.get_mut(&mut marked.brief.meta) = text;
         }

@@ -679,3 +679,42 @@ fn a_change_of_marking_is_called_out_and_the_redline_prints_the_new_marking() {
         "{text}"
     );
 }
+
+#[test]
+fn a_replace_on_the_brief_s_own_text_in_suggest_mode_keeps_the_suggestions_made() {
+    let mut project = briefwright::sample::project();
+    let target = paragraph(&mut project, "Trade fell sharply in 2025.");
+    project
+        .apply(Edit::SuggestText {
+            target,
+            proposed: "Trade rose sharply in 2025.".into(),
+            author: "Director".into(),
+            date: "2026-12-06T10:00:00Z".into(),
+        })
+        .expect("suggest");
+    // Find and Replace works on the brief's own words ("2025" → "2026").
+    assert_eq!(
+        project.proposed_after(target, "Trade fell sharply in 2026."),
+        "Trade rose sharply in 2026."
+    );
+    // A keystroke in the field is typed over the words as suggested.
+    assert_eq!(
+        project.proposed_after(target, "Trade rose sharply in 2025!"),
+        "Trade rose sharply in 2025!"
+    );
+    project
+        .apply(Edit::SuggestText {
+            target,
+            proposed: project.proposed_after(target, "Trade fell sharply in 2026."),
+            author: "Branch Head".into(),
+            date: "2026-12-06T11:00:00Z".into(),
+        })
+        .expect("suggest");
+    let authors: Vec<String> = project
+        .review
+        .text_suggestions(target)
+        .iter()
+        .map(|s| s.author.clone())
+        .collect();
+    assert_eq!(authors, vec!["Director", "Branch Head"]);
+}

@@ -221,6 +221,60 @@ impl Project {
         ))
     }
 
+    /// What suggest mode records when `text` is written into `target`: the field shows
+    /// the text with its suggestions made, so a keystroke there is a small change from
+    /// that; Find and Replace or a spelling correction works on the brief's own text, so
+    /// its change is carried over onto the suggestions already made rather than undoing
+    /// them. Whichever reading changes less is the one meant.
+    pub fn proposed_after(&self, target: TextTarget, text: &str) -> String {
+        use super::anchor::changed_region;
+        let (Some(base), Some(proposed)) = (self.target_text(target), self.proposed_text(target))
+        else {
+            return text.to_owned();
+        };
+        if base == proposed {
+            return text.to_owned();
+        }
+        let size = |region: Option<super::anchor::Changed>| {
+            region.map_or(0, |r| (r.old_end - r.start) + (r.new_end - r.start))
+        };
+        let Some(from_base) = changed_region(&base, text) else {
+            // The brief's own text, unchanged: nothing new is suggested.
+            return proposed;
+        };
+        if size(changed_region(&proposed, text)) <= size(Some(from_base)) {
+            return text.to_owned();
+        }
+        // Where a place in the brief's text is once the suggestions before it are made.
+        let suggestions = self.review.text_suggestions(target);
+        let moved = |p: usize| {
+            let mut shift: isize = 0;
+            for suggestion in &suggestions {
+                let Some(range) = suggestion.text_range() else {
+                    continue;
+                };
+                let SuggestedChange::Text { insert, .. } = &suggestion.change else {
+                    continue;
+                };
+                if range.end <= p {
+                    shift += insert.len() as isize - range.len() as isize;
+                } else if range.start < p {
+                    return (range.start as isize + shift) as usize + insert.len();
+                }
+            }
+            (p as isize + shift).max(0) as usize
+        };
+        let (start, end) = (moved(from_base.start), moved(from_base.old_end));
+        match (
+            proposed.get(..start),
+            text.get(from_base.start..from_base.new_end),
+            proposed.get(end.max(start)..),
+        ) {
+            (Some(before), Some(written), Some(after)) => format!("{before}{written}{after}"),
+            _ => text.to_owned(),
+        }
+    }
+
     /// Comments not yet resolved, including those whose text is gone.
     pub fn open_comments(&self) -> usize {
         self.review.comments.iter().filter(|c| !c.resolved).count()

@@ -140,27 +140,22 @@ impl AppState {
             return edits;
         }
         let (author, date) = (self.author(), now_timestamp());
+        let suggest = |target: TextTarget, text: String| Edit::SuggestText {
+            target,
+            proposed: self.project.proposed_after(target, &text),
+            author: author.clone(),
+            date: date.clone(),
+        };
         edits
             .into_iter()
             .map(|edit| match edit {
-                Edit::SetBlockText { block, text } => Edit::SuggestText {
-                    target: TextTarget::Block(block),
-                    proposed: text,
-                    author: author.clone(),
-                    date: date.clone(),
-                },
-                Edit::SetTableRows { block, rows } => Edit::SuggestText {
-                    target: TextTarget::Block(block),
-                    proposed: table_text(&rows),
-                    author: author.clone(),
-                    date: date.clone(),
-                },
-                Edit::SetMeta(field, text) if !field.is_chosen_from_list() => Edit::SuggestText {
-                    target: TextTarget::Meta(field),
-                    proposed: text,
-                    author: author.clone(),
-                    date: date.clone(),
-                },
+                Edit::SetBlockText { block, text } => suggest(TextTarget::Block(block), text),
+                Edit::SetTableRows { block, rows } => {
+                    suggest(TextTarget::Block(block), table_text(&rows))
+                }
+                Edit::SetMeta(field, text) if !field.is_chosen_from_list() => {
+                    suggest(TextTarget::Meta(field), text)
+                }
                 structural @ (Edit::AddBlock { .. }
                 | Edit::DeleteBlock(_)
                 | Edit::MoveBlock { .. }

@@ -498,9 +498,20 @@ fn check_and_export_count_what_is_open() {
     assert!(!clean.contains("14 per cent"));
     let marked = text("review.pdf");
     assert!(marked.contains("12 14 per cent"), "{marked}");
+    // The comment stands in the margin beside its paragraph, on a page widened for it.
     assert!(
-        marked.contains("Director, 6 December 2026: Check this figure."),
+        marked.contains("Trade grew by 12 14 per cent in 2025. Director, 6 December 2026: on \u{201c}12 per cent\u{201d} Check this figure."),
         "{marked}"
+    );
+    let info = Command::new("pdfinfo")
+        .arg("review.pdf")
+        .current_dir(dir.path())
+        .output()
+        .expect("pdfinfo runs");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.contains("771.024 x 841.89 pts"),
+        "A4 widened by 62 mm: {info}"
     );
 }
 

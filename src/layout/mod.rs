@@ -12,6 +12,7 @@ mod facts;
 mod first_page;
 mod footnotes;
 mod furniture;
+mod margin_notes;
 mod memo;
 mod paginate;
 mod plan;
@@ -296,6 +297,19 @@ fn layout_with(
     blocks: &mut BlockCache,
     purpose: Purpose,
 ) -> Laid {
+    // The review copy prints its comments in a column the page is widened by.
+    let notes = project
+        .markup
+        .as_ref()
+        .map(|markup| markup.notes.as_slice())
+        .filter(|notes| !notes.is_empty());
+    let widened;
+    let template = if notes.is_some() {
+        widened = margin_notes::widened(template);
+        &widened
+    } else {
+        template
+    };
     let mut diagnostics = Vec::new();
     if !typesetter.has_family(&template.fonts.body) {
         diagnostics.push(Diagnostic::warning(format!("the template asks for font \u{201c}{}\u{201d}, which is not bundled; using Noto Sans", template.fonts.body), None));
@@ -368,6 +382,9 @@ fn layout_with(
         with_document,
     );
     let mut laid = paginate::paginate(flow, project, template, banner, typesetter);
+    if let Some(notes) = notes {
+        margin_notes::place(&mut laid, notes, template, typesetter);
+    }
     laid.document = document;
     diagnostics.append(&mut laid.diagnostics);
     if laid.pages.len() > template.page_budget {

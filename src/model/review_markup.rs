@@ -51,8 +51,23 @@ pub struct Attribution {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Markup {
     pub attributions: Vec<Attribution>,
-    /// The comments whose anchors the texts mark, by the index the marks give.
+    /// The comments whose anchors the texts mark, by the marks' index.
     pub comments: Vec<super::Comment>,
+    /// Comments printed in a column beside the text (the review copy).
+    pub notes: Vec<MarginNote>,
+}
+
+/// A comment as the review copy prints it in the margin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarginNote {
+    /// The block it stands beside; `None` for the title block or text that is gone.
+    pub block: Option<super::BlockId>,
+    /// "Farid Hassan, 6 December 2026".
+    pub heading: String,
+    /// The words it is on, if it is on some.
+    pub quote: String,
+    /// The comment, then its replies.
+    pub text: String,
 }
 
 impl Markup {
@@ -234,86 +249,42 @@ fn marked_text(
 }
 
 impl Project {
-    /// The review copy: suggestions shown as markup and open comments printed with the
-    /// text. A comment on a paragraph becomes a footnote where its text ends, so it stands
-    /// beside what it is about; comments elsewhere (a list, a table, the title block, or
-    /// text that is gone) open the brief as a list, each saying where it is.
+    /// The review copy: suggestions shown as markup, and open comments in a column in
+    /// the margin beside the block each is on (the layout makes room for it).
     pub fn review_copy(&self) -> Project {
-        let mut copy = self.clone();
-        let mut elsewhere = Vec::new();
+        let mut notes = Vec::new();
         for comment in self.review.comments.iter().filter(|c| !c.resolved) {
             let when = crate::dates::long_date(&comment.date).unwrap_or_default();
-            let mut note = format!(
-                "**{}, {when}:** {}",
-                comment.author,
-                one_line(&comment.text)
-            );
+            let mut text = one_line(&comment.text);
             for reply in &comment.replies {
-                note.push_str(&format!(
-                    " \u{2014} **{}:** {}",
+                text.push_str(&format!(
+                    " \u{2014} {}: {}",
                     reply.author,
                     one_line(&reply.text)
                 ));
             }
-            let on_paragraph = match comment.target {
-                TextTarget::Block(block) => copy.locate(block).is_some_and(|(p, i)| {
-                    matches!(
-                        copy.brief.parts[p].blocks[i].kind,
-                        BlockKind::Paragraph { .. }
-                    )
-                }),
-                TextTarget::Meta(_) => false,
+            let (block, place) = match comment.target {
+                TextTarget::Block(block) if self.locate(block).is_some() => (Some(block), None),
+                TextTarget::Block(_) => (None, Some("on deleted text".to_owned())),
+                TextTarget::Meta(field) => (None, Some(format!("on the {}", field.label()))),
             };
-            let at = comment.span.as_ref().map(|s| s.end);
-            if on_paragraph
-                && !comment.detached
-                && let (TextTarget::Block(block), Some(text)) =
-                    (comment.target, copy.target_text(comment.target))
-            {
-                let at = at.unwrap_or(text.len()).min(text.len());
-                if text.is_char_boundary(at) {
-                    let label = format!("comment{}", comment.id.0);
-                    let with_note = format!(
-                        "{}[^{label}]{}\n[^{label}]: {note}",
-                        &text[..at],
-                        &text[at..]
-                    );
-                    if copy
-                        .apply(super::Edit::SetBlockText {
-                            block,
-                            text: with_note,
-                        })
-                        .is_ok()
-                    {
-                        continue;
-                    }
-                }
-            }
-            let place = match comment.target {
-                TextTarget::Meta(field) => field.label().to_owned(),
-                TextTarget::Block(block) => self
-                    .block_label(block)
-                    .unwrap_or_else(|| "deleted text".to_owned()),
-            };
-            let quote = if comment.quote.is_empty() {
-                String::new()
-            } else {
-                format!(" on \u{201c}{}\u{201d}", super::shorten(&comment.quote, 80))
-            };
-            elsewhere.push(format!("*Comment ({place}{quote}):* {note}"));
+            let gone = comment.detached && place.is_none();
+            notes.push(MarginNote {
+                block,
+                heading: match (place, gone) {
+                    (Some(place), _) => format!("{}, {when}, {place}:", comment.author),
+                    (None, true) => format!("{}, {when}, on words since deleted:", comment.author),
+                    (None, false) => format!("{}, {when}:", comment.author),
+                },
+                quote: super::shorten(&one_line(&comment.quote), 80),
+                text,
+            });
         }
-        let mut copy = copy.with_markup(MarkupMode::AllMarkup).into_owned();
-        if let Some(first) = copy.brief.parts.first_mut() {
-            for (index, line) in elsewhere.into_iter().enumerate() {
-                let id = copy.ids.block();
-                first.blocks.insert(
-                    index,
-                    super::Block {
-                        id,
-                        kind: BlockKind::Paragraph { text: line },
-                    },
-                );
-            }
+        let mut copy = self.with_markup(MarkupMode::AllMarkup).into_owned();
+        if !notes.is_empty() {
+            let mut markup = copy.markup.take().unwrap_or_default();
+            markup.notes = notes;
+            copy.markup = Some(markup);
         }
         copy
     }

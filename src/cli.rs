@@ -316,7 +316,7 @@ fn execute(command: Command) -> Result<()> {
             }
             if let Some(open) = loaded.project.open_review_summary() {
                 let shown = match (copy, format) {
-                    (crate::export::Copy::Review, _) => "shown as markup and notes",
+                    (crate::export::Copy::Review, _) => "shown as markup, comments in the margin",
                     (_, ExportFormat::Docx) => "carried as Word's tracked changes and comments",
                     (_, ExportFormat::Pdf) => {
                         "not made in this copy; pass --review for a review copy"

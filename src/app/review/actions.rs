@@ -352,7 +352,7 @@ impl AppState {
             VersionReason::ReviewExport,
         );
         self.info(format!(
-            "Exported the review copy {} ({} pages), with its suggestions marked and its comments as notes. The brief was saved as a version.",
+            "Exported the review copy {} ({} pages), with its suggestions marked and its comments in the margin. The brief was saved as a version.",
             path.display(),
             prepared.laid.pages.len()
         ));

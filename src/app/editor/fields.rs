@@ -40,8 +40,17 @@ pub(in crate::app) fn add_text_field(
     } else {
         egui::TextEdit::singleline(text)
     });
+    // The find bar's matches first; otherwise what review marks (suggested words in
+    // suggest mode, the words comments are on).
+    let review_marks = target
+        .filter(|_| !has_highlights)
+        .map(|target| crate::app::review::markup::field_marks(state, target))
+        .unwrap_or_default();
     let output = if has_highlights {
         edit.layouter(&mut layouter).show(ui)
+    } else if !review_marks.is_empty() {
+        let mut marked = crate::app::review::markup::review_layouter(review_marks, multiline);
+        edit.layouter(&mut marked).show(ui)
     } else {
         edit.show(ui)
     };

@@ -191,3 +191,91 @@ pub fn block_review_ui(ui: &mut egui::Ui, state: &mut AppState, block: crate::mo
         }
     });
 }
+
+/// How a stretch of a field's text is marked for review.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FieldMark {
+    /// Suggested text, in suggest mode: underlined in its author's colour.
+    Inserted(egui::Color32),
+    /// Text a comment is on: shaded in its author's colour.
+    Commented(egui::Color32),
+}
+
+/// The stretches of `target`'s field to mark, in the text the field shows: in suggest
+/// mode, the suggested insertions (the field shows the text with them made); otherwise
+/// the words open comments are on.
+pub fn field_marks(
+    state: &AppState,
+    target: TextTarget,
+) -> Vec<(std::ops::Range<usize>, FieldMark)> {
+    let project = state.project();
+    let mut marks = Vec::new();
+    if state.is_suggesting() {
+        let mut shift: isize = 0;
+        for suggestion in project.review.text_suggestions(target) {
+            let SuggestedChange::Text { start, end, insert } = &suggestion.change else {
+                continue;
+            };
+            let at = (*start as isize + shift).max(0) as usize;
+            if !insert.is_empty() {
+                let colour = author_colour(project, &suggestion.author);
+                marks.push((at..at + insert.len(), FieldMark::Inserted(colour)));
+            }
+            shift += insert.len() as isize - (*end as isize - *start as isize);
+        }
+    } else {
+        for comment in project.review.comments.iter() {
+            if comment.target != target || comment.resolved || comment.detached {
+                continue;
+            }
+            if let Some(span) = comment.span.clone().filter(|s| !s.is_empty()) {
+                let colour = author_colour(project, &comment.author);
+                marks.push((span, FieldMark::Commented(colour)));
+            }
+        }
+        marks.sort_by_key(|(range, _)| range.start);
+    }
+    marks
+}
+
+/// A layouter for a text field that shows `marks`.
+pub fn review_layouter(
+    marks: Vec<(std::ops::Range<usize>, FieldMark)>,
+    multiline: bool,
+) -> impl FnMut(&egui::Ui, &dyn egui::TextBuffer, f32) -> std::sync::Arc<egui::Galley> {
+    move |ui, buffer, wrap_width| {
+        let text = buffer.as_str();
+        let font_id = egui::TextStyle::Body.resolve(ui.style());
+        let plain = TextFormat::simple(font_id, ui.visuals().widgets.inactive.text_color());
+        let mut job = LayoutJob::default();
+        let mut at = 0;
+        for (range, mark) in &marks {
+            // While a keystroke is on its way the text may differ from the marked text.
+            if range.start < at
+                || range.end > text.len()
+                || !text.is_char_boundary(range.start)
+                || !text.is_char_boundary(range.end)
+            {
+                continue;
+            }
+            job.append(&text[at..range.start], 0.0, plain.clone());
+            let format = match mark {
+                FieldMark::Inserted(colour) => TextFormat {
+                    color: *colour,
+                    underline: egui::Stroke::new(1.5, *colour),
+                    ..plain.clone()
+                },
+                FieldMark::Commented(colour) => TextFormat {
+                    background: colour.gamma_multiply(0.25),
+                    ..plain.clone()
+                },
+            };
+            job.append(&text[range.clone()], 0.0, format);
+            at = range.end;
+        }
+        job.append(&text[at..], 0.0, plain);
+        job.wrap.max_width = if multiline { wrap_width } else { f32::INFINITY };
+        job.keep_trailing_whitespace = true;
+        ui.fonts_mut(|fonts| fonts.layout_job(job))
+    }
+}

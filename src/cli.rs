@@ -135,6 +135,10 @@ pub enum Command {
     },
     /// List a project's saved versions, oldest first.
     Versions { project: PathBuf },
+    /// Bring a Word file back from review (exported with `export --review -o x.docx`):
+    /// its tracked changes become suggestions and its comments comments, credited to
+    /// their reviewers. The brief's text is unchanged until you accept.
+    ImportReview { project: PathBuf, reviewed: PathBuf },
     /// List the templates.
     Templates,
     /// Register Briefwright with your desktop (icon, menu entry, and .brief files open in
@@ -268,8 +272,29 @@ fn execute(command: Command) -> Result<()> {
                 Some(format) => format,
                 None => ExportFormat::from_path(&output)?,
             };
-            let loaded = load(&project)?;
+            let mut loaded = load(&project)?;
             report_warnings(&loaded.warnings);
+            if copy == crate::export::Copy::Review && format == ExportFormat::Docx {
+                // A Word file for review names its brief and the version it was made from,
+                // saved in the brief now, so that the reviewed file can come back.
+                let _lock = ProjectLock::acquire(&project)?;
+                let name = output
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let brief = &mut loaded.project;
+                brief.review.ensure_brief_id();
+                let version = brief.snapshot(
+                    &format!("Exported for review ({name})"),
+                    &crate::user::full_name(),
+                    &now_timestamp(),
+                    crate::model::versions::VersionReason::ReviewExport,
+                );
+                brief
+                    .apply(crate::model::Edit::AddVersion(Box::new(version)))
+                    .context("the version for review was not saved")?;
+                save(brief, &project)?;
+            }
             // The dictionaries load on another core while the brief is laid out.
             let brief = loaded.project.clone();
             let spelling = (!no_spelling).then(|| {
@@ -474,6 +499,38 @@ fn execute(command: Command) -> Result<()> {
             author,
             force,
         )?,
+        Command::ImportReview { project, reviewed } => {
+            let _lock = ProjectLock::acquire(&project)?;
+            let mut loaded = load(&project)?;
+            report_warnings(&loaded.warnings);
+            let bytes =
+                crate::regular_file::read_regular(&reviewed, crate::import::MAX_DOCX_UNPACKED)
+                    .map_err(|refusal| anyhow::anyhow!("{} {refusal}", reviewed.display()))?;
+            let name = reviewed.display().to_string();
+            let (edit, summary) =
+                crate::review_return::import_review(&mut loaded.project, &bytes, &name)?;
+            for warning in &summary.warnings {
+                eprintln!("warning: {warning}");
+            }
+            loaded
+                .project
+                .apply(edit)
+                .context("the review was not brought in; the brief is unchanged")?;
+            save(&loaded.project, &project)?;
+            println!("{}", summary.line());
+            if summary.unplaced > 0 {
+                println!(
+                    "{} change(s) could not be placed and are kept as comments quoting them",
+                    summary.unplaced
+                );
+            }
+            if summary.already_there > 0 {
+                println!(
+                    "{} already in the brief (imported before), not added again",
+                    summary.already_there
+                );
+            }
+        }
         Command::Versions { project } => {
             let loaded = load(&project)?;
             report_warnings(&loaded.warnings);

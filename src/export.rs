@@ -191,7 +191,8 @@ pub fn prepare_copy(
     layouter: &mut Layouter,
 ) -> Result<Prepared, ExportError> {
     let shown = match (copy, format) {
-        (Copy::Review, _) => std::borrow::Cow::Owned(project.review_copy()),
+        (Copy::Review, ExportFormat::Pdf) => std::borrow::Cow::Owned(project.review_copy()),
+        (Copy::Review, ExportFormat::Docx) => std::borrow::Cow::Owned(project.word_review_copy()),
         (Copy::Clean, ExportFormat::Pdf) => project.as_printed(),
         (Copy::Clean, ExportFormat::Docx) => project.word_copy(),
     };

@@ -24,6 +24,7 @@ pub mod project;
 pub mod raster;
 pub mod redline;
 pub mod regular_file;
+pub mod review_return;
 pub mod sample;
 pub mod sample_kinds;
 pub mod spelling;

@@ -117,7 +117,7 @@ pub fn import_docx(bytes: &[u8]) -> Result<Source, DocxError> {
 
 /// What the package's core and application properties say.
 #[derive(Default)]
-struct Properties {
+pub(super) struct Properties {
     title: Option<String>,
     creator: Option<String>,
     created: Option<String>,
@@ -126,7 +126,7 @@ struct Properties {
 
 /// Unpacks every part once, counting: refuses a package that unpacks to too much or has a
 /// part that does not unpack, and reads the document properties on the way.
-fn check_package(bytes: &[u8]) -> Result<Properties, DocxError> {
+pub(super) fn check_package(bytes: &[u8]) -> Result<Properties, DocxError> {
     let mut archive = ZipArchive::new(Cursor::new(bytes))
         .map_err(|error| DocxError::Unreadable(error.to_string()))?;
     if archive.len() > MAX_DOCX_PARTS {

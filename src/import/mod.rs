@@ -16,6 +16,7 @@ mod pdf_layout;
 mod pdf_structure;
 mod pdf_tagged;
 mod split;
+pub mod word_review;
 
 use std::path::Path;
 

@@ -26,6 +26,8 @@ pub struct Document {
     pub attributions: Vec<crate::model::Attribution>,
     /// The comments whose anchors the texts mark, by the marks' index.
     pub comments: Vec<crate::model::Comment>,
+    /// For a Word file exported for review: the brief and version it is.
+    pub identity: Option<crate::model::ReviewIdentity>,
 }
 
 /// One element and the brief block it comes from, if any.
@@ -124,6 +126,11 @@ pub fn build(plan: &Plan, footnotes: &Footnotes, template: &Template) -> Documen
                 .as_ref()
                 .map(|markup| markup.comments.clone())
                 .unwrap_or_default(),
+            identity: plan
+                .project
+                .markup
+                .as_ref()
+                .and_then(|markup| markup.identity.clone()),
             ..Document::default()
         },
     };

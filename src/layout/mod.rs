@@ -22,6 +22,9 @@ mod slabs;
 
 pub use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::fonts::{Glyph, TextRange};
+/// The review's data a document carries to its writers, named here so that the
+/// exporters read only the layout's result.
+pub use crate::model::{Attribution, BlockId, Comment, ReviewIdentity};
 pub use document::{Document, Element, ElementKind, Noted, Segment, detect as detect_language};
 pub use dump::dump;
 pub use facts::Facts;
@@ -31,7 +34,7 @@ pub use plan::{
 };
 
 use crate::fonts::{FaceId, Typesetter};
-use crate::model::{BlockId, Project};
+use crate::model::Project;
 use crate::template::Template;
 use crate::units::{Point, Pt, Size};
 use memo::BlockCache;

@@ -34,7 +34,7 @@ pub use ids::{
 pub use inline::{InlineSpan, parse_inline, plain_text, shorten};
 pub use marking::Marking;
 pub use review::{Comment, Reply, Review, ReviewStatus, SuggestedChange, Suggestion, TextTarget};
-pub use review_markup::{Attribution, MarginNote, Markup, MarkupMode};
+pub use review_markup::{Attribution, MarginNote, Markup, MarkupMode, ReviewIdentity};
 
 /// "1 open comment", "3 open comments".
 pub fn count_of(n: usize, what: &str) -> String {

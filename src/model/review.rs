@@ -113,6 +113,9 @@ impl Suggestion {
 /// The brief's review: its comments, open suggestions and saved versions.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Review {
+    /// Names this brief in the Word files exported for review, so that a reviewed file
+    /// comes back to the brief it left; made at the first such export.
+    pub brief_id: String,
     pub comments: Vec<Comment>,
     pub suggestions: Vec<Suggestion>,
     /// Oldest first.
@@ -121,7 +124,31 @@ pub struct Review {
 
 impl Review {
     pub fn is_empty(&self) -> bool {
-        self.comments.is_empty() && self.suggestions.is_empty() && self.versions.is_empty()
+        self.brief_id.is_empty()
+            && self.comments.is_empty()
+            && self.suggestions.is_empty()
+            && self.versions.is_empty()
+    }
+
+    /// This brief's id for Word files exported for review, made now if it has none: 128
+    /// bits from the standard library's randomly keyed hasher and the clock.
+    pub fn ensure_brief_id(&mut self) -> &str {
+        if self.brief_id.is_empty() {
+            use std::hash::{BuildHasher, Hasher};
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos());
+            let mut halves = [0u64; 2];
+            for (n, half) in halves.iter_mut().enumerate() {
+                let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+                hasher.write_u128(nanos);
+                hasher.write_usize(n);
+                hasher.write_u32(std::process::id());
+                *half = hasher.finish();
+            }
+            self.brief_id = format!("{:016x}{:016x}", halves[0], halves[1]);
+        }
+        &self.brief_id
     }
 
     /// Whether anything is anchored to `target`'s text.

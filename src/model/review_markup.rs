@@ -55,6 +55,40 @@ pub struct Markup {
     pub comments: Vec<super::Comment>,
     /// Comments printed in a column beside the text (the review copy).
     pub notes: Vec<MarginNote>,
+    /// Set on a Word file exported for review: which brief and version it is, so that
+    /// the reviewed file can come back (see `import::review`).
+    pub identity: Option<ReviewIdentity>,
+}
+
+impl ReviewIdentity {
+    /// The custom document property that holds the brief's id.
+    pub const BRIEF_PROPERTY: &'static str = "Briefwright brief";
+    /// The custom document property that holds the version the file was exported as.
+    pub const VERSION_PROPERTY: &'static str = "Briefwright version";
+    /// The custom document property that holds the brief's title.
+    pub const TITLE_PROPERTY: &'static str = "Briefwright brief title";
+
+    /// The name of the bookmark on paragraph `n` of `block` ("_bw12_0"). Word hides
+    /// bookmarks whose names start with "_", and Word and LibreOffice keep them on save.
+    pub fn bookmark(block: super::BlockId, n: usize) -> String {
+        format!("_bw{}_{n}", block.0)
+    }
+
+    /// The block and paragraph a bookmark name gives, if it is one of ours.
+    pub fn block_of_bookmark(name: &str) -> Option<(super::BlockId, usize)> {
+        let (block, n) = name.strip_prefix("_bw")?.split_once('_')?;
+        Some((super::BlockId(block.parse().ok()?), n.parse().ok()?))
+    }
+}
+
+/// What a Word file exported for review carries to find its way home: the brief's id,
+/// the version it was exported as, and each block's id on its paragraphs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewIdentity {
+    pub brief: String,
+    pub version: super::VersionId,
+    /// The brief's title, to name it when a file comes back to the wrong brief.
+    pub title: String,
 }
 
 /// A comment as the review copy prints it in the margin.
@@ -378,6 +412,34 @@ impl Project {
         markup.comments = self.review.comments.clone();
         copy.markup = Some(markup);
         Cow::Owned(copy)
+    }
+}
+
+impl Project {
+    /// The Word file exported for review: [`Project::word_copy`], with each paragraph
+    /// carrying its block's id and the file carrying the brief's id and the version it
+    /// was exported as (the latest version saved for a review export), so that the
+    /// reviewed file can come back.
+    pub fn word_review_copy(&self) -> Project {
+        let mut copy = self.word_copy().into_owned();
+        let version = self
+            .review
+            .versions
+            .iter()
+            .rev()
+            .find(|v| v.reason == super::versions::VersionReason::ReviewExport);
+        if let Some(version) = version
+            && !self.review.brief_id.is_empty()
+        {
+            let mut markup = copy.markup.take().unwrap_or_default();
+            markup.identity = Some(ReviewIdentity {
+                brief: self.review.brief_id.clone(),
+                version: version.id,
+                title: self.brief.meta.title.clone(),
+            });
+            copy.markup = Some(markup);
+        }
+        copy
     }
 }
 

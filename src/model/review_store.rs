@@ -14,6 +14,8 @@ use super::{Block, BriefMeta, PartId, VersionId};
 /// one shared list.
 #[derive(Serialize, Deserialize)]
 struct StoredReview {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    brief_id: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     comments: Vec<Comment>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -100,6 +102,7 @@ impl Serialize for Review {
             })
             .collect();
         StoredReview {
+            brief_id: self.brief_id.clone(),
             comments: self.comments.clone(),
             suggestions: self.suggestions.clone(),
             versions,
@@ -156,6 +159,7 @@ impl<'de> Deserialize<'de> for Review {
             })
             .collect::<Result<Vec<_>, D::Error>>()?;
         Ok(Review {
+            brief_id: stored.brief_id,
             comments: stored.comments,
             suggestions: stored.suggestions,
             versions,

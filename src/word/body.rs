@@ -36,6 +36,13 @@ pub(super) struct BodyWriter<'a> {
     pub children: Vec<Child>,
     /// A page break the next paragraph or table must start after.
     break_pending: bool,
+    /// Paragraphs carry their block's identity (a Word file exported for review).
+    identified: bool,
+    /// The block of the element being written, and how many of its paragraphs are out.
+    block: Option<crate::layout::BlockId>,
+    in_block: usize,
+    /// Bookmarks written so far, for their ids.
+    bookmarks: usize,
 }
 
 impl<'a> BodyWriter<'a> {
@@ -46,6 +53,10 @@ impl<'a> BodyWriter<'a> {
             lists: Vec::new(),
             children: Vec::new(),
             break_pending: false,
+            identified: false,
+            block: None,
+            in_block: 0,
+            bookmarks: 0,
         }
     }
 
@@ -54,7 +65,12 @@ impl<'a> BodyWriter<'a> {
         self.lists = (0..document.lists)
             .map(|list| numbered_list(list_id(list)))
             .collect();
+        self.identified = document.identity.is_some();
         for element in &document.elements {
+            if element.block != self.block {
+                self.block = element.block;
+                self.in_block = 0;
+            }
             self.element(&element.kind);
         }
     }
@@ -128,7 +144,27 @@ impl<'a> BodyWriter<'a> {
         }
     }
 
-    pub(super) fn paragraph(&mut self, paragraph: Paragraph) {
+    pub(super) fn paragraph(&mut self, mut paragraph: Paragraph) {
+        if self.identified
+            && let Some(block) = self.block
+        {
+            // A bookmark at the paragraph's start names the block and its paragraph, so
+            // that a reviewed file maps back; Word hides names that start with "_".
+            self.bookmarks += 1;
+            let name = crate::layout::ReviewIdentity::bookmark(block, self.in_block);
+            self.in_block += 1;
+            paragraph.children.insert(
+                0,
+                docx_rs::ParagraphChild::BookmarkEnd(docx_rs::BookmarkEnd::new(self.bookmarks)),
+            );
+            paragraph.children.insert(
+                0,
+                docx_rs::ParagraphChild::BookmarkStart(docx_rs::BookmarkStart::new(
+                    self.bookmarks,
+                    name,
+                )),
+            );
+        }
         if std::mem::take(&mut self.break_pending) {
             self.page_break();
         }

@@ -66,9 +66,27 @@ pub fn write(laid: &Laid, template: &Template) -> Result<Vec<u8>, WordError> {
     }
     let used = fonts::assign(&mut docx, template);
     let embedded = embed::embed(&used, &template.fonts.body)?;
+    let version = document
+        .identity
+        .as_ref()
+        .map(|identity| identity.version.0.to_string())
+        .unwrap_or_default();
+    let identity = document.identity.as_ref();
     let custom = [
         ("Protective marking", banner.text.as_str()),
         ("Reference", facts.reference.trim()),
+        (
+            crate::layout::ReviewIdentity::BRIEF_PROPERTY,
+            identity.map_or("", |i| i.brief.as_str()),
+        ),
+        (
+            crate::layout::ReviewIdentity::VERSION_PROPERTY,
+            version.as_str(),
+        ),
+        (
+            crate::layout::ReviewIdentity::TITLE_PROPERTY,
+            identity.map_or("", |i| i.title.as_str()),
+        ),
     ];
     package::pack(docx, facts, &custom, embedded, &body.ids.resolved)
 }

@@ -6,7 +6,7 @@
 use docx_rs::{BreakType, Delete, Footnote, Hyperlink, HyperlinkData, Insert, Paragraph, Run};
 
 use crate::change_mark::{self, ChangeKind};
-use crate::model::Attribution;
+use crate::layout::Attribution;
 
 use crate::fonts::{ParagraphRequest, StyledSpan};
 use crate::layout::{Noted, Segment};
@@ -27,7 +27,7 @@ pub(super) struct Ids {
     /// Who made the changes that review marks show, for Word's tracked changes.
     pub attributions: Vec<Attribution>,
     /// The comments whose anchors the texts mark, by the marks' index.
-    pub comments: Vec<crate::model::Comment>,
+    pub comments: Vec<crate::layout::Comment>,
     /// The paragraph ids of the resolved comments' text, which Word's
     /// `commentsExtended` part marks as done.
     pub resolved: Vec<String>,

@@ -1,0 +1,488 @@
+//! A Word file back from review, brought into its brief: each tracked change becomes a
+//! suggestion on the block it belongs to, credited to its reviewer with the date; each
+//! comment and its replies become a comment on the same words; paragraphs a reviewer
+//! added or deleted with track changes on become suggested blocks and deletions; a change
+//! that cannot be placed becomes a comment on the nearest block that quotes it. Nothing
+//! in the brief's text changes until the officer accepts, and the whole import is one
+//! edit, undone in one step.
+
+use std::collections::BTreeMap;
+
+use similar::{Algorithm, DiffTag, TextDiff};
+
+use crate::import::DocxError;
+use crate::import::word_review::{self, Piece, ReviewedWord, Reviser, WordParagraph};
+use crate::model::{
+    Block, BlockId, BlockKind, Comment, Edit, Project, Reply, SuggestedChange, Suggestion,
+    TextTarget,
+};
+
+/// Why a Word file was not brought into the brief. The brief is never changed.
+#[derive(Debug, thiserror::Error)]
+pub enum ReturnError {
+    #[error("{file} {cause}")]
+    Word { file: String, cause: DocxError },
+    #[error(
+        "{file} did not come from Briefwright (it carries no brief id); to use its text, import it as an article (File \u{25b8} Import Article\u{2026} or `briefwright new --article`)"
+    )]
+    NotFromBriefwright { file: String },
+    #[error(
+        "{file} was exported from another brief, \u{201c}{title}\u{201d}; open that brief to bring its review in"
+    )]
+    OtherBrief { file: String, title: String },
+}
+
+/// What an import brought in, by reviewer.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// (reviewer, changes, comments), in the order they first appear.
+    pub reviewers: Vec<(String, usize, usize)>,
+    /// Changes placed as comments because their place was not found.
+    pub unplaced: usize,
+    /// Changes and comments already in the brief (the same file imported again).
+    pub already_there: usize,
+    pub warnings: Vec<String>,
+}
+
+impl Summary {
+    fn count(&mut self, reviewer: &str, change: bool) {
+        let row = match self.reviewers.iter().position(|r| r.0 == reviewer) {
+            Some(row) => row,
+            None => {
+                self.reviewers.push((reviewer.to_owned(), 0, 0));
+                self.reviewers.len() - 1
+            }
+        };
+        if change {
+            self.reviewers[row].1 += 1;
+        } else {
+            self.reviewers[row].2 += 1;
+        }
+    }
+
+    /// "Reviewer One: 4 changes, 2 comments; Reviewer Two: 1 change".
+    pub fn line(&self) -> String {
+        if self.reviewers.is_empty() {
+            return "No changes or comments to bring in".to_owned();
+        }
+        self.reviewers
+            .iter()
+            .map(|(who, changes, comments)| {
+                let mut parts = Vec::new();
+                if *changes > 0 {
+                    parts.push(crate::model::count_of(*changes, "change"));
+                }
+                if *comments > 0 {
+                    parts.push(crate::model::count_of(*comments, "comment"));
+                }
+                format!("{who}: {}", parts.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// A change as Word tracked it, in the bytes of the block's text as Word had it before.
+struct WordChange {
+    start: usize,
+    end: usize,
+    insert: String,
+    by: Reviser,
+}
+
+/// The edit that brings the reviewed Word file `bytes` (named `file`) into `project`, and
+/// what it brings. `project` only hands out ids here; apply the edit to change it.
+pub fn import_review(
+    project: &mut Project,
+    bytes: &[u8],
+    file: &str,
+) -> Result<(Edit, Summary), ReturnError> {
+    let reviewed = word_review::read(bytes).map_err(|cause| ReturnError::Word {
+        file: file.to_owned(),
+        cause,
+    })?;
+    match &reviewed.brief {
+        None => {
+            return Err(ReturnError::NotFromBriefwright {
+                file: file.to_owned(),
+            });
+        }
+        Some(id) if *id != project.review.brief_id => {
+            return Err(ReturnError::OtherBrief {
+                file: file.to_owned(),
+                title: reviewed.title.clone().unwrap_or_else(|| "untitled".into()),
+            });
+        }
+        Some(_) => {}
+    }
+    let mut summary = Summary::default();
+    if let Some(version) = reviewed.version
+        && project
+            .review
+            .version(crate::model::VersionId(version))
+            .is_none()
+    {
+        summary.warnings.push(format!(
+            "the version {file} was exported as is no longer in the brief; its changes are placed on the brief as it is now"
+        ));
+    }
+    let mut edits = Vec::new();
+    let mut comment_places: BTreeMap<String, (BlockId, usize, Option<usize>)> = BTreeMap::new();
+    // The paragraphs of each block, in order, and the block before each other paragraph.
+    let mut by_block: BTreeMap<BlockId, Vec<&WordParagraph>> = BTreeMap::new();
+    let mut previous: Option<BlockId> = None;
+    let mut unbookmarked: Vec<(Option<BlockId>, &WordParagraph)> = Vec::new();
+    for paragraph in &reviewed.paragraphs {
+        match paragraph.origin {
+            Some((block, _)) if project.locate(block).is_some() => {
+                by_block.entry(block).or_default().push(paragraph);
+                previous = Some(block);
+            }
+            _ => unbookmarked.push((previous, paragraph)),
+        }
+    }
+    for (&block, paragraphs) in &by_block {
+        bring_block(
+            project,
+            block,
+            paragraphs,
+            &mut edits,
+            &mut comment_places,
+            &mut summary,
+        );
+    }
+    for (after, paragraph) in unbookmarked {
+        bring_other(
+            project,
+            after,
+            paragraph,
+            &mut edits,
+            &mut comment_places,
+            &mut summary,
+        );
+    }
+    bring_comments(
+        project,
+        &reviewed,
+        &comment_places,
+        &mut edits,
+        &mut summary,
+    );
+    Ok((Edit::Many(edits), summary))
+}
+
+/// The block's tracked changes as suggestions (or its deletion as a suggested deletion),
+/// and where its comments start and end.
+fn bring_block(
+    project: &mut Project,
+    block: BlockId,
+    paragraphs: &[&WordParagraph],
+    edits: &mut Vec<Edit>,
+    comment_places: &mut BTreeMap<String, (BlockId, usize, Option<usize>)>,
+    summary: &mut Summary,
+) {
+    let target = TextTarget::Block(block);
+    let Some(text) = project.target_text(target) else {
+        return;
+    };
+    // Word's text of the block before the changes, and the changes in it.
+    let mut original = String::new();
+    let mut changes: Vec<WordChange> = Vec::new();
+    for (n, paragraph) in paragraphs.iter().enumerate() {
+        if n > 0 {
+            original.push('\n');
+        }
+        for piece in &paragraph.pieces {
+            let at = original.len();
+            match piece {
+                Piece::Text(written) => original.push_str(written),
+                Piece::Deleted { text, by } => {
+                    original.push_str(text);
+                    changes.push(WordChange {
+                        start: at,
+                        end: original.len(),
+                        insert: String::new(),
+                        by: by.clone(),
+                    });
+                }
+                Piece::Inserted { text, by } => {
+                    // An insertion right after a deletion by the same reviewer replaces it.
+                    match changes.last_mut() {
+                        Some(last)
+                            if last.end == at && last.by == *by && last.insert.is_empty() =>
+                        {
+                            last.insert = text.clone();
+                        }
+                        _ => changes.push(WordChange {
+                            start: at,
+                            end: at,
+                            insert: text.clone(),
+                            by: by.clone(),
+                        }),
+                    }
+                }
+                Piece::CommentStart(id) => {
+                    comment_places
+                        .entry(id.clone())
+                        .or_insert((block, at, None));
+                }
+                Piece::CommentEnd(id) => {
+                    if let Some(place) = comment_places.get_mut(id) {
+                        place.2 = Some(at);
+                    }
+                }
+            }
+        }
+    }
+    for place in comment_places.values_mut().filter(|p| p.0 == block) {
+        place.1 = map_position(&original, &text, place.1);
+        place.2 = place.2.map(|end| map_position(&original, &text, end));
+    }
+    let deleted_by = paragraphs.iter().find_map(|p| p.mark_deleted.clone());
+    let all_deleted = !changes.is_empty()
+        && paragraphs.iter().all(|p| {
+            p.pieces.iter().all(|piece| {
+                !matches!(piece, Piece::Text(t) if !t.trim().is_empty())
+                    && !matches!(piece, Piece::Inserted { .. })
+            })
+        });
+    if let (Some(by), true) = (deleted_by, all_deleted) {
+        if project.review.block_suggestion(block).is_none() {
+            summary.count(&by.author, true);
+            edits.push(Edit::SuggestBlockEdit {
+                edit: Box::new(Edit::DeleteBlock(block)),
+                author: by.author,
+                date: by.date,
+            });
+        } else {
+            summary.already_there += 1;
+        }
+        return;
+    }
+    let existing: Vec<Suggestion> = project
+        .review
+        .text_suggestions(target)
+        .into_iter()
+        .cloned()
+        .collect();
+    for change in changes {
+        let (start, end) = (
+            map_position(&original, &text, change.start),
+            map_position(&original, &text, change.end),
+        );
+        let suggested = SuggestedChange::Text {
+            start,
+            end: end.max(start),
+            insert: change.insert,
+        };
+        if existing.iter().any(|s| s.change == suggested) {
+            summary.already_there += 1;
+            continue;
+        }
+        summary.count(&change.by.author, true);
+        edits.push(Edit::InsertSuggestion {
+            index: usize::MAX,
+            suggestion: Box::new(Suggestion {
+                id: project.ids.suggestion(),
+                target,
+                author: change.by.author,
+                date: change.by.date,
+                change: suggested,
+            }),
+        });
+    }
+}
+
+/// A paragraph with no block of ours: one the reviewer added (a suggested block), or one
+/// of the title block or a table, whose changes are kept as comments quoting them.
+fn bring_other(
+    project: &mut Project,
+    after: Option<BlockId>,
+    paragraph: &WordParagraph,
+    edits: &mut Vec<Edit>,
+    comment_places: &mut BTreeMap<String, (BlockId, usize, Option<usize>)>,
+    summary: &mut Summary,
+) {
+    let near = after.or_else(|| project.brief.blocks().next().map(|b| b.id));
+    for piece in &paragraph.pieces {
+        if let (Piece::CommentStart(id), Some(block)) = (piece, near) {
+            comment_places.entry(id.clone()).or_insert((block, 0, None));
+        }
+    }
+    let added_by = paragraph.mark_inserted.clone().or_else(|| {
+        let inserted = paragraph.pieces.iter().all(|p| {
+            matches!(
+                p,
+                Piece::Inserted { .. } | Piece::CommentStart(_) | Piece::CommentEnd(_)
+            )
+        });
+        paragraph
+            .pieces
+            .iter()
+            .find_map(|p| match p {
+                Piece::Inserted { by, .. } => Some(by.clone()),
+                _ => None,
+            })
+            .filter(|_| inserted)
+    });
+    let revised = paragraph.revised();
+    if let (Some(by), false) = (added_by, paragraph.in_table) {
+        if revised.trim().is_empty() {
+            return;
+        }
+        let already = project.brief.blocks().any(
+            |b| matches!(&b.kind, BlockKind::Paragraph { text } if text.trim() == revised.trim()),
+        );
+        if already {
+            summary.already_there += 1;
+            return;
+        }
+        let (part, index) = after
+            .and_then(|block| project.locate(block))
+            .map(|(p, i)| (p, i + 1))
+            .unwrap_or((0, 0));
+        summary.count(&by.author, true);
+        edits.push(Edit::SuggestBlockEdit {
+            edit: Box::new(Edit::InsertBlock {
+                part,
+                index,
+                block: Block {
+                    id: project.ids.block(),
+                    kind: BlockKind::Paragraph {
+                        text: revised.trim().to_owned(),
+                    },
+                },
+            }),
+            author: by.author,
+            date: by.date,
+        });
+        return;
+    }
+    if !paragraph.has_changes() {
+        return;
+    }
+    // A change in the title block or a table: kept, quoted, as a comment on the block
+    // nearest to it, for the officer to make by hand.
+    let Some(block) = near else {
+        return;
+    };
+    for piece in &paragraph.pieces {
+        let (what, text, by) = match piece {
+            Piece::Inserted { text, by } => ("insert", text, by),
+            Piece::Deleted { text, by } => ("delete", text, by),
+            _ => continue,
+        };
+        summary.unplaced += 1;
+        summary.count(&by.author, true);
+        edits.push(Edit::AddComment(Box::new(Comment {
+            id: project.ids.comment(),
+            target: TextTarget::Block(block),
+            span: None,
+            quote: String::new(),
+            detached: false,
+            author: by.author.clone(),
+            date: by.date.clone(),
+            text: format!(
+                "Suggested in Word where Briefwright could not place it (\u{201c}{}\u{201d}): {what} \u{201c}{}\u{201d}",
+                crate::model::shorten(paragraph.original().trim(), 80),
+                text
+            ),
+            replies: Vec::new(),
+            resolved: false,
+        })));
+    }
+}
+
+/// The file's comments, each with its replies, on the words it marks.
+fn bring_comments(
+    project: &mut Project,
+    reviewed: &ReviewedWord,
+    places: &BTreeMap<String, (BlockId, usize, Option<usize>)>,
+    edits: &mut Vec<Edit>,
+    summary: &mut Summary,
+) {
+    let first_block = project.brief.blocks().next().map(|b| b.id);
+    for comment in reviewed.comments.iter().filter(|c| c.parent.is_none()) {
+        let place = places.get(&comment.id).copied();
+        let Some(block) = place.map(|p| p.0).or(first_block) else {
+            continue;
+        };
+        let target = TextTarget::Block(block);
+        let text = project.target_text(target).unwrap_or_default();
+        let span = place
+            .and_then(|(_, start, end)| end.map(|end| start.min(end)..end.max(start)))
+            .filter(|range| !range.is_empty() && text.get(range.clone()).is_some());
+        let quote = span
+            .as_ref()
+            .and_then(|range| text.get(range.clone()))
+            .unwrap_or_default()
+            .to_owned();
+        let replies: Vec<Reply> = reviewed
+            .comments
+            .iter()
+            .filter(|reply| {
+                reply.parent.as_deref() == Some(comment.paragraph.as_str())
+                    && !comment.paragraph.is_empty()
+            })
+            .map(|reply| Reply {
+                author: reply.author.clone(),
+                date: reply.date.clone(),
+                text: reply.text.clone(),
+            })
+            .collect();
+        let same =
+            project.review.comments.iter().any(|c| {
+                c.target == target && c.author == comment.author && c.text == comment.text
+            });
+        if same {
+            summary.already_there += 1;
+            continue;
+        }
+        summary.count(&comment.author, false);
+        edits.push(Edit::AddComment(Box::new(Comment {
+            id: project.ids.comment(),
+            target,
+            span,
+            quote,
+            detached: false,
+            author: comment.author.clone(),
+            date: comment.date.clone(),
+            text: comment.text.clone(),
+            replies,
+            resolved: comment.done,
+        })));
+    }
+}
+
+/// Where byte `at` of Word's text of a block is in the brief's text of it: the two are
+/// aligned character by character, since Word's text lacks the brief's `**` and `[^1]`
+/// and has the printed quotes and citations.
+fn map_position(word: &str, brief: &str, at: usize) -> usize {
+    if word == brief {
+        return at.min(brief.len());
+    }
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Myers)
+        .timeout(std::time::Duration::from_millis(100))
+        .diff_chars(word, brief);
+    let mut word_at = 0;
+    let mut brief_at = 0;
+    for op in diff.ops() {
+        let old: usize = diff.old_slices()[op.old_range()]
+            .iter()
+            .map(|s| s.len())
+            .sum();
+        let new: usize = diff.new_slices()[op.new_range()]
+            .iter()
+            .map(|s| s.len())
+            .sum();
+        match op.tag() {
+            DiffTag::Equal if at < word_at + old => return brief_at + (at - word_at),
+            DiffTag::Delete | DiffTag::Replace if at < word_at + old => return brief_at,
+            _ => {}
+        }
+        word_at += old;
+        brief_at += new;
+    }
+    brief.len()
+}

@@ -205,3 +205,72 @@ fn files_that_are_not_this_brief_s_review_are_refused_by_name() {
         );
     }
 }
+
+#[test]
+fn in_the_window_a_review_is_imported_then_one_change_accepted_and_one_rejected() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = dir.path();
+    exported(dir, "visit.brief", "visit.docx");
+    review_in_libreoffice(dir, "visit.docx", "reviewed.docx");
+    let brief = project(dir, "visit.brief");
+    let original = brief.brief.clone();
+    let (mut harness, answers) = support::window::harness_with(brief);
+    answers
+        .borrow_mut()
+        .articles
+        .push_back(vec![dir.join("reviewed.docx")]);
+    support::window::menu(&mut harness, "File", "Import Review from Word");
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .messages()
+            .iter()
+            .any(|m| m.text.contains("Reviewer One: 2 changes, 1 comment")),
+        "{:?}",
+        harness.state().messages()
+    );
+    assert_eq!(
+        harness.state().project().brief,
+        original,
+        "nothing changed yet"
+    );
+    assert_eq!(harness.state().project().open_suggestions(), 2);
+    // The Reviewing tab lists them: accept the first, reject the second.
+    harness
+        .get_all_by_label("Accept")
+        .next()
+        .expect("an Accept button")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().project().open_suggestions(), 1);
+    assert_ne!(harness.state().project().brief, original, "one change made");
+    harness
+        .get_all_by_label("Reject")
+        .next()
+        .expect("a Reject button")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().project().open_suggestions(), 0);
+    let texts = support::brief_blocks::paragraph_texts(harness.state().project());
+    let made = texts
+        .iter()
+        .filter(|t| t.contains("cautiously positive"))
+        .count()
+        + texts
+            .iter()
+            .filter(|t| t.ends_with("Officials agree."))
+            .count();
+    assert_eq!(
+        made, 1,
+        "exactly one of the two changes was made: {texts:?}"
+    );
+    // The import itself is one undo step (after the two answers are undone).
+    for _ in 0..3 {
+        support::window::menu(&mut harness, "Edit", "Undo");
+    }
+    assert_eq!(harness.state().project().brief, original);
+    assert_eq!(harness.state().project().open_suggestions(), 0);
+    assert!(harness.state().project().review.comments.is_empty());
+}

@@ -229,6 +229,10 @@ pub enum Command {
     ExportReview(PathBuf),
     /// The name comments and suggestions are credited to (empty: the system's).
     SetAuthorName(String),
+    /// Asks for a Word file back from review.
+    ImportReviewDialog,
+    /// Brings a Word file back from review, as one undoable step.
+    ImportReview(PathBuf),
 }
 
 /// What Edit ▸ Cut, Copy, Paste and Select All do to the focused text field.
@@ -502,6 +506,7 @@ impl Command {
             Command::AnswerAllSuggestions { accept: true } => "Accept All Suggestions",
             Command::AnswerAllSuggestions { accept: false } => "Reject All Suggestions",
             Command::ExportReviewDialog => "Export Review Copy…",
+            Command::ImportReviewDialog => "Import Review from Word…",
             _ => "",
         }
     }

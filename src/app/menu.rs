@@ -79,6 +79,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             item_ui(ui, state, Command::ExportDialog, true);
             item_ui(ui, state, Command::ExportWordDialog, true);
             item_ui(ui, state, Command::ExportReviewDialog, true);
+            item_ui(ui, state, Command::ImportReviewDialog, true);
             ui.separator();
             item_ui(ui, state, Command::QUIT, true);
         });

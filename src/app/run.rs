@@ -90,7 +90,9 @@ impl AppState {
             | Command::SignOff(_)
             | Command::ExportReviewDialog
             | Command::ExportReview(_)
-            | Command::SetAuthorName(_)) => {
+            | Command::SetAuthorName(_)
+            | Command::ImportReviewDialog
+            | Command::ImportReview(_)) => {
                 self.run_review(command);
             }
             Command::GoToBlock(block) => {

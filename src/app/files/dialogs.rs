@@ -41,6 +41,8 @@ pub enum FilePurpose {
     ExportReview {
         suggested: String,
     },
+    /// A Word file back from review.
+    ImportReview,
     PickTemplate,
     /// A Hunspell dictionary, whose folder becomes the folder of extra dictionaries.
     PickDictionary,
@@ -55,7 +57,10 @@ impl FilePurpose {
             FilePurpose::SaveProjectAs { .. } => "Save brief as",
             FilePurpose::ExportPdf { .. } => "Export PDF",
             FilePurpose::ExportWord { .. } => "Export as Word",
-            FilePurpose::ExportReview { .. } => "Export review copy",
+            FilePurpose::ExportReview { .. } => {
+                "Export review copy (PDF, or Word to review in Word)"
+            }
+            FilePurpose::ImportReview => "Import review from Word",
             FilePurpose::PickTemplate => "Use template file",
             FilePurpose::PickDictionary => {
                 "Choose a dictionary in the folder of extra dictionaries"
@@ -75,7 +80,9 @@ impl FilePurpose {
                     "txt", "md", "markdown", "text", "html", "htm", "xhtml", "pdf", "docx",
                 ],
             ),
-            FilePurpose::ExportPdf { .. } | FilePurpose::ExportReview { .. } => ("PDF", &["pdf"]),
+            FilePurpose::ExportPdf { .. } => ("PDF", &["pdf"]),
+            FilePurpose::ExportReview { .. } => ("PDF or Word document", &["pdf", "docx"]),
+            FilePurpose::ImportReview => ("Word document", &["docx"]),
             FilePurpose::ExportWord { .. } => ("Word document", &["docx"]),
             FilePurpose::PickTemplate => ("Briefwright template", &["toml"]),
             FilePurpose::PickDictionary => ("Hunspell dictionary", &["aff", "dic"]),

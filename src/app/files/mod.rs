@@ -222,6 +222,7 @@ impl AppState {
             FilePurpose::ExportPdf { .. } => Command::ExportPdf(purpose.complete(first)),
             FilePurpose::ExportWord { .. } => Command::ExportWord(purpose.complete(first)),
             FilePurpose::ExportReview { .. } => Command::ExportReview(purpose.complete(first)),
+            FilePurpose::ImportReview => Command::ImportReview(first),
             FilePurpose::PickTemplate => Command::UseTemplateFile(first),
             FilePurpose::PickDictionary => Command::SetDictionaryFolder(
                 first.parent().map(Path::to_path_buf).unwrap_or_default(),

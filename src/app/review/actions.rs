@@ -99,6 +99,10 @@ impl AppState {
             }
             Command::ExportReview(path) => self.export_review(path),
             Command::SetAuthorName(name) => self.settings.author_name = name,
+            Command::ImportReviewDialog => {
+                self.ask_for_file(crate::app::files::dialogs::FilePurpose::ImportReview);
+            }
+            Command::ImportReview(path) => self.import_review(path),
             _ => return false,
         }
         true
@@ -330,9 +334,65 @@ impl AppState {
         ));
     }
 
+    fn import_review(&mut self, path: PathBuf) {
+        let limit = crate::import::MAX_DOCX_UNPACKED;
+        let bytes = match crate::regular_file::read_regular(&path, limit) {
+            Ok(bytes) => bytes,
+            Err(refusal) => {
+                return self.error(format!(
+                    "{} {refusal}; the brief is unchanged.",
+                    path.display()
+                ));
+            }
+        };
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match crate::review_return::import_review(&mut self.project, &bytes, &name) {
+            Ok((edit, summary)) => {
+                self.apply_review_edit(edit);
+                for warning in &summary.warnings {
+                    self.warning(format!("{warning}."));
+                }
+                let mut told = format!("From {name}: {}.", summary.line());
+                if summary.unplaced > 0 {
+                    told.push_str(&format!(
+                        " {} could not be placed and are kept as comments quoting them.",
+                        summary.unplaced
+                    ));
+                }
+                if summary.already_there > 0 {
+                    told.push_str(&format!(
+                        " {} were already in the brief.",
+                        summary.already_there
+                    ));
+                }
+                self.info(told);
+                self.tab = Tab::Review;
+            }
+            Err(error) => self.error(format!("{error}. The brief is unchanged.")),
+        }
+    }
+
     fn export_review(&mut self, path: PathBuf) {
         let copy = crate::export::Copy::Review;
-        let format = crate::export::ExportFormat::Pdf;
+        let format = match crate::export::ExportFormat::from_path(&path) {
+            Ok(format) => format,
+            Err(error) => {
+                return self.error(format!("The review copy was not exported. {error}."));
+            }
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let label = format!("Exported for review ({name})");
+        if format == crate::export::ExportFormat::Docx {
+            // The Word copy names the version it was made from, saved first.
+            self.project.review.ensure_brief_id();
+            self.save_version(&label, VersionReason::ReviewExport);
+        }
         let prepared =
             match crate::export::prepare_copy(&self.project, format, copy, &mut self.layouter) {
                 Ok(prepared) => prepared,
@@ -343,19 +403,20 @@ impl AppState {
         if let Err(error) = crate::project::write_atomically(&path, &prepared.bytes, false) {
             return self.error(format!("The review copy was not exported. {error}."));
         }
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        self.save_version(
-            &format!("Exported for review ({name})"),
-            VersionReason::ReviewExport,
-        );
-        self.info(format!(
-            "Exported the review copy {} ({} pages), with its suggestions marked and its comments in the margin. The brief was saved as a version.",
-            path.display(),
-            prepared.laid.pages.len()
-        ));
+        if format == crate::export::ExportFormat::Pdf {
+            self.save_version(&label, VersionReason::ReviewExport);
+        }
+        self.info(match format {
+            crate::export::ExportFormat::Pdf => format!(
+                "Exported the review copy {} ({} pages), with its suggestions marked and its comments in the margin. The brief was saved as a version.",
+                path.display(),
+                prepared.laid.pages.len()
+            ),
+            crate::export::ExportFormat::Docx => format!(
+                "Exported {} for review in Word: its suggestions are tracked changes and its comments Word comments. The brief was saved as a version; File \u{25b8} Import Review from Word\u{2026} brings the reviewed file back.",
+                path.display()
+            ),
+        });
     }
 
     /// The project the preview lays out: the brief with its markup, a saved version, or

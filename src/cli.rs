@@ -282,18 +282,14 @@ fn execute(command: Command) -> Result<()> {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                let brief = &mut loaded.project;
-                brief.review.ensure_brief_id();
-                let version = brief.snapshot(
+                crate::review_return::save_word_review_version(
+                    &mut loaded.project,
                     &format!("Exported for review ({name})"),
                     &crate::user::full_name(),
                     &now_timestamp(),
-                    crate::model::versions::VersionReason::ReviewExport,
-                );
-                brief
-                    .apply(crate::model::Edit::AddVersion(Box::new(version)))
-                    .context("the version for review was not saved")?;
-                save(brief, &project)?;
+                    &mut Layouter::new(),
+                )?;
+                save(&loaded.project, &project)?;
             }
             // The dictionaries load on another core while the brief is laid out.
             let brief = loaded.project.clone();

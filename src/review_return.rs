@@ -82,6 +82,59 @@ impl Summary {
     }
 }
 
+/// Saves the brief as the version a Word file for review is made from, with each block's
+/// text as that Word file has it, so that edits made with Track Changes off can be found
+/// when the file comes back. The brief gets its id for review files if it has none.
+pub fn save_word_review_version(
+    project: &mut Project,
+    label: &str,
+    author: &str,
+    date: &str,
+    layouter: &mut crate::layout::Layouter,
+) -> Result<(), crate::export::ExportError> {
+    project.review.ensure_brief_id();
+    let mut version = project.snapshot(
+        label,
+        author,
+        date,
+        crate::model::versions::VersionReason::ReviewExport,
+    );
+    let id = version.id;
+    let _ = project.apply(Edit::AddVersion(Box::new(version.clone())));
+    let prepared = crate::export::prepare_copy(
+        project,
+        crate::export::ExportFormat::Docx,
+        crate::export::Copy::Review,
+        layouter,
+    )?;
+    if let Ok(written) = word_review::read(&prepared.bytes) {
+        version.word_text = block_texts(&written);
+        if let Some(saved) = project.review.versions.iter_mut().find(|v| v.id == id) {
+            *saved = version;
+        }
+    }
+    Ok(())
+}
+
+/// Each block's text as a Word file has it before its tracked changes, its paragraphs
+/// one per line.
+fn block_texts(word: &ReviewedWord) -> Vec<(BlockId, String)> {
+    let mut texts: Vec<(BlockId, String)> = Vec::new();
+    for paragraph in &word.paragraphs {
+        let Some((block, _)) = paragraph.origin else {
+            continue;
+        };
+        match texts.last_mut() {
+            Some((last, text)) if *last == block => {
+                text.push('\n');
+                text.push_str(&paragraph.original());
+            }
+            _ => texts.push((block, paragraph.original())),
+        }
+    }
+    texts
+}
+
 /// A change as Word tracked it, in the bytes of the block's text as Word had it before.
 struct WordChange {
     start: usize,
@@ -141,11 +194,33 @@ pub fn import_review(
             _ => unbookmarked.push((previous, paragraph)),
         }
     }
+    // Each block's text as the file was exported, to find edits made with Track
+    // Changes off; credited to whoever saved the file last.
+    let exported: Vec<(BlockId, String)> = reviewed
+        .version
+        .and_then(|v| project.review.version(crate::model::VersionId(v)))
+        .map(|v| v.word_text.clone())
+        .unwrap_or_default();
+    let untracked_by = Reviser {
+        author: reviewed
+            .last_modified_by
+            .clone()
+            .unwrap_or_else(|| "Unknown reviewer".to_owned()),
+        date: reviewed.modified.clone().unwrap_or_default(),
+    };
     for (&block, paragraphs) in &by_block {
+        let was = exported
+            .iter()
+            .find(|(b, _)| *b == block)
+            .map(|(_, text)| text.as_str());
         bring_block(
             project,
-            block,
-            paragraphs,
+            BlockFile {
+                block,
+                paragraphs,
+                exported: was,
+                untracked_by: &untracked_by,
+            },
             &mut edits,
             &mut comment_places,
             &mut summary,
@@ -171,16 +246,31 @@ pub fn import_review(
     Ok((Edit::Many(edits), summary))
 }
 
+/// A block as the reviewed file has it.
+struct BlockFile<'a> {
+    block: BlockId,
+    paragraphs: &'a [&'a WordParagraph],
+    /// Its text in the file as exported, if the version recorded it.
+    exported: Option<&'a str>,
+    /// Who edits made with Track Changes off are credited to.
+    untracked_by: &'a Reviser,
+}
+
 /// The block's tracked changes as suggestions (or its deletion as a suggested deletion),
-/// and where its comments start and end.
+/// edits made with Track Changes off too, and where its comments start and end.
 fn bring_block(
     project: &mut Project,
-    block: BlockId,
-    paragraphs: &[&WordParagraph],
+    file: BlockFile,
     edits: &mut Vec<Edit>,
     comment_places: &mut BTreeMap<String, (BlockId, usize, Option<usize>)>,
     summary: &mut Summary,
 ) {
+    let BlockFile {
+        block,
+        paragraphs,
+        exported,
+        untracked_by,
+    } = file;
     let target = TextTarget::Block(block);
     let Some(text) = project.target_text(target) else {
         return;
@@ -234,9 +324,24 @@ fn bring_block(
             }
         }
     }
+    // Places in the reviewed file's text go to the text as exported, then to the brief's.
+    let exported = exported.unwrap_or(&original);
+    let to_brief = |at: usize| map_position(exported, &text, map_position(&original, exported, at));
     for place in comment_places.values_mut().filter(|p| p.0 == block) {
-        place.1 = map_position(&original, &text, place.1);
-        place.2 = place.2.map(|end| map_position(&original, &text, end));
+        place.1 = to_brief(place.1);
+        place.2 = place.2.map(to_brief);
+    }
+    // Edits made with Track Changes off: what differs between the text as exported and
+    // as the reviewer left it, apart from the tracked changes.
+    let mut untracked: Vec<(usize, usize, String)> = Vec::new();
+    if exported != original {
+        for hunk in crate::model::word_diff::word_hunks(exported, &original) {
+            untracked.push((
+                map_position(exported, &text, hunk.old.start),
+                map_position(exported, &text, hunk.old.end),
+                original[hunk.new].to_owned(),
+            ));
+        }
     }
     let deleted_by = paragraphs.iter().find_map(|p| p.mark_deleted.clone());
     let all_deleted = !changes.is_empty()
@@ -265,11 +370,25 @@ fn bring_block(
         .into_iter()
         .cloned()
         .collect();
-    for change in changes {
-        let (start, end) = (
-            map_position(&original, &text, change.start),
-            map_position(&original, &text, change.end),
-        );
+    let untracked = untracked
+        .into_iter()
+        .map(|(start, end, insert)| (start, end, insert, untracked_by.clone()));
+    let tracked = changes.into_iter().map(|change| {
+        (
+            to_brief(change.start),
+            to_brief(change.end),
+            change.insert,
+            change.by,
+        )
+    });
+    for (start, end, insert, by) in untracked.chain(tracked).collect::<Vec<_>>() {
+        let change = WordChange {
+            start,
+            end,
+            insert,
+            by,
+        };
+        let (start, end) = (change.start, change.end);
         let suggested = SuggestedChange::Text {
             start,
             end: end.max(start),

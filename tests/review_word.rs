@@ -37,6 +37,11 @@ fn exported(dir: &Path, brief: &str, name: &str) {
 /// A reviewer in LibreOffice: Record Changes on, a phrase reworded, a sentence added,
 /// a comment, saved as Word.
 fn review_in_libreoffice(dir: &Path, from: &str, to: &str) {
+    review_in_libreoffice_with(dir, from, to, &[]);
+}
+
+/// The same, after `untracked` edits ("old=>new") made with Record Changes off.
+fn review_in_libreoffice_with(dir: &Path, from: &str, to: &str, untracked: &[&str]) {
     let script =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/review/libreoffice_review.py");
     let output = Command::new("/usr/bin/python3")
@@ -51,6 +56,7 @@ fn review_in_libreoffice(dir: &Path, from: &str, to: &str) {
             "halal food",
             "Which halal standard?",
         ])
+        .args(untracked)
         .current_dir(dir)
         .output()
         .expect("python3 with python3-uno (.ci/run installs it) runs");
@@ -273,4 +279,137 @@ fn in_the_window_a_review_is_imported_then_one_change_accepted_and_one_rejected(
     assert_eq!(harness.state().project().brief, original);
     assert_eq!(harness.state().project().open_suggestions(), 0);
     assert!(harness.state().project().review.comments.is_empty());
+}
+
+#[test]
+fn edits_made_with_track_changes_off_are_found_and_credited_to_the_last_author() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = dir.path();
+    exported(dir, "visit.brief", "visit.docx");
+    review_in_libreoffice_with(
+        dir,
+        "visit.docx",
+        "reviewed.docx",
+        &["freight costs remain=>freight costs still remain"],
+    );
+    let out = ok(&briefwright(
+        &["import-review", "visit.brief", "reviewed.docx"],
+        dir,
+    ));
+    assert!(out.contains("Reviewer One: 3 changes, 1 comment"), "{out}");
+    let after = project(dir, "visit.brief");
+    let untracked = after
+        .review
+        .suggestions
+        .iter()
+        .find(|s| matches!(&s.change, briefwright::model::SuggestedChange::Text { insert, .. } if insert == "still "))
+        .expect("the untracked edit is a suggestion");
+    // LibreOffice records the profile's user as the document's last author.
+    assert_eq!(untracked.author, "Reviewer One");
+}
+
+/// Word's own output, as Word writes it: revision ids (`w:rsid*`) on everything, a
+/// paragraph added with its paragraph mark tracked, a reply in `commentsExtended` and
+/// the thread resolved, and `people.xml`.
+#[test]
+fn a_file_shaped_like_word_s_own_comes_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = dir.path();
+    exported(dir, "visit.brief", "visit.docx");
+    let brief = project(dir, "visit.brief");
+    let first = support::brief_blocks::first_paragraph(&brief);
+    let docx = std::fs::read(dir.join("visit.docx")).expect("exported");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("zip");
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document"),
+        &mut document,
+    )
+    .expect("utf-8");
+    // The first paragraph of the brief: a word deleted and one inserted, as Word marks
+    // them, and a comment around them; then a paragraph the reviewer added.
+    let bookmark = format!("w:name=\"_bw{}_0\" />", first.0);
+    let at = document.find(&bookmark).expect("the block's bookmark") + bookmark.len();
+    let end_of_paragraph = at + document[at..].find("</w:p>").expect("paragraph end");
+    let paragraph = &document[at..end_of_paragraph];
+    let word = "positive";
+    assert!(paragraph.contains(word), "{paragraph}");
+    let reworked = paragraph.replacen(
+        word,
+        &format!(
+            "</w:t></w:r><w:commentRangeStart w:id=\"7\"/>\
+             <w:del w:id=\"101\" w:author=\"Reviewer Two\" w:date=\"2026-12-07T09:00:00Z\"><w:r w:rsidDel=\"00A1B2C3\"><w:delText>{word}</w:delText></w:r></w:del>\
+             <w:ins w:id=\"102\" w:author=\"Reviewer Two\" w:date=\"2026-12-07T09:00:00Z\"><w:r w:rsidR=\"00A1B2C3\"><w:t>upbeat</w:t></w:r></w:ins>\
+             <w:commentRangeEnd w:id=\"7\"/><w:r><w:commentReference w:id=\"7\"/></w:r><w:r w:rsidR=\"00D4E5F6\"><w:t xml:space=\"preserve\">"
+        ),
+        1,
+    );
+    let added = "<w:p w:rsidR=\"00A1B2C3\" w:rsidRDefault=\"00A1B2C3\"><w:pPr><w:rPr><w:ins w:id=\"103\" w:author=\"Reviewer Two\" w:date=\"2026-12-07T09:05:00Z\"/></w:rPr></w:pPr>\
+        <w:ins w:id=\"104\" w:author=\"Reviewer Two\" w:date=\"2026-12-07T09:05:00Z\"><w:r><w:t>The Deputy Prime Minister will also attend.</w:t></w:r></w:ins></w:p>";
+    let document = format!(
+        "{}{reworked}</w:p>{added}{}",
+        &document[..at],
+        &document[end_of_paragraph + "</w:p>".len()..]
+    );
+    let comments = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml">
+<w:comment w:id="7" w:author="Reviewer Two" w:date="2026-12-07T09:01:00Z" w:initials="R2"><w:p w14:paraId="1A2B3C4D" w:rsidR="00A1B2C3"><w:r><w:t>Too strong?</w:t></w:r></w:p></w:comment>
+<w:comment w:id="8" w:author="Desk Officer" w:date="2026-12-07T10:00:00Z" w:initials="DO"><w:p w14:paraId="5E6F7A8B"><w:r><w:t>Agreed, softened.</w:t></w:r></w:p></w:comment>
+</w:comments>"#;
+    let extended = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">
+<w15:commentEx w15:paraId="1A2B3C4D" w15:done="1"/>
+<w15:commentEx w15:paraId="5E6F7A8B" w15:paraIdParent="1A2B3C4D" w15:done="1"/>
+</w15:commentsEx>"#;
+    let people = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w15:people xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"><w15:person w15:author="Reviewer Two"><w15:presenceInfo w15:providerId="None" w15:userId="Reviewer Two"/></w15:person></w15:people>"#;
+    let reviewed = support::article_docx::replace_parts(
+        &docx,
+        &[
+            ("word/document.xml", document),
+            ("word/comments.xml", comments.to_owned()),
+            ("word/commentsExtended.xml", extended.to_owned()),
+            ("word/people.xml", people.to_owned()),
+        ],
+    );
+    std::fs::write(dir.join("word.docx"), reviewed).expect("write");
+    let out = ok(&briefwright(
+        &["import-review", "visit.brief", "word.docx"],
+        dir,
+    ));
+    assert!(out.contains("Reviewer Two: 2 changes, 1 comment"), "{out}");
+    let after = project(dir, "visit.brief");
+    assert_eq!(
+        after.as_printed().brief,
+        brief.brief,
+        "nothing prints until accepted"
+    );
+    let comment = &after.review.comments[0];
+    assert_eq!(comment.text, "Too strong?");
+    assert_eq!(comment.quote, "positive");
+    assert!(comment.resolved);
+    assert_eq!(comment.replies.len(), 1);
+    assert_eq!(comment.replies[0].author, "Desk Officer");
+    let added = after
+        .review
+        .suggestions
+        .iter()
+        .find(|s| s.change == briefwright::model::SuggestedChange::AddedBlock)
+        .expect("the added paragraph is a suggested block");
+    let (p, i) = after
+        .locate(match added.target {
+            briefwright::model::TextTarget::Block(block) => block,
+            briefwright::model::TextTarget::Meta(_) => panic!("a block"),
+        })
+        .expect("in the brief");
+    assert!(matches!(
+        &after.brief.parts[p].blocks[i].kind,
+        briefwright::model::BlockKind::Paragraph { text } if text == "The Deputy Prime Minister will also attend."
+    ));
+    let (first_p, first_i) = after.locate(first).expect("first paragraph");
+    assert_eq!(
+        (p, i),
+        (first_p, first_i + 1),
+        "added after the paragraph before it"
+    );
 }

@@ -96,8 +96,9 @@ pub struct ReviewedWord {
     pub brief: Option<String>,
     pub version: Option<u64>,
     pub title: Option<String>,
-    /// Who saved it last (`cp:lastModifiedBy`).
+    /// Who saved it last (`cp:lastModifiedBy`), and when (`dcterms:modified`).
     pub last_modified_by: Option<String>,
+    pub modified: Option<String>,
     pub paragraphs: Vec<WordParagraph>,
     pub comments: Vec<WordComment>,
 }
@@ -135,6 +136,7 @@ pub fn read(bytes: &[u8]) -> Result<ReviewedWord, DocxError> {
         version: property(ReviewIdentity::VERSION_PROPERTY).and_then(|v| v.parse().ok()),
         title: property(ReviewIdentity::TITLE_PROPERTY),
         last_modified_by: element_text(&core, b"lastModifiedBy"),
+        modified: element_text(&core, b"modified"),
         paragraphs: paragraphs(&document),
         comments: word_comments(&comments),
     };

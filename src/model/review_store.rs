@@ -37,6 +37,8 @@ struct StoredVersion {
     template: String,
     meta: BriefMeta,
     parts: Vec<StoredPart>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    word_text: Vec<(super::BlockId, String)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -79,6 +81,7 @@ impl Serialize for Review {
                 reason: version.reason,
                 template: version.template.clone(),
                 meta: version.meta.clone(),
+                word_text: version.word_text.clone(),
                 parts: version
                     .parts
                     .iter()
@@ -155,6 +158,7 @@ impl<'de> Deserialize<'de> for Review {
                     template: version.template,
                     meta: version.meta,
                     parts,
+                    word_text: version.word_text,
                 })
             })
             .collect::<Result<Vec<_>, D::Error>>()?;

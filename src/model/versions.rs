@@ -34,6 +34,9 @@ pub struct Version {
     pub template: String,
     pub meta: BriefMeta,
     pub parts: Vec<VersionPart>,
+    /// For a version exported to Word for review: each block's text as the Word file
+    /// had it, so that edits a reviewer made with Track Changes off can be found.
+    pub word_text: Vec<(super::BlockId, String)>,
 }
 
 /// A part of a saved version.
@@ -94,6 +97,7 @@ impl Project {
             template: self.brief.template.clone(),
             meta: self.brief.meta.clone(),
             parts,
+            word_text: Vec::new(),
         }
     }
 

@@ -390,8 +390,19 @@ impl AppState {
         let label = format!("Exported for review ({name})");
         if format == crate::export::ExportFormat::Docx {
             // The Word copy names the version it was made from, saved first.
-            self.project.review.ensure_brief_id();
-            self.save_version(&label, VersionReason::ReviewExport);
+            let author = self.author();
+            if let Err(error) = crate::review_return::save_word_review_version(
+                &mut self.project,
+                &label,
+                &author,
+                &now_timestamp(),
+                &mut self.layouter,
+            ) {
+                return self.error(format!("The review copy was not exported. {error}."));
+            }
+            self.dirty = true;
+            self.changed_since_autosave = true;
+            self.content_version += 1;
         }
         let prepared =
             match crate::export::prepare_copy(&self.project, format, copy, &mut self.layouter) {

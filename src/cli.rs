@@ -526,6 +526,11 @@ fn execute(command: Command) -> Result<()> {
                     summary.already_there
                 );
             }
+            for (who, place) in &summary.formatting {
+                println!(
+                    "formatting changed by {who} in {place}: listed, not applied (the template sets the formatting)"
+                );
+            }
         }
         Command::Versions { project } => {
             let loaded = load(&project)?;

@@ -27,10 +27,22 @@ pub enum ReturnError {
     )]
     NotFromBriefwright { file: String },
     #[error(
+        "{file} has a comment by {author} of {kb} KB, far longer than any comment; the file is damaged or not a review, and was not brought in"
+    )]
+    CommentTooLong {
+        file: String,
+        author: String,
+        kb: usize,
+    },
+    #[error(
         "{file} was exported from another brief, \u{201c}{title}\u{201d}; open that brief to bring its review in"
     )]
     OtherBrief { file: String, title: String },
 }
+
+/// The longest comment brought in: a page of text is about 3 KB; a comment of megabytes
+/// is a damaged or hostile file, and would make the brief too large to save.
+const MAX_COMMENT_BYTES: usize = 64 * 1024;
 
 /// What an import brought in, by reviewer.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,6 +53,9 @@ pub struct Summary {
     pub unplaced: usize,
     /// Changes and comments already in the brief (the same file imported again).
     pub already_there: usize,
+    /// Formatting changes, which Briefwright's templates decide: listed, not applied, as
+    /// (reviewer, where).
+    pub formatting: Vec<(String, String)>,
     pub warnings: Vec<String>,
 }
 
@@ -154,6 +169,17 @@ pub fn import_review(
         file: file.to_owned(),
         cause,
     })?;
+    if let Some(long) = reviewed
+        .comments
+        .iter()
+        .find(|c| c.text.len() > MAX_COMMENT_BYTES)
+    {
+        return Err(ReturnError::CommentTooLong {
+            file: file.to_owned(),
+            author: long.author.clone(),
+            kb: long.text.len() / 1024,
+        });
+    }
     match &reviewed.brief {
         None => {
             return Err(ReturnError::NotFromBriefwright {
@@ -225,6 +251,20 @@ pub fn import_review(
             &mut comment_places,
             &mut summary,
         );
+    }
+    for paragraph in &reviewed.paragraphs {
+        for by in &paragraph.formatting {
+            let place = paragraph
+                .origin
+                .and_then(|(block, _)| project.block_label(block))
+                .unwrap_or_else(|| {
+                    format!(
+                        "\u{201c}{}\u{201d}",
+                        crate::model::shorten(paragraph.revised().trim(), 40)
+                    )
+                });
+            summary.formatting.push((by.author.clone(), place));
+        }
     }
     for (after, paragraph) in unbookmarked {
         bring_other(

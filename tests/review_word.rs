@@ -413,3 +413,82 @@ fn a_file_shaped_like_word_s_own_comes_back() {
         "added after the paragraph before it"
     );
 }
+
+#[test]
+fn hostile_word_files_are_refused_by_name_and_the_brief_is_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = dir.path();
+    exported(dir, "visit.brief", "visit.docx");
+    let docx = std::fs::read(dir.join("visit.docx")).expect("exported");
+    // A comment of four megabytes inside a file that is otherwise this brief's.
+    let huge = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="1" w:author="Someone"><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:comment></w:comments>"#,
+        "x".repeat(4 << 20)
+    );
+    let long = support::article_docx::replace_parts(&docx, &[("word/comments.xml", huge)]);
+    std::fs::write(dir.join("long-comment.docx"), long).expect("write");
+    let bad = |name: &str| {
+        let from = support::fixture(&format!("bad/{name}"));
+        std::fs::copy(&from, dir.join(name)).expect("copy fixture");
+    };
+    bad("docx-zip-bomb.docx");
+    bad("docx-truncated.docx");
+    std::fs::copy(
+        support::fixture("hostile/docx-cut-in-text.docx"),
+        dir.join("cut-xml.docx"),
+    )
+    .expect("copy fixture");
+    let untouched = std::fs::read(dir.join("visit.brief")).expect("brief");
+    for (file, expected) in [
+        ("long-comment.docx", "has a comment by Someone of 4096 KB"),
+        ("docx-zip-bomb.docx", "zip bomb"),
+        ("docx-truncated.docx", "is not a Word document"),
+        ("cut-xml.docx", "is damaged"),
+    ] {
+        let out = briefwright(&["import-review", "visit.brief", file], dir);
+        let message = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{file}: {message}");
+        assert!(message.contains(expected), "{file}: {message}");
+        assert!(!message.contains("panicked"));
+        assert_eq!(
+            std::fs::read(dir.join("visit.brief")).expect("brief"),
+            untouched
+        );
+    }
+}
+
+#[test]
+fn formatting_changed_in_word_is_listed_not_applied() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = dir.path();
+    exported(dir, "visit.brief", "visit.docx");
+    let docx = std::fs::read(dir.join("visit.docx")).expect("exported");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("zip");
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document"),
+        &mut document,
+    )
+    .expect("utf-8");
+    // Word's record of a run made bold: the new properties, and the old in rPrChange.
+    let bold = document.replacen(
+        "<w:r><w:rPr /><w:t xml:space=\"preserve\">Commentary",
+        "<w:r><w:rPr><w:b/><w:rPrChange w:id=\"201\" w:author=\"Reviewer Three\" w:date=\"2026-12-07T11:00:00Z\"><w:rPr/></w:rPrChange></w:rPr><w:t xml:space=\"preserve\">Commentary",
+        1,
+    );
+    assert_ne!(bold, document, "the run to make bold is there");
+    let reviewed = support::article_docx::replace_parts(&docx, &[("word/document.xml", bold)]);
+    std::fs::write(dir.join("bold.docx"), reviewed).expect("write");
+    let before = project(dir, "visit.brief");
+    let out = ok(&briefwright(
+        &["import-review", "visit.brief", "bold.docx"],
+        dir,
+    ));
+    assert!(
+        out.contains(
+            "formatting changed by Reviewer Three in Background \u{b6}1: listed, not applied"
+        ),
+        "{out}"
+    );
+    assert_eq!(project(dir, "visit.brief").brief, before.brief);
+}

@@ -44,6 +44,9 @@ pub struct WordParagraph {
     /// reviewer added or removed.
     pub mark_inserted: Option<Reviser>,
     pub mark_deleted: Option<Reviser>,
+    /// Formatting a reviewer changed with track changes on (bold, a style): listed for
+    /// the officer, not applied.
+    pub formatting: Vec<Reviser>,
 }
 
 impl WordParagraph {
@@ -248,6 +251,11 @@ fn paragraphs(xml: &[u8]) -> Vec<WordParagraph> {
                     }
                     b"tab" if !in_properties => push_piece(&mut current, &revision, "\t"),
                     b"br" | b"cr" if !in_properties => push_piece(&mut current, &revision, "\n"),
+                    b"rPrChange" | b"pPrChange" => {
+                        if let Some(paragraph) = current.as_mut() {
+                            paragraph.formatting.push(reviser(start));
+                        }
+                    }
                     b"bookmarkStart" => {
                         if let (Some(paragraph), Some(name)) =
                             (current.as_mut(), attribute(start, b"name"))

@@ -368,6 +368,17 @@ impl AppState {
                         summary.already_there
                     ));
                 }
+                if !summary.formatting.is_empty() {
+                    let places: Vec<String> = summary
+                        .formatting
+                        .iter()
+                        .map(|(who, place)| format!("{place} ({who})"))
+                        .collect();
+                    told.push_str(&format!(
+                        " Formatting changed in {}: listed, not applied, since the template sets it.",
+                        places.join(", ")
+                    ));
+                }
                 self.info(told);
                 self.tab = Tab::Review;
             }

@@ -10,6 +10,9 @@ use briefwright::sample::long_project;
 use briefwright::template::Template;
 use criterion::{Criterion, criterion_group, criterion_main};
 
+#[path = "../tests/support/article_docx.rs"]
+#[allow(dead_code)]
+mod article_docx;
 #[path = "../tests/support/brief_blocks.rs"]
 #[allow(dead_code)]
 mod brief_blocks;
@@ -117,5 +120,69 @@ fn relayout_suggesting(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, versions, relayout_suggesting);
+/// The 200-page brief's Word review copy with a reviewer's insertion tracked at the start
+/// of 100 paragraphs, brought back.
+fn import_review(c: &mut Criterion) {
+    let mut project = long_project(TWO_HUNDRED_PAGES);
+    let mut layouter = Layouter::new();
+    briefwright::review_return::save_word_review_version(
+        &mut project,
+        "For review",
+        "Bench",
+        "2026-12-06T10:00:00Z",
+        &mut layouter,
+    )
+    .expect("version");
+    let docx = briefwright::export::prepare_copy(
+        &project,
+        briefwright::export::ExportFormat::Docx,
+        briefwright::export::Copy::Review,
+        &mut layouter,
+    )
+    .expect("exports")
+    .bytes;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("zip");
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document"),
+        &mut document,
+    )
+    .expect("utf-8");
+    let run = "<w:r><w:rPr /><w:t xml:space=\"preserve\">";
+    let mut changed = String::with_capacity(document.len() + 20_000);
+    let mut rest = document.as_str();
+    let mut changes = 0;
+    while let Some(at) = rest.find(run) {
+        changed.push_str(&rest[..at]);
+        if changes < 100 && rest[..at].contains("_bw") {
+            changed.push_str(&format!(
+                "<w:ins w:id=\"{}\" w:author=\"Bench\" w:date=\"2026-12-07T09:00:00Z\"><w:r><w:t xml:space=\"preserve\">Inserted </w:t></w:r></w:ins>",
+                900 + changes
+            ));
+            changes += 1;
+        }
+        changed.push_str(run);
+        rest = &rest[at + run.len()..];
+    }
+    changed.push_str(rest);
+    let reviewed = article_docx::replace_parts(&docx, &[("word/document.xml", changed)]);
+    let (_, summary) =
+        briefwright::review_return::import_review(&mut project.clone(), &reviewed, "bench.docx")
+            .expect("imports");
+    eprintln!("import review, 200 pages: {}", summary.line());
+    let mut group = c.benchmark_group("import review, 200 pages");
+    group.sample_size(20);
+    group.bench_function("100 tracked changes", |b| {
+        b.iter(|| {
+            let mut target = project.clone();
+            black_box(
+                briefwright::review_return::import_review(&mut target, &reviewed, "bench.docx")
+                    .map(|(_, summary)| summary.reviewers.len()),
+            )
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, versions, relayout_suggesting, import_review);
 criterion_main!(benches);

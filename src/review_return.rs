@@ -13,8 +13,8 @@ use similar::{Algorithm, DiffTag, TextDiff};
 use crate::import::DocxError;
 use crate::import::word_review::{self, Piece, ReviewedWord, Reviser, WordParagraph};
 use crate::model::{
-    Block, BlockId, BlockKind, Comment, Edit, Project, Reply, SuggestedChange, Suggestion,
-    TextTarget,
+    Block, BlockId, BlockKind, Comment, Edit, MetaField, Project, Reply, SuggestedChange,
+    Suggestion, TextTarget,
 };
 
 /// Why a Word file was not brought into the brief. The brief is never changed.
@@ -266,7 +266,26 @@ pub fn import_review(
             summary.formatting.push((by.author.clone(), place));
         }
     }
+    // The title block is a table of labels and values: a changed value goes to its field.
+    let mut field: Option<MetaField> = None;
     for (after, paragraph) in unbookmarked {
+        let labelled = field.take();
+        if paragraph.in_table {
+            let label = paragraph.original();
+            if let Some(named) = MetaField::ALL
+                .into_iter()
+                .find(|f| !f.is_chosen_from_list() && f.label() == label.trim())
+            {
+                field = Some(named);
+                continue;
+            }
+            if let Some(labelled) = labelled
+                && paragraph.has_changes()
+                && bring_field(project, labelled, paragraph, &mut edits, &mut summary)
+            {
+                continue;
+            }
+        }
         bring_other(
             project,
             after,
@@ -450,6 +469,82 @@ fn bring_block(
             }),
         });
     }
+}
+
+/// A changed value of the title block as suggestions on its field; false if the field
+/// no longer reads as it did (the change is then kept as a comment).
+fn bring_field(
+    project: &mut Project,
+    field: MetaField,
+    paragraph: &WordParagraph,
+    edits: &mut Vec<Edit>,
+    summary: &mut Summary,
+) -> bool {
+    let target = TextTarget::Meta(field);
+    let Some(text) = project.target_text(target) else {
+        return false;
+    };
+    let original = paragraph.original();
+    if original.trim() != text.trim() {
+        return false;
+    }
+    let mut at = 0;
+    let mut changes: Vec<WordChange> = Vec::new();
+    for piece in &paragraph.pieces {
+        match piece {
+            Piece::Text(written) => at += written.len(),
+            Piece::Deleted { text, by } => {
+                changes.push(WordChange {
+                    start: at,
+                    end: at + text.len(),
+                    insert: String::new(),
+                    by: by.clone(),
+                });
+                at += text.len();
+            }
+            Piece::Inserted { text, by } => match changes.last_mut() {
+                Some(last) if last.end == at && last.by == *by && last.insert.is_empty() => {
+                    last.insert = text.clone();
+                }
+                _ => changes.push(WordChange {
+                    start: at,
+                    end: at,
+                    insert: text.clone(),
+                    by: by.clone(),
+                }),
+            },
+            Piece::CommentStart(_) | Piece::CommentEnd(_) => {}
+        }
+    }
+    let existing: Vec<Suggestion> = project
+        .review
+        .text_suggestions(target)
+        .into_iter()
+        .cloned()
+        .collect();
+    for change in changes {
+        let suggested = SuggestedChange::Text {
+            start: map_position(&original, &text, change.start),
+            end: map_position(&original, &text, change.end),
+            insert: change.insert,
+        };
+        if existing.iter().any(|s| s.change == suggested) {
+            summary.already_there += 1;
+            continue;
+        }
+        summary.count(&change.by.author, true);
+        edits.push(Edit::InsertSuggestion {
+            index: usize::MAX,
+            suggestion: Box::new(Suggestion {
+                id: project.ids.suggestion(),
+                target,
+                author: change.by.author,
+                date: change.by.date,
+                change: suggested,
+            }),
+        });
+    }
+    true
 }
 
 /// A paragraph with no block of ours: one the reviewer added (a suggested block), or one

@@ -492,3 +492,45 @@ fn formatting_changed_in_word_is_listed_not_applied() {
     );
     assert_eq!(project(dir, "visit.brief").brief, before.brief);
 }
+
+#[test]
+fn a_change_in_the_title_block_goes_to_its_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = dir.path();
+    exported(dir, "visit.brief", "visit.docx");
+    let docx = std::fs::read(dir.join("visit.docx")).expect("exported");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("zip");
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document"),
+        &mut document,
+    )
+    .expect("utf-8");
+    let date = "<w:t xml:space=\"preserve\">9 March 2026</w:t></w:r>";
+    assert!(document.contains(date), "the Date row");
+    let changed = document.replacen(
+        date,
+        "<w:t xml:space=\"preserve\"></w:t></w:r>\
+         <w:del w:id=\"301\" w:author=\"Reviewer Two\" w:date=\"2026-12-07T09:00:00Z\"><w:r><w:delText>9</w:delText></w:r></w:del>\
+         <w:ins w:id=\"302\" w:author=\"Reviewer Two\" w:date=\"2026-12-07T09:00:00Z\"><w:r><w:t>10</w:t></w:r></w:ins>\
+         <w:r><w:t xml:space=\"preserve\"> March 2026</w:t></w:r>",
+        1,
+    );
+    let reviewed = support::article_docx::replace_parts(&docx, &[("word/document.xml", changed)]);
+    std::fs::write(dir.join("date.docx"), reviewed).expect("write");
+    let out = ok(&briefwright(
+        &["import-review", "visit.brief", "date.docx"],
+        dir,
+    ));
+    assert!(out.contains("Reviewer Two: 1 change"), "{out}");
+    let mut after = project(dir, "visit.brief");
+    let suggestion = after.review.suggestions[0].clone();
+    assert_eq!(
+        suggestion.target,
+        briefwright::model::TextTarget::Meta(briefwright::model::MetaField::Date)
+    );
+    after
+        .apply(briefwright::model::Edit::AcceptSuggestion(suggestion.id))
+        .expect("accept");
+    assert_eq!(after.brief.meta.date, "10 March 2026");
+}

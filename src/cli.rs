@@ -10,8 +10,9 @@ use clap::{Parser, Subcommand};
 use crate::dates::now_timestamp;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::draft::{DraftOptions, new_draft};
-use crate::export::{ExportFormat, marked_with_errors, prepare, render};
+use crate::export::{ExportFormat, marked_with_errors, prepare_as, render};
 use crate::layout::Layouter;
+use crate::pdf::PdfStandard;
 use crate::project::{ProjectLock, load, save, write_atomically};
 use crate::template::{BUILT_IN, Template};
 
@@ -85,6 +86,11 @@ pub enum Command {
         /// exported with errors. Without this, a brief with errors is not written.
         #[arg(long)]
         allow_errors: bool,
+        /// What a PDF meets: a2 (the default) is tagged for screen readers (PDF/UA-1) and
+        /// archival (PDF/A-2a); ua is tagged only; none is neither, about 9% smaller and
+        /// 8% quicker on a 200-page brief (see the README).
+        #[arg(long, value_parser = parse_pdf_standard, default_value = "a2")]
+        pdf_standard: PdfStandard,
     },
     /// Lay a project out with another template, or read its own template again from its file.
     SetTemplate {
@@ -230,6 +236,7 @@ fn execute(command: Command) -> Result<()> {
             format,
             no_spelling,
             allow_errors,
+            pdf_standard,
         } => {
             let format = match format {
                 Some(format) => format,
@@ -246,7 +253,7 @@ fn execute(command: Command) -> Result<()> {
                 })
             });
             let mut layouter = Layouter::new();
-            let mut prepared = prepare(&loaded.project, format, &mut layouter)?;
+            let mut prepared = prepare_as(&loaded.project, format, &mut layouter, pdf_standard)?;
             report_warnings(&prepared.laid.diagnostics);
             let load_errors = loaded.warnings.iter().filter(|d| d.is_error()).count();
             let errors = load_errors + prepared.error_count();
@@ -258,10 +265,11 @@ fn execute(command: Command) -> Result<()> {
                 );
             }
             if errors > 0 {
-                prepared = prepare(
+                prepared = prepare_as(
                     &marked_with_errors(&loaded.project, errors),
                     format,
                     &mut layouter,
+                    pdf_standard,
                 )?;
             }
             write_atomically(&output, &prepared.bytes, false)?;
@@ -463,6 +471,13 @@ fn set_template(path: &Path, template: Option<&str>, refresh: bool) -> Result<()
         );
     }
     Ok(())
+}
+
+/// `--pdf-standard`: "none", "ua" or "a2".
+fn parse_pdf_standard(name: &str) -> Result<PdfStandard, String> {
+    PdfStandard::from_name(name).ok_or_else(|| {
+        format!("\"{name}\" is not a PDF standard; use a2 (PDF/A-2a and PDF/UA-1), ua (PDF/UA-1) or none")
+    })
 }
 
 /// `--format`: "pdf", "docx" or "word".

@@ -18,6 +18,7 @@ mod plan;
 mod portion;
 mod prefetch;
 mod slabs;
+mod tag;
 
 pub use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::fonts::{Glyph, TextRange};
@@ -28,6 +29,7 @@ pub use furniture::Banner;
 pub use plan::{
     BULLET, ListItem, MetaTable, NO_CRITICAL_DATE, RESPONSE_COLUMN, TablePlan, attachment_letter,
 };
+pub use tag::{Role, Tag};
 
 use crate::fonts::{FaceId, Typesetter};
 use crate::model::{BlockId, Project};
@@ -76,6 +78,8 @@ pub struct Positioned {
     pub item: Item,
     /// The brief block this item renders, so a click in the preview can select it.
     pub block: Option<BlockId>,
+    /// What the item is in the brief's structure, for the PDF's tags.
+    pub tag: Tag,
 }
 
 /// Something drawn on a page.
@@ -349,6 +353,10 @@ fn layout_with(
         &mut diagnostics,
         with_document,
     );
+    let flow = match &document {
+        Some(document) => number_elements(flow, document),
+        None => flow,
+    };
     let mut laid = paginate::paginate(flow, project, template, banner, typesetter);
     laid.document = document;
     diagnostics.append(&mut laid.diagnostics);
@@ -370,4 +378,25 @@ fn layout_with(
     typesetter.trim_cache();
     blocks.trim();
     laid
+}
+
+/// Names in each flow block the element of `document` it shows. The document is built
+/// from the same plan in the same order as the flow, one element per flow block, except
+/// for page breaks, which are a flag on the next block in the flow. Should the two ever
+/// disagree in number, nothing is named, and the PDF is written without tags rather than
+/// with wrong ones.
+fn number_elements(mut flow: Vec<slabs::FlowBlock>, document: &Document) -> Vec<slabs::FlowBlock> {
+    let elements: Vec<u32> = document
+        .elements
+        .iter()
+        .enumerate()
+        .filter(|(_, element)| !matches!(element.kind, ElementKind::PageBreak))
+        .filter_map(|(index, _)| u32::try_from(index).ok())
+        .collect();
+    if elements.len() == flow.len() {
+        for (block, element) in flow.iter_mut().zip(elements) {
+            block.element = Some(element);
+        }
+    }
+    flow
 }

@@ -8,7 +8,7 @@ use crate::model::BlockId;
 use crate::template::Style;
 use crate::units::{Point, Pt, Size};
 
-use super::{Color, GlyphRun, Item};
+use super::{Color, GlyphRun, Item, Role};
 
 /// A block of the flow: slabs stacked vertically, with spacing and breaking rules.
 #[derive(Debug, Clone)]
@@ -28,14 +28,18 @@ pub struct FlowBlock {
     pub block: Option<BlockId>,
     /// Outline (bookmark) title, for part headings.
     pub outline: Option<String>,
+    /// The element of the layout's document the block shows (set after the flow is
+    /// built, as cached blocks are shared between layouts).
+    pub element: Option<u32>,
 }
 
 /// An unbreakable horizontal strip: one line of text or one table row.
-/// Item positions are relative to the strip's top-left corner at the left margin.
+/// Item positions are relative to the strip's top-left corner at the left margin; each
+/// item says what part of its block's element it shows.
 #[derive(Debug, Clone)]
 pub struct Slab {
     pub height: Pt,
-    pub items: Vec<(Point, Item)>,
+    pub items: Vec<(Point, Item, Role)>,
     /// Footnotes referenced on this line, as lines of their own: they go to the foot of
     /// the page the line lands on.
     pub notes: Vec<Slab>,
@@ -45,7 +49,7 @@ impl Slab {
     /// The text the slab shows, for finding a footnote's mark in it.
     pub fn text(&self) -> String {
         let mut text = String::new();
-        for (_, item) in &self.items {
+        for (_, item, _) in &self.items {
             if let Item::Text(run) = item {
                 text.extend(run.glyphs.iter().map(|g| run.glyph_text(g)));
             }
@@ -65,6 +69,7 @@ pub fn text_block(slabs: Vec<Slab>, style: &Style, block: Option<BlockId>) -> Fl
         page_break_before: false,
         block,
         outline: None,
+        element: None,
     }
 }
 
@@ -97,7 +102,7 @@ pub fn paragraph_slabs(set: &SetParagraph, indent: Pt, color: Color) -> Vec<Slab
 }
 
 /// All lines of a paragraph stacked from `origin`, as items of one slab.
-pub fn stack_lines(set: &SetParagraph, origin: Point, color: Color) -> Vec<(Point, Item)> {
+pub fn stack_lines(set: &SetParagraph, origin: Point, color: Color) -> Vec<(Point, Item, Role)> {
     let mut y = origin.y;
     let mut items = Vec::new();
     for line in &set.lines {
@@ -112,7 +117,7 @@ pub fn line_items(
     line: &crate::fonts::SetLine,
     origin: Point,
     color: Color,
-) -> Vec<(Point, Item)> {
+) -> Vec<(Point, Item, Role)> {
     // Links in running text are blue and underlined; in muted text (citations) they stay
     // quiet and are only clickable.
     let marks_links = color == Color::TEXT;
@@ -124,7 +129,7 @@ pub fn line_items(
         } else {
             color
         };
-        items.push((at, Item::Text(glyph_run(run, run_color))));
+        items.push((at, Item::Text(glyph_run(run, run_color)), Role::Text));
         if let Some(url) = run.link.and_then(|i| set.links.get(i)) {
             let inked = run
                 .glyphs
@@ -143,6 +148,7 @@ pub fn line_items(
                     },
                     url: url.clone(),
                 },
+                Role::Text,
             ));
             if marks_links {
                 items.push((
@@ -152,9 +158,18 @@ pub fn line_items(
                         thickness: Pt(0.4),
                         color: Color::LINK,
                     },
+                    Role::Artifact,
                 ));
             }
         }
+    }
+    items
+}
+
+/// `items` as showing `role` of their element.
+pub fn with_role(mut items: Vec<(Point, Item, Role)>, role: Role) -> Vec<(Point, Item, Role)> {
+    for item in &mut items {
+        item.2 = role;
     }
     items
 }

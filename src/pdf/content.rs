@@ -13,7 +13,7 @@ use printpdf::{
 };
 
 use super::fonts::UsedFonts;
-use super::tags::{Mark, sequences};
+use super::tags::{Mark, Sequences, sequences};
 use crate::layout::{Color, GlyphRun, Item, Page, Positioned};
 use crate::units::Point;
 
@@ -34,9 +34,19 @@ pub fn page(page: &Page, fonts: &UsedFonts, tagged: bool) -> PdfPage {
     };
     if tagged {
         let mut mcid = 0;
-        for sequence in sequences(page) {
-            // A marked-content sequence and a text object may not overlap.
-            writer.end_text();
+        let Sequences { order, sequences } = sequences(page);
+        for sequence in sequences {
+            let items = || order[sequence.items.clone()].iter().map(|&i| &page.items[i]);
+            // A marked-content sequence and a text object may not overlap: a sequence of
+            // text alone goes inside the text object (which then runs on, keeping its
+            // font and colour), any other around it.
+            let text_only =
+                items().all(|p| matches!(p.item, Item::Text(_) | Item::Link { .. }));
+            if text_only {
+                writer.begin_text();
+            } else {
+                writer.end_text();
+            }
             match sequence.mark {
                 Mark::Artifact => writer.ops.push(Op::BeginMarkedContent {
                     tag: "Artifact".to_owned(),
@@ -51,10 +61,12 @@ pub fn page(page: &Page, fonts: &UsedFonts, tagged: bool) -> PdfPage {
                     mcid += 1;
                 }
             }
-            for positioned in &page.items[sequence.items] {
+            for positioned in items() {
                 writer.item(positioned);
             }
-            writer.end_text();
+            if !text_only {
+                writer.end_text();
+            }
             writer.ops.push(Op::EndMarkedContent);
         }
     } else {

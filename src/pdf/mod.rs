@@ -178,11 +178,7 @@ pub fn write_as(laid: &Laid, standard: PdfStandard) -> Result<Vec<u8>, PdfError>
         assembled
     };
     finish::finish(&mut assembled, laid, standard);
-    let mut bytes = Vec::new();
-    assembled
-        .save_to(&mut bytes)
-        .map_err(|e| PdfError::Assemble(e.to_string()))?;
-    Ok(bytes)
+    finish::save(&mut assembled).map_err(|e| PdfError::Assemble(e.to_string()))
 }
 
 /// From this many pages on, printpdf serialises pieces of the document on two threads.

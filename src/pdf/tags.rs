@@ -34,35 +34,57 @@ pub enum Mark {
     },
 }
 
-/// A stretch of a page's items that goes in one marked-content sequence.
+/// A stretch of a page's items that goes in one marked-content sequence: positions in
+/// the page's writing order ([`Sequences::order`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sequence {
     pub items: Range<usize>,
     pub mark: Mark,
 }
 
+/// The order a page's items are written in, and that order cut into marked-content
+/// sequences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sequences {
+    /// Indexes into the page's items.
+    pub order: Vec<usize>,
+    pub sequences: Vec<Sequence>,
+}
+
 /// The page's items cut into marked-content sequences, in order. A link area draws
 /// nothing and goes with the sequence it stands in; the text run before it is the link's
-/// text, in a sequence of its own.
-pub fn sequences(page: &Page) -> Vec<Sequence> {
+/// text, in a sequence of its own. The layout puts a list item's label after its first
+/// line; it is written before it, so that the label and the text are a sequence each.
+pub fn sequences(page: &Page) -> Sequences {
+    let mut order: Vec<usize> = (0..page.items.len()).collect();
+    let mut start = 0;
+    while start < order.len() {
+        let element = page.items[start].tag.element;
+        let mut end = start + 1;
+        while end < order.len() && element.is_some() && page.items[end].tag.element == element {
+            end += 1;
+        }
+        if end - start > 1 {
+            order[start..end].sort_by_key(|&index| page.items[index].tag.role != Role::Label);
+        }
+        start = end;
+    }
     let mut out: Vec<Sequence> = Vec::new();
     let mut links = 0u32;
-    for (index, positioned) in page.items.iter().enumerate() {
+    for (position, &index) in order.iter().enumerate() {
+        let positioned = &page.items[index];
         let mark = match (&positioned.item, positioned.tag.element) {
             (Item::Link { .. }, _) => {
                 links += 1;
                 if let Some(last) = out.last_mut() {
-                    last.items.end = index + 1;
+                    last.items.end = position + 1;
                     continue;
                 }
                 Mark::Artifact
             }
             (Item::Text(_), Some(element)) if positioned.tag.is_content() => {
-                let link = matches!(
-                    page.items.get(index + 1).map(|next| &next.item),
-                    Some(Item::Link { .. })
-                )
-                .then_some(links);
+                let next = order.get(position + 1).map(|&next| &page.items[next].item);
+                let link = matches!(next, Some(Item::Link { .. })).then_some(links);
                 Mark::Content {
                     element,
                     role: positioned.tag.role,
@@ -72,14 +94,17 @@ pub fn sequences(page: &Page) -> Vec<Sequence> {
             _ => Mark::Artifact,
         };
         match out.last_mut() {
-            Some(last) if last.mark == mark && mark_joins(mark) => last.items.end = index + 1,
+            Some(last) if last.mark == mark && mark_joins(mark) => last.items.end = position + 1,
             _ => out.push(Sequence {
-                items: index..index + 1,
+                items: position..position + 1,
                 mark,
             }),
         }
     }
-    out
+    Sequences {
+        order,
+        sequences: out,
+    }
 }
 
 /// Whether the next item with the same mark may share the sequence: not a link's text,
@@ -144,7 +169,7 @@ pub fn write_tree(
     let mut parents: Vec<Vec<Object>> = Vec::with_capacity(pages.len());
     for (index, page) in pages.iter().enumerate() {
         let mut mcid = 0;
-        for sequence in sequences(page) {
+        for sequence in sequences(page).sequences {
             if let Mark::Content {
                 element,
                 role,

@@ -36,12 +36,15 @@ pub fn page(page: &Page, fonts: &UsedFonts, tagged: bool) -> PdfPage {
         let mut mcid = 0;
         let Sequences { order, sequences } = sequences(page);
         for sequence in sequences {
-            let items = || order[sequence.items.clone()].iter().map(|&i| &page.items[i]);
+            let items = || {
+                order[sequence.items.clone()]
+                    .iter()
+                    .map(|&i| &page.items[i])
+            };
             // A marked-content sequence and a text object may not overlap: a sequence of
             // text alone goes inside the text object (which then runs on, keeping its
             // font and colour), any other around it.
-            let text_only =
-                items().all(|p| matches!(p.item, Item::Text(_) | Item::Link { .. }));
+            let text_only = items().all(|p| matches!(p.item, Item::Text(_) | Item::Link { .. }));
             if text_only {
                 writer.begin_text();
             } else {

@@ -10,7 +10,7 @@
 //!   heading. It is written here from the layout's outline.
 //! - **Compression.** printpdf compresses streams one by one on one thread; here they
 //!   are deflated on two threads, with one compressor per thread reset between streams.
-//!   The file is then saved as `PdfDocument::save` saves it, with lopdf's `save_to`.
+//!   The file is then written by [`super::save`], with object streams.
 //! - **Pieces.** A long brief is serialised by printpdf in pieces on two threads (see
 //!   `write`); [`drop_last_page`] and [`graft`] join the pieces into one document.
 //! - **Tidying.** printpdf writes PDF/X and identifier entries in the document
@@ -167,119 +167,6 @@ pub fn finish(document: &mut Document, laid: &Laid, standard: PdfStandard) {
     super::marking::record(document, laid.marking(), &laid.facts, standard);
 }
 
-/// The document's bytes, its objects other than streams packed into compressed object
-/// streams and its cross-reference table a compressed stream (PDF 1.5; PDF/A-2 allows
-/// both). A tagged brief has a structure element for every paragraph and list item, and
-/// written one by one they would nearly double the file. lopdf writes the object streams
-/// compressed but the cross-reference stream plain, so that stream, the last object of
-/// the file, is compressed here with the PNG "up" predictor.
-pub fn save(document: &mut Document) -> Result<Vec<u8>, lopdf::Error> {
-    let options = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(OBJECTS_PER_STREAM)
-        .compression_level(6)
-        .build();
-    let mut bytes = Vec::new();
-    document.save_with_options(&mut bytes, options)?;
-    Ok(compress_xref_stream(bytes))
-}
-
-/// How many objects each object stream holds: enough for the deflater to find the
-/// repetition between structure elements, few enough that a reader looking for one
-/// object does not inflate much more.
-const OBJECTS_PER_STREAM: usize = 400;
-
-/// `pdf` with its final cross-reference stream deflated, or as it was if its end is not
-/// what lopdf writes. The stream's own offset, and so `startxref`, does not change.
-fn compress_xref_stream(pdf: Vec<u8>) -> Vec<u8> {
-    let Some(patched) = patched_xref_stream(&pdf) else {
-        return pdf;
-    };
-    patched
-}
-
-fn patched_xref_stream(pdf: &[u8]) -> Option<Vec<u8>> {
-    let tail_start = pdf.len().saturating_sub(64);
-    let startxref = tail_start + rfind(&pdf[tail_start..], b"startxref")?;
-    let tail = std::str::from_utf8(&pdf[startxref..]).ok()?;
-    let offset: usize = tail["startxref".len()..]
-        .trim()
-        .trim_end_matches("%%EOF")
-        .trim()
-        .parse()
-        .ok()?;
-    let object = pdf.get(offset..)?;
-    let dictionary_end = find(object, b">>stream\n")?;
-    let dictionary = std::str::from_utf8(&object[..dictionary_end]).ok()?;
-    if !dictionary.contains("/Type/XRef") || dictionary.contains("/Filter") {
-        return None;
-    }
-    let length_at = dictionary.find("/Length ")?;
-    let length_digits = dictionary[length_at + "/Length ".len()..]
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .count();
-    let length: usize = dictionary[length_at + "/Length ".len()..][..length_digits]
-        .parse()
-        .ok()?;
-    let columns = xref_columns(dictionary)?;
-    let content_start = dictionary_end + ">>stream\n".len();
-    let content = object.get(content_start..content_start + length)?;
-    if content.len() % columns != 0 {
-        return None;
-    }
-    // The PNG "up" predictor: each row as its difference from the row above.
-    let mut predicted = Vec::with_capacity(content.len() + content.len() / columns);
-    let mut above = vec![0u8; columns];
-    for row in content.chunks_exact(columns) {
-        predicted.push(2);
-        predicted.extend(row.iter().zip(&above).map(|(b, a)| b.wrapping_sub(*a)));
-        above.copy_from_slice(row);
-    }
-    let packed = Deflater::new().deflate(&predicted);
-    let mut out = Vec::with_capacity(offset + dictionary_end + packed.len() + 128);
-    out.extend_from_slice(&pdf[..offset]);
-    out.extend_from_slice(dictionary[..length_at].as_bytes());
-    out.extend_from_slice(
-        format!(
-            "/Length {}/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns {columns}>>",
-            packed.len()
-        )
-        .as_bytes(),
-    );
-    out.extend_from_slice(dictionary[length_at + "/Length ".len() + length_digits..].as_bytes());
-    out.extend_from_slice(b">>stream\n");
-    out.extend_from_slice(&packed);
-    out.extend_from_slice(&object[content_start + length..]);
-    Some(out)
-}
-
-/// The width of a cross-reference stream's row: the sum of its `/W` widths.
-fn xref_columns(dictionary: &str) -> Option<usize> {
-    let at = dictionary.find("/W[")?;
-    let inside = &dictionary[at + 3..];
-    let end = inside.find(']')?;
-    let widths: Option<Vec<usize>> = inside[..end]
-        .split_whitespace()
-        .map(|w| w.parse().ok())
-        .collect();
-    let columns: usize = widths?.iter().sum();
-    (columns > 0).then_some(columns)
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .rposition(|window| window == needle)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack
-        .windows(needle.len())
-        .position(|window| window == needle)
-}
-
 /// Makes each page's link annotations objects of their own, printable and described by
 /// their address, and returns them page by page in the order printpdf wrote them (the
 /// order of the layout's link items).
@@ -429,14 +316,14 @@ fn compress_streams(document: &mut Document) {
 /// zlib at a middle level, nearly the size of the best level at a fraction of the time.
 /// One compressor is reset between streams: setting one up costs more than deflating a
 /// small stream.
-struct Deflater(flate2::Compress);
+pub(super) struct Deflater(flate2::Compress);
 
 impl Deflater {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         Deflater(flate2::Compress::new(flate2::Compression::new(6), true))
     }
 
-    fn deflate(&mut self, bytes: &[u8]) -> Vec<u8> {
+    pub(super) fn deflate(&mut self, bytes: &[u8]) -> Vec<u8> {
         self.0.reset();
         let mut out = Vec::with_capacity(bytes.len() / 2 + 128);
         loop {

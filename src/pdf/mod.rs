@@ -20,6 +20,7 @@ mod finish;
 mod fonts;
 mod marking;
 mod metadata;
+mod save;
 mod tags;
 
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions};
@@ -178,7 +179,7 @@ pub fn write_as(laid: &Laid, standard: PdfStandard) -> Result<Vec<u8>, PdfError>
         assembled
     };
     finish::finish(&mut assembled, laid, standard);
-    finish::save(&mut assembled).map_err(|e| PdfError::Assemble(e.to_string()))
+    Ok(save::save(&assembled))
 }
 
 /// From this many pages on, printpdf serialises pieces of the document on two threads.

@@ -11,7 +11,7 @@
 //! sequences, and the parent tree that leads from each sequence and each link annotation
 //! back to its element.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use lopdf::{Document, Object, ObjectId, dictionary};
@@ -198,7 +198,7 @@ pub fn write_tree(
     let mut top = document_kids(brief);
     // Content the tree above does not place (none, if the layout and the document
     // agree) still gets an element, at the end, so that nothing tagged is unreachable.
-    let mut placed: Vec<(u32, Role)> = Vec::new();
+    let mut placed: HashSet<(u32, Role)> = HashSet::new();
     collect_content(&top, &mut placed);
     let mut left: Vec<(u32, Role)> = writer
         .contents
@@ -244,11 +244,13 @@ pub fn write_tree(
     root_id
 }
 
-fn collect_content(kids: &[Kid], out: &mut Vec<(u32, Role)>) {
+fn collect_content(kids: &[Kid], out: &mut HashSet<(u32, Role)>) {
     for kid in kids {
         match kid {
             Kid::Node(node) => collect_content(&node.kids, out),
-            Kid::Content(element, role) => out.push((*element, *role)),
+            Kid::Content(element, role) => {
+                out.insert((*element, *role));
+            }
         }
     }
 }

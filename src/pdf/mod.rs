@@ -4,9 +4,11 @@
 //! printpdf builds the document: pages of [`printpdf::Op`]s ([`content`]), fonts given as
 //! ready-made subsets ([`fonts`]), document information ([`metadata`]) and link
 //! annotations. What printpdf cannot express is added to the lopdf document it produces,
-//! in one small step ([`finish`]). printpdf's `PdfDocument::save` is `to_lopdf_doc`
-//! followed by compression and lopdf's `save_to`; `write` does the same, with that step
-//! and the compression in between.
+//! in one small step ([`finish`]): among it the structure tree over the marked-content
+//! sequences the pages are written in ([`tags`]), for PDF/UA-1, and the PDF/A-2
+//! identification. printpdf's `PdfDocument::save` is `to_lopdf_doc` followed by
+//! compression and lopdf's `save_to`; `write` does `to_lopdf_doc`, that step and the
+//! compression, and writes the file itself with object streams ([`save`]).
 //!
 //! Where the time goes, measured with `perf` on the 200-page brief: printpdf's
 //! serialisation is about two thirds of the PDF time. Per character it makes a `String`

@@ -106,9 +106,9 @@ pub fn save(document: &Document) -> Vec<u8> {
     }
     let _ = write!(out, "{xref_id} 0 obj\n<</Type/XRef/Size {size}/W[1 4 2]");
     write_entries(&mut out, &trailer);
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns {COLUMNS}>>/Length {}>>stream\n",
+        "/Filter/FlateDecode/DecodeParms<</Predictor 12/Columns {COLUMNS}>>/Length {}>>stream",
         packed.len()
     );
     out.extend_from_slice(&packed);
@@ -155,11 +155,8 @@ fn packed_streams(chunks: &[&[(u32, &Object)]]) -> Vec<(usize, Vec<u8>)> {
     let mut even = even.into_iter();
     let mut odd = odd.into_iter();
     let mut all = Vec::with_capacity(chunks.len());
-    loop {
-        match even.next() {
-            Some(packed) => all.push(packed),
-            None => break,
-        }
+    for packed in even.by_ref() {
+        all.push(packed);
         if let Some(packed) = odd.next() {
             all.push(packed);
         }
@@ -168,7 +165,7 @@ fn packed_streams(chunks: &[&[(u32, &Object)]]) -> Vec<(usize, Vec<u8>)> {
 }
 
 fn write_indirect(out: &mut Vec<u8>, id: u32, generation: u16, object: &Object) {
-    let _ = write!(out, "{id} {generation} obj\n");
+    let _ = writeln!(out, "{id} {generation} obj");
     write_object(out, object);
     out.extend_from_slice(b"\nendobj\n");
 }
@@ -228,7 +225,7 @@ fn write_object(out: &mut Vec<u8>, object: &Object) {
                     write_entry(out, key, value);
                 }
             }
-            let _ = write!(out, "/Length {}>>stream\n", stream.content.len());
+            let _ = writeln!(out, "/Length {}>>stream", stream.content.len());
             out.extend_from_slice(&stream.content);
             out.extend_from_slice(b"\nendstream");
         }

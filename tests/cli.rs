@@ -621,11 +621,22 @@ fn pdf_standard_chooses_what_the_pdf_meets() {
         let pdf = std::fs::read(dir.path().join(name)).expect("written");
         let text = String::from_utf8_lossy(&pdf);
         assert_eq!(tagged(name), is_tagged, "{name}");
-        assert_eq!(text.contains("<pdfuaid:part>1</pdfuaid:part>"), ua, "{name}");
+        assert_eq!(
+            text.contains("<pdfuaid:part>1</pdfuaid:part>"),
+            ua,
+            "{name}"
+        );
         assert_eq!(text.contains("<pdfaid:part>2</pdfaid:part>"), a, "{name}");
     }
     let refused = briefwright(
-        &["export", "visit.brief", "-o", "x.pdf", "--pdf-standard", "pdfx"],
+        &[
+            "export",
+            "visit.brief",
+            "-o",
+            "x.pdf",
+            "--pdf-standard",
+            "pdfx",
+        ],
         dir.path(),
     );
     assert!(!refused.status.success());

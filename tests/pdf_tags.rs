@@ -415,18 +415,30 @@ fn footnotes_are_notes_with_ids() {
         tree.elements.iter().any(|(e, _, _)| e == "Note"),
         "the note is reachable"
     );
+    let reference = tree.elements.iter().position(|(e, _, _)| e == "Reference");
+    let note = tree.elements.iter().position(|(e, _, _)| e == "Note");
+    assert!(
+        matches!((reference, note), (Some(r), Some(n)) if r < n),
+        "the mark is a Reference, read before its note"
+    );
     let dir = tempfile::tempdir().expect("tempdir");
     let path = write(dir.path(), "notes", &pdf);
+    let (_, report) = run("pdfua", &["check", &path]);
+    assert!(report.contains("errors=0 warnings=0"), "{report}");
     let (_, text) = run("pdfinfo", &["-struct-text", &path]);
     let note = text
         .find("Ministry figures, 2026.")
         .expect("the note is in the structure");
-    let mark = text
-        .find("Officials expect a memorandum")
+    let paragraph = text
+        .find("Officials expect a memorandum.")
         .expect("the paragraph too");
+    let mark = text[paragraph..]
+        .find("Reference")
+        .map(|at| paragraph + at)
+        .expect("a Reference after the paragraph's text");
     assert!(
-        mark < note,
-        "the note follows the paragraph that references it"
+        paragraph < mark && mark < note,
+        "text, mark, then note:\n{text}"
     );
 }
 

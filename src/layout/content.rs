@@ -14,7 +14,8 @@ use super::memo::BlockCache;
 use super::plan::{BlockPlan, ListItem, Plan, PrintedPart};
 use super::portion::PortionMarks;
 use super::slabs::{
-    FlowBlock, Slab, glyph_run, paragraph_slabs, stack_lines, text_block, text_height, with_role,
+    FlowBlock, Slab, cut_out, glyph_run, paragraph_slabs, stack_lines, text_block, text_height,
+    with_role,
 };
 use super::{Color, Diagnostic, Item, Role};
 
@@ -294,7 +295,8 @@ impl Builder<'_> {
         let mut from = (start, 0);
         for (mark, request) in self.plan.notes_of(block) {
             let set = self.set(&request, Some(block.id));
-            let role = Role::Note(super::footnotes::number_of_mark(&mark));
+            let number = super::footnotes::number_of_mark(&mark);
+            let role = Role::Note(number);
             let mut note = paragraph_slabs(&set, Pt::ZERO, Color::TEXT);
             for slab in &mut note {
                 slab.items = with_role(std::mem::take(&mut slab.items), role);
@@ -308,6 +310,7 @@ impl Builder<'_> {
             if let Some((index, slab)) = found {
                 let mut slabs = self.flow[index].slabs.to_vec();
                 slabs[slab].notes.extend(note);
+                cut_out(&mut slabs[slab].items, &mark, Role::Reference(number));
                 self.flow[index].slabs = slabs.into();
                 from = (index, slab);
             }

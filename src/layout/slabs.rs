@@ -173,3 +173,56 @@ pub fn with_role(mut items: Vec<(Point, Item, Role)>, role: Role) -> Vec<(Point,
     }
     items
 }
+
+/// Cuts the text run among `items` that shows `mark` so that the mark is an item of its
+/// own in `role` (a footnote's reference), the text before and after it items of their
+/// own at the same origin. Returns whether the mark was found.
+pub fn cut_out(items: &mut Vec<(Point, Item, Role)>, mark: &str, role: Role) -> bool {
+    for index in 0..items.len() {
+        let (at, Item::Text(run), text_role) = &items[index] else {
+            continue;
+        };
+        if *text_role != Role::Text {
+            continue;
+        }
+        let Some((start, end)) = glyph_span(run, mark) else {
+            continue;
+        };
+        let (at, run, text_role) = (*at, run.clone(), *text_role);
+        let piece = |range: std::ops::Range<usize>| GlyphRun {
+            glyphs: run.glyphs[range].into(),
+            ..run.clone()
+        };
+        let mut pieces = Vec::with_capacity(3);
+        if start > 0 {
+            pieces.push((at, Item::Text(piece(0..start)), text_role));
+        }
+        pieces.push((at, Item::Text(piece(start..end)), role));
+        if end < run.glyphs.len() {
+            pieces.push((at, Item::Text(piece(end..run.glyphs.len())), text_role));
+        }
+        items.splice(index..=index, pieces);
+        return true;
+    }
+    false
+}
+
+/// The glyphs of `run` that show exactly `text`, as a range.
+fn glyph_span(run: &GlyphRun, text: &str) -> Option<(usize, usize)> {
+    for start in 0..run.glyphs.len() {
+        if run.glyph_text(&run.glyphs[start]).is_empty() {
+            continue;
+        }
+        let mut shown = String::new();
+        for end in start..run.glyphs.len() {
+            shown.push_str(run.glyph_text(&run.glyphs[end]));
+            if shown == text {
+                return Some((start, end + 1));
+            }
+            if !text.starts_with(shown.as_str()) {
+                break;
+            }
+        }
+    }
+    None
+}

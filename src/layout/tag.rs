@@ -44,6 +44,8 @@ pub enum Role {
     /// Footnote `number` (counted through the brief from 1) that the element references,
     /// set at the foot of the page.
     Note(u16),
+    /// The mark of footnote `number` in the element's text ("¹").
+    Reference(u16),
     /// Decoration only: page furniture, a repeated header row, rules and boxes.
     Artifact,
 }

@@ -186,9 +186,20 @@ pub fn write_tree(
         }
         parents.push(vec![Object::Null; usize::try_from(mcid).unwrap_or(0)]);
     }
+    // Footnote marks go inline in their element's text, in the order they were written.
+    let mut references: HashMap<u32, Vec<(Placed, u16)>> = HashMap::new();
+    contents.retain(|(element, role), placed| match role {
+        Role::Reference(number) => {
+            let entry = references.entry(*element).or_default();
+            entry.extend(placed.iter().map(|placed| (*placed, *number)));
+            false
+        }
+        _ => true,
+    });
     let mut writer = TreeWriter {
         document,
         contents,
+        references,
         page_ids,
         annotations,
         parents,
@@ -258,6 +269,8 @@ fn collect_content(kids: &[Kid], out: &mut HashSet<(u32, Role)>) {
 struct TreeWriter<'a> {
     document: &'a mut Document,
     contents: HashMap<(u32, Role), Vec<Placed>>,
+    /// Each element's footnote marks, with their numbers.
+    references: HashMap<u32, Vec<(Placed, u16)>>,
     page_ids: &'a [ObjectId],
     annotations: &'a [Vec<ObjectId>],
     /// For each page, the element that holds each of its sequences, by MCID.
@@ -298,13 +311,23 @@ impl TreeWriter<'_> {
                     }
                 }
                 Kid::Content(element, role) => {
-                    let placed = self
+                    let mut placed: Vec<(Placed, Option<u16>)> = self
                         .contents
                         .get(&(*element, *role))
-                        .cloned()
+                        .map(|placed| placed.iter().map(|p| (*p, None)).collect())
                         .unwrap_or_default();
-                    for placed in placed {
-                        kids.push(self.sequence(placed, id, page));
+                    if *role == Role::Text
+                        && let Some(references) = self.references.get(element)
+                    {
+                        placed.extend(references.iter().map(|(p, number)| (*p, Some(*number))));
+                        placed.sort_by_key(|(p, _)| (p.page, p.mcid));
+                    }
+                    for (placed, reference) in placed {
+                        let kid = match reference {
+                            Some(_) => self.reference(placed, id),
+                            None => self.sequence(placed, id, page),
+                        };
+                        kids.push(kid);
                     }
                 }
             }
@@ -369,6 +392,22 @@ impl TreeWriter<'_> {
             .objects
             .insert(link, Object::Dictionary(element));
         Object::Reference(link)
+    }
+
+    /// A footnote's mark as a Reference element of its own under element `id`.
+    fn reference(&mut self, placed: Placed, id: ObjectId) -> Object {
+        let reference = self.document.new_object_id();
+        self.set_parent(placed, reference);
+        let element = dictionary! {
+            "S" => "Reference",
+            "P" => id,
+            "Pg" => self.page_ids[placed.page],
+            "K" => placed.mcid,
+        };
+        self.document
+            .objects
+            .insert(reference, Object::Dictionary(element));
+        Object::Reference(reference)
     }
 
     fn set_parent(&mut self, placed: Placed, id: ObjectId) {

@@ -39,7 +39,14 @@ pub fn save(document: &Document) -> Vec<u8> {
     let mut out = Vec::with_capacity(1 << 16);
     let _ = writeln!(out, "%PDF-{}", document.version);
     out.extend_from_slice(b"%\xe2\xe3\xcf\xd3\n");
-    let mut size = document.max_id as usize + 1;
+    // Every object's number has a row, whether or not lopdf's count kept up with it.
+    let highest = document
+        .objects
+        .keys()
+        .next_back()
+        .map_or(0, |(id, _)| *id)
+        .max(document.max_id);
+    let mut size = highest as usize + 1;
     let mut entries = vec![Entry::Free; size];
     let mut packable: Vec<(u32, &Object)> = Vec::new();
     for (&(id, generation), object) in &document.objects {

@@ -6,6 +6,7 @@ use std::hint::black_box;
 use briefwright::fonts::Typesetter;
 use briefwright::layout::{Laid, Layouter, layout};
 use briefwright::model::{BlockKind, Edit, Project};
+use briefwright::pdf::PdfStandard;
 use briefwright::project::{from_json, to_json};
 use briefwright::sample::{long_project, project};
 use briefwright::template::Template;
@@ -27,6 +28,12 @@ const TWO_HUNDRED_PAGES: usize = 1910;
 
 fn pdf_len(laid: &Laid) -> usize {
     briefwright::pdf::write(laid)
+        .map(|pdf| pdf.len())
+        .unwrap_or(0)
+}
+
+fn pdf_len_as(laid: &Laid, standard: PdfStandard) -> usize {
+    briefwright::pdf::write_as(laid, standard)
         .map(|pdf| pdf.len())
         .unwrap_or(0)
 }
@@ -66,7 +73,12 @@ fn layout_and_pdf(c: &mut Criterion) {
         let pages = layout(&project, &template, &mut Typesetter::new())
             .pages
             .len();
-        eprintln!("{name}: {pages} pages");
+        let laid = layout(&project, &template, &mut Typesetter::new());
+        let sizes = PdfStandard::ALL.map(|standard| pdf_len_as(&laid, standard));
+        eprintln!(
+            "{name}: {pages} pages; PDF {} bytes as PDF/A-2a and PDF/UA-1, {} as PDF/UA-1, {} untagged",
+            sizes[2], sizes[1], sizes[0]
+        );
         // Fonts are loaded once per process; every paragraph is shaped and broken afresh.
         let mut typesetter = Typesetter::new();
         group.bench_function(name, |b| {
@@ -74,6 +86,20 @@ fn layout_and_pdf(c: &mut Criterion) {
                 typesetter.clear_cache();
                 let laid = layout(black_box(&project), &template, &mut typesetter);
                 pdf_len(&laid)
+            })
+        });
+    }
+    // What the tags and the archive cost: the same exports, untagged (--pdf-standard none).
+    for (name, project) in [
+        ("sample, untagged", project()),
+        ("200 pages, untagged", long_project(TWO_HUNDRED_PAGES)),
+    ] {
+        let mut typesetter = Typesetter::new();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                typesetter.clear_cache();
+                let laid = layout(black_box(&project), &template, &mut typesetter);
+                pdf_len_as(&laid, PdfStandard::None)
             })
         });
     }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::layout::{Laid, Layouter};
 use crate::model::Project;
-use crate::pdf::PdfError;
+use crate::pdf::{PdfError, PdfStandard};
 use crate::project::{WriteError, write_atomically};
 use crate::template::{Template, TemplateError};
 
@@ -111,12 +111,22 @@ pub struct Rendered {
     pub pdf: Vec<u8>,
 }
 
-/// Lays out the project with its own template and writes the PDF in memory. The window
-/// passes its own layouter, so blocks it has already laid out are not built again.
+/// Lays out the project with its own template and writes the PDF in memory, tagged,
+/// PDF/UA-1 and PDF/A-2a. The window passes its own layouter, so blocks it has already
+/// laid out are not built again.
 pub fn render(project: &Project, layouter: &mut Layouter) -> Result<Rendered, ExportError> {
+    render_as(project, layouter, PdfStandard::default())
+}
+
+/// [`render`], meeting `standard`.
+pub fn render_as(
+    project: &Project,
+    layouter: &mut Layouter,
+    standard: PdfStandard,
+) -> Result<Rendered, ExportError> {
     let template = Template::for_brief(&project.brief)?;
     let laid = layouter.layout(project, &template);
-    let pdf = crate::pdf::write(&laid)?;
+    let pdf = crate::pdf::write_as(&laid, standard)?;
     Ok(Rendered { laid, pdf })
 }
 
@@ -174,13 +184,24 @@ pub enum Copy {
     Review,
 }
 
-/// Lays the project out and produces the file's bytes in `format`, without writing.
+/// Lays the project out and produces the file's bytes in `format`, without writing; a
+/// PDF is tagged, PDF/UA-1 and PDF/A-2a.
 pub fn prepare(
     project: &Project,
     format: ExportFormat,
     layouter: &mut Layouter,
 ) -> Result<Prepared, ExportError> {
-    prepare_copy(project, format, Copy::Clean, layouter)
+    prepare_as(project, format, layouter, PdfStandard::default())
+}
+
+/// [`prepare`], a PDF meeting `standard` (a Word document is the same either way).
+pub fn prepare_as(
+    project: &Project,
+    format: ExportFormat,
+    layouter: &mut Layouter,
+    standard: PdfStandard,
+) -> Result<Prepared, ExportError> {
+    prepare_copy_as(project, format, Copy::Clean, layouter, standard)
 }
 
 /// [`prepare`], for a clean copy or a review copy.
@@ -189,6 +210,17 @@ pub fn prepare_copy(
     format: ExportFormat,
     copy: Copy,
     layouter: &mut Layouter,
+) -> Result<Prepared, ExportError> {
+    prepare_copy_as(project, format, copy, layouter, PdfStandard::default())
+}
+
+/// [`prepare_copy`], a PDF meeting `standard`.
+pub fn prepare_copy_as(
+    project: &Project,
+    format: ExportFormat,
+    copy: Copy,
+    layouter: &mut Layouter,
+    standard: PdfStandard,
 ) -> Result<Prepared, ExportError> {
     let shown = match (copy, format) {
         (Copy::Review, ExportFormat::Pdf) => std::borrow::Cow::Owned(project.review_copy()),
@@ -214,7 +246,7 @@ pub fn prepare_copy(
     };
     match format {
         ExportFormat::Pdf => {
-            let rendered = render(project, layouter)?;
+            let rendered = render_as(project, layouter, standard)?;
             Ok(Prepared {
                 laid: rendered.laid,
                 bytes: rendered.pdf,

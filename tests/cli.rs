@@ -594,3 +594,56 @@ fn a_department_scheme_file_is_kept_in_the_project_and_marks_the_brief() {
         "marking scheme bad.toml",
     );
 }
+
+#[test]
+fn pdf_standard_chooses_what_the_pdf_meets() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let made = briefwright(&["sample", "-o", "visit.brief"], dir.path());
+    assert!(made.status.success(), "{}", stderr(&made));
+    let tagged = |name: &str| {
+        let info = Command::new("pdfinfo")
+            .arg(dir.path().join(name))
+            .output()
+            .expect("pdfinfo (poppler-utils; .ci/run installs it)");
+        String::from_utf8_lossy(&info.stdout).contains("Tagged:          yes")
+    };
+    for (standard, name, is_tagged, ua, a) in [
+        (None, "a2.pdf", true, true, true),
+        (Some("none"), "none.pdf", false, false, false),
+        (Some("UA"), "ua.pdf", true, true, false),
+    ] {
+        let mut args = vec!["export", "visit.brief", "-o", name, "--no-spelling"];
+        if let Some(standard) = standard {
+            args.extend(["--pdf-standard", standard]);
+        }
+        let exported = briefwright(&args, dir.path());
+        assert!(exported.status.success(), "{}", stderr(&exported));
+        let pdf = std::fs::read(dir.path().join(name)).expect("written");
+        let text = String::from_utf8_lossy(&pdf);
+        assert_eq!(tagged(name), is_tagged, "{name}");
+        assert_eq!(
+            text.contains("<pdfuaid:part>1</pdfuaid:part>"),
+            ua,
+            "{name}"
+        );
+        assert_eq!(text.contains("<pdfaid:part>2</pdfaid:part>"), a, "{name}");
+    }
+    let refused = briefwright(
+        &[
+            "export",
+            "visit.brief",
+            "-o",
+            "x.pdf",
+            "--pdf-standard",
+            "pdfx",
+        ],
+        dir.path(),
+    );
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("\"pdfx\" is not a PDF standard; use a2"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!dir.path().join("x.pdf").exists());
+}

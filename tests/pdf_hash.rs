@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 /// SHA-256 of the sample project's PDF. When a change to layout, fonts or the PDF writer
 /// is meant to change the output, check the new PDF by eye and then replace this value
 /// with the one the failing test prints.
-const SAMPLE_PDF_SHA256: &str = "0e00c6fbbbb24d49abdfdda6f53a99c42fcbadd72404e1986de71d0f2bb365b8";
+const SAMPLE_PDF_SHA256: &str = "c6f2c4efff81fdb10394d2bd3bbb97ca4d09dd3207276d49240d20349a83d1c9";
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

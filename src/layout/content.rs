@@ -14,9 +14,10 @@ use super::memo::BlockCache;
 use super::plan::{BlockPlan, ListItem, Plan, PrintedPart};
 use super::portion::PortionMarks;
 use super::slabs::{
-    FlowBlock, Slab, glyph_run, paragraph_slabs, stack_lines, text_block, text_height,
+    FlowBlock, Slab, cut_out, glyph_run, paragraph_slabs, stack_lines, text_block, text_height,
+    with_role,
 };
-use super::{Color, Diagnostic, Item};
+use super::{Color, Diagnostic, Item, Role};
 
 #[path = "content_decision.rs"]
 mod decision;
@@ -117,6 +118,7 @@ impl Builder<'_> {
             page_break_before: false,
             block: None,
             outline: None,
+            element: None,
         });
     }
 
@@ -126,7 +128,8 @@ impl Builder<'_> {
         };
         let padding = table.padding;
         let mut slabs = Vec::new();
-        for [label, value] in &table.rows {
+        for (row, [label, value]) in table.rows.iter().enumerate() {
+            let row = u16::try_from(row).unwrap_or(u16::MAX);
             let label_set = self.set(label, None);
             let value_set = self.set(value, None);
             let height = text_height(&label_set).max(text_height(&value_set)) + padding * 2.0;
@@ -141,6 +144,7 @@ impl Builder<'_> {
                         fill: Some(Color::SHADE),
                         stroke: Some((Color::RULE, Pt(0.5))),
                     },
+                    Role::Artifact,
                 ),
                 (
                     Point::new(table.label_width, Pt::ZERO),
@@ -152,17 +156,20 @@ impl Builder<'_> {
                         fill: None,
                         stroke: Some((Color::RULE, Pt(0.5))),
                     },
+                    Role::Artifact,
                 ),
             ];
-            items.extend(stack_lines(
-                &label_set,
-                Point::new(padding, padding),
-                Color::BLACK,
+            items.extend(with_role(
+                stack_lines(&label_set, Point::new(padding, padding), Color::BLACK),
+                Role::Cell { row, column: 0 },
             ));
-            items.extend(stack_lines(
-                &value_set,
-                Point::new(table.label_width + padding, padding),
-                Color::BLACK,
+            items.extend(with_role(
+                stack_lines(
+                    &value_set,
+                    Point::new(table.label_width + padding, padding),
+                    Color::BLACK,
+                ),
+                Role::Cell { row, column: 1 },
             ));
             slabs.push(Slab {
                 height,
@@ -180,6 +187,7 @@ impl Builder<'_> {
             page_break_before: false,
             block: None,
             outline: None,
+            element: None,
         });
     }
 
@@ -197,6 +205,7 @@ impl Builder<'_> {
             page_break_before: false,
             block: None,
             outline: Some(outline),
+            element: None,
         });
     }
 
@@ -286,7 +295,12 @@ impl Builder<'_> {
         let mut from = (start, 0);
         for (mark, request) in self.plan.notes_of(block) {
             let set = self.set(&request, Some(block.id));
-            let note = paragraph_slabs(&set, Pt::ZERO, Color::TEXT);
+            let number = super::footnotes::number_of_mark(&mark);
+            let role = Role::Note(number);
+            let mut note = paragraph_slabs(&set, Pt::ZERO, Color::TEXT);
+            for slab in &mut note {
+                slab.items = with_role(std::mem::take(&mut slab.items), role);
+            }
             let found = (from.0..self.flow.len()).find_map(|index| {
                 let first = if index == from.0 { from.1 } else { 0 };
                 (first..self.flow[index].slabs.len())
@@ -296,6 +310,7 @@ impl Builder<'_> {
             if let Some((index, slab)) = found {
                 let mut slabs = self.flow[index].slabs.to_vec();
                 slabs[slab].notes.extend(note);
+                cut_out(&mut slabs[slab].items, &mark, Role::Reference(number));
                 self.flow[index].slabs = slabs.into();
                 from = (index, slab);
             }
@@ -352,6 +367,7 @@ impl Builder<'_> {
                 first.items.push((
                     Point::new(run.x, baseline),
                     Item::Text(glyph_run(run, Color::TEXT)),
+                    Role::Label,
                 ));
             }
         }
@@ -372,6 +388,7 @@ impl Builder<'_> {
             page_break_before: false,
             block,
             outline: None,
+            element: None,
         });
     }
 

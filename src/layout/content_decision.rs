@@ -7,8 +7,8 @@ use crate::model::BlockId;
 use crate::units::{Point, Pt, Size};
 
 use super::super::plan::{ListItem, RESPONSE_COLUMN, TablePlan};
-use super::super::slabs::{FlowBlock, Slab, paragraph_slabs, stack_lines, text_height};
-use super::super::{Color, Item};
+use super::super::slabs::{FlowBlock, Slab, paragraph_slabs, stack_lines, text_height, with_role};
+use super::super::{Color, Item, Role};
 use super::Builder;
 
 /// Height of each ruled line of the minister's comments space.
@@ -31,7 +31,10 @@ impl Builder<'_> {
             let set = self.set(response, block);
             let x = indent + RESPONSE_COLUMN * column as f32;
             height = height.max(text_height(&set));
-            items.extend(stack_lines(&set, Point::new(x, Pt(4.0)), Color::TEXT));
+            items.extend(with_role(
+                stack_lines(&set, Point::new(x, Pt(4.0)), Color::TEXT),
+                Role::Piece(column as u8),
+            ));
         }
         slabs.push(Slab {
             height: height + Pt(4.0),
@@ -49,6 +52,7 @@ impl Builder<'_> {
             page_break_before: false,
             block,
             outline: None,
+            element: None,
         });
     }
 
@@ -61,7 +65,10 @@ impl Builder<'_> {
         let comments = self.set(&comments, None);
         slabs.push(Slab {
             height: text_height(&comments),
-            items: stack_lines(&comments, Point::default(), Color::TEXT),
+            items: with_role(
+                stack_lines(&comments, Point::default(), Color::TEXT),
+                Role::Piece(0),
+            ),
             notes: Vec::new(),
         });
         for _ in 0..3 {
@@ -72,15 +79,17 @@ impl Builder<'_> {
         let label_height = text_height(&signature).max(text_height(&date));
         let date_x = width * 0.62;
         let line_y = COMMENT_LINE * 1.5;
-        let mut items = stack_lines(
-            &signature,
-            Point::new(Pt::ZERO, line_y + Pt(2.0)),
-            Color::TEXT,
+        let mut items = with_role(
+            stack_lines(
+                &signature,
+                Point::new(Pt::ZERO, line_y + Pt(2.0)),
+                Color::TEXT,
+            ),
+            Role::Piece(1),
         );
-        items.extend(stack_lines(
-            &date,
-            Point::new(date_x, line_y + Pt(2.0)),
-            Color::TEXT,
+        items.extend(with_role(
+            stack_lines(&date, Point::new(date_x, line_y + Pt(2.0)), Color::TEXT),
+            Role::Piece(2),
         ));
         for (x, length) in [(Pt::ZERO, width * 0.55), (date_x, width - date_x)] {
             items.push((
@@ -90,6 +99,7 @@ impl Builder<'_> {
                     thickness: Pt(0.6),
                     color: Color::TEXT,
                 },
+                Role::Artifact,
             ));
         }
         slabs.push(Slab {
@@ -107,6 +117,7 @@ impl Builder<'_> {
             page_break_before: false,
             block: None,
             outline: None,
+            element: None,
         });
     }
 
@@ -131,7 +142,9 @@ impl Builder<'_> {
             } else {
                 &table.columns
             };
-            for (set, width) in sets.iter().zip(widths) {
+            let row = u16::try_from(index).unwrap_or(u16::MAX);
+            for (column, (set, width)) in sets.iter().zip(widths).enumerate() {
+                let column = u16::try_from(column).unwrap_or(u16::MAX);
                 items.push((
                     Point::new(x, Pt::ZERO),
                     Item::Rect {
@@ -142,11 +155,15 @@ impl Builder<'_> {
                         fill: shaded.then_some(Color::SHADE),
                         stroke: Some((Color::RULE, Pt(0.5))),
                     },
+                    Role::Artifact,
                 ));
-                items.extend(stack_lines(
-                    set,
-                    Point::new(x + table.padding, table.padding),
-                    Color::TEXT,
+                items.extend(with_role(
+                    stack_lines(
+                        set,
+                        Point::new(x + table.padding, table.padding),
+                        Color::TEXT,
+                    ),
+                    Role::Cell { row, column },
                 ));
                 x += *width;
             }
@@ -167,6 +184,7 @@ impl Builder<'_> {
             page_break_before: false,
             block,
             outline: None,
+            element: None,
         });
     }
 
@@ -191,9 +209,10 @@ impl Builder<'_> {
                 let mut slabs =
                     paragraph_slabs(&title, Pt(80.0).max(label_width + Pt(8.0)), Color::TEXT);
                 if let Some(first) = slabs.first_mut() {
-                    first
-                        .items
-                        .extend(stack_lines(&label, Point::default(), Color::TEXT));
+                    first.items.extend(with_role(
+                        stack_lines(&label, Point::default(), Color::TEXT),
+                        Role::Label,
+                    ));
                 }
                 self.push(super::super::slabs::text_block(
                     slabs,
@@ -216,6 +235,7 @@ fn ruled(foot: Point, width: Pt) -> Slab {
                 thickness: Pt(0.4),
                 color: Color::RULE,
             },
+            Role::Artifact,
         )],
         notes: Vec::new(),
     }

@@ -3,8 +3,9 @@
 //! list, each element with its styled spans, list membership, language and footnotes.
 //!
 //! The layout builds it from the same plan that sets the pages, once per layout, so the
-//! Word file (which paginates itself) and the PDF (whose tags will follow it) cannot
-//! disagree with the pages about what the brief says or in what order.
+//! Word file (which paginates itself) and the PDF (whose tags follow it: every item on
+//! a page names its element, see [`super::Tag`]) cannot disagree with the pages about
+//! what the brief says or in what order.
 
 use crate::fonts::{ParagraphRequest, StyledSpan};
 use crate::model::{Block, BlockId, BlockKind, parse_inline};

@@ -53,6 +53,15 @@ impl Facts {
         }
     }
 
+    /// The language tag the brief is written in, British English ("en-GB") when it
+    /// names none.
+    pub fn language_or_default(&self) -> &str {
+        match self.language.trim() {
+            "" => crate::spelling::DEFAULT_LANGUAGE,
+            language => language,
+        }
+    }
+
     /// The marking scheme's id, the default one when the brief names none.
     pub fn scheme_or_default(&self) -> &str {
         match self.scheme.trim() {

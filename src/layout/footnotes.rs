@@ -150,6 +150,15 @@ fn references(body: &str) -> Vec<String> {
     labels
 }
 
+/// The footnote number a printed mark ("¹²") stands for; 0 for anything else.
+pub fn number_of_mark(mark: &str) -> u16 {
+    mark.chars()
+        .filter_map(|c| SUPERSCRIPT.iter().position(|s| *s == c))
+        .fold(0u16, |number, digit| {
+            number.saturating_mul(10).saturating_add(digit as u16)
+        })
+}
+
 fn superscript(number: usize) -> String {
     number
         .to_string()
@@ -172,6 +181,8 @@ mod tests {
         );
         assert_eq!(references(&body), ["w"]);
         assert_eq!(superscript(12), "¹²");
+        assert_eq!(number_of_mark(&superscript(12)), 12);
+        assert_eq!(number_of_mark("x"), 0);
         let mut footnotes = Footnotes::default();
         footnotes.numbers.insert((BlockId(7), "w".into()), 3);
         let noted = footnotes.apply(BlockId(7), "Water.[^w] And [^nope] stays.\n[^w]: Figures.");

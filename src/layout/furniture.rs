@@ -7,7 +7,7 @@ use crate::model::Project;
 use crate::template::{Align, Style, Template};
 use crate::units::{Point, Pt};
 
-use super::{Color, GlyphRun, Item, Positioned};
+use super::{Color, GlyphRun, Item, Positioned, Tag};
 
 /// The marking as every page prints it.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +89,7 @@ pub fn furniture(
                         text: run.text.clone(),
                     }),
                     block: None,
+                    tag: Tag::ARTIFACT,
                 });
             }
         }

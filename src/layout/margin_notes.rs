@@ -110,10 +110,13 @@ pub fn place(
             continue;
         };
         let push = |target: &mut super::Page, at: Point, item: Item| {
+            // The review copy's notes stand outside the brief's structure: to a screen
+            // reader they are artifacts, like the page furniture.
             target.items.push(Positioned {
                 at,
                 item,
                 block: note.block,
+                tag: super::Tag::ARTIFACT,
             });
         };
         push(
@@ -141,7 +144,7 @@ pub fn place(
                 color: NOTE_BORDER,
             },
         );
-        for (at, item) in super::slabs::stack_lines(
+        for (at, item, _) in super::slabs::stack_lines(
             &set,
             Point::new(column_x + padding, y + padding),
             Color::TEXT,

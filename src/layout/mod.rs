@@ -19,6 +19,7 @@ mod plan;
 mod portion;
 mod prefetch;
 mod slabs;
+mod tag;
 
 pub use crate::diagnostic::{Diagnostic, Severity};
 pub use crate::fonts::{Glyph, TextRange};
@@ -32,6 +33,7 @@ pub use furniture::Banner;
 pub use plan::{
     BULLET, ListItem, MetaTable, NO_CRITICAL_DATE, RESPONSE_COLUMN, TablePlan, attachment_letter,
 };
+pub use tag::{Role, Tag};
 
 use crate::fonts::{FaceId, Typesetter};
 use crate::model::Project;
@@ -80,6 +82,8 @@ pub struct Positioned {
     pub item: Item,
     /// The brief block this item renders, so a click in the preview can select it.
     pub block: Option<BlockId>,
+    /// What the item is in the brief's structure, for the PDF's tags.
+    pub tag: Tag,
 }
 
 /// Something drawn on a page.
@@ -384,6 +388,10 @@ fn layout_with(
         &mut diagnostics,
         with_document,
     );
+    let flow = match &document {
+        Some(document) => number_elements(flow, document),
+        None => flow,
+    };
     let mut laid = paginate::paginate(flow, project, template, banner, typesetter);
     if let Some(notes) = notes {
         margin_notes::place(&mut laid, notes, template, typesetter);
@@ -408,4 +416,25 @@ fn layout_with(
     typesetter.trim_cache();
     blocks.trim();
     laid
+}
+
+/// Names in each flow block the element of `document` it shows. The document is built
+/// from the same plan in the same order as the flow, one element per flow block, except
+/// for page breaks, which are a flag on the next block in the flow. Should the two ever
+/// disagree in number, nothing is named, and the PDF is written without tags rather than
+/// with wrong ones.
+fn number_elements(mut flow: Vec<slabs::FlowBlock>, document: &Document) -> Vec<slabs::FlowBlock> {
+    let elements: Vec<u32> = document
+        .elements
+        .iter()
+        .enumerate()
+        .filter(|(_, element)| !matches!(element.kind, ElementKind::PageBreak))
+        .filter_map(|(index, _)| u32::try_from(index).ok())
+        .collect();
+    if elements.len() == flow.len() {
+        for (block, element) in flow.iter_mut().zip(elements) {
+            block.element = Some(element);
+        }
+    }
+    flow
 }

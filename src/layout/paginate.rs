@@ -8,7 +8,7 @@ use crate::units::{Point, Pt, Size};
 
 use super::furniture::{Banner, furniture};
 use super::slabs::{FlowBlock, Slab};
-use super::{Color, Diagnostic, Item, Laid, OutlineEntry, Page, Positioned};
+use super::{Color, Diagnostic, Item, Laid, OutlineEntry, Page, Positioned, Tag};
 
 /// Fewest lines of a paragraph left alone at the foot or head of a page.
 const MIN_LINES: usize = 2;
@@ -23,8 +23,9 @@ struct Pager {
     y: Pt,
     /// Space owed after the last placed block; `None` at the top of a page.
     pending_space: Option<Pt>,
-    /// Footnotes of the lines placed on the current page, for its foot.
-    notes: Vec<Slab>,
+    /// Footnotes of the lines placed on the current page, for its foot, with the
+    /// element that references each.
+    notes: Vec<(Option<u32>, Slab)>,
     notes_height: Pt,
 }
 
@@ -75,32 +76,46 @@ impl Pager {
                     color: Color::MUTED,
                 },
                 block: None,
+                tag: Tag::ARTIFACT,
             });
-            for note in &notes {
-                page.extend(note.items.iter().map(|(point, item)| Positioned {
+            for (element, note) in &notes {
+                page.extend(note.items.iter().map(|(point, item, role)| Positioned {
                     at: Point::new(left + point.x, y + point.y),
                     item: item.clone(),
                     block: None,
+                    tag: Tag {
+                        element: *element,
+                        role: *role,
+                    },
                 }));
                 y += note.height;
             }
         }
     }
 
-    /// Puts a slab's items onto the current page.
-    fn place(&mut self, slab: &Slab, block: Option<BlockId>) {
+    /// Puts a slab's items onto the current page, as content of `element` or, for a
+    /// table's header row placed again, as artifacts.
+    fn place(&mut self, slab: &Slab, block: Option<BlockId>, element: Option<u32>, again: bool) {
         let (left, y) = (self.left, self.y);
         if let Some(page) = self.pages.last_mut() {
-            page.extend(slab.items.iter().map(|(point, item)| Positioned {
+            page.extend(slab.items.iter().map(|(point, item, role)| Positioned {
                 at: Point::new(left + point.x, y + point.y),
                 item: item.clone(),
                 block,
+                tag: if again {
+                    Tag::ARTIFACT
+                } else {
+                    Tag {
+                        element,
+                        role: *role,
+                    }
+                },
             }));
         }
         self.y += slab.height;
         for note in &slab.notes {
             self.notes_height += note.height;
-            self.notes.push(note.clone());
+            self.notes.push((element, note.clone()));
         }
     }
 }
@@ -205,7 +220,7 @@ pub fn paginate(
 /// Places a block's slabs, splitting across pages between slabs where allowed and never
 /// leaving fewer than [`MIN_LINES`] lines of a paragraph alone on either side of the break.
 fn place_block(pager: &mut Pager, block: FlowBlock) {
-    let (splittable, id) = (block.splittable, block.block);
+    let (splittable, id, element) = (block.splittable, block.block, block.element);
     let header = block.repeat_first.then(|| block.slabs.first()).flatten();
     let mut rest: &[Slab] = &block.slabs;
     while !rest.is_empty() {
@@ -251,7 +266,7 @@ fn place_block(pager: &mut Pager, block: FlowBlock) {
         }
         let (placed, left) = rest.split_at(take.min(rest.len()));
         for slab in placed {
-            pager.place(slab, id);
+            pager.place(slab, id, element, false);
         }
         rest = left;
         if !rest.is_empty() {
@@ -259,7 +274,7 @@ fn place_block(pager: &mut Pager, block: FlowBlock) {
             if let Some(header) = header
                 && take > 0
             {
-                pager.place(header, id);
+                pager.place(header, id, element, true);
             }
         }
     }

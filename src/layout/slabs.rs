@@ -9,7 +9,7 @@ use crate::model::BlockId;
 use crate::template::Style;
 use crate::units::{Point, Pt, Size};
 
-use super::{Color, GlyphRun, Item};
+use super::{Color, GlyphRun, Item, Role};
 
 /// A block of the flow: slabs stacked vertically, with spacing and breaking rules.
 #[derive(Debug, Clone)]
@@ -29,14 +29,18 @@ pub struct FlowBlock {
     pub block: Option<BlockId>,
     /// Outline (bookmark) title, for part headings.
     pub outline: Option<String>,
+    /// The element of the layout's document the block shows (set after the flow is
+    /// built, as cached blocks are shared between layouts).
+    pub element: Option<u32>,
 }
 
 /// An unbreakable horizontal strip: one line of text or one table row.
-/// Item positions are relative to the strip's top-left corner at the left margin.
+/// Item positions are relative to the strip's top-left corner at the left margin; each
+/// item says what part of its block's element it shows.
 #[derive(Debug, Clone)]
 pub struct Slab {
     pub height: Pt,
-    pub items: Vec<(Point, Item)>,
+    pub items: Vec<(Point, Item, Role)>,
     /// Footnotes referenced on this line, as lines of their own: they go to the foot of
     /// the page the line lands on.
     pub notes: Vec<Slab>,
@@ -46,7 +50,7 @@ impl Slab {
     /// The text the slab shows, for finding a footnote's mark in it.
     pub fn text(&self) -> String {
         let mut text = String::new();
-        for (_, item) in &self.items {
+        for (_, item, _) in &self.items {
             if let Item::Text(run) = item {
                 text.extend(run.glyphs.iter().map(|g| run.glyph_text(g)));
             }
@@ -66,6 +70,7 @@ pub fn text_block(slabs: Vec<Slab>, style: &Style, block: Option<BlockId>) -> Fl
         page_break_before: false,
         block,
         outline: None,
+        element: None,
     }
 }
 
@@ -98,7 +103,7 @@ pub fn paragraph_slabs(set: &SetParagraph, indent: Pt, color: Color) -> Vec<Slab
 }
 
 /// All lines of a paragraph stacked from `origin`, as items of one slab.
-pub fn stack_lines(set: &SetParagraph, origin: Point, color: Color) -> Vec<(Point, Item)> {
+pub fn stack_lines(set: &SetParagraph, origin: Point, color: Color) -> Vec<(Point, Item, Role)> {
     let mut y = origin.y;
     let mut items = Vec::new();
     for line in &set.lines {
@@ -141,7 +146,7 @@ pub fn line_items(
     line: &crate::fonts::SetLine,
     origin: Point,
     color: Color,
-) -> Vec<(Point, Item)> {
+) -> Vec<(Point, Item, Role)> {
     // Links in running text are blue and underlined; in muted text (citations) they stay
     // quiet and are only clickable.
     let marks_links = color == Color::TEXT;
@@ -155,10 +160,15 @@ pub fn line_items(
             _ if run.link.is_some() && marks_links => Color::LINK,
             _ => color,
         };
-        items.push((at, Item::Text(glyph_run(run, run_color))));
+        items.push((at, Item::Text(glyph_run(run, run_color)), Role::Text));
         if let Some(change) = run.change {
             changed = true;
-            items.extend(change_rules(run, change.kind, at));
+            // Underlines and strikes are drawn marks, not text: artifacts to a reader.
+            items.extend(
+                change_rules(run, change.kind, at)
+                    .into_iter()
+                    .map(|(at, item)| (at, item, Role::Artifact)),
+            );
         }
         if let Some(url) = run.link.and_then(|i| set.links.get(i)) {
             let inked = run
@@ -178,6 +188,7 @@ pub fn line_items(
                     },
                     url: url.clone(),
                 },
+                Role::Text,
             ));
             if marks_links {
                 items.push((
@@ -187,6 +198,7 @@ pub fn line_items(
                         thickness: Pt(0.4),
                         color: Color::LINK,
                     },
+                    Role::Artifact,
                 ));
             }
         }
@@ -200,7 +212,69 @@ pub fn line_items(
                 thickness: Pt(1.2),
                 color: Color::CHANGE_BAR,
             },
+            Role::Artifact,
         ));
     }
     items
+}
+
+/// `items` as showing `role` of their element.
+pub fn with_role(mut items: Vec<(Point, Item, Role)>, role: Role) -> Vec<(Point, Item, Role)> {
+    for item in &mut items {
+        item.2 = role;
+    }
+    items
+}
+
+/// Cuts the text run among `items` that shows `mark` so that the mark is an item of its
+/// own in `role` (a footnote's reference), the text before and after it items of their
+/// own at the same origin. Returns whether the mark was found.
+pub fn cut_out(items: &mut Vec<(Point, Item, Role)>, mark: &str, role: Role) -> bool {
+    for index in 0..items.len() {
+        let (at, Item::Text(run), text_role) = &items[index] else {
+            continue;
+        };
+        if *text_role != Role::Text {
+            continue;
+        }
+        let Some((start, end)) = glyph_span(run, mark) else {
+            continue;
+        };
+        let (at, run, text_role) = (*at, run.clone(), *text_role);
+        let piece = |range: std::ops::Range<usize>| GlyphRun {
+            glyphs: run.glyphs[range].into(),
+            ..run.clone()
+        };
+        let mut pieces = Vec::with_capacity(3);
+        if start > 0 {
+            pieces.push((at, Item::Text(piece(0..start)), text_role));
+        }
+        pieces.push((at, Item::Text(piece(start..end)), role));
+        if end < run.glyphs.len() {
+            pieces.push((at, Item::Text(piece(end..run.glyphs.len())), text_role));
+        }
+        items.splice(index..=index, pieces);
+        return true;
+    }
+    false
+}
+
+/// The glyphs of `run` that show exactly `text`, as a range.
+fn glyph_span(run: &GlyphRun, text: &str) -> Option<(usize, usize)> {
+    for start in 0..run.glyphs.len() {
+        if run.glyph_text(&run.glyphs[start]).is_empty() {
+            continue;
+        }
+        let mut shown = String::new();
+        for end in start..run.glyphs.len() {
+            shown.push_str(run.glyph_text(&run.glyphs[end]));
+            if shown == text {
+                return Some((start, end + 1));
+            }
+            if !text.starts_with(shown.as_str()) {
+                break;
+            }
+        }
+    }
+    None
 }

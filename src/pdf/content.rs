@@ -13,23 +13,87 @@ use printpdf::{
 };
 
 use super::fonts::UsedFonts;
-use crate::layout::{Color, GlyphRun, Item, Page};
+use super::tags::{Mark, Sequences, sequences};
+use crate::layout::{Color, GlyphRun, Item, Page, Positioned};
 use crate::units::Point;
 
 /// How far, in thousandths of an em, the viewer's pen may drift from the layout's glyph
 /// position before an offset puts it back.
 const DRIFT_LIMIT: f64 = 2.0;
 
-/// `page` as a printpdf page.
-pub fn page(page: &Page, fonts: &UsedFonts) -> PdfPage {
+/// `page` as a printpdf page; when `tagged`, each stretch of its items in a marked-content
+/// sequence ([`super::tags::sequences`]), numbered from 0 on the page.
+pub fn page(page: &Page, fonts: &UsedFonts, tagged: bool) -> PdfPage {
     let mut writer = PageWriter {
+        fonts,
         ops: Vec::with_capacity(page.items.len() * 4),
         height: page.size.height.0,
         in_text: false,
         font: None,
         fill: None,
     };
-    for positioned in &page.items {
+    if tagged {
+        let mut mcid = 0;
+        let Sequences { order, sequences } = sequences(page);
+        for sequence in sequences {
+            let items = || {
+                order[sequence.items.clone()]
+                    .iter()
+                    .map(|&i| &page.items[i])
+            };
+            // A marked-content sequence and a text object may not overlap: a sequence of
+            // text alone goes inside the text object (which then runs on, keeping its
+            // font and colour), any other around it.
+            let text_only = items().all(|p| matches!(p.item, Item::Text(_) | Item::Link { .. }));
+            if text_only {
+                writer.begin_text();
+            } else {
+                writer.end_text();
+            }
+            match sequence.mark {
+                Mark::Artifact => writer.ops.push(Op::BeginMarkedContent {
+                    tag: "Artifact".to_owned(),
+                }),
+                Mark::Content { .. } => {
+                    writer.ops.push(Op::BeginMarkedContentWithProperties {
+                        tag: "P".to_owned(),
+                        properties: DictItem::Dict {
+                            map: BTreeMap::from([("MCID".to_owned(), DictItem::Int(mcid))]),
+                        },
+                    });
+                    mcid += 1;
+                }
+            }
+            for positioned in items() {
+                writer.item(positioned);
+            }
+            if !text_only {
+                writer.end_text();
+            }
+            writer.ops.push(Op::EndMarkedContent);
+        }
+    } else {
+        for positioned in &page.items {
+            writer.item(positioned);
+        }
+    }
+    writer.end_text();
+    let size = printpdf::Rect::from_wh(
+        printpdf::Pt(page.size.width.0),
+        printpdf::Pt(page.size.height.0),
+    );
+    PdfPage {
+        media_box: size.clone(),
+        trim_box: size.clone(),
+        crop_box: size,
+        ops: writer.ops,
+    }
+}
+
+impl PageWriter<'_> {
+    fn item(&mut self, positioned: &Positioned) {
+        let writer = self;
+        let fonts = writer.fonts;
         let at = positioned.at;
         match &positioned.item {
             Item::Text(run) => writer.text(run, at, fonts),
@@ -83,17 +147,6 @@ pub fn page(page: &Page, fonts: &UsedFonts) -> PdfPage {
             }
         }
     }
-    writer.end_text();
-    let size = printpdf::Rect::from_wh(
-        printpdf::Pt(page.size.width.0),
-        printpdf::Pt(page.size.height.0),
-    );
-    PdfPage {
-        media_box: size.clone(),
-        trim_box: size.clone(),
-        crop_box: size,
-        ops: writer.ops,
-    }
 }
 
 /// A length rounded to hundredths of a point.
@@ -132,7 +185,8 @@ fn text_string(text: &str) -> DictItem {
     }
 }
 
-struct PageWriter {
+struct PageWriter<'a> {
+    fonts: &'a UsedFonts,
     ops: Vec<Op>,
     height: f32,
     in_text: bool,
@@ -142,7 +196,7 @@ struct PageWriter {
     fill: Option<Color>,
 }
 
-impl PageWriter {
+impl PageWriter<'_> {
     fn line_point(&self, at: Point) -> LinePoint {
         LinePoint {
             p: printpdf::Point {

@@ -10,16 +10,27 @@
 //!   heading. It is written here from the layout's outline.
 //! - **Compression.** printpdf compresses streams one by one on one thread; here they
 //!   are deflated on two threads, with one compressor per thread reset between streams.
-//!   The file is then saved as `PdfDocument::save` saves it, with lopdf's `save_to`.
+//!   The file is then written by [`super::save`], with object streams.
 //! - **Pieces.** A long brief is serialised by printpdf in pieces on two threads (see
 //!   `write`); [`drop_last_page`] and [`graft`] join the pieces into one document.
 //! - **Tidying.** printpdf writes PDF/X and identifier entries in the document
 //!   information even when empty, and an empty `/Annots` on every page; those go.
+//! - **Tags.** printpdf writes the marked-content sequences ([`super::tags`]) but knows
+//!   no structure tree; it is written here with its parent tree, `/MarkInfo`, each page's
+//!   `/Tabs /S`, and each link annotation as an object of its own with `/Contents` and
+//!   `/StructParent` (printpdf writes annotations inline, where no tree can point).
+//! - **Archive.** For PDF/A-2 the sRGB output intent (`assets/icc/sRGB-v4.icc`, CC0);
+//!   annotations are printable (`/F 4`), as PDF/A requires.
 
 use lopdf::{Dictionary, Document, Object, ObjectId, dictionary};
 
+use super::PdfStandard;
 use super::metadata::{document_id, text_string};
 use crate::layout::{Laid, OutlineEntry};
+
+/// The sRGB profile of the PDF/A output intent: 480 bytes, public domain (CC0), from
+/// github.com/saucecontrol/Compact-ICC-Profiles.
+const SRGB_PROFILE: &[u8] = include_bytes!("../../assets/icc/sRGB-v4.icc");
 
 /// Removes the last page of `document`: the glyph inventory that gave its fonts every
 /// glyph of the brief (see `write`).
@@ -98,17 +109,44 @@ fn remove_page_objects(document: &mut Document, page: ObjectId) {
     }
 }
 
-/// Adds language, viewer preferences, outline and id, and compresses the streams.
-pub fn finish(document: &mut Document, laid: &Laid) {
+/// Adds language, viewer preferences, outline, structure, output intent and id, and
+/// compresses the streams.
+pub fn finish(document: &mut Document, laid: &Laid, standard: PdfStandard) {
     document.version = "1.7".to_owned();
     let page_ids: Vec<ObjectId> = document.get_pages().into_values().collect();
     let id = document_id(&page_contents(document, &page_ids), &laid.facts);
     document.trailer.set("ID", id);
     tidy_info(document);
     tidy_pages(document, &page_ids);
+    let annotations = annotations_as_objects(document, &page_ids);
+    let structure = match &laid.document {
+        Some(brief) if standard.is_tagged() => Some(super::tags::write_tree(
+            document,
+            brief,
+            &laid.pages,
+            &page_ids,
+            &annotations,
+        )),
+        _ => None,
+    };
+    if structure.is_some() {
+        for &page in &page_ids {
+            if let Ok(dictionary) = document.get_dictionary_mut(page) {
+                dictionary.set("Tabs", "S");
+            }
+        }
+    }
+    let output_intent = (standard == PdfStandard::A2).then(|| srgb_output_intent(document));
     let outline = add_outline(document, &laid.outline, laid, &page_ids);
     if let Ok(catalog) = document.catalog_mut() {
-        catalog.set("Lang", Object::string_literal("en-GB"));
+        catalog.set("Lang", text_string(laid.facts.language_or_default()));
+        if let Some(root) = structure {
+            catalog.set("StructTreeRoot", root);
+            catalog.set("MarkInfo", dictionary! { "Marked" => true });
+        }
+        if let Some(intent) = output_intent {
+            catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
+        }
         catalog.set(
             "ViewerPreferences",
             dictionary! { "DisplayDocTitle" => true },
@@ -126,7 +164,61 @@ pub fn finish(document: &mut Document, laid: &Laid) {
     }
     compress_streams(document);
     // After compression: the XMP packet stays plain text, as records systems scan for it.
-    super::marking::record(document, laid.marking(), &laid.facts);
+    super::marking::record(document, laid.marking(), &laid.facts, standard);
+}
+
+/// Makes each page's link annotations objects of their own, printable and described by
+/// their address, and returns them page by page in the order printpdf wrote them (the
+/// order of the layout's link items).
+fn annotations_as_objects(document: &mut Document, page_ids: &[ObjectId]) -> Vec<Vec<ObjectId>> {
+    let mut all = Vec::with_capacity(page_ids.len());
+    for &page in page_ids {
+        let inline: Vec<Object> = document
+            .get_dictionary(page)
+            .and_then(|page| page.get(b"Annots"))
+            .and_then(Object::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let mut ids = Vec::with_capacity(inline.len());
+        for annotation in inline {
+            let Object::Dictionary(mut annotation) = annotation else {
+                continue;
+            };
+            let uri = annotation
+                .get(b"A")
+                .and_then(Object::as_dict)
+                .and_then(|action| action.get(b"URI"))
+                .and_then(Object::as_str)
+                .map(|uri| String::from_utf8_lossy(uri).into_owned())
+                .unwrap_or_default();
+            annotation.set("F", 4);
+            annotation.set("Contents", text_string(&format!("Link to {uri}")));
+            ids.push(document.add_object(annotation));
+        }
+        if !ids.is_empty()
+            && let Ok(dictionary) = document.get_dictionary_mut(page)
+        {
+            let references: Vec<Object> = ids.iter().copied().map(Object::Reference).collect();
+            dictionary.set("Annots", references);
+        }
+        all.push(ids);
+    }
+    all
+}
+
+/// The PDF/A output intent: colours are sRGB, as the layout means them.
+fn srgb_output_intent(document: &mut Document) -> Dictionary {
+    let profile = document.add_object(lopdf::Stream::new(
+        dictionary! { "N" => 3 },
+        SRGB_PROFILE.to_vec(),
+    ));
+    dictionary! {
+        "Type" => "OutputIntent",
+        "S" => "GTS_PDFA1",
+        "OutputConditionIdentifier" => Object::string_literal("sRGB IEC61966-2.1"),
+        "Info" => Object::string_literal("sRGB IEC61966-2.1"),
+        "DestOutputProfile" => profile,
+    }
 }
 
 /// The uncompressed content stream of every page, in page order.
@@ -224,14 +316,14 @@ fn compress_streams(document: &mut Document) {
 /// zlib at a middle level, nearly the size of the best level at a fraction of the time.
 /// One compressor is reset between streams: setting one up costs more than deflating a
 /// small stream.
-struct Deflater(flate2::Compress);
+pub(super) struct Deflater(flate2::Compress);
 
 impl Deflater {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         Deflater(flate2::Compress::new(flate2::Compression::new(6), true))
     }
 
-    fn deflate(&mut self, bytes: &[u8]) -> Vec<u8> {
+    pub(super) fn deflate(&mut self, bytes: &[u8]) -> Vec<u8> {
         self.0.reset();
         let mut out = Vec::with_capacity(bytes.len() / 2 + 128);
         loop {

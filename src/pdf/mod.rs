@@ -4,9 +4,11 @@
 //! printpdf builds the document: pages of [`printpdf::Op`]s ([`content`]), fonts given as
 //! ready-made subsets ([`fonts`]), document information ([`metadata`]) and link
 //! annotations. What printpdf cannot express is added to the lopdf document it produces,
-//! in one small step ([`finish`]). printpdf's `PdfDocument::save` is `to_lopdf_doc`
-//! followed by compression and lopdf's `save_to`; `write` does the same, with that step
-//! and the compression in between.
+//! in one small step ([`finish`]): among it the structure tree over the marked-content
+//! sequences the pages are written in ([`tags`]), for PDF/UA-1, and the PDF/A-2
+//! identification. printpdf's `PdfDocument::save` is `to_lopdf_doc` followed by
+//! compression and lopdf's `save_to`; `write` does `to_lopdf_doc`, that step and the
+//! compression, and writes the file itself with object streams ([`save`]).
 //!
 //! Where the time goes, measured with `perf` on the 200-page brief: printpdf's
 //! serialisation is about two thirds of the PDF time. Per character it makes a `String`
@@ -20,6 +22,8 @@ mod finish;
 mod fonts;
 mod marking;
 mod metadata;
+mod save;
+mod tags;
 
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions};
 
@@ -71,20 +75,86 @@ fn check_finite(laid: &Laid) -> Result<(), PdfError> {
     Ok(())
 }
 
-/// Writes the laid-out brief as a PDF document: its pages, outline, marking and facts,
-/// and nothing else. The same layout always gives the same bytes.
+/// The standards an exported PDF meets and says it meets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PdfStandard {
+    /// Untagged, claiming nothing: the smallest and quickest file, for a reader who
+    /// needs neither a screen reader nor an archive.
+    None,
+    /// Tagged for screen readers, PDF/UA-1.
+    Ua,
+    /// Tagged, PDF/UA-1 and archival PDF/A-2a: with an sRGB output intent.
+    #[default]
+    A2,
+}
+
+impl PdfStandard {
+    /// Every choice, in the order `--pdf-standard` lists them.
+    pub const ALL: [PdfStandard; 3] = [PdfStandard::None, PdfStandard::Ua, PdfStandard::A2];
+
+    /// The name on the command line: "none", "ua" or "a2".
+    pub fn name(self) -> &'static str {
+        match self {
+            PdfStandard::None => "none",
+            PdfStandard::Ua => "ua",
+            PdfStandard::A2 => "a2",
+        }
+    }
+
+    /// The choice named `name` (in any case), if any.
+    pub fn from_name(name: &str) -> Option<PdfStandard> {
+        let name = name.trim().to_ascii_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|standard| standard.name() == name)
+    }
+
+    fn is_tagged(self) -> bool {
+        self != PdfStandard::None
+    }
+}
+
+/// Writes the laid-out brief as a tagged PDF/UA-1 and PDF/A-2a document: its pages,
+/// structure, outline, marking and facts, and nothing else. The same layout always gives
+/// the same bytes.
 pub fn write(laid: &Laid) -> Result<Vec<u8>, PdfError> {
+    write_as(laid, PdfStandard::default())
+}
+
+/// Whether every piece of the brief's content on the pages names its element of the
+/// layout's document, so that the PDF can be tagged. A layout made for the screen has no
+/// document; should a layout's flow and document ever disagree, its items name none.
+fn taggable(laid: &Laid) -> bool {
+    laid.document.is_some()
+        && laid.pages.iter().all(|page| {
+            page.items.iter().all(|positioned| {
+                positioned.tag.role == crate::layout::Role::Artifact
+                    || positioned.tag.element.is_some()
+                    || !matches!(positioned.item, crate::layout::Item::Text(_))
+            })
+        })
+}
+
+/// Writes the laid-out brief as a PDF meeting `standard`. A layout without its document
+/// (laid out for the screen only) gives an untagged PDF that claims no standard.
+pub fn write_as(laid: &Laid, standard: PdfStandard) -> Result<Vec<u8>, PdfError> {
     if laid.pages.is_empty() {
         return Err(PdfError::Empty);
     }
     check_finite(laid)?;
+    let standard = if standard.is_tagged() && !taggable(laid) {
+        PdfStandard::None
+    } else {
+        standard
+    };
+    let tagged = standard.is_tagged();
     let fonts = UsedFonts::collect(laid);
     let mut document = PdfDocument::new(&laid.facts.title);
     metadata::describe(&mut document.metadata.info, &laid.facts);
     fonts.add_to(&mut document)?;
 
     let mut assembled = if laid.pages.len() < SPLIT_FROM_PAGES {
-        document.with_pages(pdf_pages(&laid.pages, &fonts));
+        document.with_pages(pdf_pages(&laid.pages, &fonts, tagged));
         assemble(&document)?
     } else {
         // printpdf serialises a document on one thread, and that is most of the time of
@@ -102,7 +172,7 @@ pub fn write(laid: &Laid) -> Result<Vec<u8>, PdfError> {
             .pages
             .chunks(laid.pages.len().div_ceil(pieces))
             .collect();
-        let mut documents = assemble_pieces(&document, &chunks, &fonts).into_iter();
+        let mut documents = assemble_pieces(&document, &chunks, &fonts, tagged).into_iter();
         let mut assembled = documents.next().ok_or(PdfError::Empty)??;
         finish::drop_last_page(&mut assembled);
         for piece in documents {
@@ -110,12 +180,8 @@ pub fn write(laid: &Laid) -> Result<Vec<u8>, PdfError> {
         }
         assembled
     };
-    finish::finish(&mut assembled, laid);
-    let mut bytes = Vec::new();
-    assembled
-        .save_to(&mut bytes)
-        .map_err(|e| PdfError::Assemble(e.to_string()))?;
-    Ok(bytes)
+    finish::finish(&mut assembled, laid, standard);
+    Ok(save::save(&assembled))
 }
 
 /// From this many pages on, printpdf serialises pieces of the document on two threads.
@@ -131,6 +197,7 @@ fn assemble_pieces(
     template: &PdfDocument,
     pieces: &[&[Page]],
     fonts: &UsedFonts,
+    tagged: bool,
 ) -> Vec<Result<lopdf::Document, PdfError>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
@@ -140,7 +207,7 @@ fn assemble_pieces(
             let Some(piece) = pieces.get(index) else {
                 return done;
             };
-            let mut pages = pdf_pages(piece, fonts);
+            let mut pages = pdf_pages(piece, fonts, tagged);
             if index == 0 {
                 pages.push(fonts.inventory_page());
             }
@@ -183,10 +250,10 @@ fn assemble(document: &PdfDocument) -> Result<lopdf::Document, PdfError> {
     }
 }
 
-/// Every page as printpdf operations.
-fn pdf_pages(pages: &[Page], fonts: &UsedFonts) -> Vec<PdfPage> {
+/// Every page as printpdf operations, in marked-content sequences when `tagged`.
+fn pdf_pages(pages: &[Page], fonts: &UsedFonts, tagged: bool) -> Vec<PdfPage> {
     pages
         .iter()
-        .map(|page| content::page(page, fonts))
+        .map(|page| content::page(page, fonts, tagged))
         .collect()
 }

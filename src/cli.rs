@@ -282,22 +282,37 @@ fn execute(command: Command) -> Result<()> {
             };
             let mut loaded = load(&project)?;
             report_warnings(&loaded.warnings);
-            if copy == crate::export::Copy::Review && format == ExportFormat::Docx {
-                // A Word file for review names its brief and the version it was made from,
-                // saved in the brief now, so that the reviewed file can come back.
+            if copy == crate::export::Copy::Review {
+                // A copy for review is saved in the brief as a version; a Word file also
+                // names the brief and that version, so that the reviewed file can come back.
                 let _lock = ProjectLock::acquire(&project)?;
                 let name = output
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                crate::review_return::save_word_review_version(
-                    &mut loaded.project,
-                    &format!("Exported for review ({name})"),
-                    &crate::user::full_name(),
-                    &now_timestamp(),
-                    &mut Layouter::new(),
-                )?;
-                save(&loaded.project, &project)?;
+                let label = format!("Exported for review ({name})");
+                let (author, date) = (crate::user::full_name(), now_timestamp());
+                let brief = &mut loaded.project;
+                if format == ExportFormat::Docx {
+                    crate::review_return::save_word_review_version(
+                        brief,
+                        &label,
+                        &author,
+                        &date,
+                        &mut Layouter::new(),
+                    )?;
+                } else {
+                    let version = brief.snapshot(
+                        &label,
+                        &author,
+                        &date,
+                        crate::model::versions::VersionReason::ReviewExport,
+                    );
+                    brief
+                        .apply(crate::model::Edit::AddVersion(Box::new(version)))
+                        .context("the version for review was not saved")?;
+                }
+                save(brief, &project)?;
             }
             // The dictionaries load on another core while the brief is laid out.
             let brief = loaded.project.clone();

@@ -497,6 +497,14 @@ fn check_and_export_count_what_is_open() {
     );
     assert!(!clean.contains("14 per cent"));
     let marked = text("review.pdf");
+    let saved = briefwright::project::load(&dir.path().join("reviewed.brief"))
+        .expect("loads")
+        .project;
+    assert_eq!(
+        saved.review.versions.last().map(|v| v.reason),
+        Some(briefwright::model::versions::VersionReason::ReviewExport),
+        "an export for review is saved as a version"
+    );
     assert!(marked.contains("12 14 per cent"), "{marked}");
     // The comment stands in the margin beside its paragraph, on a page widened for it.
     assert!(

@@ -141,7 +141,11 @@ fn block_texts(word: &ReviewedWord) -> Vec<(BlockId, String)> {
         };
         match texts.last_mut() {
             Some((last, text)) if *last == block => {
-                text.push('\n');
+                text.push_str(if paragraph.column.unwrap_or(0) > 0 {
+                    " | "
+                } else {
+                    "\n"
+                });
                 text.push_str(&paragraph.original());
             }
             _ => texts.push((block, paragraph.original())),
@@ -338,8 +342,14 @@ fn bring_block(
     let mut original = String::new();
     let mut changes: Vec<WordChange> = Vec::new();
     for (n, paragraph) in paragraphs.iter().enumerate() {
+        // A list's items and a table's rows are lines; a table's cells are " | " apart,
+        // as the brief's text of them is.
         if n > 0 {
-            original.push('\n');
+            original.push_str(if paragraph.column.unwrap_or(0) > 0 {
+                " | "
+            } else {
+                "\n"
+            });
         }
         for piece in &paragraph.pieces {
             let at = original.len();

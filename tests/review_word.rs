@@ -534,3 +534,60 @@ fn a_change_in_the_title_block_goes_to_its_field() {
         .expect("accept");
     assert_eq!(after.brief.meta.date, "10 March 2026");
 }
+
+#[test]
+fn a_change_in_a_table_cell_goes_to_that_cell() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = dir.path();
+    ok(&briefwright(
+        &["sample", "-o", "visit.brief", "--template", "visit-brief"],
+        dir,
+    ));
+    ok(&briefwright(
+        &["export", "visit.brief", "-o", "visit.docx", "--review"],
+        dir,
+    ));
+    let docx = std::fs::read(dir.join("visit.docx")).expect("exported");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("zip");
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document"),
+        &mut document,
+    )
+    .expect("utf-8");
+    let cell = "Briefing by the Ambassador</w:t></w:r>";
+    assert!(document.contains(cell), "the programme's cell");
+    let changed = document.replacen(
+        cell,
+        "</w:t></w:r>\
+         <w:del w:id=\"401\" w:author=\"Reviewer Two\" w:date=\"2026-12-07T09:00:00Z\"><w:r><w:delText>Briefing</w:delText></w:r></w:del>\
+         <w:ins w:id=\"402\" w:author=\"Reviewer Two\" w:date=\"2026-12-07T09:00:00Z\"><w:r><w:t>Update</w:t></w:r></w:ins>\
+         <w:r><w:t xml:space=\"preserve\"> by the Ambassador</w:t></w:r>",
+        1,
+    );
+    let reviewed = support::article_docx::replace_parts(&docx, &[("word/document.xml", changed)]);
+    std::fs::write(dir.join("cell.docx"), reviewed).expect("write");
+    let out = ok(&briefwright(
+        &["import-review", "visit.brief", "cell.docx"],
+        dir,
+    ));
+    assert!(out.contains("Reviewer Two: 1 change"), "{out}");
+    assert!(!out.contains("could not be placed"), "{out}");
+    let mut after = project(dir, "visit.brief");
+    let all = after.answer_all(true).expect("a suggestion");
+    after.apply(all).expect("accept");
+    let cells: Vec<String> = after
+        .brief
+        .blocks()
+        .filter_map(|b| match &b.kind {
+            briefwright::model::BlockKind::Table { rows } => Some(rows.concat()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert!(
+        cells.iter().any(|c| c == "Update by the Ambassador"),
+        "{cells:?}"
+    );
+    assert!(!cells.iter().any(|c| c == "Briefing by the Ambassador"));
+}

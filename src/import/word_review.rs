@@ -35,8 +35,11 @@ pub struct Reviser {
 /// One paragraph of the body.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WordParagraph {
-    /// The block and paragraph its bookmark names, if it has one of ours.
+    /// The block and paragraph its bookmark names, if it has one of ours (for a table's
+    /// cell: the table's block and the cell's row).
     pub origin: Option<(BlockId, usize)>,
+    /// The column of a table's cell.
+    pub column: Option<usize>,
     pub pieces: Vec<Piece>,
     /// Inside a table (the title block, a table block).
     pub in_table: bool,
@@ -261,7 +264,14 @@ fn paragraphs(xml: &[u8]) -> Vec<WordParagraph> {
                             (current.as_mut(), attribute(start, b"name"))
                             && paragraph.origin.is_none()
                         {
-                            paragraph.origin = ReviewIdentity::block_of_bookmark(&name);
+                            if let Some((block, row, column)) =
+                                ReviewIdentity::cell_of_bookmark(&name)
+                            {
+                                paragraph.origin = Some((block, row));
+                                paragraph.column = Some(column);
+                            } else {
+                                paragraph.origin = ReviewIdentity::block_of_bookmark(&name);
+                            }
                         }
                     }
                     b"commentRangeStart" | b"commentRangeEnd" => {

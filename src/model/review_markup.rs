@@ -79,6 +79,20 @@ impl ReviewIdentity {
         let (block, n) = name.strip_prefix("_bw")?.split_once('_')?;
         Some((super::BlockId(block.parse().ok()?), n.parse().ok()?))
     }
+
+    /// The name of the bookmark on the cell at `row`, `column` of table `block`.
+    pub fn cell_bookmark(block: super::BlockId, row: usize, column: usize) -> String {
+        format!("_bwt{}_{row}_{column}", block.0)
+    }
+
+    /// The table, row and column a cell's bookmark name gives, if it is one of ours.
+    pub fn cell_of_bookmark(name: &str) -> Option<(super::BlockId, usize, usize)> {
+        let mut parts = name.strip_prefix("_bwt")?.split('_');
+        let block = super::BlockId(parts.next()?.parse().ok()?);
+        let row = parts.next()?.parse().ok()?;
+        let column = parts.next()?.parse().ok()?;
+        Some((block, row, column))
+    }
 }
 
 /// What a Word file exported for review carries to find its way home: the brief's id,

@@ -41,8 +41,6 @@ pub(super) struct BodyWriter<'a> {
     /// The block of the element being written, and how many of its paragraphs are out.
     block: Option<crate::layout::BlockId>,
     in_block: usize,
-    /// Bookmarks written so far, for their ids.
-    bookmarks: usize,
 }
 
 impl<'a> BodyWriter<'a> {
@@ -56,7 +54,6 @@ impl<'a> BodyWriter<'a> {
             identified: false,
             block: None,
             in_block: 0,
-            bookmarks: 0,
         }
     }
 
@@ -123,7 +120,8 @@ impl<'a> BodyWriter<'a> {
                 self.paragraph(in_language(paragraph, language.as_deref()));
             }
             ElementKind::Table(plan) => {
-                let table = tables::table(plan, &mut self.ids);
+                let identity = self.block.filter(|_| self.identified);
+                let table = tables::table(plan, &mut self.ids, identity);
                 self.table(table);
             }
             ElementKind::PageBreak => self.break_pending = true,
@@ -150,19 +148,16 @@ impl<'a> BodyWriter<'a> {
         {
             // A bookmark at the paragraph's start names the block and its paragraph, so
             // that a reviewed file maps back; Word hides names that start with "_".
-            self.bookmarks += 1;
+            let id = self.ids.bookmark();
             let name = crate::layout::ReviewIdentity::bookmark(block, self.in_block);
             self.in_block += 1;
             paragraph.children.insert(
                 0,
-                docx_rs::ParagraphChild::BookmarkEnd(docx_rs::BookmarkEnd::new(self.bookmarks)),
+                docx_rs::ParagraphChild::BookmarkEnd(docx_rs::BookmarkEnd::new(id)),
             );
             paragraph.children.insert(
                 0,
-                docx_rs::ParagraphChild::BookmarkStart(docx_rs::BookmarkStart::new(
-                    self.bookmarks,
-                    name,
-                )),
+                docx_rs::ParagraphChild::BookmarkStart(docx_rs::BookmarkStart::new(id, name)),
             );
         }
         if std::mem::take(&mut self.break_pending) {

@@ -31,9 +31,16 @@ pub(super) struct Ids {
     /// The paragraph ids of the resolved comments' text, which Word's
     /// `commentsExtended` part marks as done.
     pub resolved: Vec<String>,
+    bookmarks: usize,
 }
 
 impl Ids {
+    /// A new bookmark id.
+    pub fn bookmark(&mut self) -> usize {
+        self.bookmarks += 1;
+        self.bookmarks
+    }
+
     /// Word's id of comment `index` (from 1); its replies follow all the comments.
     fn comment_id(&self, index: usize) -> usize {
         index + 1

@@ -67,7 +67,13 @@ pub(super) fn title_block(table: &MetaTable, ids: &mut Ids) -> Table {
 
 /// A table as the layout plans it: its header row shaded, rows that span the table as
 /// one cell.
-pub(super) fn table(plan: &TablePlan, ids: &mut Ids) -> Table {
+/// `plan` as a Word table; with `identity`, each cell's paragraph carries a bookmark
+/// naming the table's block and the cell (a Word file exported for review).
+pub(super) fn table(
+    plan: &TablePlan,
+    ids: &mut Ids,
+    identity: Option<crate::layout::BlockId>,
+) -> Table {
     let columns: Vec<usize> = plan.columns.iter().map(|c| width(*c)).collect();
     let total: usize = columns.iter().sum();
     let rows = plan
@@ -81,8 +87,23 @@ pub(super) fn table(plan: &TablePlan, ids: &mut Ids) -> Table {
                 .iter()
                 .enumerate()
                 .map(|(column, request)| {
-                    let paragraph =
+                    let mut paragraph =
                         add_request(ids.styled(TABLE_TEXT), request, Emphasis::default(), ids);
+                    if let Some(block) = identity {
+                        let id = ids.bookmark();
+                        let name =
+                            crate::layout::ReviewIdentity::cell_bookmark(block, index, column);
+                        paragraph.children.insert(
+                            0,
+                            docx_rs::ParagraphChild::BookmarkEnd(docx_rs::BookmarkEnd::new(id)),
+                        );
+                        paragraph.children.insert(
+                            0,
+                            docx_rs::ParagraphChild::BookmarkStart(docx_rs::BookmarkStart::new(
+                                id, name,
+                            )),
+                        );
+                    }
                     let mut cell = TableCell::new().add_paragraph(paragraph);
                     if spans {
                         cell = cell.grid_span(columns.len()).width(total, WidthType::Dxa);

@@ -199,16 +199,35 @@ pub fn import_review(
         Some(_) => {}
     }
     let mut summary = Summary::default();
-    if let Some(version) = reviewed.version
-        && project
-            .review
-            .version(crate::model::VersionId(version))
-            .is_none()
-    {
-        summary.warnings.push(format!(
-            "the version {file} was exported as is no longer in the brief; its changes are placed on the brief as it is now"
-        ));
-    }
+    // The version the file was exported as; if it is no longer in the brief, the closest
+    // one exported for review that is (the latest before it, or else the earliest after).
+    let exported_version = reviewed.version.map(crate::model::VersionId).and_then(|id| {
+        if let Some(version) = project.review.version(id) {
+            return Some(version.clone());
+        }
+        let for_word = || {
+            project
+                .review
+                .versions
+                .iter()
+                .filter(|v| !v.word_text.is_empty())
+        };
+        let closest = for_word()
+            .filter(|v| v.id < id)
+            .last()
+            .or_else(|| for_word().next())
+            .cloned();
+        summary.warnings.push(match &closest {
+            Some(version) => format!(
+                "the version {file} was exported as is no longer in the brief; it is compared with the closest that is, \u{201c}{}\u{201d}",
+                version.label
+            ),
+            None => format!(
+                "the version {file} was exported as is no longer in the brief; its tracked changes and comments are placed on the brief as it is now, and edits made with Track Changes off cannot be found"
+            ),
+        });
+        closest
+    });
     let mut edits = Vec::new();
     let mut comment_places: BTreeMap<String, (BlockId, usize, Option<usize>)> = BTreeMap::new();
     // The paragraphs of each block, in order, and the block before each other paragraph.
@@ -226,11 +245,8 @@ pub fn import_review(
     }
     // Each block's text as the file was exported, to find edits made with Track
     // Changes off; credited to whoever saved the file last.
-    let exported: Vec<(BlockId, String)> = reviewed
-        .version
-        .and_then(|v| project.review.version(crate::model::VersionId(v)))
-        .map(|v| v.word_text.clone())
-        .unwrap_or_default();
+    let exported: Vec<(BlockId, String)> =
+        exported_version.map(|v| v.word_text).unwrap_or_default();
     let untracked_by = Reviser {
         author: reviewed
             .last_modified_by
@@ -269,6 +285,22 @@ pub fn import_review(
                 });
             summary.formatting.push((by.author.clone(), place));
         }
+    }
+    // A block the file had when exported and no longer has was deleted with Track
+    // Changes off: a suggested deletion, credited like the other untracked edits.
+    for (block, _) in &exported {
+        if by_block.contains_key(block)
+            || project.locate(*block).is_none()
+            || project.review.block_suggestion(*block).is_some()
+        {
+            continue;
+        }
+        summary.count(&untracked_by.author, true);
+        edits.push(Edit::SuggestBlockEdit {
+            edit: Box::new(Edit::DeleteBlock(*block)),
+            author: untracked_by.author.clone(),
+            date: untracked_by.date.clone(),
+        });
     }
     // The title block is a table of labels and values: a changed value goes to its field.
     let mut field: Option<MetaField> = None;

@@ -591,3 +591,59 @@ fn a_change_in_a_table_cell_goes_to_that_cell() {
     );
     assert!(!cells.iter().any(|c| c == "Briefing by the Ambassador"));
 }
+
+#[test]
+fn a_paragraph_deleted_with_track_changes_off_becomes_a_suggested_deletion() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = dir.path();
+    exported(dir, "visit.brief", "visit.docx");
+    let brief = project(dir, "visit.brief");
+    let first = support::brief_blocks::first_paragraph(&brief);
+    let docx = std::fs::read(dir.join("visit.docx")).expect("exported");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("zip");
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document"),
+        &mut document,
+    )
+    .expect("utf-8");
+    // The whole paragraph gone, as a reviewer with Track Changes off deletes it.
+    let bookmark = format!("w:name=\"_bw{}_0\"", first.0);
+    let inside = document.find(&bookmark).expect("the block's bookmark");
+    let start = document[..inside].rfind("<w:p ").expect("its paragraph");
+    let end = inside + document[inside..].find("</w:p>").expect("its end") + "</w:p>".len();
+    let without = format!("{}{}", &document[..start], &document[end..]);
+    let reviewed = support::article_docx::replace_parts(&docx, &[("word/document.xml", without)]);
+    std::fs::write(dir.join("cut.docx"), &reviewed).expect("write");
+    let out = ok(&briefwright(
+        &["import-review", "visit.brief", "cut.docx"],
+        dir,
+    ));
+    assert!(out.contains(": 1 change"), "{out}");
+    let after = project(dir, "visit.brief");
+    assert_eq!(
+        after
+            .review
+            .block_suggestion(first)
+            .map(|s| s.change.clone()),
+        Some(briefwright::model::SuggestedChange::DeletedBlock)
+    );
+    assert!(
+        after.locate(first).is_some(),
+        "kept until the deletion is accepted"
+    );
+
+    // The same file against a brief that no longer has the version it was exported as:
+    // a warning, and no edit is guessed at.
+    let mut older = brief.clone();
+    older.review.versions.clear();
+    briefwright::project::save(&older, &dir.join("older.brief")).expect("save");
+    let out = briefwright(&["import-review", "older.brief", "cut.docx"], dir);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("is no longer in the brief"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(project(dir, "older.brief").review.suggestions.is_empty());
+}

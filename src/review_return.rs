@@ -213,8 +213,7 @@ pub fn import_review(
                 .filter(|v| !v.word_text.is_empty())
         };
         let closest = for_word()
-            .filter(|v| v.id < id)
-            .last()
+            .rfind(|v| v.id < id)
             .or_else(|| for_word().next())
             .cloned();
         summary.warnings.push(match &closest {

@@ -370,58 +370,12 @@ fn bring_block(
         return;
     };
     // Word's text of the block before the changes, and the changes in it.
-    let mut original = String::new();
-    let mut changes: Vec<WordChange> = Vec::new();
-    for (n, paragraph) in paragraphs.iter().enumerate() {
-        // A list's items and a table's rows are lines; a table's cells are " | " apart,
-        // as the brief's text of them is.
-        if n > 0 {
-            original.push_str(if paragraph.column.unwrap_or(0) > 0 {
-                " | "
-            } else {
-                "\n"
-            });
-        }
-        for piece in &paragraph.pieces {
-            let at = original.len();
-            match piece {
-                Piece::Text(written) => original.push_str(written),
-                Piece::Deleted { text, by } => {
-                    original.push_str(text);
-                    changes.push(WordChange {
-                        start: at,
-                        end: original.len(),
-                        insert: String::new(),
-                        by: by.clone(),
-                    });
-                }
-                Piece::Inserted { text, by } => {
-                    // An insertion right after a deletion by the same reviewer replaces it.
-                    match changes.last_mut() {
-                        Some(last)
-                            if last.end == at && last.by == *by && last.insert.is_empty() =>
-                        {
-                            last.insert = text.clone();
-                        }
-                        _ => changes.push(WordChange {
-                            start: at,
-                            end: at,
-                            insert: text.clone(),
-                            by: by.clone(),
-                        }),
-                    }
-                }
-                Piece::CommentStart(id) => {
-                    comment_places
-                        .entry(id.clone())
-                        .or_insert((block, at, None));
-                }
-                Piece::CommentEnd(id) => {
-                    if let Some(place) = comment_places.get_mut(id) {
-                        place.2 = Some(at);
-                    }
-                }
-            }
+    let (original, changes, anchors) = read_changes(paragraphs);
+    for (id, at, is_start) in anchors {
+        if is_start {
+            comment_places.entry(id).or_insert((block, at, None));
+        } else if let Some(place) = comment_places.get_mut(&id) {
+            place.2 = Some(at);
         }
     }
     // Places in the reviewed file's text go to the text as exported, then to the brief's.
@@ -464,34 +418,42 @@ fn bring_block(
         }
         return;
     }
+    let untracked = untracked
+        .into_iter()
+        .map(|(start, end, insert)| WordChange {
+            start,
+            end,
+            insert,
+            by: untracked_by.clone(),
+        });
+    let tracked = changes.into_iter().map(|change| WordChange {
+        start: to_brief(change.start),
+        end: to_brief(change.end),
+        ..change
+    });
+    let placed: Vec<WordChange> = untracked.chain(tracked).collect();
+    suggest(project, target, placed, edits, summary);
+}
+
+/// Suggestions on `target` for `changes`, already placed in its text; a change the
+/// brief already holds (the same file imported again) is counted, not added.
+fn suggest(
+    project: &mut Project,
+    target: TextTarget,
+    changes: Vec<WordChange>,
+    edits: &mut Vec<Edit>,
+    summary: &mut Summary,
+) {
     let existing: Vec<Suggestion> = project
         .review
         .text_suggestions(target)
         .into_iter()
         .cloned()
         .collect();
-    let untracked = untracked
-        .into_iter()
-        .map(|(start, end, insert)| (start, end, insert, untracked_by.clone()));
-    let tracked = changes.into_iter().map(|change| {
-        (
-            to_brief(change.start),
-            to_brief(change.end),
-            change.insert,
-            change.by,
-        )
-    });
-    for (start, end, insert, by) in untracked.chain(tracked).collect::<Vec<_>>() {
-        let change = WordChange {
-            start,
-            end,
-            insert,
-            by,
-        };
-        let (start, end) = (change.start, change.end);
+    for change in changes {
         let suggested = SuggestedChange::Text {
-            start,
-            end: end.max(start),
+            start: change.start,
+            end: change.end.max(change.start),
             insert: change.insert,
         };
         if existing.iter().any(|s| s.change == suggested) {
@@ -512,6 +474,56 @@ fn bring_block(
     }
 }
 
+/// The text of `paragraphs` as Word had it before the tracked changes (lines, or a
+/// table's cells " | " apart, as the brief's text of them is), the changes in it, and
+/// where comments start (true) and end in it.
+fn read_changes(
+    paragraphs: &[&WordParagraph],
+) -> (String, Vec<WordChange>, Vec<(String, usize, bool)>) {
+    let mut original = String::new();
+    let mut changes: Vec<WordChange> = Vec::new();
+    let mut anchors = Vec::new();
+    for (n, paragraph) in paragraphs.iter().enumerate() {
+        if n > 0 {
+            original.push_str(if paragraph.column.unwrap_or(0) > 0 {
+                " | "
+            } else {
+                "\n"
+            });
+        }
+        for piece in &paragraph.pieces {
+            let at = original.len();
+            match piece {
+                Piece::Text(written) => original.push_str(written),
+                Piece::Deleted { text, by } => {
+                    original.push_str(text);
+                    changes.push(WordChange {
+                        start: at,
+                        end: original.len(),
+                        insert: String::new(),
+                        by: by.clone(),
+                    });
+                }
+                Piece::Inserted { text, by } => match changes.last_mut() {
+                    // An insertion right after a deletion by the same reviewer replaces it.
+                    Some(last) if last.end == at && last.by == *by && last.insert.is_empty() => {
+                        last.insert = text.clone();
+                    }
+                    _ => changes.push(WordChange {
+                        start: at,
+                        end: at,
+                        insert: text.clone(),
+                        by: by.clone(),
+                    }),
+                },
+                Piece::CommentStart(id) => anchors.push((id.clone(), at, true)),
+                Piece::CommentEnd(id) => anchors.push((id.clone(), at, false)),
+            }
+        }
+    }
+    (original, changes, anchors)
+}
+
 /// A changed value of the title block as suggestions on its field; false if the field
 /// no longer reads as it did (the change is then kept as a comment).
 fn bring_field(
@@ -525,66 +537,19 @@ fn bring_field(
     let Some(text) = project.target_text(target) else {
         return false;
     };
-    let original = paragraph.original();
+    let (original, changes, _) = read_changes(&[paragraph]);
     if original.trim() != text.trim() {
         return false;
     }
-    let mut at = 0;
-    let mut changes: Vec<WordChange> = Vec::new();
-    for piece in &paragraph.pieces {
-        match piece {
-            Piece::Text(written) => at += written.len(),
-            Piece::Deleted { text, by } => {
-                changes.push(WordChange {
-                    start: at,
-                    end: at + text.len(),
-                    insert: String::new(),
-                    by: by.clone(),
-                });
-                at += text.len();
-            }
-            Piece::Inserted { text, by } => match changes.last_mut() {
-                Some(last) if last.end == at && last.by == *by && last.insert.is_empty() => {
-                    last.insert = text.clone();
-                }
-                _ => changes.push(WordChange {
-                    start: at,
-                    end: at,
-                    insert: text.clone(),
-                    by: by.clone(),
-                }),
-            },
-            Piece::CommentStart(_) | Piece::CommentEnd(_) => {}
-        }
-    }
-    let existing: Vec<Suggestion> = project
-        .review
-        .text_suggestions(target)
+    let placed = changes
         .into_iter()
-        .cloned()
-        .collect();
-    for change in changes {
-        let suggested = SuggestedChange::Text {
+        .map(|change| WordChange {
             start: map_position(&original, &text, change.start),
             end: map_position(&original, &text, change.end),
-            insert: change.insert,
-        };
-        if existing.iter().any(|s| s.change == suggested) {
-            summary.already_there += 1;
-            continue;
-        }
-        summary.count(&change.by.author, true);
-        edits.push(Edit::InsertSuggestion {
-            index: usize::MAX,
-            suggestion: Box::new(Suggestion {
-                id: project.ids.suggestion(),
-                target,
-                author: change.by.author,
-                date: change.by.date,
-                change: suggested,
-            }),
-        });
-    }
+            ..change
+        })
+        .collect();
+    suggest(project, target, placed, edits, summary);
     true
 }
 

@@ -67,6 +67,18 @@ fn review_in_libreoffice_with(dir: &Path, from: &str, to: &str, untracked: &[&st
     );
 }
 
+/// The body part of a Word file.
+fn document_xml(docx: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document part"),
+        &mut document,
+    )
+    .expect("utf-8");
+    document
+}
+
 fn project(dir: &Path, name: &str) -> briefwright::model::Project {
     briefwright::project::load(&dir.join(name))
         .expect("loads")
@@ -319,13 +331,7 @@ fn a_file_shaped_like_word_s_own_comes_back() {
     let brief = project(dir, "visit.brief");
     let first = support::brief_blocks::first_paragraph(&brief);
     let docx = std::fs::read(dir.join("visit.docx")).expect("exported");
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("zip");
-    let mut document = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("word/document.xml").expect("document"),
-        &mut document,
-    )
-    .expect("utf-8");
+    let document = document_xml(&docx);
     // The first paragraph of the brief: a word deleted and one inserted, as Word marks
     // them, and a comment around them; then a paragraph the reviewer added.
     let bookmark = format!("w:name=\"_bw{}_0\" />", first.0);
@@ -463,13 +469,7 @@ fn formatting_changed_in_word_is_listed_not_applied() {
     let dir = dir.path();
     exported(dir, "visit.brief", "visit.docx");
     let docx = std::fs::read(dir.join("visit.docx")).expect("exported");
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("zip");
-    let mut document = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("word/document.xml").expect("document"),
-        &mut document,
-    )
-    .expect("utf-8");
+    let document = document_xml(&docx);
     // Word's record of a run made bold: the new properties, and the old in rPrChange.
     let bold = document.replacen(
         "<w:r><w:rPr /><w:t xml:space=\"preserve\">Commentary",
@@ -499,13 +499,7 @@ fn a_change_in_the_title_block_goes_to_its_field() {
     let dir = dir.path();
     exported(dir, "visit.brief", "visit.docx");
     let docx = std::fs::read(dir.join("visit.docx")).expect("exported");
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("zip");
-    let mut document = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("word/document.xml").expect("document"),
-        &mut document,
-    )
-    .expect("utf-8");
+    let document = document_xml(&docx);
     let date = "<w:t xml:space=\"preserve\">9 March 2026</w:t></w:r>";
     assert!(document.contains(date), "the Date row");
     let changed = document.replacen(
@@ -548,13 +542,7 @@ fn a_change_in_a_table_cell_goes_to_that_cell() {
         dir,
     ));
     let docx = std::fs::read(dir.join("visit.docx")).expect("exported");
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("zip");
-    let mut document = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("word/document.xml").expect("document"),
-        &mut document,
-    )
-    .expect("utf-8");
+    let document = document_xml(&docx);
     let cell = "Briefing by the Ambassador</w:t></w:r>";
     assert!(document.contains(cell), "the programme's cell");
     let changed = document.replacen(
@@ -600,13 +588,7 @@ fn a_paragraph_deleted_with_track_changes_off_becomes_a_suggested_deletion() {
     let brief = project(dir, "visit.brief");
     let first = support::brief_blocks::first_paragraph(&brief);
     let docx = std::fs::read(dir.join("visit.docx")).expect("exported");
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).expect("zip");
-    let mut document = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("word/document.xml").expect("document"),
-        &mut document,
-    )
-    .expect("utf-8");
+    let document = document_xml(&docx);
     // The whole paragraph gone, as a reviewer with Track Changes off deletes it.
     let bookmark = format!("w:name=\"_bw{}_0\"", first.0);
     let inside = document.find(&bookmark).expect("the block's bookmark");

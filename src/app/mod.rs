@@ -6,6 +6,7 @@
 mod command;
 mod drag;
 mod editor;
+mod field_layout;
 mod files;
 mod find;
 mod focus;

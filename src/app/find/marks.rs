@@ -83,39 +83,18 @@ pub fn highlight_layouter(
     matches: Vec<(Range<usize>, bool)>,
     multiline: bool,
 ) -> impl FnMut(&egui::Ui, &dyn egui::TextBuffer, f32) -> Arc<egui::Galley> {
-    move |ui, buffer, wrap_width| {
-        let text = buffer.as_str();
-        let font_id = egui::TextStyle::Body.resolve(ui.style());
-        let visuals = ui.visuals();
-        let plain = TextFormat::simple(font_id, visuals.widgets.inactive.text_color());
-        let other = TextFormat {
-            background: visuals.selection.bg_fill.gamma_multiply(0.45),
-            ..plain.clone()
-        };
-        let current = TextFormat {
-            background: visuals.selection.bg_fill,
-            color: visuals.selection.stroke.color,
-            ..plain.clone()
-        };
-        let mut job = LayoutJob::default();
-        let mut at = 0;
-        for (range, is_current) in &matches {
-            // While a keystroke is on its way the text may differ from the searched text.
-            if range.start < at
-                || range.end > text.len()
-                || !text.is_char_boundary(range.start)
-                || !text.is_char_boundary(range.end)
-            {
-                continue;
+    crate::app::field_layout::marked_layouter(matches, multiline, |is_current, plain, visuals| {
+        if *is_current {
+            TextFormat {
+                background: visuals.selection.bg_fill,
+                color: visuals.selection.stroke.color,
+                ..plain.clone()
             }
-            job.append(&text[at..range.start], 0.0, plain.clone());
-            let format = if *is_current { &current } else { &other };
-            job.append(&text[range.clone()], 0.0, format.clone());
-            at = range.end;
+        } else {
+            TextFormat {
+                background: visuals.selection.bg_fill.gamma_multiply(0.45),
+                ..plain.clone()
+            }
         }
-        job.append(&text[at..], 0.0, plain);
-        job.wrap.max_width = if multiline { wrap_width } else { f32::INFINITY };
-        job.keep_trailing_whitespace = true;
-        ui.fonts_mut(|fonts| fonts.layout_job(job))
-    }
+    })
 }

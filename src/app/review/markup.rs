@@ -243,39 +243,15 @@ pub fn review_layouter(
     marks: Vec<(std::ops::Range<usize>, FieldMark)>,
     multiline: bool,
 ) -> impl FnMut(&egui::Ui, &dyn egui::TextBuffer, f32) -> std::sync::Arc<egui::Galley> {
-    move |ui, buffer, wrap_width| {
-        let text = buffer.as_str();
-        let font_id = egui::TextStyle::Body.resolve(ui.style());
-        let plain = TextFormat::simple(font_id, ui.visuals().widgets.inactive.text_color());
-        let mut job = LayoutJob::default();
-        let mut at = 0;
-        for (range, mark) in &marks {
-            // While a keystroke is on its way the text may differ from the marked text.
-            if range.start < at
-                || range.end > text.len()
-                || !text.is_char_boundary(range.start)
-                || !text.is_char_boundary(range.end)
-            {
-                continue;
-            }
-            job.append(&text[at..range.start], 0.0, plain.clone());
-            let format = match mark {
-                FieldMark::Inserted(colour) => TextFormat {
-                    color: *colour,
-                    underline: egui::Stroke::new(1.5, *colour),
-                    ..plain.clone()
-                },
-                FieldMark::Commented(colour) => TextFormat {
-                    background: colour.gamma_multiply(0.25),
-                    ..plain.clone()
-                },
-            };
-            job.append(&text[range.clone()], 0.0, format);
-            at = range.end;
-        }
-        job.append(&text[at..], 0.0, plain);
-        job.wrap.max_width = if multiline { wrap_width } else { f32::INFINITY };
-        job.keep_trailing_whitespace = true;
-        ui.fonts_mut(|fonts| fonts.layout_job(job))
-    }
+    crate::app::field_layout::marked_layouter(marks, multiline, |mark, plain, _| match mark {
+        FieldMark::Inserted(colour) => TextFormat {
+            color: *colour,
+            underline: egui::Stroke::new(1.5, *colour),
+            ..plain.clone()
+        },
+        FieldMark::Commented(colour) => TextFormat {
+            background: colour.gamma_multiply(0.25),
+            ..plain.clone()
+        },
+    })
 }

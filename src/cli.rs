@@ -285,7 +285,7 @@ fn execute(command: Command) -> Result<()> {
             if copy == crate::export::Copy::Review {
                 // A copy for review is saved in the brief as a version; a Word file also
                 // names the brief and that version, so that the reviewed file can come back.
-                let _lock = ProjectLock::acquire(&project)?;
+                let _lock = lock_for_writing(&project)?;
                 let name = output
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
@@ -521,7 +521,7 @@ fn execute(command: Command) -> Result<()> {
             force,
         )?,
         Command::ImportReview { project, reviewed } => {
-            let _lock = ProjectLock::acquire(&project)?;
+            let _lock = lock_for_writing(&project)?;
             let mut loaded = load(&project)?;
             report_warnings(&loaded.warnings);
             let bytes =
@@ -678,6 +678,22 @@ fn compare(
     Ok(())
 }
 
+/// The lock on a project the command writes. A lock left by a Briefwright that no longer
+/// runs on this machine is taken over, as the window offers to; one held by a running
+/// window, or from another computer, refuses the command by name.
+fn lock_for_writing(path: &Path) -> Result<ProjectLock> {
+    match ProjectLock::acquire(path) {
+        Err(crate::project::LockError::Held { holder, .. }) if holder.is_stale() => {
+            eprintln!(
+                "note: took over the lock on {} left by a Briefwright that no longer runs ({holder})",
+                path.display()
+            );
+            Ok(ProjectLock::take_over(path)?)
+        }
+        other => Ok(other?),
+    }
+}
+
 fn refuse_overwrite(path: &Path, force: bool) -> Result<()> {
     if path.exists() && !force {
         bail!(
@@ -703,7 +719,7 @@ fn report_warnings(warnings: &[Diagnostic]) {
 }
 
 fn set_template(path: &Path, template: Option<&str>, refresh: bool) -> Result<()> {
-    let _lock = ProjectLock::acquire(path)?;
+    let _lock = lock_for_writing(path)?;
     let mut project = load(path)?.project;
     let choice = match (template, &project.brief.custom_template) {
         (Some(name_or_path), _) => name_or_path.to_owned(),

@@ -629,3 +629,34 @@ fn a_paragraph_deleted_with_track_changes_off_becomes_a_suggested_deletion() {
     );
     assert!(project(dir, "older.brief").review.suggestions.is_empty());
 }
+
+#[test]
+fn a_lock_left_by_a_briefwright_that_died_does_not_block_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = dir.path();
+    exported(dir, "visit.brief", "visit.docx");
+    // A window that crashed left its lock: this machine, a process that no longer runs.
+    let mut gone = briefwright::project::LockInfo::current();
+    let mut child = Command::new("true").spawn().expect("a short process");
+    gone.pid = child.id();
+    child.wait().expect("it ends");
+    let lock = briefwright::project::lock_path(&dir.join("visit.brief"));
+    std::fs::write(&lock, serde_json::to_string(&gone).expect("json")).expect("write lock");
+    let out = briefwright(
+        &["export", "visit.brief", "-o", "again.docx", "--review"],
+        dir,
+    );
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{message}");
+    assert!(message.contains("took over the lock"), "{message}");
+    assert!(!lock.exists(), "the lock is let go when the command ends");
+    // One held by a running Briefwright (this test) still refuses, by name.
+    std::fs::write(
+        &lock,
+        serde_json::to_string(&briefwright::project::LockInfo::current()).expect("json"),
+    )
+    .expect("write lock");
+    let out = briefwright(&["import-review", "visit.brief", "visit.docx"], dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is open in another Briefwright window"));
+}

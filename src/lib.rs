@@ -20,6 +20,7 @@ pub mod layout;
 pub mod marking;
 pub mod model;
 pub mod pdf;
+pub mod picture;
 pub mod project;
 pub mod raster;
 pub mod redline;

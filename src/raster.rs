@@ -11,6 +11,7 @@ use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, Transform};
 
 use crate::fonts::FaceId;
 use crate::layout::{Color, Item, Page};
+use crate::model::{Picture, PictureKey};
 
 /// A page as premultiplied RGBA pixels.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +27,13 @@ pub struct Rasterizer {
     outlines: HashMap<(FaceId, u16), Option<tiny_skia::Path>>,
     /// Coverage masks by face, glyph, size (1/64 px) and horizontal quarter-pixel offset.
     masks: HashMap<(FaceId, u16, u32, u8), Option<GlyphMask>>,
+    /// Pictures drawn at the pixel size the page shows them, by picture and width, so
+    /// that a keystroke redraws the page without decoding them again.
+    pictures: HashMap<(PictureKey, u32, u32), Option<Pixmap>>,
 }
+
+/// Pictures kept drawn at once: a few zoom levels of a brief's figures.
+const MAX_KEPT_PICTURES: usize = 24;
 
 /// A glyph's anti-aliased coverage, placed relative to its pen position.
 struct GlyphMask {
@@ -38,6 +45,42 @@ struct GlyphMask {
 
 /// Quarter-pixel horizontal positions keep text evenly spaced at every zoom.
 const SUBPIXEL_STEPS: f32 = 4.0;
+
+/// `pixels` as a premultiplied pixmap of exactly `width` × `height` (a photo smaller
+/// than its place is stretched to it).
+fn picture_pixmap(pixels: &crate::picture::Pixels, width: u32, height: u32) -> Option<Pixmap> {
+    let data = pixels
+        .rgba
+        .chunks_exact(4)
+        .flat_map(|px| {
+            let c = tiny_skia::ColorU8::from_rgba(px[0], px[1], px[2], px[3]).premultiply();
+            [c.red(), c.green(), c.blue(), c.alpha()]
+        })
+        .collect();
+    let drawn = Pixmap::from_vec(
+        data,
+        tiny_skia::IntSize::from_wh(pixels.width, pixels.height)?,
+    )?;
+    if (drawn.width(), drawn.height()) == (width, height) {
+        return Some(drawn);
+    }
+    let mut fitted = Pixmap::new(width, height)?;
+    fitted.draw_pixmap(
+        0,
+        0,
+        drawn.as_ref(),
+        &tiny_skia::PixmapPaint {
+            quality: tiny_skia::FilterQuality::Bilinear,
+            ..tiny_skia::PixmapPaint::default()
+        },
+        Transform::from_scale(
+            width as f32 / drawn.width() as f32,
+            height as f32 / drawn.height() as f32,
+        ),
+        None,
+    );
+    Some(fitted)
+}
 
 /// Blends `mask` in `color` into opaque RGBA `pixels` with the pen at (`x`, `y`).
 fn blend_mask(
@@ -157,6 +200,28 @@ impl Rasterizer {
         self.masks.get(&key).and_then(Option::as_ref)
     }
 
+    /// `picture` drawn `width` × `height` pixels, once per size. A picture that cannot
+    /// be drawn (only a project changed by hand has one) leaves its place blank.
+    fn picture(
+        &mut self,
+        key: &PictureKey,
+        picture: &Picture,
+        width: u32,
+        height: u32,
+    ) -> Option<&Pixmap> {
+        let cache_key = (key.clone(), width, height);
+        if !self.pictures.contains_key(&cache_key) {
+            if self.pictures.len() >= MAX_KEPT_PICTURES {
+                self.pictures.clear();
+            }
+            let drawn = crate::picture::pixels(picture, width)
+                .ok()
+                .and_then(|pixels| picture_pixmap(&pixels, width, height));
+            self.pictures.insert(cache_key.clone(), drawn);
+        }
+        self.pictures.get(&cache_key).and_then(Option::as_ref)
+    }
+
     /// Draws `page` at `scale` pixels per point. Returns `None` for an empty or absurd size.
     pub fn render(&mut self, page: &Page, scale: f32) -> Option<RasterPage> {
         let width = (page.size.width.0 * scale).round() as u32;
@@ -221,6 +286,20 @@ impl Rasterizer {
                     builder.line_to((x + to.x.0) * scale, (y + to.y.0) * scale);
                     if let Some(path) = builder.finish() {
                         stroke_path(&mut pixmap, &path, *color, thickness.0 * scale);
+                    }
+                }
+                Item::Image { size, key, picture } => {
+                    let width = (size.width.0 * scale).round().max(1.0) as u32;
+                    let height = (size.height.0 * scale).round().max(1.0) as u32;
+                    if let Some(drawn) = self.picture(key, picture, width, height) {
+                        pixmap.draw_pixmap(
+                            (x * scale).round() as i32,
+                            (y * scale).round() as i32,
+                            drawn.as_ref(),
+                            &tiny_skia::PixmapPaint::default(),
+                            Transform::identity(),
+                            None,
+                        );
                     }
                 }
                 Item::Link { .. } => {}

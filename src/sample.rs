@@ -2,7 +2,9 @@
 //! written for Briefwright, with three short source articles (English, Malay, Kazakh).
 
 use crate::import::import_text;
-use crate::model::{BlockKind, Project, SectionKind, SectionRef, SourceId};
+use crate::model::{
+    BlockKind, Figure, FigureWidth, PictureKey, Project, SectionKind, SectionRef, SourceId,
+};
 use crate::template::Template;
 
 const ARTICLES: [(&str, &str, bool); 3] = [
@@ -105,6 +107,24 @@ pub(crate) fn part_index(project: &Project, key: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// The map of the visit's route, drawn for the sample as SVG, so that a newcomer sees a
+/// figure with its alternative text and caption.
+const ROUTE_MAP: &[u8] = include_bytes!("../assets/sample/visit-route.svg");
+
+fn add_route_map(project: &mut Project, part: usize) {
+    let Ok(picture) = crate::picture::prepare(ROUTE_MAP, "visit-route.svg") else {
+        return;
+    };
+    let key = PictureKey::of(&picture.bytes);
+    project.pictures.insert(key.clone(), picture);
+    let mut figure = Figure::new(key);
+    figure.alt = "Schematic map of the route: the Prime Minister flies north-west from Kuala Lumpur across South Asia to Astana, in northern Kazakhstan, for talks and a joint statement on 16 to 18 March.".into();
+    figure.caption = "The Prime Minister’s route to Astana".into();
+    figure.credit = "Map: Central Asia Division (schematic)".into();
+    figure.width = FigureWidth::Half;
+    project.push_block(part, BlockKind::Picture(figure));
+}
+
 /// Builds the sample project.
 pub fn project() -> Project {
     let template = Template::built_in("briefing-note").ok();
@@ -149,6 +169,8 @@ pub fn project() -> Project {
             text: "Malay coverage stresses halal food, farm technology and renewable energy, and notes that freight costs remain the main obstacle to growth.".into(),
         },
     );
+
+    add_route_map(&mut project, background);
 
     let issues = part_index(&project, "key_issues");
     for text in KEY_ISSUES {

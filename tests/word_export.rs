@@ -356,6 +356,7 @@ fn block_texts(project: &Project) -> Vec<String> {
             }
             BlockKind::Table { rows } => rows.iter().flatten().map(|c| plain(c)).collect(),
             BlockKind::PageBreak => Vec::new(),
+            BlockKind::Picture(figure) => vec![figure.caption_line()],
         })
         .map(|text| words(&text))
         .filter(|text| !text.is_empty())

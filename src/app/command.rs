@@ -233,6 +233,18 @@ pub enum Command {
     ImportReviewDialog,
     /// Brings a Word file back from review, as one undoable step.
     ImportReview(PathBuf),
+    /// Asks for picture files, to insert after the selected block, or at the end of
+    /// part `part`.
+    InsertPictureDialog {
+        part: Option<usize>,
+    },
+    /// Inserts picture files as picture blocks, each one undoable step.
+    InsertPictures {
+        paths: Vec<PathBuf>,
+        part: Option<usize>,
+    },
+    /// Inserts the picture on the system clipboard.
+    PastePicture,
 }
 
 /// What Edit ▸ Cut, Copy, Paste and Select All do to the focused text field.
@@ -507,6 +519,8 @@ impl Command {
             Command::AnswerAllSuggestions { accept: false } => "Reject All Suggestions",
             Command::ExportReviewDialog => "Export Review Copy…",
             Command::ImportReviewDialog => "Import Review from Word…",
+            Command::InsertPictureDialog { .. } => "Picture…",
+            Command::PastePicture => "Picture from Clipboard",
             _ => "",
         }
     }

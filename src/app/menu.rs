@@ -114,6 +114,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, state: &mut AppState) {
             ui.menu_button("Template", |ui| template_menu_ui(ui, state));
             ui.menu_button("Spelling", |ui| spelling_menu_ui(ui, state));
         });
+        ui.menu_button("Insert", |ui| {
+            item_ui(ui, state, Command::InsertPictureDialog { part: None }, true);
+            item_ui(ui, state, Command::PastePicture, true);
+        });
         ui.menu_button("Review", |ui| {
             let suggesting = state.is_suggesting();
             let mut on = suggesting;

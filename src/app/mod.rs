@@ -14,6 +14,7 @@ mod history;
 mod menu;
 mod modals;
 mod pane;
+mod pictures;
 mod preview;
 mod review;
 mod run;
@@ -276,9 +277,19 @@ fn handle_input(ctx: &egui::Context, state: &mut AppState) {
             .map(|f| f.path().to_path_buf())
             .collect()
     });
-    let (projects, articles): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+    let (projects, files): (Vec<PathBuf>, Vec<PathBuf>) = dropped
         .into_iter()
         .partition(|p| p.extension().is_some_and(|e| e == "brief"));
+    // Pictures dropped on the window go into the brief; everything else is an article.
+    let (pictures, articles): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|p| crate::picture::is_picture_file(p));
+    if !pictures.is_empty() {
+        state.send(Command::InsertPictures {
+            paths: pictures,
+            part: None,
+        });
+    }
     if let Some(project) = projects.into_iter().next() {
         state.send(Command::open(project));
     }

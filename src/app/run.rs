@@ -95,6 +95,12 @@ impl AppState {
             | Command::ImportReview(_)) => {
                 self.run_review(command);
             }
+            Command::InsertPictureDialog { part } => {
+                self.picture_part = part;
+                self.ask_for_file(FilePurpose::InsertPictures);
+            }
+            Command::InsertPictures { paths, part } => self.insert_pictures(&paths, part),
+            Command::PastePicture => self.paste_picture(),
             Command::GoToBlock(block) => {
                 self.selected = Some(block);
                 self.scroll_to_selected = true;
@@ -470,7 +476,7 @@ impl AppState {
         }
     }
 
-    fn default_part(&self, receives_talking_points: bool) -> usize {
+    pub(super) fn default_part(&self, receives_talking_points: bool) -> usize {
         let wanted = |key: &str| {
             self.template().and_then(|t| t.part(key)).is_some_and(|p| {
                 if receives_talking_points {

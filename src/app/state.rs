@@ -174,6 +174,8 @@ pub struct AppState {
     pub(super) spelling: super::spelling::state::SpellingState,
     /// Suggest mode, the markup shown, comments being written.
     pub(super) review: super::review::state::ReviewState,
+    /// The part the pictures being chosen go to, when asked for from a part's button.
+    pub(super) picture_part: Option<usize>,
 }
 
 impl AppState {
@@ -230,6 +232,7 @@ impl AppState {
             link_imports: Vec::new(),
             spelling,
             review: Default::default(),
+            picture_part: None,
         }
     }
 

@@ -31,6 +31,7 @@ impl Citations {
                     .talking_point(*point)
                     .and_then(|p| p.source)
                     .map(|s| s.source),
+                BlockKind::Picture(figure) => figure.from.map(|from| from.source),
                 _ => None,
             };
             if let Some(source) = source.filter(|s| project.source(*s).is_some())

@@ -11,13 +11,16 @@ use super::citations::Citations;
 use super::document::Document;
 use super::footnotes::Footnotes;
 use super::memo::BlockCache;
-use super::plan::{BlockPlan, ListItem, Plan, PrintedPart};
+use super::plan::{BlockPlan, FigurePlan, ListItem, Plan, PrintedPart};
 use super::portion::PortionMarks;
 use super::slabs::{
     FlowBlock, Slab, cut_out, glyph_run, paragraph_slabs, stack_lines, text_block, text_height,
     with_role,
 };
 use super::{Color, Diagnostic, Item, Role};
+
+/// Between a picture and its caption.
+const FIGURE_CAPTION_GAP: Pt = Pt(4.0);
 
 #[path = "content_decision.rs"]
 mod decision;
@@ -339,6 +342,7 @@ impl Builder<'_> {
                 self.recommendation(&plan.item, &plan.responses, plan.indent, id)
             }
             BlockPlan::Table(table) => self.table(&table, id),
+            BlockPlan::Figure(figure) => self.figure(&figure, id),
         }
     }
 
@@ -384,6 +388,55 @@ impl Builder<'_> {
             space_after: Pt(self.template.styles.citation.space_after_pt),
             keep_with_next: false,
             splittable: true,
+            repeat_first: false,
+            page_break_before: false,
+            block,
+            outline: None,
+            element: None,
+        });
+    }
+
+    /// The picture and, under it, its caption: one unbreakable block, so that a
+    /// picture is never parted from its caption. A decorative picture is an artifact.
+    fn figure(&mut self, figure: &FigurePlan, block: Option<BlockId>) {
+        if figure.alt.as_deref().is_some_and(str::is_empty) {
+            self.diagnostics.push(Diagnostic::warning(
+                "a picture has no alternative text: describe it for readers who cannot see it, or mark it decorative",
+                block,
+            ));
+        }
+        let role = if figure.alt.is_some() {
+            Role::Text
+        } else {
+            Role::Artifact
+        };
+        let mut slabs = vec![Slab {
+            height: figure.size.height + FIGURE_CAPTION_GAP,
+            items: vec![(
+                Point::new(figure.indent, Pt::ZERO),
+                Item::Image {
+                    size: figure.size,
+                    key: figure.key.clone(),
+                    picture: figure.picture.clone(),
+                },
+                role,
+            )],
+            notes: Vec::new(),
+        }];
+        if let Some(caption) = &figure.caption {
+            let set = self.set(caption, block);
+            for mut slab in paragraph_slabs(&set, Pt::ZERO, Color::MUTED) {
+                slab.items = with_role(std::mem::take(&mut slab.items), Role::Piece(0));
+                slabs.push(slab);
+            }
+        }
+        let style = &self.template.styles.body;
+        self.push(FlowBlock {
+            slabs: slabs.into(),
+            space_before: Pt(style.space_before_pt.max(6.0)),
+            space_after: Pt(style.space_after_pt.max(6.0)),
+            keep_with_next: false,
+            splittable: false,
             repeat_first: false,
             page_break_before: false,
             block,

@@ -13,7 +13,7 @@ use crate::template::Template;
 
 use super::footnotes::{Footnotes, NoteSegment};
 use super::plan::spans_from_inline;
-use super::plan::{BlockPlan, ListItem, MetaTable, Plan, PrintedPart, TablePlan};
+use super::plan::{BlockPlan, FigurePlan, ListItem, MetaTable, Plan, PrintedPart, TablePlan};
 
 /// The brief's elements in reading order, and how many numbered lists they begin.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -79,6 +79,8 @@ pub enum ElementKind {
         language: Option<String>,
     },
     Table(TablePlan),
+    /// A picture with its alternative text and caption.
+    Figure(Box<FigurePlan>),
     /// What follows starts a new page.
     PageBreak,
     /// The minister's comments, signature and date labels, after recommendations.
@@ -261,6 +263,7 @@ impl Builder<'_, '_> {
                 }
             }
             BlockPlan::Table(table) => self.push(id, ElementKind::Table(table)),
+            BlockPlan::Figure(figure) => self.push(id, ElementKind::Figure(figure)),
             BlockPlan::Missing { marker, .. } | BlockPlan::Text(marker) => {
                 self.push(id, ElementKind::Body(marker));
             }

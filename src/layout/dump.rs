@@ -47,6 +47,15 @@ pub fn dump(laid: &Laid) -> String {
                     "  link {x:.1},{y:.1} {:.1}x{:.1} {url}",
                     size.width.0, size.height.0
                 ),
+                Item::Image { size, picture, .. } => writeln!(
+                    out,
+                    "  image {x:.1},{y:.1} {:.1}x{:.1} {} {}x{}px",
+                    size.width.0,
+                    size.height.0,
+                    picture.format.name(),
+                    picture.width_px,
+                    picture.height_px
+                ),
             };
         }
     }

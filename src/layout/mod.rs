@@ -31,7 +31,8 @@ pub use dump::dump;
 pub use facts::Facts;
 pub use furniture::Banner;
 pub use plan::{
-    BULLET, ListItem, MetaTable, NO_CRITICAL_DATE, RESPONSE_COLUMN, TablePlan, attachment_letter,
+    BULLET, FigurePlan, ListItem, MetaTable, NO_CRITICAL_DATE, RESPONSE_COLUMN, TablePlan,
+    attachment_letter,
 };
 pub use tag::{Role, Tag};
 
@@ -105,6 +106,13 @@ pub enum Item {
     },
     /// A clickable area that opens a URL.
     Link { size: Size, url: String },
+    /// A picture filling `size`, its top-left corner at `at`. It carries its bytes
+    /// (shared, not copied), so every writer draws the very picture the layout measured.
+    Image {
+        size: Size,
+        key: crate::model::PictureKey,
+        picture: crate::model::Picture,
+    },
 }
 
 /// Glyphs of one face and size on one baseline.

@@ -16,12 +16,15 @@ use super::portion::PortionMarks;
 
 #[path = "plan_decision.rs"]
 mod decision;
+#[path = "plan_figure.rs"]
+mod figure;
 #[path = "plan_sources.rs"]
 mod sources;
 #[path = "plan_title.rs"]
 mod title;
 
 pub use decision::{RESPONSE_COLUMN, TablePlan, attachment_letter};
+pub use figure::FigurePlan;
 pub use title::NO_CRITICAL_DATE;
 
 /// The label of bullets and talking points.
@@ -82,6 +85,8 @@ pub enum BlockPlan {
     /// A numbered recommendation and, under its text, its two responses with their boxes.
     Recommendation(Box<RecommendationPlan>),
     Table(TablePlan),
+    /// A picture and its caption.
+    Figure(Box<FigurePlan>),
 }
 
 /// A recommendation's number and text, and its two responses set from `indent`.
@@ -119,6 +124,7 @@ impl BlockPlan {
                 requests
             }
             BlockPlan::Table(table) => table.into_requests(),
+            BlockPlan::Figure(figure) => figure.caption.into_iter().collect(),
         }
     }
 }
@@ -305,6 +311,7 @@ impl<'a> Plan<'a> {
                 self.recommendation(&text, *responses, label.unwrap_or("1."), number_hang)
             }
             BlockKind::Table { rows } => self.table(rows),
+            BlockKind::Picture(figure) => self.figure(block, figure),
         }
     }
 

@@ -69,6 +69,11 @@ impl<'a> Plan<'a> {
                     .is_some_and(|e| crate::change_mark::original(e).trim() != section.text.trim());
                 Some(self.citations.reference(self.project, from.source, adapted))
             }
+            BlockKind::Picture(figure) => {
+                let from = figure.from?;
+                self.project.section(from)?;
+                Some(self.citations.reference(self.project, from.source, false))
+            }
             BlockKind::TalkingPoint { point } => {
                 let source = self.project.talking_point(*point)?.source?;
                 self.project.source(source.source)?;

@@ -40,7 +40,8 @@ impl PortionMarks {
             BlockKind::Paragraph { .. }
             | BlockKind::Bullets { .. }
             | BlockKind::Recommendation { .. }
-            | BlockKind::Table { .. } => None,
+            | BlockKind::Table { .. }
+            | BlockKind::Picture(_) => None,
             BlockKind::PageBreak => return None,
         };
         let level = own

@@ -82,6 +82,7 @@ impl Project {
                     custom: old_custom,
                 })
             }
+            Edit::AddPicture { .. } | Edit::SetFigure { .. } => self.apply_picture_edit(edit),
             Edit::SetResponses { .. }
             | Edit::SetTableRows { .. }
             | Edit::SetAlsoTo(_)
@@ -445,6 +446,8 @@ impl Project {
 
 #[path = "apply_decision.rs"]
 mod decision;
+#[path = "apply_picture.rs"]
+mod picture;
 #[path = "apply_spelling.rs"]
 mod spelling;
 

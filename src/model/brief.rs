@@ -146,6 +146,8 @@ pub enum BlockKind {
     Recommendation { text: String, responses: Responses },
     /// Rows and columns; the first row is the header, repeated after a page break.
     Table { rows: Vec<Vec<String>> },
+    /// A picture with its alternative text, caption and credit.
+    Picture(super::Figure),
 }
 
 /// A table as the editor shows it: a row per line, cells separated by " | ".
@@ -268,6 +270,9 @@ impl BlockKind {
             BlockKind::TalkingPoint { .. } | BlockKind::PageBreak => 0,
             BlockKind::Recommendation { text, .. } => text.len(),
             BlockKind::Table { rows } => rows.iter().flatten().map(String::len).sum(),
+            BlockKind::Picture(figure) => {
+                figure.alt.len() + figure.caption.len() + figure.credit.len()
+            }
         }
     }
 
@@ -281,6 +286,7 @@ impl BlockKind {
             BlockKind::PageBreak => "Page break",
             BlockKind::Recommendation { .. } => "Recommendation",
             BlockKind::Table { .. } => "Table",
+            BlockKind::Picture(_) => "Picture",
         }
     }
 }

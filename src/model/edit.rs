@@ -7,8 +7,8 @@ use super::review::{Comment, Suggestion, TextTarget};
 use super::versions::Version;
 use super::{
     Addressee, Attachment, Block, BlockId, BlockKind, BriefMeta, Clearance, CommentId, Contact,
-    CustomTemplate, Marking, Part, PartId, Responses, SectionRef, Source, SourceId, SuggestionId,
-    TalkingPoint, TalkingPointId, VersionId,
+    CustomTemplate, Figure, Marking, Part, PartId, Picture, Responses, SectionRef, Source,
+    SourceId, SuggestionId, TalkingPoint, TalkingPointId, VersionId,
 };
 
 /// A field of the brief's metadata.
@@ -239,6 +239,20 @@ pub enum Edit {
         block: BlockId,
         rows: Vec<Vec<String>>,
     },
+    /// Adds a picture block at `index` of `part`, storing its picture (under the key
+    /// `figure` names) unless the project holds it already.
+    AddPicture {
+        part: usize,
+        index: usize,
+        picture: Box<Picture>,
+        figure: Box<Figure>,
+    },
+    /// Replaces what the brief says about a picture: its alternative text, caption,
+    /// credit, width, or the picture itself (which must be stored already).
+    SetFigure {
+        block: BlockId,
+        figure: Box<Figure>,
+    },
     /// Sets the response options of a recommendation.
     SetResponses {
         block: BlockId,
@@ -395,6 +409,10 @@ impl Edit {
             }
             Edit::AddSource(source) | Edit::InsertSource { source, .. } => source_size(source),
             Edit::AddBlock { kind, .. } => kind.text_size(),
+            // The picture's bytes are shared with the project, not copied.
+            Edit::AddPicture { figure, .. } | Edit::SetFigure { figure, .. } => {
+                figure.alt.len() + figure.caption.len() + figure.credit.len()
+            }
             Edit::InsertBlock { block, .. } => block.kind.text_size(),
             Edit::AddTalkingPoint { text, tags, .. } | Edit::SetTalkingPoint { text, tags, .. } => {
                 text.len() + tags.iter().map(String::len).sum::<usize>()
@@ -508,6 +526,8 @@ pub enum EditError {
     TalkingPointInUse,
     #[error("a {0} has no text to edit")]
     NoText(&'static str),
+    #[error("that picture is not in this project")]
+    NoSuchPicture,
     #[error("that comment no longer exists")]
     NoSuchComment,
     #[error("that suggestion has already been answered")]

@@ -108,7 +108,9 @@ pub fn places(project: &Project) -> Vec<(Place, Cow<'_, str>, bool)> {
             BlockKind::Table { rows } => {
                 places.push((place, Cow::Owned(super::table_text(rows)), false))
             }
-            BlockKind::PageBreak => {}
+            // A picture's words (caption, credit, alternative text) are edited in its
+            // own fields, which Find does not reach.
+            BlockKind::PageBreak | BlockKind::Picture(_) => {}
         }
     }
     places
@@ -128,7 +130,9 @@ pub fn place_text(project: &Project, place: Place) -> Option<String> {
                     .or_else(|| project.section(*from).map(|(_, s)| s.text.clone())),
                 BlockKind::Recommendation { text, .. } => Some(text.clone()),
                 BlockKind::Table { rows } => Some(super::table_text(rows)),
-                BlockKind::TalkingPoint { .. } | BlockKind::PageBreak => None,
+                BlockKind::TalkingPoint { .. } | BlockKind::PageBreak | BlockKind::Picture(_) => {
+                    None
+                }
             }
         }
         Place::TalkingPoint { point, .. } => project.talking_point(point).map(|p| p.text.clone()),

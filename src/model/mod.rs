@@ -13,6 +13,7 @@ mod ids;
 mod inline;
 pub mod marked_text;
 mod marking;
+pub mod picture;
 mod remove_source;
 mod repair;
 pub mod review;
@@ -33,6 +34,7 @@ pub use ids::{
 };
 pub use inline::{InlineSpan, parse_inline, plain_text, shorten};
 pub use marking::Marking;
+pub use picture::{Figure, FigureWidth, Picture, PictureFormat, PictureKey};
 pub use review::{Comment, Reply, Review, ReviewStatus, SuggestedChange, Suggestion, TextTarget};
 pub use review_markup::{Attribution, MarginNote, Markup, MarkupMode, ReviewIdentity};
 
@@ -63,6 +65,9 @@ pub struct Project {
     /// Comments, suggested edits and saved versions.
     #[serde(default, skip_serializing_if = "Review::is_empty")]
     pub review: Review,
+    /// The pictures the brief and its versions show, each once, by the hash of its bytes.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub pictures: std::collections::BTreeMap<PictureKey, Picture>,
     /// Set on a copy made for showing review marks (see [`Project::with_markup`]): who
     /// made the changes its texts mark. Never saved.
     #[serde(skip)]
@@ -98,6 +103,7 @@ impl Project {
                 unknown_fields: Default::default(),
             },
             review: Review::default(),
+            pictures: Default::default(),
             markup: None,
             unknown_fields: Default::default(),
         }

@@ -224,7 +224,9 @@ impl Project {
                         .or_else(|| self.section(*from).map(|(_, s)| s.text.clone())),
                     BlockKind::Bullets { items } => Some(items.join("\n")),
                     BlockKind::Table { rows } => Some(super::table_text(rows)),
-                    BlockKind::TalkingPoint { .. } | BlockKind::PageBreak => None,
+                    BlockKind::TalkingPoint { .. }
+                    | BlockKind::PageBreak
+                    | BlockKind::Picture(_) => None,
                 }
             }
         }

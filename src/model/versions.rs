@@ -112,6 +112,7 @@ impl Project {
             talking_points: self.talking_points.clone(),
             brief: self.brief.clone(),
             review: Default::default(),
+            pictures: self.pictures.clone(),
             markup: None,
             unknown_fields: self.unknown_fields.clone(),
         };

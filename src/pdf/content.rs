@@ -10,9 +10,12 @@ use std::collections::BTreeMap;
 use printpdf::{
     Actions, BorderArray, Codepoint, ColorArray, DictItem, HighlightingMode, Line, LineCapStyle,
     LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, PdfPage, Rgb, TextItem, TextMatrix,
+    XObjectTransform,
 };
 
+use super::Writers;
 use super::fonts::UsedFonts;
+use super::pictures::UsedPictures;
 use super::tags::{Mark, Sequences, sequences};
 use crate::layout::{Color, GlyphRun, Item, Page, Positioned};
 use crate::units::Point;
@@ -23,9 +26,11 @@ const DRIFT_LIMIT: f64 = 2.0;
 
 /// `page` as a printpdf page; when `tagged`, each stretch of its items in a marked-content
 /// sequence ([`super::tags::sequences`]), numbered from 0 on the page.
-pub fn page(page: &Page, fonts: &UsedFonts, tagged: bool) -> PdfPage {
+pub fn page(page: &Page, writers: &Writers) -> PdfPage {
+    let tagged = writers.tagged;
     let mut writer = PageWriter {
-        fonts,
+        fonts: writers.fonts,
+        pictures: writers.pictures,
         ops: Vec::with_capacity(page.items.len() * 4),
         height: page.size.height.0,
         in_text: false,
@@ -45,6 +50,7 @@ pub fn page(page: &Page, fonts: &UsedFonts, tagged: bool) -> PdfPage {
             // text alone goes inside the text object (which then runs on, keeping its
             // font and colour), any other around it.
             let text_only = items().all(|p| matches!(p.item, Item::Text(_) | Item::Link { .. }));
+            let figure = items().any(|p| matches!(p.item, Item::Image { .. }));
             if text_only {
                 writer.begin_text();
             } else {
@@ -56,7 +62,7 @@ pub fn page(page: &Page, fonts: &UsedFonts, tagged: bool) -> PdfPage {
                 }),
                 Mark::Content { .. } => {
                     writer.ops.push(Op::BeginMarkedContentWithProperties {
-                        tag: "P".to_owned(),
+                        tag: if figure { "Figure" } else { "P" }.to_owned(),
                         properties: DictItem::Dict {
                             map: BTreeMap::from([("MCID".to_owned(), DictItem::Int(mcid))]),
                         },
@@ -126,6 +132,22 @@ impl PageWriter<'_> {
                 };
                 writer.path(None, Some((*color, *thickness)), Op::DrawLine { line });
             }
+            Item::Image { size, key, .. } => {
+                if let Some(id) = writer.pictures.id(key) {
+                    writer.end_text();
+                    writer.ops.push(Op::UseXobject {
+                        id: id.clone(),
+                        transform: XObjectTransform {
+                            translate_x: Some(pt(at.x.0)),
+                            translate_y: Some(pt(writer.height - at.y.0 - size.height.0)),
+                            scale_x: Some(hundredths(size.width.0)),
+                            scale_y: Some(hundredths(size.height.0)),
+                            no_auto_scale: true,
+                            ..XObjectTransform::default()
+                        },
+                    });
+                }
+            }
             Item::Link { size, url } => {
                 let rect = printpdf::Rect {
                     x: pt(at.x.0),
@@ -187,6 +209,7 @@ fn text_string(text: &str) -> DictItem {
 
 struct PageWriter<'a> {
     fonts: &'a UsedFonts,
+    pictures: &'a UsedPictures,
     ops: Vec<Op>,
     height: f32,
     in_text: bool,

@@ -22,6 +22,7 @@ mod finish;
 mod fonts;
 mod marking;
 mod metadata;
+mod pictures;
 mod save;
 mod tags;
 
@@ -29,6 +30,7 @@ use printpdf::{PdfDocument, PdfPage, PdfSaveOptions};
 
 use crate::layout::{Laid, Page};
 use fonts::UsedFonts;
+use pictures::UsedPictures;
 
 /// Why a PDF could not be produced.
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +45,8 @@ pub enum PdfError {
         "page {page} of the layout has a position or size that is not a finite number (a template value out of range); no PDF was written"
     )]
     NotFinite { page: usize },
+    #[error("a picture in the brief could not be drawn: {0}")]
+    Picture(String),
 }
 
 /// Refuses a layout with a coordinate that is infinite or not a number: printpdf would
@@ -65,7 +69,9 @@ fn check_finite(laid: &Laid) -> Result<(), PdfError> {
                             finite(&[size.width.0, size.height.0])
                                 && stroke.is_none_or(|(_, width)| width.0.is_finite())
                         }
-                        Item::Link { size, .. } => finite(&[size.width.0, size.height.0]),
+                        Item::Link { size, .. } | Item::Image { size, .. } => {
+                            finite(&[size.width.0, size.height.0])
+                        }
                     }
             });
         if !page_ok {
@@ -149,12 +155,19 @@ pub fn write_as(laid: &Laid, standard: PdfStandard) -> Result<Vec<u8>, PdfError>
     };
     let tagged = standard.is_tagged();
     let fonts = UsedFonts::collect(laid);
+    let pictures = UsedPictures::collect(&laid.pages)?;
     let mut document = PdfDocument::new(&laid.facts.title);
     metadata::describe(&mut document.metadata.info, &laid.facts);
     fonts.add_to(&mut document)?;
+    let writers = Writers {
+        fonts: &fonts,
+        pictures: &pictures,
+        tagged,
+    };
 
     let mut assembled = if laid.pages.len() < SPLIT_FROM_PAGES {
-        document.with_pages(pdf_pages(&laid.pages, &fonts, tagged));
+        pictures.add_to(&mut document, &laid.pages);
+        document.with_pages(pdf_pages(&laid.pages, &writers));
         assemble(&document)?
     } else {
         // printpdf serialises a document on one thread, and that is most of the time of
@@ -172,7 +185,7 @@ pub fn write_as(laid: &Laid, standard: PdfStandard) -> Result<Vec<u8>, PdfError>
             .pages
             .chunks(laid.pages.len().div_ceil(pieces))
             .collect();
-        let mut documents = assemble_pieces(&document, &chunks, &fonts, tagged).into_iter();
+        let mut documents = assemble_pieces(&document, &chunks, &writers).into_iter();
         let mut assembled = documents.next().ok_or(PdfError::Empty)??;
         finish::drop_last_page(&mut assembled);
         for piece in documents {
@@ -196,8 +209,7 @@ const MAX_PIECES: usize = 8;
 fn assemble_pieces(
     template: &PdfDocument,
     pieces: &[&[Page]],
-    fonts: &UsedFonts,
-    tagged: bool,
+    writers: &Writers,
 ) -> Vec<Result<lopdf::Document, PdfError>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
@@ -207,11 +219,12 @@ fn assemble_pieces(
             let Some(piece) = pieces.get(index) else {
                 return done;
             };
-            let mut pages = pdf_pages(piece, fonts, tagged);
+            let mut pages = pdf_pages(piece, writers);
             if index == 0 {
-                pages.push(fonts.inventory_page());
+                pages.push(writers.fonts.inventory_page());
             }
             let mut document = template.clone();
+            writers.pictures.add_to(&mut document, piece);
             document.with_pages(pages);
             done.push((index, assemble(&document)));
         }
@@ -250,10 +263,18 @@ fn assemble(document: &PdfDocument) -> Result<lopdf::Document, PdfError> {
     }
 }
 
-/// Every page as printpdf operations, in marked-content sequences when `tagged`.
-fn pdf_pages(pages: &[Page], fonts: &UsedFonts, tagged: bool) -> Vec<PdfPage> {
+/// What every page is written with: the fonts and pictures of the whole brief, and
+/// whether its content goes in marked-content sequences.
+pub(crate) struct Writers<'a> {
+    pub fonts: &'a UsedFonts,
+    pub pictures: &'a UsedPictures,
+    pub tagged: bool,
+}
+
+/// Every page as printpdf operations, in marked-content sequences when tagged.
+fn pdf_pages(pages: &[Page], writers: &Writers) -> Vec<PdfPage> {
     pages
         .iter()
-        .map(|page| content::page(page, fonts, tagged))
+        .map(|page| content::page(page, writers))
         .collect()
 }

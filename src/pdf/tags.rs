@@ -18,7 +18,8 @@ use lopdf::{Document, Object, ObjectId, dictionary};
 
 use super::metadata::text_string;
 use crate::layout::{
-    Document as Brief, ElementKind, Item, MetaTable, Noted, Page, Role, Segment, TablePlan,
+    Document as Brief, ElementKind, FigurePlan, Item, MetaTable, Noted, Page, Role, Segment,
+    TablePlan,
 };
 
 /// What a marked-content sequence holds.
@@ -82,7 +83,7 @@ pub fn sequences(page: &Page) -> Sequences {
                 }
                 Mark::Artifact
             }
-            (Item::Text(_), Some(element)) if positioned.tag.is_content() => {
+            (Item::Text(_) | Item::Image { .. }, Some(element)) if positioned.tag.is_content() => {
                 let next = order.get(position + 1).map(|&next| &page.items[next].item);
                 let link = matches!(next, Some(Item::Link { .. })).then_some(links);
                 Mark::Content {
@@ -129,6 +130,8 @@ struct Node {
     scope: Option<&'static str>,
     /// A note's `/ID`.
     id: Option<String>,
+    /// A figure's alternative text.
+    alt: Option<String>,
     kids: Vec<Kid>,
 }
 
@@ -145,6 +148,7 @@ impl Node {
             lang: None,
             scope: None,
             id: None,
+            alt: None,
             kids,
         }
     }
@@ -345,6 +349,9 @@ impl TreeWriter<'_> {
         if let Some(scope) = node.scope {
             dictionary.set("A", dictionary! { "O" => "Table", "Scope" => scope });
         }
+        if let Some(alt) = &node.alt {
+            dictionary.set("Alt", text_string(alt));
+        }
         if let Some(note) = &node.id {
             dictionary.set("ID", Object::string_literal(note.as_str()));
         }
@@ -479,6 +486,7 @@ fn document_kids(brief: &Brief) -> Vec<Kid> {
             ElementKind::Body(_) => kids.push(Kid::Node(Node::new("P", vec![text()]))),
             ElementKind::TitleBlock(table) => kids.push(Kid::Node(meta_table(e, table))),
             ElementKind::Table(table) => kids.push(Kid::Node(table_node(e, table))),
+            ElementKind::Figure(figure) => kids.push(Kid::Node(figure_node(e, figure))),
             ElementKind::Quote { language, .. } => kids.push(Kid::Node(
                 Node::new("BlockQuote", vec![text()]).with_lang(language),
             )),
@@ -536,6 +544,31 @@ fn document_kids(brief: &Brief) -> Vec<Kid> {
         kids.push(Kid::Node(Node::new("L", items)));
     }
     kids
+}
+
+/// A picture read by its alternative text, with its caption beside it so that the
+/// caption is read too (a Figure's own content is replaced by its `/Alt`). A decorative
+/// picture is an artifact and leaves only its caption.
+fn figure_node(e: u32, figure: &FigurePlan) -> Node {
+    let mut kids = Vec::new();
+    if let Some(alt) = &figure.alt {
+        let mut picture = Node::new("Figure", vec![Kid::Content(e, Role::Text)]);
+        // An empty description is warned about at export; a reader still hears that a
+        // picture is there, and its caption.
+        picture.alt = Some(if alt.is_empty() {
+            "Picture".to_owned()
+        } else {
+            alt.clone()
+        });
+        kids.push(Kid::Node(picture));
+    }
+    if figure.caption.is_some() {
+        kids.push(Kid::Node(Node::new(
+            "Caption",
+            vec![Kid::Content(e, Role::Piece(0))],
+        )));
+    }
+    Node::new("Div", kids)
 }
 
 fn push_item(list: &mut Option<(ListKey, Vec<Kid>)>, key: Option<ListKey>, item: Node) {

@@ -175,12 +175,40 @@ pub fn from_json(bytes: &[u8], path: &str) -> Result<Loaded, LoadError> {
         .map(|problem| Diagnostic::error(problem, None))
         .collect();
     warnings.extend(
+        drop_bad_pictures(&mut project)
+            .into_iter()
+            .map(|problem| Diagnostic::error(problem, None)),
+    );
+    warnings.extend(
         project
             .dangling_references()
             .into_iter()
             .map(|problem| Diagnostic::warning(problem, None)),
     );
     Ok(Loaded { project, warnings })
+}
+
+/// Checks every picture the file carries as a picture file is checked when it is
+/// inserted, and drops those that fail (their blocks then print as missing and say so),
+/// naming each: a project file is no more trusted than a picture file.
+fn drop_bad_pictures(project: &mut Project) -> Vec<String> {
+    let mut problems = Vec::new();
+    project.pictures.retain(|key, picture| {
+        let name = format!("the picture {}", crate::model::shorten(&key.0, 20));
+        let checked = if crate::model::PictureKey::of(&picture.bytes) != *key {
+            Err(format!("{name} does not match its bytes"))
+        } else {
+            crate::picture::check_stored(picture, &name).map_err(|error| error.to_string())
+        };
+        match checked {
+            Ok(()) => true,
+            Err(problem) => {
+                problems.push(format!("{problem}; it was left out"));
+                false
+            }
+        }
+    });
+    problems
 }
 
 fn syntax_message(error: &serde_json::Error) -> String {
@@ -221,7 +249,16 @@ fn to_value_and_json(project: &Project) -> (Value, String) {
     let mut object = serde_json::Map::new();
     object.insert("format".into(), Value::String(FORMAT.into()));
     object.insert("version".into(), Value::from(VERSION));
-    if let Ok(Value::Object(fields)) = serde_json::to_value(project) {
+    if let Ok(Value::Object(mut fields)) = serde_json::to_value(project) {
+        // Pictures no block and no version shows any more (deleted, or undone) are
+        // not saved; undo in this session still finds them in memory.
+        if let Some(Value::Object(pictures)) = fields.get_mut("pictures") {
+            let in_use = project.pictures_in_use();
+            pictures.retain(|key, _| in_use.contains(&crate::model::PictureKey(key.clone())));
+            if pictures.is_empty() {
+                fields.remove("pictures");
+            }
+        }
         object.extend(fields);
     }
     let value = Value::Object(object);

@@ -10,8 +10,8 @@ use crate::template::Template;
 
 use super::runs::{Ids, add_noted, add_request, in_language};
 use super::styles::{
-    ATTACHMENT, BODY, BULLETS, HEADING, LIST_BULLET, LIST_NUMBER, QUOTE, RESPONSE, SOURCE_ENTRY,
-    TITLE, WRITING_LINE, emphasis, list_member, numbered_list, twips,
+    ATTACHMENT, BODY, BULLETS, CAPTION, FIGURE, HEADING, LIST_BULLET, LIST_NUMBER, QUOTE, RESPONSE,
+    SOURCE_ENTRY, TITLE, WRITING_LINE, emphasis, list_member, numbered_list, twips,
 };
 use super::tables;
 
@@ -41,6 +41,7 @@ pub(super) struct BodyWriter<'a> {
     /// The block of the element being written, and how many of its paragraphs are out.
     block: Option<crate::layout::BlockId>,
     in_block: usize,
+    pub figures: super::figures::Figures,
 }
 
 impl<'a> BodyWriter<'a> {
@@ -54,6 +55,7 @@ impl<'a> BodyWriter<'a> {
             identified: false,
             block: None,
             in_block: 0,
+            figures: Default::default(),
         }
     }
 
@@ -139,6 +141,17 @@ impl<'a> BodyWriter<'a> {
                 self.paragraph(paragraph);
             }
             ElementKind::SourceEntry(entry) => self.source_entry(entry),
+            ElementKind::Figure(figure) => {
+                let paragraph = self.ids.styled(FIGURE);
+                let paragraph = self.figures.paragraph(paragraph, figure);
+                self.paragraph(paragraph);
+                if let Some(caption) = &figure.caption {
+                    let base = emphasis(&styles.citation);
+                    let paragraph =
+                        add_request(self.ids.styled(CAPTION), caption, base, &mut self.ids);
+                    self.paragraph(paragraph);
+                }
+            }
         }
     }
 

@@ -17,6 +17,7 @@
 
 mod body;
 mod embed;
+mod figures;
 mod fonts;
 mod language;
 mod package;
@@ -52,6 +53,9 @@ pub fn write(laid: &Laid, template: &Template) -> Result<Vec<u8>, WordError> {
     body.ids.attributions = document.attributions.clone();
     body.ids.comments = document.comments.clone();
     body.write(document);
+    if let Some(error) = body.figures.error.take() {
+        return Err(error);
+    }
     let (facts, banner) = (&laid.facts, &laid.banner);
     let mut docx = styles::define(Docx::new(), template);
     docx = page::set_up(docx, template, facts, banner, &mut body.ids);
@@ -88,5 +92,12 @@ pub fn write(laid: &Laid, template: &Template) -> Result<Vec<u8>, WordError> {
             identity.map_or("", |i| i.title.as_str()),
         ),
     ];
-    package::pack(docx, facts, &custom, embedded, &body.ids.resolved)
+    package::pack(
+        docx,
+        facts,
+        &custom,
+        embedded,
+        &body.ids.resolved,
+        &body.figures.described,
+    )
 }

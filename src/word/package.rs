@@ -29,8 +29,32 @@ pub(super) fn pack(
     custom: &[(&str, &str)],
     fonts: EmbeddedFonts,
     resolved_comments: &[String],
+    described: &[Option<String>],
 ) -> Result<Vec<u8>, WordError> {
     let mut xml = docx.build();
+    // docx-rs names every picture `.png`; JPEG pictures are taken out and packed below
+    // under their own extension.
+    let (jpegs, others): (Vec<_>, Vec<_>) = std::mem::take(&mut xml.media)
+        .into_iter()
+        .partition(|(_, bytes)| super::figures::is_jpeg(bytes));
+    xml.media = others;
+    if !jpegs.is_empty() {
+        let mut rels = as_text(&xml.document_rels, "document relationships")?.to_owned();
+        for (id, _) in &jpegs {
+            rels = rels.replace(
+                &format!("\"media/{id}.png\""),
+                &format!("\"media/{id}.jpeg\""),
+            );
+        }
+        xml.document_rels = rels.into_bytes();
+        xml.content_type = as_text(&xml.content_type, "content types")?
+            .replacen(
+                "</Types>",
+                r#"<Default Extension="jpeg" ContentType="image/jpeg" /></Types>"#,
+                1,
+            )
+            .into_bytes();
+    }
     xml.font_table = fonts.font_table.into_bytes();
     xml.settings = with_embedding_settings(as_text(&xml.settings, "settings")?)?.into_bytes();
     xml.content_type =
@@ -41,11 +65,23 @@ pub(super) fn pack(
     xml.styles = with_default_language(&xml.styles, language)?;
     xml.footnotes = with_footnote_marks(&xml.footnotes);
     xml.document = with_change_ids(with_header_rows(xml.document));
+    if !described.is_empty() {
+        xml.document =
+            super::figures::with_descriptions(as_text(&xml.document, "document")?, described)
+                .into_bytes();
+    }
     xml.comments_extended = with_resolved(xml.comments_extended, resolved_comments);
     let mut bytes = Cursor::new(Vec::new());
     xml.pack(&mut bytes)
         .map_err(|error| WordError::Assemble(error.to_string()))?;
-    with_font_parts(bytes, &fonts.font_table_rels, fonts.parts)
+    let media = jpegs
+        .into_iter()
+        .map(|(id, bytes)| (format!("word/media/{id}.jpeg"), bytes));
+    with_font_parts(
+        bytes,
+        &fonts.font_table_rels,
+        fonts.parts.into_iter().chain(media),
+    )
 }
 
 fn as_text<'a>(part: &'a [u8], name: &str) -> Result<&'a str, WordError> {
@@ -59,7 +95,7 @@ fn as_text<'a>(part: &'a [u8], name: &str) -> Result<&'a str, WordError> {
 fn with_font_parts(
     package: Cursor<Vec<u8>>,
     rels: &str,
-    parts: Vec<(String, Vec<u8>)>,
+    parts: impl Iterator<Item = (String, Vec<u8>)>,
 ) -> Result<Vec<u8>, WordError> {
     use zip::write::SimpleFileOptions;
     let failed = |error: zip::result::ZipError| WordError::Assemble(error.to_string());
@@ -71,10 +107,11 @@ fn with_font_parts(
     zip.start_file("word/_rels/fontTable.xml.rels", options)
         .map_err(failed)?;
     zip.write_all(rels.as_bytes()).map_err(written)?;
-    if !parts.is_empty() {
-        zip.add_directory("word/fonts/", options).map_err(failed)?;
-    }
+    let mut font_folder = false;
     for (path, bytes) in parts {
+        if path.starts_with("word/fonts/") && !std::mem::replace(&mut font_folder, true) {
+            zip.add_directory("word/fonts/", options).map_err(failed)?;
+        }
         zip.start_file(path, options).map_err(failed)?;
         zip.write_all(&bytes).map_err(written)?;
     }

@@ -33,6 +33,9 @@ pub(super) const HEADER: &str = "Header";
 pub(super) const FOOTER: &str = "Footer";
 pub(super) const FOOTNOTE_TEXT: &str = "FootnoteText";
 pub(super) const HYPERLINK: &str = "Hyperlink";
+/// The paragraph a picture stands in, kept with its caption.
+pub(super) const FIGURE: &str = "Figure";
+pub(super) const CAPTION: &str = "Caption";
 
 /// The list definitions: numbered paragraphs ("1."), and bullets.
 const NUMBERED_LIST: usize = 2;
@@ -176,6 +179,11 @@ pub(super) fn define(docx: Docx, template: &Template) -> Docx {
     let mut label = table_text.clone();
     label.bold = true;
     let list = &styles.list;
+    // Captions are set as citations are, centred under their picture, as in the PDF.
+    let mut caption = styles.citation.clone();
+    caption.align = Align::Center;
+    caption.indent_left_mm = 0.0;
+    caption.indent_right_mm = 0.0;
     let hanging = |style: Style, hang: i32| {
         style.indent(
             Some(hang),
@@ -209,6 +217,9 @@ pub(super) fn define(docx: Docx, template: &Template) -> Docx {
         paragraph_style(HEADER, "header", &styles.header),
         paragraph_style(FOOTER, "footer", &styles.footer).color(hex(Color::MUTED)),
         paragraph_style(FOOTNOTE_TEXT, "footnote text", &footnote),
+        keep_with_next(paragraph_style(FIGURE, "Figure", &styles.body))
+            .align(AlignmentType::Center),
+        paragraph_style(CAPTION, "caption", &caption).color(hex(Color::MUTED)),
     ];
     for style in paragraph_styles {
         docx = docx.add_style(style);

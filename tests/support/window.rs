@@ -50,7 +50,9 @@ impl Dialogs for ScriptedDialogs {
         }
         let chosen = match &request.purpose {
             FilePurpose::OpenProject { .. } => answers.projects.pop_front().map(|p| vec![p]),
-            FilePurpose::ImportArticles | FilePurpose::ImportReview => answers.articles.pop_front(),
+            FilePurpose::ImportArticles
+            | FilePurpose::ImportReview
+            | FilePurpose::InsertPictures => answers.articles.pop_front(),
             FilePurpose::SaveProjectAs { .. } => answers.save_as.pop_front().map(|p| vec![p]),
             FilePurpose::ExportPdf { .. }
             | FilePurpose::ExportWord { .. }

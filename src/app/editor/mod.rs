@@ -2,6 +2,7 @@
 
 pub(in crate::app) mod decision;
 pub(in crate::app) mod fields;
+pub(in crate::app) mod figure;
 pub(in crate::app) mod marking;
 pub(in crate::app) mod table;
 pub(in crate::app) mod title_block;
@@ -124,6 +125,15 @@ fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
                     },
                 }));
             }
+            if ui
+                .button("Add picture\u{2026}")
+                .on_hover_text("A PNG, JPEG or SVG picture, with its alternative text and caption")
+                .clicked()
+            {
+                state.send(Command::InsertPictureDialog {
+                    part: Some(part_index),
+                });
+            }
             if ui.button("Add page break").clicked() {
                 state.send(Command::Edit(Edit::AddBlock {
                     part: part_index,
@@ -177,6 +187,10 @@ fn block_words(project: &Project, kind: &BlockKind) -> String {
             .unwrap_or_default(),
         BlockKind::Table { rows } => rows.first().map(|row| row.join(" | ")).unwrap_or_default(),
         BlockKind::PageBreak => kind.label().to_owned(),
+        BlockKind::Picture(figure) => [&figure.caption, &figure.alt]
+            .into_iter()
+            .find(|text| !text.trim().is_empty())
+            .map_or_else(|| kind.label().to_owned(), |text| text.trim().to_owned()),
     }
 }
 
@@ -343,6 +357,10 @@ fn block_body_ui(ui: &mut egui::Ui, state: &mut AppState, block: BlockId, kind: 
         }
         BlockKind::PageBreak => {
             ui.vertical_centered(|ui| ui.weak("\u{2014} page break \u{2014}"));
+            None
+        }
+        BlockKind::Picture(figure) => {
+            figure::figure_ui(ui, state, block, figure);
             None
         }
     };

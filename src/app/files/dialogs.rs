@@ -43,6 +43,8 @@ pub enum FilePurpose {
     },
     /// A Word file back from review.
     ImportReview,
+    /// Pictures to insert in the brief.
+    InsertPictures,
     PickTemplate,
     /// A Hunspell dictionary, whose folder becomes the folder of extra dictionaries.
     PickDictionary,
@@ -61,6 +63,7 @@ impl FilePurpose {
                 "Export review copy (PDF, or Word to review in Word)"
             }
             FilePurpose::ImportReview => "Import review from Word",
+            FilePurpose::InsertPictures => "Insert pictures",
             FilePurpose::PickTemplate => "Use template file",
             FilePurpose::PickDictionary => {
                 "Choose a dictionary in the folder of extra dictionaries"
@@ -83,6 +86,10 @@ impl FilePurpose {
             FilePurpose::ExportPdf { .. } => ("PDF", &["pdf"]),
             FilePurpose::ExportReview { .. } => ("PDF or Word document", &["pdf", "docx"]),
             FilePurpose::ImportReview => ("Word document", &["docx"]),
+            FilePurpose::InsertPictures => (
+                "Pictures (PNG, JPEG, SVG)",
+                &crate::picture::PICTURE_EXTENSIONS,
+            ),
             FilePurpose::ExportWord { .. } => ("Word document", &["docx"]),
             FilePurpose::PickTemplate => ("Briefwright template", &["toml"]),
             FilePurpose::PickDictionary => ("Hunspell dictionary", &["aff", "dic"]),
@@ -102,7 +109,10 @@ impl FilePurpose {
 
     /// Whether several files may be chosen.
     pub fn is_multiple(&self) -> bool {
-        matches!(self, FilePurpose::ImportArticles)
+        matches!(
+            self,
+            FilePurpose::ImportArticles | FilePurpose::InsertPictures
+        )
     }
 
     /// A file to be written gets the filter's extension when the user typed none.

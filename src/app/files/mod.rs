@@ -223,6 +223,10 @@ impl AppState {
             FilePurpose::ExportWord { .. } => Command::ExportWord(purpose.complete(first)),
             FilePurpose::ExportReview { .. } => Command::ExportReview(purpose.complete(first)),
             FilePurpose::ImportReview => Command::ImportReview(first),
+            FilePurpose::InsertPictures => Command::InsertPictures {
+                paths,
+                part: self.picture_part.take(),
+            },
             FilePurpose::PickTemplate => Command::UseTemplateFile(first),
             FilePurpose::PickDictionary => Command::SetDictionaryFolder(
                 first.parent().map(Path::to_path_buf).unwrap_or_default(),

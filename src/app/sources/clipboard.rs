@@ -16,3 +16,18 @@ pub fn formatted_text() -> Option<PasteDraft> {
         html: Some(html),
     })
 }
+
+/// The picture on the clipboard, as PNG bytes. Clipboards hand pictures over as pixels;
+/// PNG keeps them exactly.
+pub fn picture_png() -> Option<Vec<u8>> {
+    let mut clipboard = arboard::Clipboard::new().ok()?;
+    let picture = clipboard.get_image().ok()?;
+    let width = u32::try_from(picture.width).ok()?;
+    let height = u32::try_from(picture.height).ok()?;
+    let pixels = image::RgbaImage::from_raw(width, height, picture.bytes.into_owned())?;
+    let mut png = Vec::new();
+    pixels
+        .write_with_encoder(image::codecs::png::PngEncoder::new(&mut png))
+        .ok()?;
+    Some(png)
+}

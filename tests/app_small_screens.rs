@@ -53,8 +53,12 @@ fn cut_controls(harness: &Harness<'static, AppState>) -> Vec<String> {
             continue;
         }
         let (x0, x1, y0) = (bounds.x0 as f32, bounds.x1 as f32, bounds.y0 as f32);
+        // The menu bar runs above every pane and belongs to none.
+        let y1 = bounds.y1 as f32;
         let Some((pane, rect)) = panes.iter().find(|(_, rect)| {
-            rect.x_range().contains(x0 + 0.5) && rect.y_range().contains(y0.max(rect.top()))
+            rect.x_range().contains(x0 + 0.5)
+                && rect.y_range().contains(y0.max(rect.top()))
+                && y1 > rect.top() + 0.5
         }) else {
             continue;
         };

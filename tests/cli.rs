@@ -52,7 +52,7 @@ fn sample_then_export_then_check() {
         "sources:         3",
         "sections:        14 (of the sources)",
         "parts:           5",
-        "blocks:          17",
+        "blocks:          18",
         "pages:           2 (budget 2)",
         "warnings:        0",
     ] {

@@ -195,8 +195,12 @@ fn drop_bad_pictures(project: &mut Project) -> Vec<String> {
     let mut problems = Vec::new();
     project.pictures.retain(|key, picture| {
         let name = format!("the picture {}", crate::model::shorten(&key.0, 20));
-        let checked = if crate::model::PictureKey::of(&picture.bytes) != *key {
-            Err(format!("{name} does not match its bytes"))
+        let checked = if picture.bytes.is_empty() {
+            Err(format!("{name}'s bytes in the file are damaged"))
+        } else if crate::model::PictureKey::of(&picture.bytes) != *key {
+            Err(format!(
+                "{name} does not match its bytes (the file was changed)"
+            ))
         } else {
             crate::picture::check_stored(picture, &name).map_err(|error| error.to_string())
         };

@@ -125,15 +125,6 @@ fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
                     },
                 }));
             }
-            if ui
-                .button("Add picture\u{2026}")
-                .on_hover_text("A PNG, JPEG or SVG picture, with its alternative text and caption")
-                .clicked()
-            {
-                state.send(Command::InsertPictureDialog {
-                    part: Some(part_index),
-                });
-            }
             if ui.button("Add page break").clicked() {
                 state.send(Command::Edit(Edit::AddBlock {
                     part: part_index,

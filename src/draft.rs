@@ -2,7 +2,7 @@
 //! their body sections placed as excerpts for the officer to trim.
 
 use crate::dates::long_date;
-use crate::model::{BlockKind, CustomTemplate, Project, SectionKind, SectionRef, Source};
+use crate::model::{CustomTemplate, Project, SectionKind, SectionRef, Source};
 use crate::template::Template;
 
 /// What a new draft starts from.
@@ -55,7 +55,9 @@ pub fn new_draft(template: &Template, sources: Vec<Source>, options: &DraftOptio
             .map(|s| {
                 s.sections
                     .iter()
-                    .filter(|section| section.kind == SectionKind::Paragraph)
+                    .filter(|section| {
+                        matches!(section.kind, SectionKind::Paragraph | SectionKind::Figure)
+                    })
                     .map(|section| SectionRef {
                         source: source_id,
                         section: section.id,
@@ -64,7 +66,8 @@ pub fn new_draft(template: &Template, sources: Vec<Source>, options: &DraftOptio
             })
             .unwrap_or_default();
         for from in sections {
-            project.push_block(target, BlockKind::Excerpt { from, edited: None });
+            let kind = project.quoting_block(from);
+            project.push_block(target, kind);
         }
     }
     project

@@ -22,6 +22,7 @@ fn corridor_brief() -> (Project, [BlockId; 3]) {
             id: SectionId(0),
             kind: SectionKind::Paragraph,
             text: "Freight on the corridor doubled.".into(),
+            figure: None,
         }],
     ));
     let section = project.sources[0].sections[0].id;

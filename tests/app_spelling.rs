@@ -28,6 +28,7 @@ fn brief_with_typo() -> (Project, BlockId, BlockId) {
             id: SectionId(0),
             kind: SectionKind::Paragraph,
             text: "Strenghten the corridor, the author wrote.".into(),
+            figure: None,
         }],
     ));
     let section = project.sources[0].sections[0].id;

@@ -389,3 +389,134 @@ fn a_saved_project_keeps_pictures_in_use_once_and_refuses_damaged_ones_by_name()
         laid.diagnostics
     );
 }
+
+/// The figure sections of a source: (caption or alt text, alt text).
+fn figure_sections(source: &briefwright::model::Source) -> Vec<(String, String)> {
+    source
+        .sections
+        .iter()
+        .filter(|s| s.kind == briefwright::model::SectionKind::Figure)
+        .map(|s| {
+            let alt = s.figure.as_ref().map(|f| f.alt.clone()).unwrap_or_default();
+            (s.text.clone(), alt)
+        })
+        .collect()
+}
+
+#[test]
+fn a_saved_web_page_brings_its_article_pictures_with_alt_and_caption() {
+    let imported =
+        briefwright::import::import_file_noting(&support::fixture("web/ferry-terminals.html"))
+            .expect("imports");
+    let source = &imported.source;
+    assert_eq!(
+        figure_sections(source),
+        vec![(
+            "Freight volumes through the main ports, 2023 to 2025. Chart: Example News".to_owned(),
+            "Bar chart: freight volumes rose each year from 2023 to 2025.".to_owned()
+        )],
+        "the chart beside the page, and not the tracking pixel"
+    );
+    assert_eq!(source.pictures.len(), 1);
+    assert_eq!(
+        (source.pictures[0].width_px, source.pictures[0].height_px),
+        (600, 360)
+    );
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("1 picture of the article not brought in")),
+        "the photo on the web is named: {:?}",
+        imported.warnings
+    );
+    // In the brief, the picture cites the page, and the page is in the Sources list.
+    let mut project = support::window::empty_brief();
+    let id = project.add_source(imported.source);
+    let figure = project
+        .source(id)
+        .and_then(|s| s.sections.iter().find(|s| s.figure.is_some()))
+        .map(|s| briefwright::model::SectionRef {
+            source: id,
+            section: s.id,
+        })
+        .expect("a figure section");
+    let kind = project.quoting_block(figure);
+    assert!(matches!(&kind, BlockKind::Picture(f) if f.from == Some(figure)));
+    project.push_block(1, kind);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf = pdf_of(&project, dir.path(), "cited.pdf");
+    let text = run("pdftotext", &["-layout", &pdf, "-"]);
+    assert!(
+        text.contains("2023 to 2025. Chart: Example News [1]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Ferry terminals race to add berths"),
+        "{text}"
+    );
+    assert_eq!(run("pdfimages", &["-list", &pdf]).lines().count(), 3);
+}
+
+#[test]
+fn a_saved_page_reads_no_file_outside_its_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let outside = dir.path().join("secret.png");
+    std::fs::copy(support::fixture("pictures/chart-imagemagick.png"), &outside).expect("copy");
+    let page = dir.path().join("page").join("saved.html");
+    std::fs::create_dir_all(page.parent().expect("folder")).expect("folder");
+    std::fs::write(
+        &page,
+        format!(
+            "<html><body><article><h1>A page</h1><p>{}</p>\
+             <img src=\"../secret.png\" alt=\"up\"><img src=\"{}\" alt=\"absolute\">\
+             <img src=\"file://{}\" alt=\"file\"><p>{}</p></article></body></html>",
+            "Words of the article that make it an article. ".repeat(8),
+            outside.display(),
+            outside.display(),
+            "More words of the article follow here. ".repeat(8),
+        ),
+    )
+    .expect("write");
+    let imported = briefwright::import::import_file_noting(&page).expect("imports");
+    assert!(figure_sections(&imported.source).is_empty());
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.contains("3 pictures of the article not brought in")),
+        "{:?}",
+        imported.warnings
+    );
+}
+
+#[test]
+fn a_libreoffice_word_file_brings_its_picture_with_its_description() {
+    // python-docx wrote it with a description on the picture; LibreOffice opened it and
+    // saved it again as Word (tests/fixtures/pictures/README.md).
+    let source = briefwright::import::import_file(&support::fixture(
+        "docx/freight-with-figure.libreoffice.docx",
+    ))
+    .expect("imports");
+    assert_eq!(
+        figure_sections(&source),
+        vec![(
+            "Bar chart: freight volumes rose each year from 2023 to 2025.".to_owned(),
+            "Bar chart: freight volumes rose each year from 2023 to 2025.".to_owned()
+        )]
+    );
+    assert_eq!(source.pictures.len(), 1);
+    assert_eq!(
+        source.pictures[0].format,
+        briefwright::model::PictureFormat::Png
+    );
+    let kinds: Vec<_> = source.sections.iter().map(|s| s.kind).collect();
+    let figure = kinds
+        .iter()
+        .position(|k| *k == briefwright::model::SectionKind::Figure)
+        .expect("a figure");
+    assert!(
+        figure > 0 && figure + 1 < kinds.len(),
+        "in its place: {kinds:?}"
+    );
+}

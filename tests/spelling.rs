@@ -53,6 +53,7 @@ fn source_with(project: &mut Project, author: &str, text: &str) -> SectionRef {
             id: SectionId(0),
             kind: SectionKind::Paragraph,
             text: text.into(),
+            figure: None,
         }],
     );
     source.author = author.into();

@@ -126,10 +126,7 @@ impl AppState {
                     return;
                 }
                 let part = part.unwrap_or_else(|| self.default_part(false));
-                let kind = BlockKind::Excerpt {
-                    from: section,
-                    edited: None,
-                };
+                let kind = self.project.quoting_block(section);
                 self.apply_edits(vec![Edit::AddBlock { part, kind }]);
             }
             Command::AddTalkingPoint { point, part } => {

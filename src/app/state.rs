@@ -593,9 +593,12 @@ impl AppState {
     /// The first block of the brief that quotes `section`, if any.
     pub fn quoting(&self, section: SectionRef) -> Option<BlockId> {
         self.project
-            .brief.blocks()
-            .find(|block| {
-                matches!(&block.kind, crate::model::BlockKind::Excerpt { from, .. } if *from == section)
+            .brief
+            .blocks()
+            .find(|block| match &block.kind {
+                crate::model::BlockKind::Excerpt { from, .. } => *from == section,
+                crate::model::BlockKind::Picture(figure) => figure.from == Some(section),
+                _ => false,
             })
             .map(|block| block.id)
     }

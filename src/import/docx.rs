@@ -84,7 +84,7 @@ pub fn import_docx(bytes: &[u8]) -> Result<Source, DocxError> {
         .map_err(|_| DocxError::Unreadable("its document part is malformed".into()))?
         .map_err(|error| DocxError::Unreadable(error.to_string()))?;
 
-    let body = Body::of(&docx);
+    let body = Body::of(&docx, drawing_descriptions(bytes));
     if body.blocks.is_empty() && body.title.is_none() {
         return Err(DocxError::NoText);
     }
@@ -99,10 +99,12 @@ pub fn import_docx(bytes: &[u8]) -> Result<Source, DocxError> {
             RawBlock {
                 kind: SectionKind::Heading,
                 text: title,
+                figure: None,
             },
         );
     }
     let mut source = super::source_from_blocks(&front_matter, blocks).source;
+    source.pictures = body.pictures;
     if source.author.is_empty() {
         source.author = properties.creator.unwrap_or_default();
     }
@@ -253,13 +255,22 @@ fn xml_text(xml: &[u8], local_name: &[u8]) -> Option<String> {
 struct Body {
     title: Option<String>,
     blocks: Vec<RawBlock>,
+    /// The pictures its figure blocks show.
+    pictures: Vec<crate::model::Picture>,
+    /// Each drawing's description (`wp:docPr descr`), in document order, and how many
+    /// drawings have been met.
+    descriptions: Vec<String>,
+    drawings: usize,
 }
 
 impl Body {
-    fn of(docx: &Docx) -> Self {
+    fn of(docx: &Docx, descriptions: Vec<String>) -> Self {
         let mut body = Body {
             title: None,
             blocks: Vec::new(),
+            pictures: Vec::new(),
+            descriptions,
+            drawings: 0,
         };
         for child in &docx.document.children {
             match child {
@@ -283,6 +294,7 @@ impl Body {
     }
 
     fn paragraph(&mut self, docx: &Docx, paragraph: &Paragraph) {
+        self.pictures_of(docx, paragraph);
         let text = paragraph_text(paragraph);
         if text.is_empty() {
             return;
@@ -292,6 +304,18 @@ impl Body {
             .style
             .as_ref()
             .and_then(|style| docx.styles.styles.iter().find(|s| s.style_id == style.val));
+        // Word's Insert Caption: the caption of the picture just before it.
+        let is_caption = style.is_some_and(|s| {
+            s.style_id.eq_ignore_ascii_case("caption") || s.name.starts_with("caption")
+        });
+        if is_caption
+            && let Some(last) = self.blocks.last_mut()
+            && last.kind == SectionKind::Figure
+            && last.figure.as_ref().is_some_and(|f| f.alt == last.text)
+        {
+            last.text = text;
+            return;
+        }
         let is_title = style.is_some_and(|s| s.name.starts_with("Title") || s.style_id == "Title");
         if is_title && self.title.is_none() && self.blocks.is_empty() {
             self.title = Some(text);
@@ -307,7 +331,57 @@ impl Body {
                 SectionKind::Paragraph
             },
             text,
+            figure: None,
         });
+    }
+
+    /// The pictures drawn in `paragraph`, each a figure block with its description.
+    fn pictures_of(&mut self, docx: &Docx, paragraph: &Paragraph) {
+        for child in &paragraph.children {
+            let ParagraphChild::Run(run) = child else {
+                continue;
+            };
+            for child in &run.children {
+                let RunChild::Drawing(drawing) = child else {
+                    continue;
+                };
+                let Some(docx_rs::DrawingData::Pic(pic)) = &drawing.data else {
+                    continue;
+                };
+                let alt = self
+                    .descriptions
+                    .get(self.drawings)
+                    .cloned()
+                    .unwrap_or_default();
+                self.drawings += 1;
+                let Some((_, path, image, _)) = docx.images.iter().find(|(id, ..)| *id == pic.id)
+                else {
+                    continue;
+                };
+                // A picture Briefwright cannot show (EMF, TIFF) stays out of the source.
+                let Ok(picture) = crate::picture::prepare(&image.0, path) else {
+                    continue;
+                };
+                let key = crate::model::PictureKey::of(&picture.bytes);
+                if !self
+                    .pictures
+                    .iter()
+                    .any(|p| crate::model::PictureKey::of(&p.bytes) == key)
+                {
+                    self.pictures.push(picture);
+                }
+                let text = if alt.is_empty() {
+                    "Picture".to_owned()
+                } else {
+                    alt.clone()
+                };
+                self.blocks.push(RawBlock {
+                    kind: SectionKind::Figure,
+                    text,
+                    figure: Some(crate::model::SourceFigure { picture: key, alt }),
+                });
+            }
+        }
     }
 
     /// Each row becomes a paragraph, its cells separated by " | ".
@@ -334,10 +408,61 @@ impl Body {
                 self.blocks.push(RawBlock {
                     kind: SectionKind::Paragraph,
                     text: cells.join(" | "),
+                    figure: None,
                 });
             }
         }
     }
+}
+
+/// The description (`descr`, or else `title`) of each drawing in the document part, in
+/// order. docx-rs does not read them.
+fn drawing_descriptions(bytes: &[u8]) -> Vec<String> {
+    let Ok(mut archive) = ZipArchive::new(Cursor::new(bytes)) else {
+        return Vec::new();
+    };
+    let mut xml = Vec::new();
+    let read = archive
+        .by_name("word/document.xml")
+        .map(|part| part.take(MAX_DOCX_UNPACKED).read_to_end(&mut xml));
+    if !matches!(read, Ok(Ok(_))) {
+        return Vec::new();
+    }
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut buffer = Vec::new();
+    let mut found = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buffer) {
+            Ok(Event::Start(element) | Event::Empty(element))
+                if element.local_name().as_ref() == b"docPr" =>
+            {
+                let attribute = |name: &[u8]| {
+                    element
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == name)
+                        .and_then(|a| {
+                            let raw = String::from_utf8_lossy(&a.value).into_owned();
+                            quick_xml::escape::unescape(&raw)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        })
+                        .unwrap_or_default()
+                };
+                let descr = attribute(b"descr");
+                let text = if descr.trim().is_empty() {
+                    attribute(b"title")
+                } else {
+                    descr
+                };
+                found.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+        buffer.clear();
+    }
+    found
 }
 
 /// The paragraph's text as Word shows it: runs, insertions and hyperlinks, without deleted

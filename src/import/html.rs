@@ -18,6 +18,14 @@ const NOT_TEXT: &str = "figure, figcaption, aside, nav, footer, form, button, \
 
 const HEADINGS: &str = "h1, h2, h3, h4, h5, h6";
 
+/// Where a picture is not the article's: the same places as [`NOT_TEXT`], but a figure
+/// is where an article's pictures are.
+const NOT_PICTURE: &str = "aside, nav, footer, form, button, \
+    [role='complementary'], [class~='ad'], [class^='ad-'], [class*=' ad-'], \
+    [class*='advert'], [class*='sponsor'], [class*='promo'], [class*='newsletter'], \
+    [class*='share'], [class*='social'], [class*='related'], [class*='read-also'], \
+    [id*='advert'], [id*='newsletter']";
+
 /// Deepest nesting of elements read from a page; deeper start tags are left out and their
 /// text kept. News pages nest 20 to 40 deep; the reader view's time grows with the
 /// square of the depth (see [`super::html_strip::limit_depth`]).
@@ -34,8 +42,20 @@ pub enum HtmlError {
 }
 
 /// The article in `html`. `page_url` (where the page was fetched from, if it was) is used
-/// when the page names no canonical URL of its own.
+/// when the page names no canonical URL of its own. Its pictures come in only when they
+/// are inside the page (`data:` addresses); see [`import_html_with_pictures`].
 pub fn import_html(html: &str, page_url: Option<&str>) -> Result<Source, HtmlError> {
+    import_html_with_pictures(html, page_url, &|_| None).map(|(source, _)| source)
+}
+
+/// [`import_html`], with the article's pictures as figure sections: `fetch` gives the
+/// bytes of a picture by its `src` (a saved page's files beside it). Also says how many
+/// of the article's pictures could not be brought in (on the web, or not pictures).
+pub fn import_html_with_pictures(
+    html: &str,
+    page_url: Option<&str>,
+    fetch: &dyn Fn(&str) -> Option<Vec<u8>>,
+) -> Result<(Source, usize), HtmlError> {
     let stripped = super::html_strip::strip_inert(html);
     let document =
         Document::from(super::html_strip::limit_depth(&stripped, MAX_HTML_DEPTH).as_ref());
@@ -61,11 +81,12 @@ pub fn import_html(html: &str, page_url: Option<&str>) -> Result<Source, HtmlErr
         .map_err(|_| HtmlError::NoArticle)?;
     let article = readability.parse().map_err(|_| HtmlError::NoArticle)?;
     let title = article.title.trim().to_owned();
-    let sections = sections(&article.content, &title);
-    if sections.is_empty() {
+    let found = super::html_figures::with_figures(&article.content, &title, fetch);
+    if found.sections.iter().all(|s| s.kind == SectionKind::Figure) {
         return Err(HtmlError::NoArticle);
     }
-    let mut source = Source::new(title, sections);
+    let mut source = Source::new(title, found.sections);
+    source.pictures = found.pictures;
     source.language = crate::spelling::detect_source_language(&source).unwrap_or_default();
     source.author = article
         .byline
@@ -83,7 +104,7 @@ pub fn import_html(html: &str, page_url: Option<&str>) -> Result<Source, HtmlErr
         .unwrap_or_default()
         .trim()
         .to_owned();
-    Ok(source)
+    Ok((source, found.left_out))
 }
 
 /// Formatted text copied from a browser or word processor: its headings and paragraphs,
@@ -96,6 +117,7 @@ pub fn import_html_fragment(html: &str) -> Option<Source> {
         .map(|section| super::split::RawBlock {
             kind: section.kind,
             text: section.text,
+            figure: None,
         })
         .collect();
     if blocks.is_empty() {
@@ -126,13 +148,40 @@ fn clean_byline(byline: &str) -> String {
 /// The headings and paragraphs of the extracted article, in order. A heading that only
 /// repeats the title is dropped; list items become paragraphs of their own.
 fn sections(content: &str, title: &str) -> Vec<Section> {
+    sections_with(content, title, None)
+}
+
+/// Makes a figure section of an `<img>` of the article, if it can.
+pub(super) type PictureSection<'a> = dyn FnMut(&dom_query::NodeRef) -> Option<Section> + 'a;
+
+/// [`sections`], with each picture `picture` makes a section of in its place.
+pub(super) fn sections_with(
+    content: &str,
+    title: &str,
+    mut picture: Option<&mut PictureSection<'_>>,
+) -> Vec<Section> {
     let document = Document::from(content);
     // Parsed once: matching a selector given as text parses it at every call.
-    let (Ok(not_text), Ok(heading)) = (Matcher::new(NOT_TEXT), Matcher::new(HEADINGS)) else {
+    let (Ok(not_text), Ok(heading), Ok(not_picture)) = (
+        Matcher::new(NOT_TEXT),
+        Matcher::new(HEADINGS),
+        Matcher::new(NOT_PICTURE),
+    ) else {
         return Vec::new();
     };
     let mut sections = Vec::new();
-    for node in document.select("h1, h2, h3, h4, h5, h6, p, li").nodes() {
+    for node in document
+        .select("h1, h2, h3, h4, h5, h6, p, li, img")
+        .nodes()
+    {
+        if node.has_name("img") {
+            let placed = node.is_match(&not_picture)
+                || node.ancestors_it(None).any(|a| a.is_match(&not_picture));
+            if let (Some(picture), false) = (picture.as_mut(), placed) {
+                sections.extend(picture(node));
+            }
+            continue;
+        }
         if node.is_match(&not_text) || node.ancestors_it(None).any(|a| a.is_match(&not_text)) {
             continue;
         }
@@ -155,6 +204,7 @@ fn sections(content: &str, title: &str) -> Vec<Section> {
             id: SectionId(0),
             kind,
             text,
+            figure: None,
         });
     }
     sections

@@ -6,6 +6,7 @@ mod decode;
 mod docx;
 mod guard;
 mod html;
+mod html_figures;
 mod html_strip;
 mod hyphenation;
 mod link;
@@ -123,9 +124,11 @@ pub fn import_file_noting(path: &Path) -> Result<Imported, ImportError> {
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
+    let folder = path.parent().map(Path::to_path_buf);
     guard::guarded(&shown, move || {
         if matches!(extension.as_str(), "html" | "htm" | "xhtml") {
-            return html_unguarded(&file_name, &bytes, None);
+            let beside = |src: &str| folder.as_deref().and_then(|f| saved_page_file(f, src));
+            return html_unguarded(&file_name, &bytes, None, &beside);
         }
         if extension == "pdf" || bytes.starts_with(b"%PDF-") {
             return pdf_unguarded(&file_name, &bytes).map(Imported::clean);
@@ -157,7 +160,7 @@ pub fn import_html_bytes(
     let (owned_name, owned) = (name.to_owned(), bytes.to_vec());
     let page_url = page_url.map(str::to_owned);
     guard::guarded(name, move || {
-        html_unguarded(&owned_name, &owned, page_url.as_deref())
+        html_unguarded(&owned_name, &owned, page_url.as_deref(), &|_| None)
     })
     .map(|imported| imported.source)
 }
@@ -200,20 +203,26 @@ fn html_unguarded(
     name: &str,
     bytes: &[u8],
     page_url: Option<&str>,
+    fetch: &dyn Fn(&str) -> Option<Vec<u8>>,
 ) -> Result<Imported, ImportError> {
     let decoded = decode_article_noting(bytes).map_err(|cause| ImportError::Decode {
         path: name.to_owned(),
         cause,
     })?;
-    let mut source = import_html(&decoded.text, page_url).map_err(|cause| ImportError::Html {
-        path: name.to_owned(),
-        cause,
-    })?;
+    let (mut source, left_out) = html::import_html_with_pictures(&decoded.text, page_url, fetch)
+        .map_err(|cause| ImportError::Html {
+            path: name.to_owned(),
+            cause,
+        })?;
     source.file_name = name.to_owned();
-    Ok(Imported {
-        source,
-        warnings: replacement_warning(name, decoded.replaced),
-    })
+    let mut warnings = replacement_warning(name, decoded.replaced);
+    if left_out > 0 {
+        warnings.push(format!(
+            "{name}: {} of the article not brought in (on the web, or not PNG, JPEG or SVG)",
+            crate::model::count_of(left_out, "picture")
+        ));
+    }
+    Ok(Imported { source, warnings })
 }
 
 fn pdf_unguarded(name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
@@ -232,6 +241,50 @@ fn docx_unguarded(name: &str, bytes: &[u8]) -> Result<Source, ImportError> {
     })?;
     source.file_name = name.to_owned();
     Ok(source)
+}
+
+/// The bytes of picture `src` of a page saved in `folder` ("Save Page As", which puts
+/// its files in a folder beside it): only a relative address inside that folder is read,
+/// never a file elsewhere on the machine, and never more than a picture may be.
+fn saved_page_file(folder: &Path, src: &str) -> Option<Vec<u8>> {
+    let src = src.split(['?', '#']).next()?;
+    if src.contains(':') || src.starts_with('/') || src.starts_with('\\') {
+        return None;
+    }
+    let decoded = percent_decoded(src)?;
+    let relative = Path::new(&decoded);
+    let inside = relative.components().all(|part| {
+        matches!(
+            part,
+            std::path::Component::Normal(_) | std::path::Component::CurDir
+        )
+    });
+    if !inside {
+        return None;
+    }
+    crate::regular_file::read_regular(
+        &folder.join(relative),
+        crate::picture::MAX_FILE_BYTES as u64,
+    )
+    .ok()
+}
+
+/// `%20` and the like, as browsers write file names in saved pages.
+fn percent_decoded(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(at + 1..at + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            at += 3;
+        } else {
+            out.push(bytes[at]);
+            at += 1;
+        }
+    }
+    String::from_utf8(out).ok()
 }
 
 /// Imports text (for example pasted from a browser). Returns `None` if it holds no words.
@@ -281,6 +334,7 @@ fn source_from_blocks(
                 block.kind
             },
             text: block.text,
+            figure: block.figure,
         })
         .collect();
     let source = Source {
@@ -296,6 +350,7 @@ fn source_from_blocks(
         marking: Default::default(),
         language: String::new(),
         sections,
+        pictures: Vec::new(),
         unknown_fields: Default::default(),
     };
     let source = with_language(source);

@@ -468,6 +468,7 @@ mod tests {
         let block = |text: &str| super::super::split::RawBlock {
             kind: crate::model::SectionKind::Paragraph,
             text: text.to_owned(),
+            figure: None,
         };
         let garbage: String = (0..40)
             .map(|i| char::from_u32(0xe000 + i).unwrap_or('x'))

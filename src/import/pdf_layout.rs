@@ -509,6 +509,7 @@ fn paragraphs(groups: &[Vec<Line>], body_size: f32, hyphenation: &Hyphenation) -
                             SectionKind::Paragraph
                         },
                         text: line.text.clone(),
+                        figure: None,
                     },
                     line.size,
                 )),

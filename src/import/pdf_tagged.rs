@@ -80,7 +80,11 @@ pub fn article_blocks(tree: &[StructBlock], pages: &[PageText]) -> Option<Vec<Ra
             Role::Paragraph | Role::ListItem => SectionKind::Paragraph,
             Role::Caption => SectionKind::Boilerplate,
         };
-        blocks.push(RawBlock { kind, text });
+        blocks.push(RawBlock {
+            kind,
+            text,
+            figure: None,
+        });
     }
     drop_kickers(&mut blocks);
     Some(blocks)

@@ -7,6 +7,8 @@ use crate::model::SectionKind;
 pub struct RawBlock {
     pub kind: SectionKind,
     pub text: String,
+    /// The picture a figure block shows.
+    pub figure: Option<crate::model::SourceFigure>,
 }
 
 /// Splits text at blank lines. Lines inside a paragraph are joined with spaces, since
@@ -23,6 +25,7 @@ pub fn split_blocks(text: &str, is_markdown: bool) -> Vec<RawBlock> {
                 blocks.push(RawBlock {
                     kind: SectionKind::Paragraph,
                     text: joined,
+                    figure: None,
                 });
             }
             lines.clear();
@@ -40,6 +43,7 @@ pub fn split_blocks(text: &str, is_markdown: bool) -> Vec<RawBlock> {
                 blocks.push(RawBlock {
                     kind: SectionKind::Heading,
                     text: normalise_spaces(heading),
+                    figure: None,
                 });
                 continue;
             }
@@ -52,6 +56,7 @@ pub fn split_blocks(text: &str, is_markdown: bool) -> Vec<RawBlock> {
                 blocks.push(RawBlock {
                     kind: SectionKind::Heading,
                     text: heading,
+                    figure: None,
                 });
                 continue;
             }

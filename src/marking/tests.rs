@@ -69,6 +69,7 @@ fn brief_quoting(level: &str, caveats: &[&str]) -> Project {
             id: crate::model::SectionId(0),
             kind: SectionKind::Paragraph,
             text: "The text is settled.".into(),
+            figure: None,
         }],
     );
     source.marking = Marking {

@@ -66,6 +66,7 @@ fn editing_an_excerpt_keeps_the_original_and_reverts() {
             id: crate::model::SectionId(0),
             kind: SectionKind::Paragraph,
             text: "Original words.".into(),
+            figure: None,
         }],
     );
     let Ok(Created::Source(sid)) = p.apply(Edit::AddSource(Box::new(source))) else {

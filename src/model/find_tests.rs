@@ -65,6 +65,7 @@ fn brief_with_corridor() -> (Project, [BlockId; 5]) {
             id: SectionId(0),
             kind: SectionKind::Paragraph,
             text: "The corridor carries grain.".to_owned(),
+            figure: None,
         }],
     ));
     let section = project.sources[0].sections[0].id;

@@ -43,7 +43,7 @@ pub fn count_of(n: usize, what: &str) -> String {
     format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 pub use remove_source::ExcerptsOfRemoved;
-pub use source::{Section, SectionKind, SectionRef, Source, TalkingPoint};
+pub use source::{Section, SectionKind, SectionRef, Source, SourceFigure, TalkingPoint};
 
 use serde::{Deserialize, Serialize};
 
@@ -151,6 +151,11 @@ impl Project {
         source.id = self.ids.source();
         for section in &mut source.sections {
             section.id = self.ids.section();
+        }
+        for picture in std::mem::take(&mut source.pictures) {
+            self.pictures
+                .entry(PictureKey::of(&picture.bytes))
+                .or_insert(picture);
         }
         let id = source.id;
         self.sources.push(source);

@@ -175,6 +175,25 @@ impl Figure {
 }
 
 impl super::Project {
+    /// The block that quotes section `from`: its picture, citing the source, for a
+    /// picture of the article; an excerpt for its words.
+    pub fn quoting_block(&self, from: SectionRef) -> super::BlockKind {
+        let figure = self.section(from).and_then(|(_, section)| {
+            let quoted = section.figure.as_ref()?;
+            let mut figure = Figure::new(quoted.picture.clone());
+            figure.alt = quoted.alt.clone();
+            if section.text.trim() != quoted.alt.trim() && section.text.trim() != "Picture" {
+                figure.caption = section.text.clone();
+            }
+            figure.from = Some(from);
+            Some(figure)
+        });
+        match figure {
+            Some(figure) => super::BlockKind::Picture(figure),
+            None => super::BlockKind::Excerpt { from, edited: None },
+        }
+    }
+
     /// The pictures the brief and its saved versions show: what a saved file keeps.
     pub fn pictures_in_use(&self) -> std::collections::BTreeSet<&PictureKey> {
         let now = self.brief.parts.iter().flat_map(|part| &part.blocks);
@@ -184,11 +203,17 @@ impl super::Project {
             .iter()
             .flat_map(|version| &version.parts)
             .flat_map(|part| part.blocks.iter().map(|block| &**block));
+        let quoted = self
+            .sources
+            .iter()
+            .flat_map(|source| &source.sections)
+            .filter_map(|section| section.figure.as_ref().map(|figure| &figure.picture));
         now.chain(kept)
             .filter_map(|block| match &block.kind {
                 super::BlockKind::Picture(figure) => Some(&figure.picture),
                 _ => None,
             })
+            .chain(quoted)
             .collect()
     }
 }

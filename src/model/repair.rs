@@ -151,6 +151,7 @@ mod tests {
             id: SectionId(id),
             kind: SectionKind::Paragraph,
             text: format!("section {id}"),
+            figure: None,
         };
         for (title, section_id) in [("First", 10), ("Second", 20)] {
             let mut source = Source::new(title, vec![section(section_id)]);

@@ -35,6 +35,10 @@ pub struct Source {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub language: String,
     pub sections: Vec<Section>,
+    /// The pictures its figure sections show, as imported; the project keeps them once
+    /// the source is added (see [`super::Project::add_source`]).
+    #[serde(skip)]
+    pub pictures: Vec<super::Picture>,
     /// Fields written by a newer Briefwright, kept so that saving does not drop them.
     #[serde(flatten)]
     pub unknown_fields: std::collections::BTreeMap<String, serde_json::Value>,
@@ -57,6 +61,7 @@ impl Source {
             marking: Marking::default(),
             language: String::new(),
             sections,
+            pictures: Vec::new(),
             unknown_fields: Default::default(),
         }
     }
@@ -79,12 +84,37 @@ impl Source {
     }
 }
 
-/// One heading or paragraph of a source.
+/// One heading, paragraph or picture of a source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub id: SectionId,
     pub kind: SectionKind,
+    /// A picture's caption (or, without one, its alternative text).
     pub text: String,
+    /// The picture a figure section shows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<SourceFigure>,
+}
+
+impl Section {
+    /// A heading or paragraph; its id is given when its source is added to a project.
+    pub fn new(kind: SectionKind, text: impl Into<String>) -> Section {
+        Section {
+            id: SectionId(0),
+            kind,
+            text: text.into(),
+            figure: None,
+        }
+    }
+}
+
+/// A picture in a source: the picture stored in the project, and what the page or
+/// document said it shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceFigure {
+    pub picture: super::PictureKey,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub alt: String,
 }
 
 /// What a section of a source is.
@@ -95,6 +125,8 @@ pub enum SectionKind {
     Paragraph,
     /// Newsletter footers, sign-up prompts, author blurbs: kept for reference, not content.
     Boilerplate,
+    /// A picture of the article, with its caption.
+    Figure,
 }
 
 /// Points at one section of one source.

@@ -261,6 +261,7 @@ mod tests {
                 id: SectionId(0),
                 kind: SectionKind::Paragraph,
                 text,
+                figure: None,
             }],
         ));
         let section = project.sources[0].sections[0].id;

@@ -142,7 +142,11 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
                                 if kind != SectionKind::Heading
                                     && ui
                                         .small_button("Add to brief")
-                                        .on_hover_text("Add as an excerpt to the brief")
+                                        .on_hover_text(if kind == SectionKind::Figure {
+                                            "Add the picture to the brief, citing its source"
+                                        } else {
+                                            "Add as an excerpt to the brief"
+                                        })
                                         .clicked()
                                 {
                                     state.send(Command::AddSection {
@@ -164,6 +168,9 @@ fn sources_ui(ui: &mut egui::Ui, state: &mut AppState) {
                                             SectionKind::Boilerplate => {
                                                 RichText::new(format!("[boilerplate] {text}"))
                                                     .weak()
+                                            }
+                                            SectionKind::Figure => {
+                                                RichText::new(format!("[picture] {text}")).italics()
                                             }
                                         };
                                         ui.add(egui::Label::new(rich).wrap().sense(Sense::hover()))

@@ -141,3 +141,99 @@ fn set_template_moves_blocks_to_the_new_kinds_parts_and_names_what_has_no_place(
             .any(|p| p.key == "recommendation" && !p.blocks.is_empty())
     );
 }
+
+#[test]
+fn a_templates_crest_travels_in_the_brief_and_prints_above_the_title() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let with_crest = format!(
+        "{}\n[crest]\nfile = \"crest.png\"\nwidth_mm = 22.0\n",
+        department_template()
+    );
+    std::fs::write(dir.path().join("dept.toml"), &with_crest).expect("template");
+    // Without its picture, the template is refused by name.
+    let refused = briefwright(
+        &["new", "-o", "x.brief", "--template", "dept.toml"],
+        dir.path(),
+    );
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains("names a crest that cannot be used"),
+        "{message}"
+    );
+    assert!(message.contains("crest.png"), "{message}");
+
+    let crest =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pictures/chart-imagemagick.png");
+    std::fs::copy(&crest, dir.path().join("crest.png")).expect("crest");
+    ok(&briefwright(
+        &[
+            "new",
+            "-o",
+            "draft.brief",
+            "--template",
+            "dept.toml",
+            "--title",
+            "Visit",
+        ],
+        dir.path(),
+    ));
+    std::fs::remove_file(dir.path().join("dept.toml")).expect("the file goes away");
+    std::fs::remove_file(dir.path().join("crest.png")).expect("the crest goes away");
+    ok(&briefwright(
+        &["export", "draft.brief", "-o", "draft.pdf"],
+        dir.path(),
+    ));
+    let list = Command::new("pdfimages")
+        .args(["-list", "draft.pdf"])
+        .current_dir(dir.path())
+        .output()
+        .expect("pdfimages (poppler-utils) runs");
+    let list = String::from_utf8_lossy(&list.stdout);
+    let rows: Vec<Vec<&str>> = list
+        .lines()
+        .skip(2)
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|row| row[0] == "1" && row[2] == "image" && row[3] == "300"),
+        "the crest on page 1:\n{list}"
+    );
+    let project = briefwright::project::load(&dir.path().join("draft.brief")).expect("loads");
+    let template = briefwright::template::Template::for_brief(&project.project.brief)
+        .expect("the kept template");
+    let laid = briefwright::layout::layout(
+        &project.project,
+        &template,
+        &mut briefwright::fonts::Typesetter::new(),
+    );
+    let page = &laid.pages[0];
+    let crest_bottom = page
+        .items
+        .iter()
+        .find_map(|p| match &p.item {
+            briefwright::layout::Item::Image { size, .. } => Some(p.at.y.0 + size.height.0),
+            _ => None,
+        })
+        .expect("a crest");
+    let title_baseline = page
+        .items
+        .iter()
+        .find_map(|p| match &p.item {
+            briefwright::layout::Item::Text(run) if run.text.starts_with("Visit") => Some(p.at.y.0),
+            _ => None,
+        })
+        .expect("the title");
+    assert!(
+        crest_bottom < title_baseline,
+        "{crest_bottom} < {title_baseline}"
+    );
+    // It is decoration: an artifact, not a figure without a description.
+    assert!(
+        !laid
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("alternative text"))
+    );
+}

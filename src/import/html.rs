@@ -3,36 +3,17 @@
 //! author, publication, date and canonical URL from its meta tags, JSON-LD and `<time>`.
 //! Navigation, banners, share buttons, captions, related links and footers are left out.
 
-use dom_query::{Document, Matcher};
+use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 
-use crate::model::{Section, SectionId, SectionKind, Source};
+use crate::model::{SectionKind, Source};
 
-/// Elements that never hold article text, even inside the extracted content: captions,
-/// asides, advertisements, share and newsletter boxes that sit inside an article's body.
-const NOT_TEXT: &str = "figure, figcaption, aside, nav, footer, form, button, \
-    [role='complementary'], [class~='ad'], [class^='ad-'], [class*=' ad-'], \
-    [class*='advert'], [class*='sponsor'], [class*='promo'], [class*='newsletter'], \
-    [class*='share'], [class*='social'], [class*='related'], [class*='read-also'], \
-    [id*='advert'], [id*='newsletter']";
-
-const HEADINGS: &str = "h1, h2, h3, h4, h5, h6";
-
-/// Where a picture is not the article's: the same places as [`NOT_TEXT`], but a figure
-/// is where an article's pictures are.
-const NOT_PICTURE: &str = "aside, nav, footer, form, button, \
-    [role='complementary'], [class~='ad'], [class^='ad-'], [class*=' ad-'], \
-    [class*='advert'], [class*='sponsor'], [class*='promo'], [class*='newsletter'], \
-    [class*='share'], [class*='social'], [class*='related'], [class*='read-also'], \
-    [id*='advert'], [id*='newsletter']";
+use super::html_sections::sections;
 
 /// Deepest nesting of elements read from a page; deeper start tags are left out and their
 /// text kept. News pages nest 20 to 40 deep; the reader view's time grows with the
 /// square of the depth (see [`super::html_strip::limit_depth`]).
 pub const MAX_HTML_DEPTH: usize = 128;
-
-/// Labels that mark what follows as not the article's.
-const LABELS: [&str; 4] = ["advertisement", "sponsored", "sponsored content", "ad"];
 
 /// Why a page gave no article.
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -143,69 +124,4 @@ fn clean_byline(byline: &str) -> String {
         .find_map(|prefix| byline.strip_prefix(prefix))
         .unwrap_or(byline);
     without.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The headings and paragraphs of the extracted article, in order. A heading that only
-/// repeats the title is dropped; list items become paragraphs of their own.
-fn sections(content: &str, title: &str) -> Vec<Section> {
-    sections_with(content, title, None)
-}
-
-/// Makes a figure section of an `<img>` of the article, if it can.
-pub(super) type PictureSection<'a> = dyn FnMut(&dom_query::NodeRef) -> Option<Section> + 'a;
-
-/// [`sections`], with each picture `picture` makes a section of in its place.
-pub(super) fn sections_with(
-    content: &str,
-    title: &str,
-    mut picture: Option<&mut PictureSection<'_>>,
-) -> Vec<Section> {
-    let document = Document::from(content);
-    // Parsed once: matching a selector given as text parses it at every call.
-    let (Ok(not_text), Ok(heading), Ok(not_picture)) = (
-        Matcher::new(NOT_TEXT),
-        Matcher::new(HEADINGS),
-        Matcher::new(NOT_PICTURE),
-    ) else {
-        return Vec::new();
-    };
-    let mut sections = Vec::new();
-    for node in document
-        .select("h1, h2, h3, h4, h5, h6, p, li, img")
-        .nodes()
-    {
-        if node.has_name("img") {
-            let placed = node.is_match(&not_picture)
-                || node.ancestors_it(None).any(|a| a.is_match(&not_picture));
-            if let (Some(picture), false) = (picture.as_mut(), placed) {
-                sections.extend(picture(node));
-            }
-            continue;
-        }
-        if node.is_match(&not_text) || node.ancestors_it(None).any(|a| a.is_match(&not_text)) {
-            continue;
-        }
-        if node.has_name("li") && node.descendants_it().any(|d| d.has_name("p")) {
-            continue; // its paragraphs come on their own
-        }
-        let text: String = node.text().split_whitespace().collect::<Vec<_>>().join(" ");
-        if text.is_empty() || LABELS.contains(&text.to_lowercase().as_str()) {
-            continue;
-        }
-        let kind = if node.is_match(&heading) {
-            if text.eq_ignore_ascii_case(title) {
-                continue;
-            }
-            SectionKind::Heading
-        } else {
-            SectionKind::Paragraph
-        };
-        sections.push(Section {
-            id: SectionId(0),
-            kind,
-            text,
-            figure: None,
-        });
-    }
-    sections
 }

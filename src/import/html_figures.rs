@@ -64,7 +64,7 @@ pub(super) fn with_figures(
         section.figure = Some(SourceFigure { picture: key, alt });
         Some(section)
     };
-    let sections = super::html::sections_with(content, title, Some(&mut figure));
+    let sections = super::html_sections::sections_with(content, title, Some(&mut figure));
     Found {
         sections,
         pictures,

@@ -7,6 +7,7 @@ mod docx;
 mod guard;
 mod html;
 mod html_figures;
+mod html_sections;
 mod html_strip;
 mod hyphenation;
 mod link;

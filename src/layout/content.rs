@@ -63,6 +63,13 @@ pub fn build(
         break_pending: false,
         number_hang: Pt::mm(template.styles.list.indent_left_mm),
     };
+    if let Some(crest) = plan.crest() {
+        builder.figure(&crest, None);
+        if let Some(block) = builder.flow.last_mut() {
+            block.keep_with_next = true;
+            block.space_before = Pt::ZERO;
+        }
+    }
     builder.title();
     builder.meta_table();
     let left_out: Vec<&str> = template

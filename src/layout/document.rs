@@ -137,6 +137,9 @@ pub fn build(plan: &Plan, footnotes: &Footnotes, template: &Template) -> Documen
             ..Document::default()
         },
     };
+    if let Some(crest) = plan.crest() {
+        builder.push(None, ElementKind::Figure(Box::new(crest)));
+    }
     builder.push(None, ElementKind::Title(plan.title()));
     if let Some(table) = plan.meta_table() {
         builder.push(None, ElementKind::TitleBlock(table));

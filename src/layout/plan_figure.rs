@@ -25,6 +25,37 @@ pub struct FigurePlan {
 }
 
 impl Plan<'_> {
+    /// The crest the brief's own template prints above the title, as a decorative
+    /// picture (the department's name is in the text), aligned as the template says.
+    pub fn crest(&self) -> Option<FigurePlan> {
+        let setup = self.template.crest.as_ref()?;
+        let picture = self
+            .project
+            .brief
+            .custom_template
+            .as_ref()?
+            .crest
+            .as_ref()?;
+        let width = Pt::mm(setup.width_mm).min(self.width);
+        let size = Size {
+            width,
+            height: width * picture.aspect(),
+        };
+        let indent = match setup.align {
+            crate::template::Align::Start | crate::template::Align::Justify => Pt::ZERO,
+            crate::template::Align::Center => (self.width - width) * 0.5,
+            crate::template::Align::End => self.width - width,
+        };
+        Some(FigurePlan {
+            key: PictureKey::of(&picture.bytes),
+            picture: picture.clone(),
+            size,
+            indent,
+            alt: None,
+            caption: None,
+        })
+    }
+
     pub(super) fn figure(&self, block: &Block, figure: &Figure) -> BlockPlan {
         let Some(picture) = self.project.pictures.get(&figure.picture) else {
             return self.missing("a picture that is no longer in the project");

@@ -37,6 +37,9 @@ pub struct CustomTemplate {
     pub origin: String,
     /// The template's TOML.
     pub toml: String,
+    /// The crest or logo the template prints on page 1, read with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crest: Option<super::Picture>,
 }
 
 /// The title a new brief starts with, until the officer gives it its own.

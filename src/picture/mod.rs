@@ -8,6 +8,7 @@
 //! larger than print needs is scaled down to about 300 dpi at the widest a figure
 //! prints, and stored that way.
 
+mod pixels;
 mod raster;
 mod svg;
 
@@ -15,7 +16,8 @@ use std::sync::Arc;
 
 use crate::model::{Picture, PictureFormat};
 
-pub use raster::{Pixels, jpeg_components, pixels};
+pub use pixels::Pixels;
+pub use raster::jpeg_components;
 
 /// The most pixels a picture may have a side: a 40 cm poster at 600 dpi is 9,500.
 pub const MAX_SIDE_PX: u32 = 12_000;
@@ -128,6 +130,17 @@ pub fn is_picture_file(path: &std::path::Path) -> bool {
 
 /// The extensions of the picture files Briefwright takes.
 pub const PICTURE_EXTENSIONS: [&str; 4] = ["png", "jpg", "jpeg", "svg"];
+
+/// `picture` drawn `width` pixels wide (its own width when that is smaller, for a
+/// photo), at its own proportions. The picture was checked when it came in, so an error
+/// here means the project was changed by hand.
+pub fn pixels(picture: &Picture, width: u32) -> Result<Pixels, PictureError> {
+    let name = "a picture in the project";
+    match picture.format {
+        PictureFormat::Svg => svg::pixels(&picture.bytes, width, name),
+        _ => raster::pixels(picture, width, name),
+    }
+}
 
 /// Checks a picture a project file carries, as [`prepare`] checks a new one, without
 /// changing it: a project file is no more trusted than a picture file.

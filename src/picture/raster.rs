@@ -7,28 +7,12 @@ use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
 use image::{DynamicImage, ImageDecoder, ImageError, ImageFormat, ImageReader, Limits};
 
-use super::{
-    MAX_PIXELS, MAX_SIDE_PX, PictureError, STORED_HEIGHT_PX, STORED_WIDTH_PX, stored, svg,
-};
+use super::pixels::Pixels;
+use super::{MAX_PIXELS, MAX_SIDE_PX, PictureError, STORED_HEIGHT_PX, STORED_WIDTH_PX, stored};
 use crate::model::{Picture, PictureFormat};
 
 /// The most memory one decode may take: a 60-megapixel RGBA picture and some room.
 const MAX_DECODE_BYTES: u64 = 300 * 1024 * 1024;
-
-/// Straight (not premultiplied) RGBA pixels, row by row from the top.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pixels {
-    pub width: u32,
-    pub height: u32,
-    pub rgba: Vec<u8>,
-}
-
-impl Pixels {
-    /// Whether any pixel is less than opaque.
-    pub fn has_transparency(&self) -> bool {
-        self.rgba.chunks_exact(4).any(|px| px[3] != 255)
-    }
-}
 
 pub(super) fn prepare(
     bytes: &[u8],
@@ -191,33 +175,24 @@ fn damaged(format: PictureFormat, name: &str, error: &ImageError) -> PictureErro
     }
 }
 
-/// `picture` drawn `width` pixels wide (its own width when that is smaller, for a
-/// photo), at its own proportions. The picture was checked when it came in, so an error
-/// here means the project was changed by hand.
-pub fn pixels(picture: &Picture, width: u32) -> Result<Pixels, PictureError> {
-    let name = "a picture in the project";
-    match picture.format {
-        PictureFormat::Svg => svg::pixels(&picture.bytes, width, name),
-        format => {
-            let image_format = match format {
-                PictureFormat::Jpeg => ImageFormat::Jpeg,
-                _ => ImageFormat::Png,
-            };
-            let (image, _) = decode(&picture.bytes, image_format, format, name)?;
-            let image = if width > 0 && width < image.width() {
-                let height = ((image.height() as f32 * width as f32 / image.width() as f32).round()
-                    as u32)
-                    .max(1);
-                image.resize_exact(width, height, image::imageops::FilterType::Triangle)
-            } else {
-                image
-            };
-            let rgba = image.to_rgba8();
-            Ok(Pixels {
-                width: rgba.width(),
-                height: rgba.height(),
-                rgba: rgba.into_raw(),
-            })
-        }
-    }
+/// A PNG's or JPEG's pixels, `width` wide (its own width when that is smaller).
+pub(super) fn pixels(picture: &Picture, width: u32, name: &str) -> Result<Pixels, PictureError> {
+    let image_format = match picture.format {
+        PictureFormat::Jpeg => ImageFormat::Jpeg,
+        _ => ImageFormat::Png,
+    };
+    let (image, _) = decode(&picture.bytes, image_format, picture.format, name)?;
+    let image = if width > 0 && width < image.width() {
+        let height =
+            ((image.height() as f32 * width as f32 / image.width() as f32).round() as u32).max(1);
+        image.resize_exact(width, height, image::imageops::FilterType::Triangle)
+    } else {
+        image
+    };
+    let rgba = image.to_rgba8();
+    Ok(Pixels {
+        width: rgba.width(),
+        height: rgba.height(),
+        rgba: rgba.into_raw(),
+    })
 }

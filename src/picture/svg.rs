@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 
 use resvg::{tiny_skia, usvg};
 
-use super::raster::Pixels;
+use super::pixels::Pixels;
 use super::{MAX_PIXELS, MAX_SIDE_PX, MAX_SVG_BYTES, PictureError, stored};
 use crate::model::{Picture, PictureFormat};
 

@@ -212,6 +212,18 @@ fn drop_bad_pictures(project: &mut Project) -> Vec<String> {
             }
         }
     });
+    let crest = project
+        .brief
+        .custom_template
+        .as_mut()
+        .filter(|custom| custom.crest.is_some());
+    if let Some(custom) = crest
+        && let Some(picture) = &custom.crest
+        && let Err(error) = crate::picture::check_stored(picture, "the template's crest")
+    {
+        problems.push(format!("{error}; it was left out"));
+        custom.crest = None;
+    }
     problems
 }
 

@@ -77,6 +77,8 @@ pub enum TemplateError {
     /// The message includes the cause, so it is not also `Error::source`.
     #[error("cannot read template file {path}: {cause}")]
     Read { path: String, cause: std::io::Error },
+    #[error("template {path} names a crest that cannot be used: {cause}")]
+    Crest { path: String, cause: String },
 }
 
 /// A parsed template.
@@ -126,6 +128,9 @@ pub struct Template {
     pub styles: Styles,
     pub header: Header,
     pub footer: Footer,
+    /// The department's crest or logo, above the title on page 1.
+    #[serde(default)]
+    pub crest: Option<Crest>,
     pub parts: Vec<PartTemplate>,
 }
 
@@ -229,6 +234,23 @@ pub struct Header {
     pub classification: bool,
 }
 
+/// The crest or logo a department's template prints above the title on page 1. Its
+/// picture is read from `file` (beside the template) when the template is chosen, and
+/// kept in the project with the template, so the brief prints it on any machine.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Crest {
+    /// The picture file, relative to the template file: PNG, JPEG or SVG.
+    pub file: String,
+    pub width_mm: f32,
+    #[serde(default = "centre")]
+    pub align: Align,
+}
+
+fn centre() -> Align {
+    Align::Center
+}
+
 /// What the bottom of every page carries.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -302,10 +324,29 @@ impl Template {
             }
         })?;
         let template = Template::parse(&shown, &toml)?;
+        let crest = match &template.crest {
+            Some(crest) => {
+                let file = path.parent().unwrap_or(Path::new(".")).join(&crest.file);
+                Some(
+                    crate::picture::from_file(&file).map_err(|cause| TemplateError::Crest {
+                        path: shown.clone(),
+                        cause: cause.to_string(),
+                    })?,
+                )
+            }
+            None => None,
+        };
         let origin = path
             .canonicalize()
             .map_or(shown, |p| p.display().to_string());
-        Ok((template, CustomTemplate { origin, toml }))
+        Ok((
+            template,
+            CustomTemplate {
+                origin,
+                toml,
+                crest,
+            },
+        ))
     }
 
     /// A built-in template by name, or a template file (if `name_or_path` ends in
@@ -360,6 +401,15 @@ impl Template {
             within(key, value, 0.0, 500.0, "mm")?;
         }
         let text_width_mm = page.width_mm - page.margin_left_mm - page.margin_right_mm;
+        if let Some(crest) = &self.crest {
+            within(
+                "crest.width_mm",
+                crest.width_mm,
+                5.0,
+                text_width_mm.max(5.0),
+                "mm",
+            )?;
+        }
         if text_width_mm < 20.0
             || page.height_mm - page.margin_top_mm - page.margin_bottom_mm < 40.0
         {

@@ -760,3 +760,25 @@ fn a_table_header_repeated_after_a_page_break_is_an_artifact() {
         "the header row placed again is an artifact"
     );
 }
+
+#[test]
+fn a_programme_day_row_spans_the_table() {
+    let (pdf, _) = export("visit-brief", PdfStandard::A2);
+    let document = Document::load_mem(&pdf).expect("lopdf reads it");
+    let spans: Vec<i64> = document
+        .objects
+        .values()
+        .filter_map(|object| object.as_dict().ok())
+        .filter(|dict| name(dict, b"S") == "TD")
+        .filter_map(|dict| dict.get(b"A").ok())
+        .filter_map(|attributes| attributes.as_dict().ok())
+        .filter_map(|attributes| attributes.get(b"ColSpan").ok()?.as_i64().ok())
+        .collect();
+    assert!(!spans.is_empty(), "the programme's day rows carry /ColSpan");
+    assert!(spans.iter().all(|span| *span == 4), "{spans:?}");
+    // poppler reads the span too.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(dir.path(), "visit-brief", &pdf);
+    let (_, structure) = run("pdfinfo", &["-struct", &path]);
+    assert!(structure.contains("/ColSpan 4"), "{structure}");
+}

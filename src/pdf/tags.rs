@@ -132,6 +132,8 @@ struct Node {
     id: Option<String>,
     /// A figure's alternative text.
     alt: Option<String>,
+    /// How many columns a table cell spans, when more than one.
+    col_span: Option<usize>,
     kids: Vec<Kid>,
 }
 
@@ -149,6 +151,7 @@ impl Node {
             scope: None,
             id: None,
             alt: None,
+            col_span: None,
             kids,
         }
     }
@@ -346,8 +349,15 @@ impl TreeWriter<'_> {
         if let Some(lang) = &node.lang {
             dictionary.set("Lang", text_string(lang));
         }
-        if let Some(scope) = node.scope {
-            dictionary.set("A", dictionary! { "O" => "Table", "Scope" => scope });
+        if node.scope.is_some() || node.col_span.is_some() {
+            let mut attributes = dictionary! { "O" => "Table" };
+            if let Some(scope) = node.scope {
+                attributes.set("Scope", scope);
+            }
+            if let Some(span) = node.col_span {
+                attributes.set("ColSpan", i64::try_from(span).unwrap_or(i64::MAX));
+            }
+            dictionary.set("A", attributes);
         }
         if let Some(alt) = &node.alt {
             dictionary.set("Alt", text_string(alt));
@@ -654,9 +664,15 @@ fn table_node(e: u32, table: &TablePlan) -> Node {
         .enumerate()
         .skip(first_body)
         .map(|(row, cells)| {
-            let cells = (0..cells.len())
+            let mut cells: Vec<Kid> = (0..cells.len())
                 .map(|column| cell(e, row, column, "TD", None))
                 .collect();
+            // A row of one cell (a day's heading in a programme) spans the table.
+            if let ([Kid::Node(only)], columns) = (cells.as_mut_slice(), table.columns.len())
+                && columns > 1
+            {
+                only.col_span = Some(columns);
+            }
             Kid::Node(Node::new("TR", cells))
         })
         .collect();

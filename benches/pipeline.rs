@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use briefwright::fonts::Typesetter;
 use briefwright::layout::{Laid, Layouter, layout};
-use briefwright::model::{BlockKind, Edit, Project};
+use briefwright::model::{BlockKind, Edit, Figure, PictureKey, Project};
 use briefwright::pdf::PdfStandard;
 use briefwright::project::{from_json, to_json};
 use briefwright::sample::{long_project, project};
@@ -141,6 +141,46 @@ fn edit_middle(project: &Project, round: usize) -> Project {
     edited
 }
 
+/// `project` with 20 more pictures spread through its parts: a photo and the sample's
+/// map, in turn.
+fn with_pictures(mut project: Project) -> Project {
+    let photo = briefwright::picture::prepare(
+        include_bytes!("../tests/fixtures/pictures/photo-large.jpg"),
+        "photo-large.jpg",
+    )
+    .expect("a photo");
+    let map = project
+        .brief
+        .blocks()
+        .find_map(|block| match &block.kind {
+            BlockKind::Picture(figure) => Some(figure.clone()),
+            _ => None,
+        })
+        .expect("the sample's map");
+    let parts = project.brief.parts.len();
+    for index in 0..20 {
+        let part = index % parts;
+        let mut figure = Figure::new(PictureKey::of(&photo.bytes));
+        figure.alt = format!("Photo {index}");
+        let (picture, figure) = if index % 2 == 0 {
+            (photo.clone(), figure)
+        } else {
+            let stored = project.pictures[&map.picture].clone();
+            (stored, map.clone())
+        };
+        let middle = project.brief.parts[part].blocks.len() / 2;
+        project
+            .apply(Edit::AddPicture {
+                part,
+                index: middle,
+                picture: Box::new(picture),
+                figure: Box::new(figure),
+            })
+            .expect("adds");
+    }
+    project
+}
+
 fn relayout_after_edit(c: &mut Criterion) {
     let template = Template::built_in("briefing-note").expect("template");
     let mut group = c.benchmark_group("relayout after one edit");
@@ -148,6 +188,10 @@ fn relayout_after_edit(c: &mut Criterion) {
     for (name, project) in [
         ("20 pages", long_project(TWENTY_PAGES)),
         ("200 pages", long_project(TWO_HUNDRED_PAGES)),
+        (
+            "200 pages with 21 pictures",
+            with_pictures(long_project(TWO_HUNDRED_PAGES)),
+        ),
     ] {
         let mut layouter = Layouter::new();
         layouter.layout(&project, &template);

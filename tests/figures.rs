@@ -520,3 +520,40 @@ fn a_libreoffice_word_file_brings_its_picture_with_its_description() {
         "in its place: {kinds:?}"
     );
 }
+
+#[test]
+fn a_project_file_carrying_a_decompression_bomb_opens_without_it() {
+    use base64::Engine as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = brief_with(&[("chart-imagemagick.png", Some("A chart"), "")]);
+    let path = dir.path().join("bomb.brief");
+    briefwright::project::save(&project, &path).expect("saves");
+    let mut saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("JSON");
+    // The picture's bytes swapped for a 48 KB PNG that unpacks to 400 megapixels, under
+    // a key that matches them, as a hostile file would.
+    let bomb = picture_fixture("bomb-20000px.png");
+    let key = PictureKey::of(&bomb).0;
+    let old_key = project.pictures.keys().next().expect("one").0.clone();
+    let pictures = saved["pictures"].as_object_mut().expect("pictures");
+    let mut entry = pictures.remove(&old_key).expect("the picture");
+    entry["bytes"] =
+        serde_json::Value::String(base64::engine::general_purpose::STANDARD.encode(&bomb));
+    entry["width_px"] = 20_000.into();
+    entry["height_px"] = 20_000.into();
+    pictures.insert(key.clone(), entry);
+    let text = serde_json::to_string(&saved)
+        .expect("JSON")
+        .replace(&old_key, &key);
+    std::fs::write(&path, text).expect("write");
+    let loaded = briefwright::project::load(&path).expect("opens");
+    let warnings: Vec<String> = loaded.warnings.iter().map(|w| w.message.clone()).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("says it is 20000 × 20000 pixels") && w.contains("left out")),
+        "{warnings:?}"
+    );
+    // Refused from its header, never unpacked.
+    assert!(loaded.project.pictures.is_empty());
+}

@@ -2,7 +2,7 @@
 //! their body sections placed as excerpts for the officer to trim.
 
 use crate::dates::long_date;
-use crate::model::{CustomTemplate, Project, SectionKind, SectionRef, Source};
+use crate::model::{BlockKind, CustomTemplate, Project, SectionKind, SectionRef, Source};
 use crate::template::Template;
 
 /// What a new draft starts from.
@@ -50,7 +50,7 @@ pub fn new_draft(template: &Template, sources: Vec<Source>, options: &DraftOptio
         .unwrap_or(0);
     for source in sources {
         let source_id = project.add_source(source);
-        let sections: Vec<SectionRef> = project
+        let sections: Vec<(SectionRef, SectionKind)> = project
             .source(source_id)
             .map(|s| {
                 s.sections
@@ -58,15 +58,24 @@ pub fn new_draft(template: &Template, sources: Vec<Source>, options: &DraftOptio
                     .filter(|section| {
                         matches!(section.kind, SectionKind::Paragraph | SectionKind::Figure)
                     })
-                    .map(|section| SectionRef {
-                        source: source_id,
-                        section: section.id,
+                    .map(|section| {
+                        let from = SectionRef {
+                            source: source_id,
+                            section: section.id,
+                        };
+                        (from, section.kind)
                     })
                     .collect()
             })
             .unwrap_or_default();
-        for from in sections {
-            let kind = project.quoting_block(from);
+        for (from, kind) in sections {
+            // Only a picture needs its section looked up; an article of half a million
+            // paragraphs must not look up each one.
+            let kind = if kind == SectionKind::Figure {
+                project.quoting_block(from)
+            } else {
+                BlockKind::Excerpt { from, edited: None }
+            };
             project.push_block(target, kind);
         }
     }

@@ -112,6 +112,37 @@ fn decode(
     Ok((image, turned))
 }
 
+/// Checks the size a PNG's or JPEG's header states against the limits, without decoding
+/// its pixels.
+pub(super) fn check_header(
+    bytes: &[u8],
+    format: PictureFormat,
+    name: &str,
+) -> Result<(), PictureError> {
+    let image_format = match format {
+        PictureFormat::Jpeg => ImageFormat::Jpeg,
+        _ => ImageFormat::Png,
+    };
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE_PX);
+    limits.max_image_height = Some(MAX_SIDE_PX);
+    reader.limits(limits);
+    let (width, height) = match reader.into_dimensions() {
+        Ok(size) => size,
+        Err(ImageError::Limits(_)) => return Err(too_many(name, bytes, image_format)),
+        Err(error) => return Err(damaged(format, name, &error)),
+    };
+    if u64::from(width) * u64::from(height) > MAX_PIXELS || width == 0 || height == 0 {
+        return Err(PictureError::TooManyPixels {
+            name: name.into(),
+            width: width.into(),
+            height: height.into(),
+        });
+    }
+    Ok(())
+}
+
 /// The refusal of a picture whose header gives a size over the limits.
 fn too_many(name: &str, bytes: &[u8], format: ImageFormat) -> PictureError {
     let (width, height) = header_size(bytes, format).unwrap_or((u64::MAX, u64::MAX));

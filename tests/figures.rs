@@ -557,3 +557,74 @@ fn a_project_file_carrying_a_decompression_bomb_opens_without_it() {
     // Refused from its header, never unpacked.
     assert!(loaded.project.pictures.is_empty());
 }
+
+#[test]
+fn an_svg_map_goes_into_the_pdf_as_vectors_and_looks_as_the_preview_draws_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = briefwright::sample::project();
+    let prepared = prepare(&project, ExportFormat::Pdf, &mut Layouter::new()).expect("exports");
+    let path = dir.path().join("sample.pdf");
+    std::fs::write(&path, &prepared.bytes).expect("write");
+    let pdf = path.to_str().expect("utf-8");
+    let list = run("pdfimages", &["-list", pdf]);
+    assert_eq!(
+        list.lines().count(),
+        2,
+        "no raster image for the map:\n{list}"
+    );
+    let (page_index, at, size) = prepared
+        .laid
+        .pages
+        .iter()
+        .enumerate()
+        .find_map(|(index, page)| {
+            page.items.iter().find_map(|p| match &p.item {
+                Item::Image { size, .. } => Some((index, p.at, *size)),
+                _ => None,
+            })
+        })
+        .expect("the map");
+    let scale = 2.0;
+    let ours = Rasterizer::default()
+        .render(&prepared.laid.pages[page_index], scale)
+        .expect("renders");
+    let page = (page_index + 1).to_string();
+    let prefix = dir.path().join("poppler");
+    run(
+        "pdftoppm",
+        &[
+            "-r",
+            "144",
+            "-f",
+            &page,
+            "-l",
+            &page,
+            "-png",
+            pdf,
+            prefix.to_str().expect("utf-8"),
+        ],
+    );
+    let theirs = image::open(dir.path().join(format!("poppler-{page}.png")))
+        .expect("poppler's page")
+        .to_rgba8();
+    // Compare the two renderings over the map, pixel by pixel: they may differ only at
+    // anti-aliased edges.
+    let mut differing = 0;
+    let mut total = 0;
+    let x0 = (at.x.0 * scale) as u32;
+    let y0 = (at.y.0 * scale) as u32;
+    for y in y0..y0 + (size.height.0 * scale) as u32 {
+        for x in x0..x0 + (size.width.0 * scale) as u32 {
+            let i = ((y * ours.width + x) * 4) as usize;
+            let poppler = theirs.get_pixel(x, y).0;
+            let far =
+                (0..3).any(|c| i32::from(ours.rgba[i + c]).abs_diff(i32::from(poppler[c])) > 60);
+            differing += usize::from(far);
+            total += 1;
+        }
+    }
+    assert!(
+        differing * 100 < total * 3,
+        "{differing} of {total} pixels differ between the preview and poppler"
+    );
+}

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 /// SHA-256 of the sample project's PDF. When a change to layout, fonts or the PDF writer
 /// is meant to change the output, check the new PDF by eye and then replace this value
 /// with the one the failing test prints.
-const SAMPLE_PDF_SHA256: &str = "41ab9da4a004da2c931d8c899f451a4d25d522bee8bcbc2585a24f4fdb6b6f0f";
+const SAMPLE_PDF_SHA256: &str = "cb3b234909a38d04a1b08fbbe824a2f793c67ee1cc3d9df6680fdccb245cd17a";
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

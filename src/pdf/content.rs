@@ -133,7 +133,19 @@ impl PageWriter<'_> {
                 writer.path(None, Some((*color, *thickness)), Op::DrawLine { line });
             }
             Item::Image { size, key, .. } => {
-                if let Some(id) = writer.pictures.id(key) {
+                if let Some(drawing) = writer.pictures.drawing(key) {
+                    writer.end_text();
+                    writer.ops.push(Op::SaveGraphicsState);
+                    writer.ops.push(super::vector::placement(
+                        drawing.size,
+                        hundredths(at.x.0),
+                        hundredths(writer.height - at.y.0 - size.height.0),
+                        size.width.0,
+                        size.height.0,
+                    ));
+                    writer.ops.extend(drawing.ops.iter().cloned());
+                    writer.ops.push(Op::RestoreGraphicsState);
+                } else if let Some(id) = writer.pictures.id(key) {
                     writer.end_text();
                     writer.ops.push(Op::UseXobject {
                         id: id.clone(),

@@ -25,6 +25,7 @@ mod metadata;
 mod pictures;
 mod save;
 mod tags;
+mod vector;
 
 use printpdf::{PdfDocument, PdfPage, PdfSaveOptions};
 

@@ -21,10 +21,18 @@ use crate::model::{Picture, PictureFormat, PictureKey};
 /// Dots per inch an SVG picture is drawn at.
 const SVG_DPI: f32 = 300.0;
 
-/// The pictures of a laid-out brief, made into XObjects once.
+/// The pictures of a laid-out brief, each made once: an XObject, or an SVG's vector
+/// drawing ([`super::vector`]), which goes into the page's own content.
 #[derive(Default)]
 pub struct UsedPictures {
     objects: BTreeMap<PictureKey, (XObjectId, XObject)>,
+    drawings: BTreeMap<PictureKey, Drawing>,
+}
+
+/// An SVG as path operations in its own user space, and that space's size.
+pub struct Drawing {
+    pub ops: Vec<printpdf::Op>,
+    pub size: (f32, f32),
 }
 
 impl UsedPictures {
@@ -41,11 +49,23 @@ impl UsedPictures {
             }
         }
         let mut objects = BTreeMap::new();
+        let mut drawings = BTreeMap::new();
         for (index, (key, picture, width_pt)) in order.into_iter().enumerate() {
+            if picture.format == PictureFormat::Svg
+                && let Some((ops, size)) = super::vector::svg_ops(&picture.bytes)
+            {
+                drawings.insert(key.clone(), Drawing { ops, size });
+                continue;
+            }
             let object = xobject(picture, width_pt)?;
             objects.insert(key.clone(), (XObjectId(format!("Im{}", index + 1)), object));
         }
-        Ok(UsedPictures { objects })
+        Ok(UsedPictures { objects, drawings })
+    }
+
+    /// The vector drawing `key`'s picture is drawn with, if it is one.
+    pub fn drawing(&self, key: &PictureKey) -> Option<&Drawing> {
+        self.drawings.get(key)
     }
 
     /// The name `key`'s picture is drawn by.

@@ -142,6 +142,12 @@ pub fn pixels(picture: &Picture, width: u32) -> Result<Pixels, PictureError> {
     }
 }
 
+/// An SVG picture's drawing, parsed as the preview draws it: for writers that keep it
+/// as vectors.
+pub fn svg_tree(bytes: &[u8]) -> Result<resvg::usvg::Tree, PictureError> {
+    svg::parse(bytes, "an SVG picture in the project")
+}
+
 /// Checks a picture a project file carries, as [`prepare`] checks a new one, without
 /// changing it: a project file is no more trusted than a picture file.
 ///

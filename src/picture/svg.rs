@@ -36,7 +36,7 @@ pub(super) fn prepare(bytes: &[u8], name: &str) -> Result<Picture, PictureError>
     ))
 }
 
-fn parse(bytes: &[u8], name: &str) -> Result<usvg::Tree, PictureError> {
+pub(super) fn parse(bytes: &[u8], name: &str) -> Result<usvg::Tree, PictureError> {
     usvg::Tree::from_data(bytes, options()).map_err(|error| PictureError::Damaged {
         name: name.into(),
         format: "SVG",

@@ -118,7 +118,7 @@ fn add_route_map(project: &mut Project, part: usize) {
     let key = PictureKey::of(&picture.bytes);
     project.pictures.insert(key.clone(), picture);
     let mut figure = Figure::new(key);
-    figure.alt = "Schematic map of the route: the Prime Minister flies north-west from Kuala Lumpur across South Asia to Astana, in northern Kazakhstan, for talks and a joint statement on 16 to 18 March.".into();
+    figure.alt = "Schematic map of the route: the Prime Minister flies north-west from Kuala Lumpur across South Asia to Astana, in northern Kazakhstan.".into();
     figure.caption = "The Prime Minister’s route to Astana".into();
     figure.credit = "Map: Central Asia Division (schematic)".into();
     figure.width = FigureWidth::Half;

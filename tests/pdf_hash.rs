@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 /// SHA-256 of the sample project's PDF. When a change to layout, fonts or the PDF writer
 /// is meant to change the output, check the new PDF by eye and then replace this value
 /// with the one the failing test prints.
-const SAMPLE_PDF_SHA256: &str = "cb3b234909a38d04a1b08fbbe824a2f793c67ee1cc3d9df6680fdccb245cd17a";
+const SAMPLE_PDF_SHA256: &str = "b05b1581fde814be8fe95dcfe7a2c7e4b76496d48db52452a954b0252474908f";
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()

@@ -157,10 +157,13 @@ fn subpaths(data: &resvg::tiny_skia::Path, transform: Transform) -> Vec<(Vec<Lin
     let point = |x: f32, y: f32, bezier: bool| {
         let mut p = resvg::tiny_skia::Point::from_xy(x, y);
         transform.map_point(&mut p);
+        // A hundredth of a user unit is far below what prints (the map is 640 units
+        // across 80 mm), and short numbers keep the content stream small.
+        let round = |v: f32| (v * 100.0).round() / 100.0;
         LinePoint {
             p: Point {
-                x: Pt(p.x),
-                y: Pt(p.y),
+                x: Pt(round(p.x)),
+                y: Pt(round(p.y)),
             },
             bezier,
         }

@@ -37,38 +37,54 @@ pub(super) fn prepare(bytes: &[u8], name: &str) -> Result<Picture, PictureError>
 }
 
 pub(super) fn parse(bytes: &[u8], name: &str) -> Result<usvg::Tree, PictureError> {
-    usvg::Tree::from_data(bytes, options()).map_err(|error| PictureError::Damaged {
+    let cjk = std::str::from_utf8(bytes).is_ok_and(|text| {
+        text.chars().any(|c| {
+            ('\u{2e80}'..='\u{9fff}').contains(&c) || ('\u{ac00}'..='\u{d7af}').contains(&c)
+        })
+    });
+    let options = if cjk { options_with_cjk() } else { options() };
+    usvg::Tree::from_data(bytes, options).map_err(|error| PictureError::Damaged {
         name: name.into(),
         format: "SVG",
         reason: crate::model::shorten(&error.to_string(), 160),
     })
 }
 
-/// The bundled body fonts (and the CJK fallback) for SVG text; no file is ever read.
+/// The bundled body fonts for SVG text; no file is ever read.
 fn options() -> &'static usvg::Options<'static> {
     static OPTIONS: OnceLock<usvg::Options<'static>> = OnceLock::new();
-    OPTIONS.get_or_init(|| {
-        let mut fonts = usvg::fontdb::Database::new();
-        for face in crate::fonts::FACES.iter().filter(|face| {
-            crate::fonts::BODY_FAMILIES.contains(&face.family)
-                || face.family == "Droid Sans Fallback"
-        }) {
-            fonts.load_font_data(face.bytes.to_vec());
-        }
-        fonts.set_sans_serif_family("Noto Sans");
-        fonts.set_serif_family("Noto Serif");
-        usvg::Options {
-            font_family: "Noto Sans".to_owned(),
-            fontdb: Arc::new(fonts),
-            image_href_resolver: usvg::ImageHrefResolver {
-                // Pictures inside the picture are not drawn: a linked file could be
-                // anything on the machine, and an embedded one escapes the checks above.
-                resolve_data: Box::new(|_, _, _| None),
-                resolve_string: Box::new(|_, _| None),
-            },
-            ..usvg::Options::default()
-        }
-    })
+    OPTIONS.get_or_init(|| options_of(false))
+}
+
+/// [`options`], with the CJK fallback too: the 4 MB font is read only for a drawing
+/// whose text needs it.
+fn options_with_cjk() -> &'static usvg::Options<'static> {
+    static OPTIONS: OnceLock<usvg::Options<'static>> = OnceLock::new();
+    OPTIONS.get_or_init(|| options_of(true))
+}
+
+fn options_of(cjk: bool) -> usvg::Options<'static> {
+    let mut fonts = usvg::fontdb::Database::new();
+    for face in crate::fonts::FACES.iter().filter(|face| {
+        crate::fonts::BODY_FAMILIES.contains(&face.family)
+            || (cjk && face.family == "Droid Sans Fallback")
+    }) {
+        // The bytes in the executable, not a copy of them.
+        fonts.load_font_source(usvg::fontdb::Source::Binary(Arc::new(face.bytes)));
+    }
+    fonts.set_sans_serif_family("Noto Sans");
+    fonts.set_serif_family("Noto Serif");
+    usvg::Options {
+        font_family: "Noto Sans".to_owned(),
+        fontdb: Arc::new(fonts),
+        image_href_resolver: usvg::ImageHrefResolver {
+            // Pictures inside the picture are not drawn: a linked file could be anything
+            // on the machine, and an embedded one escapes the checks above.
+            resolve_data: Box::new(|_, _, _| None),
+            resolve_string: Box::new(|_, _| None),
+        },
+        ..usvg::Options::default()
+    }
 }
 
 /// The SVG drawn `width` pixels wide, at its own proportions.

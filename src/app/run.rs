@@ -95,6 +95,7 @@ impl AppState {
             | Command::ImportReview(_)) => {
                 self.run_review(command);
             }
+            Command::Library(action) => self.run_library(action),
             Command::GoToBlock(block) => {
                 self.selected = Some(block);
                 self.scroll_to_selected = true;
@@ -470,7 +471,7 @@ impl AppState {
         }
     }
 
-    fn default_part(&self, receives_talking_points: bool) -> usize {
+    pub(super) fn default_part(&self, receives_talking_points: bool) -> usize {
         let wanted = |key: &str| {
             self.template().and_then(|t| t.part(key)).is_some_and(|p| {
                 if receives_talking_points {

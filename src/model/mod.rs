@@ -11,6 +11,7 @@ mod edit;
 pub mod find;
 mod ids;
 mod inline;
+mod library_use;
 pub mod marked_text;
 mod marking;
 mod remove_source;
@@ -32,6 +33,7 @@ pub use ids::{
     VersionId,
 };
 pub use inline::{InlineSpan, parse_inline, plain_text, shorten};
+pub use library_use::LibraryUse;
 pub use marking::Marking;
 pub use review::{Comment, Reply, Review, ReviewStatus, SuggestedChange, Suggestion, TextTarget};
 pub use review_markup::{Attribution, MarginNote, Markup, MarkupMode, ReviewIdentity};
@@ -165,6 +167,7 @@ impl Project {
             tags,
             source,
             marking: Marking::default(),
+            library: None,
         });
         id
     }

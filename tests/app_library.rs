@@ -87,7 +87,10 @@ fn drag_a_line_in_update_it_in_the_library_see_the_notice_and_update() {
     let (_dir, folder, line) = library_with_one_line();
     let (mut harness, _) = harness_with_settings(empty_brief(), settings());
     add_library(&mut harness, &folder);
-    assert_eq!(harness.state().settings().library_folders, [folder.clone()]);
+    assert_eq!(
+        harness.state().settings().library_folders,
+        vec![folder.clone()]
+    );
 
     let search = harness.get_by_label("Search lines");
     search.focus();
@@ -217,4 +220,37 @@ fn a_refused_save_in_the_window_names_who_changed_the_line_and_keeps_the_words()
         "Rates stay where they are."
     );
     harness.state_mut().run(Command::DismissMessages);
+}
+
+#[test]
+fn a_withdrawn_line_is_a_check_before_sending() {
+    let (dir, folder, line) = library_with_one_line();
+    let (mut harness, _) = harness_with_settings(empty_brief(), settings());
+    add_library(&mut harness, &folder);
+    harness
+        .get_by_label_contains("The government will keep rates steady.")
+        .click();
+    harness.run();
+    harness.get_by_label("Add to brief").click();
+    harness.run();
+    harness.get_by_label("Withdraw").click();
+    harness.run();
+    assert_eq!(
+        library::read_line(&folder, &line.id).expect("line").status,
+        Status::Withdrawn
+    );
+    let pdf = dir.path().join("brief.pdf");
+    harness.state_mut().run(Command::ExportPdf(pdf.clone()));
+    harness.run();
+    let Some(briefwright::app::Modal::ExportWithErrors { checks, .. }) = harness.state().modal()
+    else {
+        panic!("no check before sending: {:?}", harness.state().modal());
+    };
+    assert!(
+        checks
+            .iter()
+            .any(|c| c.contains("withdrawn from the library")),
+        "{checks:?}"
+    );
+    assert!(!pdf.exists(), "not written until the officer says so");
 }

@@ -188,11 +188,14 @@ fn a_save_from_an_old_version_is_refused_naming_who_and_when() {
     let message = refused.to_string();
     assert!(message.contains("Dana Lee"), "{message}");
     assert!(message.contains("version 2"), "{message}");
-    let SaveError::Changed { draft, at, .. } = refused else {
+    let SaveError::Changed(conflict) = refused else {
         panic!("not a conflict: {message}");
     };
-    assert!(message.contains(&at) && at.starts_with("20"), "{message}");
-    let draft = std::fs::read_to_string(draft.expect("draft written")).expect("draft");
+    assert!(
+        message.contains(&conflict.at) && conflict.at.starts_with("20"),
+        "{message}"
+    );
+    let draft = std::fs::read_to_string(conflict.draft.expect("draft written")).expect("draft");
     assert!(draft.contains("Second officer's words."));
     assert_eq!(
         library::read_line(&folder, &line.id).expect("line").text,

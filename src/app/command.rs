@@ -156,7 +156,7 @@ pub enum Command {
     /// Shows a tab of the left pane.
     SetTab(Tab),
     /// A command of the Library tab or of a library notice.
-    Library(super::library::action::LibraryAction),
+    Library(Box<super::library::action::LibraryAction>),
     /// The words typed into the left pane's Filter field.
     SetSourceFilter(String),
     /// Closes the modal window without doing what it asks.

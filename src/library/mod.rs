@@ -24,7 +24,9 @@ pub use line::{
 };
 pub use lint::{LintReport, lint, near_duplicates};
 pub use search::{Expiry, Filter, days_from_today};
-pub use store::{SaveError, Saved, create_line, merge_conflict_copy, read_line, save_line};
+pub use store::{
+    Conflict, SaveError, Saved, create_line, merge_conflict_copy, read_line, save_line,
+};
 pub use uses::{LibraryState, UseCheck, UseNotice, check_uses, libraries_for};
 pub use watch::FolderWatch;
 

@@ -30,22 +30,28 @@ pub struct Saved {
     pub path: PathBuf,
 }
 
+/// A save refused because someone else saved the line first.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "not saved: {by} changed this line on {at} (it is now version {current}; you started from version {expected}). {kept}"
+)]
+pub struct Conflict {
+    pub id: String,
+    pub by: String,
+    pub at: String,
+    pub expected: u32,
+    pub current: u32,
+    /// Where the refused text was kept.
+    pub draft: Option<PathBuf>,
+    /// Says where the refused text was kept, or that it could not be.
+    pub kept: String,
+}
+
 /// Why a line was not saved. The library is unchanged.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error(
-        "not saved: {by} changed this line on {at} (it is now version {current}; you started from version {expected}). {kept}"
-    )]
-    Changed {
-        id: String,
-        by: String,
-        at: String,
-        expected: u32,
-        current: u32,
-        /// Where the refused text was kept.
-        draft: Option<PathBuf>,
-        kept: String,
-    },
+    #[error("{0}")]
+    Changed(Box<Conflict>),
     #[error("not saved: the line {id} is no longer in the library {folder}")]
     Missing { id: String, folder: String },
     #[error("not saved: a line with the id {0} already exists")]
@@ -215,7 +221,7 @@ pub fn save_line(
                 "Your text could not be kept as a draft file; copy it before closing".to_owned()
             }
         };
-        return Err(SaveError::Changed {
+        return Err(SaveError::Changed(Box::new(Conflict {
             id: edited.id.clone(),
             by: current.modified_by,
             at: current.modified_at,
@@ -223,7 +229,7 @@ pub fn save_line(
             current: current.version,
             draft,
             kept,
-        });
+        })));
     }
     let mut new = edited.clone();
     new.history = current.history;

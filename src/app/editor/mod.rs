@@ -155,11 +155,13 @@ fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
                 let Some(line) = state.library_line_id(library, line) else {
                     return;
                 };
-                Command::Library(crate::app::library::action::LibraryAction::UseLine {
-                    library,
-                    line,
-                    part: Some(part_index),
-                })
+                Command::Library(Box::new(
+                    crate::app::library::action::LibraryAction::UseLine {
+                        library,
+                        line,
+                        part: Some(part_index),
+                    },
+                ))
             }
             DragPayload::Block(block) => Command::Edit(Edit::MoveBlockTo {
                 block,

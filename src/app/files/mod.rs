@@ -227,11 +227,11 @@ impl AppState {
             FilePurpose::PickDictionary => Command::SetDictionaryFolder(
                 first.parent().map(Path::to_path_buf).unwrap_or_default(),
             ),
-            FilePurpose::PickLibrary => {
-                Command::Library(crate::app::library::action::LibraryAction::AddFolder(
+            FilePurpose::PickLibrary => Command::Library(Box::new(
+                crate::app::library::action::LibraryAction::AddFolder(
                     first.parent().map(Path::to_path_buf).unwrap_or_default(),
-                ))
-            }
+                ),
+            )),
         };
         self.run(command);
     }

@@ -36,7 +36,9 @@ pub fn library_notices_ui(ui: &mut egui::Ui, state: &mut AppState) {
                             .on_hover_text("Take the library's words (undoable)")
                             .clicked()
                         {
-                            state.send(Command::Library(LibraryAction::Update(check.point)));
+                            state.send(Command::Library(Box::new(LibraryAction::Update(
+                                check.point,
+                            ))));
                         }
                         if ui
                             .button("Keep")
@@ -45,7 +47,8 @@ pub fn library_notices_ui(ui: &mut egui::Ui, state: &mut AppState) {
                             )
                             .clicked()
                         {
-                            state.send(Command::Library(LibraryAction::Keep(check.point)));
+                            state
+                                .send(Command::Library(Box::new(LibraryAction::Keep(check.point))));
                         }
                     });
                 }

@@ -13,7 +13,7 @@ use crate::library::{Expiry, Filter, Status};
 const LISTED: usize = 200;
 
 fn send(state: &mut AppState, action: LibraryAction) {
-    state.send(Command::Library(action));
+    state.send(Command::Library(Box::new(action)));
 }
 
 /// The Library tab.

@@ -153,7 +153,7 @@ pub fn run_library(command: LibraryCommand) -> Result<()> {
                     .to_owned();
             }
             info.scheme = scheme_name;
-            crate::library::create(&dir, &info)?;
+            crate::library::create(&dir, &info).map_err(anyhow::Error::msg)?;
             let info = LibraryInfo::read(&dir).map_err(anyhow::Error::msg)?;
             println!(
                 "{} is the library \u{201c}{}\u{201d} ({})",

@@ -214,7 +214,7 @@ fn sync_conflict_copies_are_detected_and_merged() {
         format!("{}-DESKTOP-1.toml", line.id),
         format!("{}.sync-conflict-20261201-101010-ABCDEF.toml", line.id),
     ] {
-        std::fs::write(folder.join(&copy), theirs.to_toml()).expect("copy");
+        std::fs::write(folder.join(&copy), theirs.to_toml().expect("toml")).expect("copy");
     }
     let opened = Library::open(&folder).expect("open");
     assert_eq!(opened.lines.len(), 1);

@@ -61,7 +61,7 @@ impl LibraryInfo {
     }
 
     /// The file's text.
-    pub fn to_toml(&self) -> String {
-        toml::to_string(self).unwrap_or_default()
+    pub fn to_toml(&self) -> Result<String, String> {
+        toml::to_string(self).map_err(|e| format!("the library description cannot be written: {e}"))
     }
 }

@@ -166,10 +166,10 @@ impl Line {
         Ok(line)
     }
 
-    /// The file's text.
-    pub fn to_toml(&self) -> String {
-        // Every field is a string, integer, list or table of those: serialising cannot fail.
-        toml::to_string(self).unwrap_or_default()
+    /// The file's text. Fails only on a field kept from a newer Briefwright that TOML
+    /// cannot write back; the save is then refused rather than writing a damaged file.
+    pub fn to_toml(&self) -> Result<String, String> {
+        toml::to_string(self).map_err(|e| format!("the line {} cannot be written: {e}", self.id))
     }
 
     /// The line's file name in its library folder.
@@ -264,11 +264,11 @@ mod tests {
             at: "2026-12-01T10:00:00Z".into(),
             action: Action::Edited,
         });
-        let text = line.to_toml();
+        let text = line.to_toml().unwrap();
         assert_eq!(Line::parse(&text).unwrap(), line);
         let newer = text.replace("version = 3", "version = 3\nfuture = \"kept\"");
         let read = Line::parse(&newer).unwrap();
-        assert!(read.to_toml().contains("future = \"kept\""));
+        assert!(read.to_toml().unwrap().contains("future = \"kept\""));
     }
 
     #[test]

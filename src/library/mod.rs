@@ -130,10 +130,11 @@ impl Library {
 }
 
 /// Makes `folder` a library: writes its `library.toml` unless it has one.
-pub fn create(folder: &Path, info: &LibraryInfo) -> Result<(), crate::project::WriteError> {
+pub fn create(folder: &Path, info: &LibraryInfo) -> Result<(), String> {
     let path = folder.join(INFO_FILE);
     if path.is_file() {
         return Ok(());
     }
-    crate::project::write_atomically(&path, info.to_toml().as_bytes(), false)
+    let text = info.to_toml()?;
+    crate::project::write_atomically(&path, text.as_bytes(), false).map_err(|e| e.to_string())
 }

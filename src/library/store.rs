@@ -74,6 +74,8 @@ pub enum SaveError {
     Unreadable { path: String, cause: String },
     #[error("not saved: {0}")]
     Write(#[from] crate::project::WriteError),
+    #[error("not saved: {0}")]
+    Format(String),
 }
 
 /// Holds the per-line lock file; removes it when dropped.
@@ -196,7 +198,8 @@ pub fn create_line(
     let mut new = line.clone();
     new.history.clear();
     let new = stamped(new, 1, by, action);
-    crate::project::write_atomically(&path, new.to_toml().as_bytes(), false)?;
+    let text = new.to_toml().map_err(SaveError::Format)?;
+    crate::project::write_atomically(&path, text.as_bytes(), false)?;
     Ok(Saved { line: new, path })
 }
 
@@ -235,7 +238,8 @@ pub fn save_line(
     new.history = current.history;
     let new = stamped(new, current.version + 1, by, action);
     let path = folder.join(new.file_name());
-    crate::project::write_atomically(&path, new.to_toml().as_bytes(), false)?;
+    let text = new.to_toml().map_err(SaveError::Format)?;
+    crate::project::write_atomically(&path, text.as_bytes(), false)?;
     drop(lock);
     Ok(Saved { line: new, path })
 }
@@ -259,7 +263,8 @@ fn write_draft(folder: &Path, line: &Line, by: &str) -> Option<PathBuf> {
     places.into_iter().find_map(|place| {
         std::fs::create_dir_all(&place).ok()?;
         let path = place.join(&name);
-        crate::project::write_atomically(&path, line.to_toml().as_bytes(), false).ok()?;
+        let text = line.to_toml().ok()?;
+        crate::project::write_atomically(&path, text.as_bytes(), false).ok()?;
         Some(path)
     })
 }

@@ -254,3 +254,34 @@ fn a_withdrawn_line_is_a_check_before_sending() {
     );
     assert!(!pdf.exists(), "not written until the officer says so");
 }
+
+#[test]
+fn a_sync_conflict_copy_is_listed_and_merged_from_the_window() {
+    let (_dir, folder, line) = library_with_one_line();
+    let mut theirs = line.clone();
+    theirs.text = "Rates will not move this year.".into();
+    let copy = format!("{} (Erik's conflicted copy 2026-12-06).toml", line.id);
+    std::fs::write(folder.join(&copy), theirs.to_toml().expect("toml")).expect("copy");
+    let (mut harness, _) = harness_with_settings(empty_brief(), settings());
+    add_library(&mut harness, &folder);
+    assert!(
+        harness
+            .query_by_label(&format!("Sync conflict copy: {copy}"))
+            .is_some()
+    );
+    harness.get_by_label("Merge…").click();
+    harness.run();
+    harness.get_by_label("Use the copy's").click();
+    harness.run();
+    harness.get_by_label("Merge").click();
+    harness.run();
+    assert!(!folder.join(&copy).exists(), "the copy is removed");
+    let merged = library::read_line(&folder, &line.id).expect("line");
+    assert_eq!(merged.text, "Rates will not move this year.");
+    assert_eq!(merged.modified_by, "Test Officer");
+    assert!(
+        harness
+            .query_by_label_contains("Sync conflict copy")
+            .is_none()
+    );
+}

@@ -69,7 +69,7 @@ fn folders_ui(ui: &mut egui::Ui, state: &mut AppState) {
     });
     let mut actions = Vec::new();
     for (index, open) in state.library_pane().libraries.iter().enumerate() {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             match &open.opened {
                 Ok(library) => {
                     ui.label(format!(
@@ -91,17 +91,19 @@ fn folders_ui(ui: &mut egui::Ui, state: &mut AppState) {
         });
         if let Ok(library) = &open.opened {
             for (copy_index, copy) in library.conflicts.iter().enumerate() {
-                ui.horizontal(|ui| {
-                    ui.colored_label(
-                        ui.visuals().warn_fg_color,
-                        format!("Sync conflict copy: {}", copy.file),
-                    );
+                // The button first: a long file name wraps instead of pushing it out of
+                // the pane.
+                ui.horizontal_wrapped(|ui| {
                     if ui.small_button("Merge…").clicked() {
                         actions.push(LibraryAction::StartMerge {
                             library: index,
                             copy: copy_index,
                         });
                     }
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!("Sync conflict copy: {}", copy.file),
+                    );
                 });
             }
             for problem in &library.problems {

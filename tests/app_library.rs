@@ -285,3 +285,36 @@ fn a_sync_conflict_copy_is_listed_and_merged_from_the_window() {
             .is_none()
     );
 }
+
+#[test]
+fn a_brief_whose_library_is_missing_lays_out_and_says_so_in_the_window() {
+    let mut project = empty_brief();
+    project
+        .apply(briefwright::model::Edit::AddLibraryPoint {
+            text: "Words the brief keeps for itself.".into(),
+            tags: Vec::new(),
+            marking: Default::default(),
+            library: briefwright::model::LibraryUse {
+                library: "division-lines".into(),
+                line: "20261201-00000000000000aa".into(),
+                version: 3,
+                used_on: "2026-12-01".into(),
+                folder: "/nowhere/division-lines".into(),
+                kept: None,
+            },
+            part: Some(0),
+        })
+        .expect("point");
+    let (mut harness, _) = harness_with_settings(project, settings());
+    harness.get_by_label("Talking points").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("library division-lines not reachable")
+            .is_some(),
+        "the window says the library cannot be reached"
+    );
+    let laid = harness.state().laid().cloned().expect("laid out");
+    let printed = format!("{:?}", laid.pages);
+    assert!(printed.contains("itself"), "the brief prints its own words");
+}

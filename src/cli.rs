@@ -96,6 +96,11 @@ pub enum Command {
         /// README, "Accessible and archival PDF").
         #[arg(long, value_parser = parse_pdf_standard, default_value = "a2")]
         pdf_standard: PdfStandard,
+        /// A library folder to check the brief's library lines against (withdrawn and
+        /// expired lines are warned about); repeat for several. The folders the brief
+        /// recorded are tried too.
+        #[arg(long = "library", value_name = "DIR")]
+        libraries: Vec<PathBuf>,
     },
     /// Lay a project out with another template, or read its own template again from its file.
     SetTemplate {
@@ -118,6 +123,11 @@ pub enum Command {
         /// A folder of extra Hunspell dictionaries (.aff and .dic), such as ms_MY.
         #[arg(long, value_name = "FOLDER")]
         dictionaries: Option<PathBuf>,
+        /// A library folder to check the brief's library lines against (outdated,
+        /// withdrawn and expired lines are listed); repeat for several. The folders the
+        /// brief recorded are tried too.
+        #[arg(long = "library", value_name = "DIR")]
+        libraries: Vec<PathBuf>,
     },
     /// Compare two briefs and say what changed; with -o, write the redline (.pdf, or
     /// .docx with Word's tracked changes). Exit 0 whether or not they differ.
@@ -148,6 +158,12 @@ pub enum Command {
     ImportReview { project: PathBuf, reviewed: PathBuf },
     /// List the templates.
     Templates,
+    /// Shared libraries of approved lines: init, lint, import, list, new, set-text,
+    /// approve, withdraw.
+    Library {
+        #[command(subcommand)]
+        command: crate::cli_library::LibraryCommand,
+    },
     /// Register Briefwright with your desktop (icon, menu entry, and .brief files open in
     /// it on double-click), for the current user. Files go under $XDG_DATA_HOME.
     InstallDesktop {
@@ -270,6 +286,7 @@ fn execute(command: Command) -> Result<()> {
             review,
             allow_errors,
             pdf_standard,
+            libraries,
         } => {
             let copy = if review {
                 crate::export::Copy::Review
@@ -370,6 +387,12 @@ fn execute(command: Command) -> Result<()> {
                 };
                 eprintln!("warning: {open} ({shown})");
             }
+            for check in crate::cli_library::library_checks(&loaded.project, &libraries)
+                .iter()
+                .filter(|c| c.warns_at_export())
+            {
+                eprintln!("warning: {}", check.message(&loaded.project));
+            }
             if let Some(Ok((unknown, problems))) = spelling.map(std::thread::JoinHandle::join) {
                 report_dictionary_problems(&problems);
                 if unknown > 0 {
@@ -390,6 +413,7 @@ fn execute(command: Command) -> Result<()> {
             project,
             spelling: true,
             dictionaries,
+            ..
         } => {
             let loaded = load(&project)?;
             report_warnings(&loaded.warnings);
@@ -402,7 +426,9 @@ fn execute(command: Command) -> Result<()> {
             }
             println!("{}", crate::spelling::count_text(findings.len()));
         }
-        Command::Check { project, .. } => {
+        Command::Check {
+            project, libraries, ..
+        } => {
             let loaded = load(&project)?;
             report_warnings(&loaded.warnings);
             let rendered = render(&loaded.project, &mut Layouter::new())?;
@@ -476,6 +502,12 @@ fn execute(command: Command) -> Result<()> {
                     ),
                 };
                 println!("    clearance {}: {state}", short(&row.name));
+            }
+            if p.talking_points.iter().any(|t| t.library.is_some()) {
+                let checks = crate::cli_library::library_checks(p, &libraries);
+                for line in crate::cli_library::check_report(p, &checks) {
+                    println!("{line}");
+                }
             }
             println!("  errors:          {errors}");
             println!("  warnings:        {warnings}");
@@ -580,6 +612,7 @@ fn execute(command: Command) -> Result<()> {
                 );
             }
         }
+        Command::Library { command } => crate::cli_library::run_library(command)?,
         Command::Templates => {
             for (name, _) in BUILT_IN {
                 let template = Template::built_in(name)?;

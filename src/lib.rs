@@ -9,6 +9,7 @@
 pub mod app;
 pub mod change_mark;
 pub mod cli;
+pub mod cli_library;
 pub mod dates;
 pub mod desktop;
 pub mod diagnostic;
@@ -17,6 +18,7 @@ pub mod export;
 pub mod fonts;
 pub mod import;
 pub mod layout;
+pub mod library;
 pub mod marking;
 pub mod model;
 pub mod pdf;

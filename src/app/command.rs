@@ -155,6 +155,8 @@ pub enum Command {
     SetDictionaryFolder(PathBuf),
     /// Shows a tab of the left pane.
     SetTab(Tab),
+    /// A command of the Library tab or of a library notice.
+    Library(Box<super::library::action::LibraryAction>),
     /// The words typed into the left pane's Filter field.
     SetSourceFilter(String),
     /// Closes the modal window without doing what it asks.

@@ -15,6 +15,11 @@ pub enum DragPayload {
     Section(SectionRef),
     TalkingPoint(TalkingPointId),
     Block(BlockId),
+    /// A line of an open library, by the Library tab's indices.
+    LibraryLine {
+        library: usize,
+        line: usize,
+    },
 }
 
 /// Shows `add_contents`; dragging it carries `payload` to a drop zone, with `image` (the

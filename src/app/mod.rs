@@ -11,6 +11,7 @@ mod files;
 mod find;
 mod focus;
 mod history;
+mod library;
 mod menu;
 mod modals;
 mod pane;
@@ -101,6 +102,7 @@ pub fn app_ui(ui: &mut egui::Ui, state: &mut AppState) {
     handle_input(ui.ctx(), state);
     focus::carry_out_clipboard_request(ui.ctx(), state);
     state.collect_dialog_answer();
+    state.poll_libraries();
     let is_focused = ui.input(|i| i.viewport().focused.unwrap_or(true));
     state.autosave_tick(std::time::Instant::now(), is_focused);
     egui::Panel::top("menu").show(ui, |ui| menu::menu_bar_ui(ui, state));

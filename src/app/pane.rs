@@ -7,6 +7,8 @@ pub enum Tab {
     TalkingPoints,
     /// Comments, suggestions, versions and clearance.
     Review,
+    /// Shared libraries of approved lines.
+    Library,
 }
 
 /// The window's panes, in the order F6 visits them.

@@ -101,6 +101,7 @@ impl AppState {
             }
             Command::InsertPictures { paths, part } => self.insert_pictures(&paths, part),
             Command::PastePicture => self.paste_picture(),
+            Command::Library(action) => self.run_library(*action),
             Command::GoToBlock(block) => {
                 self.selected = Some(block);
                 self.scroll_to_selected = true;
@@ -305,6 +306,14 @@ impl AppState {
                  the Word file carries them as tracked changes. File \u{25b8} Export Review \
                  Copy prints them marked."
             ));
+        }
+        let libraries = self.library.open_libraries();
+        let today = crate::library::today();
+        for check in crate::library::check_uses(&self.project, &libraries, &today)
+            .iter()
+            .filter(|c| c.warns_at_export())
+        {
+            checks.push(sentence(&check.message(&self.project)));
         }
         let unknown = self.unknown_word_count();
         if unknown > 0 {

@@ -27,6 +27,8 @@ pub struct Settings {
     /// The name comments, suggestions and versions are credited to; empty for the
     /// operating system's full name for the user.
     pub author_name: String,
+    /// The folders of the shared libraries of approved lines the officer uses.
+    pub library_folders: Vec<PathBuf>,
 }
 
 /// The window's colours.
@@ -52,6 +54,7 @@ impl Default for Settings {
             extra_dictionaries: None,
             preview_hidden: false,
             author_name: String::new(),
+            library_folders: Vec::new(),
         }
     }
 }

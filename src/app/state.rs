@@ -176,6 +176,8 @@ pub struct AppState {
     pub(super) review: super::review::state::ReviewState,
     /// The part the pictures being chosen go to, when asked for from a part's button.
     pub(super) picture_part: Option<usize>,
+    /// The shared libraries of approved lines, and the brief's notices about them.
+    pub(super) library: super::library::state::LibraryPane,
 }
 
 impl AppState {
@@ -190,7 +192,7 @@ impl AppState {
             crate::spelling::PersonalDictionary::standard(),
             settings.extra_dictionaries.clone(),
         );
-        AppState {
+        let mut state = AppState {
             saved: path.as_ref().map(|_| project.clone()),
             template: TemplateCache::for_project(&project),
             project,
@@ -233,7 +235,26 @@ impl AppState {
             spelling,
             review: Default::default(),
             picture_part: None,
-        }
+            library: Default::default(),
+        };
+        state.open_listed_libraries();
+        state
+    }
+
+    /// The Library tab's state.
+    pub(super) fn library_pane(&self) -> &super::library::state::LibraryPane {
+        &self.library
+    }
+
+    /// The notices about the brief's library talking points, as of the last frame.
+    pub fn library_checks(&self) -> &[crate::library::UseCheck] {
+        &self.library.checks
+    }
+
+    /// The id of a line the Library tab lists, by the indices a drag carries.
+    pub(super) fn library_line_id(&self, library: usize, line: usize) -> Option<String> {
+        let open = self.library.libraries.get(library)?.opened.as_ref().ok()?;
+        open.lines.get(line).map(|l| l.id.clone())
     }
 
     /// Checks spelling with `spelling` instead (tests give their own dictionaries and

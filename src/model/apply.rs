@@ -213,6 +213,54 @@ impl Project {
                     inverse: Edit::DeleteTalkingPoint(id),
                 })
             }
+            Edit::AddLibraryPoint {
+                text,
+                tags,
+                marking,
+                library,
+                part,
+            } => {
+                if part.is_some_and(|part| part >= self.brief.parts.len()) {
+                    return Err(EditError::NoSuchPart);
+                }
+                let id = self.add_talking_point(&text, tags, None);
+                if let Some(point) = self.talking_points.last_mut() {
+                    point.marking = marking;
+                    point.library = Some(library);
+                }
+                let kind = BlockKind::TalkingPoint { point: id };
+                match part.and_then(|part| self.push_block(part, kind)) {
+                    Some(block) => Ok(Applied {
+                        created: Created::Block(block),
+                        inverse: Edit::Many(vec![
+                            Edit::DeleteBlock(block),
+                            Edit::DeleteTalkingPoint(id),
+                        ]),
+                    }),
+                    None => Ok(Applied {
+                        created: Created::TalkingPoint(id),
+                        inverse: Edit::DeleteTalkingPoint(id),
+                    }),
+                }
+            }
+            Edit::SetLibraryUse {
+                point,
+                text,
+                library,
+            } => {
+                let item = self
+                    .talking_points
+                    .iter_mut()
+                    .find(|t| t.id == point)
+                    .ok_or(EditError::NoSuchTalkingPoint)?;
+                let text = std::mem::replace(&mut item.text, text);
+                let library = std::mem::replace(&mut item.library, library);
+                nothing(Edit::SetLibraryUse {
+                    point,
+                    text,
+                    library,
+                })
+            }
             Edit::InsertTalkingPoint { index, point } => {
                 let id = point.id;
                 let index = index.min(self.talking_points.len());

@@ -7,8 +7,8 @@ use super::review::{Comment, Suggestion, TextTarget};
 use super::versions::Version;
 use super::{
     Addressee, Attachment, Block, BlockId, BlockKind, BriefMeta, Clearance, CommentId, Contact,
-    CustomTemplate, Figure, Marking, Part, PartId, Picture, Responses, SectionRef, Source,
-    SourceId, SuggestionId, TalkingPoint, TalkingPointId, VersionId,
+    CustomTemplate, Figure, LibraryUse, Marking, Part, PartId, Picture, Responses, SectionRef,
+    Source, SourceId, SuggestionId, TalkingPoint, TalkingPointId, VersionId,
 };
 
 /// A field of the brief's metadata.
@@ -224,6 +224,23 @@ pub enum Edit {
         tags: Vec<String>,
     },
     DeleteTalkingPoint(TalkingPointId),
+    /// Adds a talking point taken from a shared library line, with the line's words,
+    /// tags and marking and the link back to it; with `part`, also places it at the end
+    /// of that part (by index), all in one step.
+    AddLibraryPoint {
+        text: String,
+        tags: Vec<String>,
+        marking: Marking,
+        library: LibraryUse,
+        part: Option<usize>,
+    },
+    /// Sets a library talking point's words and link together: taking the library's
+    /// newer version (Update), or recording that the officer keeps theirs (Keep).
+    SetLibraryUse {
+        point: TalkingPointId,
+        text: String,
+        library: Option<LibraryUse>,
+    },
     /// Sets the protective marking of a source or talking point.
     SetMarking(Marked, Marking),
     /// Sets the brief's marking scheme: a built-in one by name ("uk-gscp", with `custom`
@@ -417,6 +434,10 @@ impl Edit {
             Edit::AddTalkingPoint { text, tags, .. } | Edit::SetTalkingPoint { text, tags, .. } => {
                 text.len() + tags.iter().map(String::len).sum::<usize>()
             }
+            Edit::AddLibraryPoint { text, tags, .. } => {
+                text.len() + tags.iter().map(String::len).sum::<usize>()
+            }
+            Edit::SetLibraryUse { text, .. } => text.len(),
             Edit::InsertTalkingPoint { point, .. } => {
                 point.text.len() + point.tags.iter().map(String::len).sum::<usize>()
             }

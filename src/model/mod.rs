@@ -11,6 +11,7 @@ mod edit;
 pub mod find;
 mod ids;
 mod inline;
+mod library_use;
 pub mod marked_text;
 mod marking;
 pub mod picture;
@@ -33,6 +34,7 @@ pub use ids::{
     VersionId,
 };
 pub use inline::{InlineSpan, parse_inline, plain_text, shorten};
+pub use library_use::LibraryUse;
 pub use marking::Marking;
 pub use picture::{Figure, FigureWidth, Picture, PictureFormat, PictureKey};
 pub use review::{Comment, Reply, Review, ReviewStatus, SuggestedChange, Suggestion, TextTarget};
@@ -176,6 +178,7 @@ impl Project {
             tags,
             source,
             marking: Marking::default(),
+            library: None,
         });
         id
     }

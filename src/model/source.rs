@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Marking, SectionId, SourceId, TalkingPointId};
+use super::{LibraryUse, Marking, SectionId, SourceId, TalkingPointId};
 
 /// An article the officer collected, split into sections.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -149,4 +149,7 @@ pub struct TalkingPoint {
     /// Its protective marking.
     #[serde(default, skip_serializing_if = "Marking::is_unmarked")]
     pub marking: Marking,
+    /// The shared library line it was taken from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub library: Option<LibraryUse>,
 }

@@ -22,6 +22,8 @@ pub struct Answers {
     pub pdfs: VecDeque<PathBuf>,
     pub templates: VecDeque<PathBuf>,
     pub dictionaries: VecDeque<PathBuf>,
+    /// A file in a library folder, for Library ▸ Browse….
+    pub libraries: VecDeque<PathBuf>,
     /// Answer every request with "no native dialog can be shown".
     pub unavailable: bool,
 }
@@ -59,6 +61,7 @@ impl Dialogs for ScriptedDialogs {
             | FilePurpose::ExportReview { .. } => answers.pdfs.pop_front().map(|p| vec![p]),
             FilePurpose::PickTemplate => answers.templates.pop_front().map(|p| vec![p]),
             FilePurpose::PickDictionary => answers.dictionaries.pop_front().map(|p| vec![p]),
+            FilePurpose::PickLibrary => answers.libraries.pop_front().map(|p| vec![p]),
         };
         drop(answers);
         Some((

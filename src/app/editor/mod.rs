@@ -152,6 +152,18 @@ fn part_ui(ui: &mut egui::Ui, state: &mut AppState, part_index: usize) {
                 point,
                 part: Some(part_index),
             },
+            DragPayload::LibraryLine { library, line } => {
+                let Some(line) = state.library_line_id(library, line) else {
+                    return;
+                };
+                Command::Library(Box::new(
+                    crate::app::library::action::LibraryAction::UseLine {
+                        library,
+                        line,
+                        part: Some(part_index),
+                    },
+                ))
+            }
             DragPayload::Block(block) => Command::Edit(Edit::MoveBlockTo {
                 block,
                 part: part_index,

@@ -48,6 +48,8 @@ pub enum FilePurpose {
     PickTemplate,
     /// A Hunspell dictionary, whose folder becomes the folder of extra dictionaries.
     PickDictionary,
+    /// A file in a library folder, whose folder joins the officer's libraries.
+    PickLibrary,
 }
 
 impl FilePurpose {
@@ -68,6 +70,7 @@ impl FilePurpose {
             FilePurpose::PickDictionary => {
                 "Choose a dictionary in the folder of extra dictionaries"
             }
+            FilePurpose::PickLibrary => "Choose any line or library.toml in the library folder",
         }
     }
 
@@ -93,6 +96,7 @@ impl FilePurpose {
             FilePurpose::ExportWord { .. } => ("Word document", &["docx"]),
             FilePurpose::PickTemplate => ("Briefwright template", &["toml"]),
             FilePurpose::PickDictionary => ("Hunspell dictionary", &["aff", "dic"]),
+            FilePurpose::PickLibrary => ("Library line or library.toml", &["toml"]),
         }
     }
 

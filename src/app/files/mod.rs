@@ -231,6 +231,11 @@ impl AppState {
             FilePurpose::PickDictionary => Command::SetDictionaryFolder(
                 first.parent().map(Path::to_path_buf).unwrap_or_default(),
             ),
+            FilePurpose::PickLibrary => Command::Library(Box::new(
+                crate::app::library::action::LibraryAction::AddFolder(
+                    first.parent().map(Path::to_path_buf).unwrap_or_default(),
+                ),
+            )),
         };
         self.run(command);
     }

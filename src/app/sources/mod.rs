@@ -28,6 +28,7 @@ pub fn library_ui(ui: &mut egui::Ui, state: &mut AppState) {
             "Reviewing".to_owned()
         };
         ui.selectable_value(&mut tab, Tab::Review, review);
+        ui.selectable_value(&mut tab, Tab::Library, "Library");
     });
     if tab != state.tab() {
         state.send(Command::SetTab(tab));
@@ -37,6 +38,7 @@ pub fn library_ui(ui: &mut egui::Ui, state: &mut AppState) {
         Tab::Sources => sources_ui(ui, state),
         Tab::TalkingPoints => talking_points_ui(ui, state),
         Tab::Review => crate::app::review::pane::review_ui(ui, state),
+        Tab::Library => crate::app::library::pane::library_pane_ui(ui, state),
     }
 }
 
@@ -244,6 +246,7 @@ fn source_metadata_ui(ui: &mut egui::Ui, state: &mut AppState, source_index: usi
 }
 
 fn talking_points_ui(ui: &mut egui::Ui, state: &mut AppState) {
+    crate::app::library::notices::library_notices_ui(ui, state);
     if ui.button("New talking point").clicked() {
         state.send(Command::Edit(Edit::AddTalkingPoint {
             text: "New talking point".into(),

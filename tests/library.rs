@@ -503,14 +503,38 @@ fn a_library_on_a_read_only_folder_opens_and_refuses_saves_by_name() {
     std::fs::remove_file(folder.join(library::INDEX_FILE)).ok();
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).expect("chmod");
     let probe = folder.join("probe");
-    let writable = std::fs::write(&probe, b"x").is_ok();
-    if writable {
+    // Root writes into a 0o555 folder regardless; the immutable attribute stops even
+    // root, as a read-only share does. It is taken off again however the test ends.
+    struct Immutable(std::path::PathBuf);
+    impl Drop for Immutable {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.0)
+                .status();
+        }
+    }
+    let mut _immutable = None;
+    if std::fs::write(&probe, b"x").is_ok() {
         std::fs::remove_file(&probe).ok();
-        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
-        eprintln!(
-            "skipped the refusal half: this test runs as a user (root) whom a 0o555 folder does not stop writing"
-        );
-        return;
+        let made = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(&folder)
+            .status()
+            .is_ok_and(|status| status.success());
+        if made {
+            _immutable = Some(Immutable(folder.clone()));
+        }
+        if std::fs::write(&probe, b"x").is_ok() {
+            std::fs::remove_file(&probe).ok();
+            drop(_immutable.take());
+            std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755))
+                .expect("chmod");
+            eprintln!(
+                "skipped the refusal half: neither a 0o555 folder nor chattr +i stops this user writing"
+            );
+            return;
+        }
     }
     let opened = Library::open(&folder).expect("a read-only library opens");
     assert_eq!(opened.lines.len(), 1);
@@ -523,6 +547,7 @@ fn a_library_on_a_read_only_folder_opens_and_refuses_saves_by_name() {
     let refused =
         library::save_line(&folder, &edited, 1, "Ben", Action::Edited).expect_err("refused");
     assert!(refused.to_string().contains("read-only"), "{refused}");
+    drop(_immutable);
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 }
 

@@ -47,12 +47,15 @@ fn folders_ui(ui: &mut egui::Ui, state: &mut AppState) {
             .add(
                 egui::TextEdit::singleline(&mut typed)
                     .hint_text("a folder on a drive or synced")
-                    .desired_width(160.0),
+                    .desired_width(ui.available_width()),
             )
             .labelled_by(label.id);
         if field.changed() {
             send(state, LibraryAction::TypeFolder(typed.clone()));
         }
+    });
+    // The buttons on a row of their own, wrapping, so that none is cut off by the pane.
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Add library").clicked() {
             send(state, LibraryAction::AddFolder(typed.clone().into()));
         }
@@ -141,29 +144,41 @@ fn filter_ui(ui: &mut egui::Ui, state: &mut AppState) {
         )
         .labelled_by(label.id);
     });
-    ui.horizontal_wrapped(|ui| {
-        choice_ui(ui, "Tag", &mut filter.tag, &tags);
-        choice_ui(ui, "Owner", &mut filter.owner, &owners);
-        egui::ComboBox::from_label("Status")
-            .selected_text(filter.status.map_or("Any", Status::word))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.status, None, "Any");
-                for status in Status::ALL {
-                    ui.selectable_value(&mut filter.status, Some(status), status.word());
-                }
-            });
-        egui::ComboBox::from_label("Review")
-            .selected_text(match filter.expiry {
-                Expiry::Any => "Any",
-                Expiry::DueBy => "Due within 30 days",
-                Expiry::Expired => "Expired",
-            })
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut filter.expiry, Expiry::Any, "Any");
-                ui.selectable_value(&mut filter.expiry, Expiry::DueBy, "Due within 30 days");
-                ui.selectable_value(&mut filter.expiry, Expiry::Expired, "Expired");
-            });
-    });
+    // Each filter's name before its choice, as a form reads (egui puts a combo box's own
+    // label after it).
+    egui::Grid::new("library filters")
+        .num_columns(4)
+        .show(ui, |ui| {
+            choice_ui(ui, "Tag", &mut filter.tag, &tags);
+            choice_ui(ui, "Owner", &mut filter.owner, &owners);
+            ui.end_row();
+            let label = ui.add(egui::Label::new("Status").wrap_mode(egui::TextWrapMode::Extend));
+            egui::ComboBox::from_id_salt("library status")
+                .selected_text(filter.status.map_or("Any", Status::word))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.status, None, "Any");
+                    for status in Status::ALL {
+                        ui.selectable_value(&mut filter.status, Some(status), status.word());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let label = ui.add(egui::Label::new("Review").wrap_mode(egui::TextWrapMode::Extend));
+            egui::ComboBox::from_id_salt("library review")
+                .selected_text(match filter.expiry {
+                    Expiry::Any => "Any",
+                    Expiry::DueBy => "Due within 30 days",
+                    Expiry::Expired => "Expired",
+                })
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.expiry, Expiry::Any, "Any");
+                    ui.selectable_value(&mut filter.expiry, Expiry::DueBy, "Due within 30 days");
+                    ui.selectable_value(&mut filter.expiry, Expiry::Expired, "Expired");
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+        });
     filter.today = crate::library::today();
     filter.soon = crate::library::days_from_today(30);
     if filter != before {
@@ -172,14 +187,17 @@ fn filter_ui(ui: &mut egui::Ui, state: &mut AppState) {
 }
 
 fn choice_ui(ui: &mut egui::Ui, label: &str, chosen: &mut Option<String>, all: &[String]) {
-    egui::ComboBox::from_label(label)
+    let name = ui.add(egui::Label::new(label).wrap_mode(egui::TextWrapMode::Extend));
+    egui::ComboBox::from_id_salt(("library filter", label))
         .selected_text(chosen.clone().unwrap_or_else(|| "Any".to_owned()))
         .show_ui(ui, |ui| {
             ui.selectable_value(chosen, None, "Any");
             for value in all {
                 ui.selectable_value(chosen, Some(value.clone()), value);
             }
-        });
+        })
+        .response
+        .labelled_by(name.id);
 }
 
 fn lines_ui(ui: &mut egui::Ui, state: &mut AppState) {
@@ -221,11 +239,10 @@ fn lines_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 },
                 &line.text,
                 |ui| {
-                    ui.horizontal(|ui| {
-                        let text = crate::model::shorten(&line.text, 90);
-                        ui.selectable_label(is_selected, format!("{text} [{badge}]"))
-                    })
-                    .inner
+                    // Wrapped to the pane, so a long line never widens it past the window.
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+                    let text = crate::model::shorten(&line.text, 90);
+                    ui.selectable_label(is_selected, format!("{text} [{badge}]"))
                 },
             );
             if row.inner.clicked() || row.response.clicked() {
@@ -288,20 +305,23 @@ fn preview_ui(ui: &mut egui::Ui, state: &mut AppState) {
             send(state, LibraryAction::WithdrawSelected);
         }
     });
-    egui::CollapsingHeader::new(format!("History ({} saves)", line.history.len()))
-        .id_salt(("library history", &line.id))
-        .show(ui, |ui| {
-            for entry in line.history.iter().rev() {
-                ui.label(format!(
-                    "v{} {} by {} on {}: {}",
-                    entry.version,
-                    entry.action.word(),
-                    entry.by,
-                    crate::dates::long_date(&entry.at).unwrap_or_default(),
-                    crate::model::shorten(&entry.text, 120)
-                ));
-            }
-        });
+    egui::CollapsingHeader::new(format!(
+        "History ({})",
+        crate::model::count_of(line.history.len(), "save")
+    ))
+    .id_salt(("library history", &line.id))
+    .show(ui, |ui| {
+        for entry in line.history.iter().rev() {
+            ui.label(format!(
+                "v{} {} by {} on {}: {}",
+                entry.version,
+                entry.action.word(),
+                entry.by,
+                crate::dates::long_date(&entry.at).unwrap_or_default(),
+                crate::model::shorten(&entry.text, 120)
+            ));
+        }
+    });
 }
 
 fn draft_ui(ui: &mut egui::Ui, state: &mut AppState, mut draft: LineDraft) {

@@ -441,19 +441,29 @@ fn a_saved_web_page_brings_its_article_pictures_with_alt_and_caption() {
             section: s.id,
         })
         .expect("a figure section");
-    let kind = project.quoting_block(figure);
+    let mut kind = project.quoting_block(figure);
     assert!(matches!(&kind, BlockKind::Picture(f) if f.from == Some(figure)));
+    // The officer names the graphics desk as the credit: the Sources list repeats it.
+    if let BlockKind::Picture(f) = &mut kind {
+        f.credit = "Graphics desk, Example News".into();
+    }
     project.push_block(1, kind);
     let dir = tempfile::tempdir().expect("temp dir");
     let pdf = pdf_of(&project, dir.path(), "cited.pdf");
     let text = run("pdftotext", &["-layout", &pdf, "-"]);
     assert!(
-        text.contains("2023 to 2025. Chart: Example News [1]"),
+        text.contains("2023 to 2025. Chart: Example News. Graphics desk, Example News [1]"),
         "{text}"
     );
     assert!(
         text.contains("Ferry terminals race to add berths"),
         "{text}"
+    );
+    let sources = text.split("Sources").last().unwrap_or_default();
+    let sources = sources.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        sources.contains("ferry-terminals-2026.html. Picture credit: Graphics desk, Example News."),
+        "the Sources list names the picture's credit: {sources}"
     );
     assert_eq!(run("pdfimages", &["-list", &pdf]).lines().count(), 3);
 }

@@ -15,6 +15,9 @@ pub struct Citations {
     numbers: HashMap<SourceId, usize>,
     order: Vec<SourceId>,
     style: CitationStyle,
+    /// The credits of the pictures taken from each source, in brief order, once each:
+    /// the Sources list names them after the source's entry.
+    credits: HashMap<SourceId, Vec<String>>,
 }
 
 impl Citations {
@@ -34,14 +37,27 @@ impl Citations {
                 BlockKind::Picture(figure) => figure.from.map(|from| from.source),
                 _ => None,
             };
-            if let Some(source) = source.filter(|s| project.source(*s).is_some())
-                && !citations.numbers.contains_key(&source)
-            {
+            let Some(source) = source.filter(|s| project.source(*s).is_some()) else {
+                continue;
+            };
+            if !citations.numbers.contains_key(&source) {
                 citations.order.push(source);
                 citations.numbers.insert(source, citations.order.len());
             }
+            if let BlockKind::Picture(figure) = &block.kind {
+                let credit = figure.credit.trim().trim_end_matches('.');
+                let credits = citations.credits.entry(source).or_default();
+                if !credit.is_empty() && !credits.iter().any(|c| c == credit) {
+                    credits.push(credit.to_owned());
+                }
+            }
         }
         citations
+    }
+
+    /// The credits of the pictures the brief takes from `source`.
+    pub fn credits(&self, source: SourceId) -> &[String] {
+        self.credits.get(&source).map_or(&[], Vec::as_slice)
     }
 
     /// The short reference to `source`: "[2]" or "(Brown 2026)", with ", adapted" when
@@ -99,8 +115,8 @@ fn author_year(source: &Source) -> String {
 }
 
 /// A source's full entry: author, “title”, publication, date, then the URL as a live link
-/// and the date a web page was read.
-pub fn entry_spans(source: &Source) -> Vec<StyledSpan> {
+/// and the date a web page was read, then the credits of the pictures taken from it.
+pub fn entry_spans(source: &Source, picture_credits: &[String]) -> Vec<StyledSpan> {
     let mut parts = Vec::new();
     if !source.author.trim().is_empty() {
         parts.push(source.author.trim().to_owned());
@@ -129,6 +145,23 @@ pub fn entry_spans(source: &Source) -> Vec<StyledSpan> {
                 source.accessed.trim()
             )));
         }
+    }
+    if !picture_credits.is_empty() {
+        let label = if picture_credits.len() == 1 {
+            "Picture credit"
+        } else {
+            "Picture credits"
+        };
+        // After a URL or an access date the entry has no full stop yet.
+        let stop = spans
+            .last()
+            .is_some_and(|span| !span.text.ends_with('.'))
+            .then_some(".")
+            .unwrap_or_default();
+        spans.push(StyledSpan::plain(format!(
+            "{stop} {label}: {}.",
+            picture_credits.join("; ")
+        )));
     }
     spans
 }

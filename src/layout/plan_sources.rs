@@ -117,7 +117,10 @@ impl<'a> Plan<'a> {
                 };
                 ListItem {
                     text: self.request(
-                        crate::layout::citations::entry_spans(source),
+                        crate::layout::citations::entry_spans(
+                            source,
+                            self.citations.credits(source.id),
+                        ),
                         style,
                         self.width - hang,
                     ),

@@ -275,8 +275,11 @@ fn tidy_pages(document: &mut Document, page_ids: &[ObjectId]) {
     }
 }
 
+/// Below this many bytes of streams a second thread costs more than it saves.
+const BYTES_WORTH_A_THREAD: usize = 256 * 1024;
+
 /// Deflates every stream that is not compressed yet, on two threads given about the
-/// same number of bytes each.
+/// same number of bytes each when there is enough to share.
 fn compress_streams(document: &mut Document) {
     let mut streams: Vec<&mut lopdf::Stream> = document
         .objects
@@ -286,6 +289,19 @@ fn compress_streams(document: &mut Document) {
             _ => None,
         })
         .collect();
+    let compress = |streams: Vec<&mut lopdf::Stream>, deflater: &mut Deflater| {
+        for stream in streams {
+            let packed = deflater.deflate(&stream.content);
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(packed);
+            stream.allows_compression = false;
+        }
+    };
+    let total: usize = streams.iter().map(|stream| stream.content.len()).sum();
+    if total < BYTES_WORTH_A_THREAD {
+        with_deflater(|deflater| compress(streams, deflater));
+        return;
+    }
     streams.sort_by_key(|stream| std::cmp::Reverse(stream.content.len()));
     let (mut first, mut second) = (Vec::new(), Vec::new());
     let (mut first_bytes, mut second_bytes) = (0, 0);
@@ -298,19 +314,24 @@ fn compress_streams(document: &mut Document) {
             second.push(stream);
         }
     }
-    let compress = |streams: Vec<&mut lopdf::Stream>| {
-        let mut deflater = Deflater::new();
-        for stream in streams {
-            let packed = deflater.deflate(&stream.content);
-            stream.dict.set("Filter", "FlateDecode");
-            stream.set_content(packed);
-            stream.allows_compression = false;
-        }
-    };
     std::thread::scope(|scope| {
-        scope.spawn(|| compress(second));
-        compress(first);
+        scope.spawn(|| compress(second, &mut Deflater::new()));
+        with_deflater(|deflater| compress(first, deflater));
     });
+}
+
+/// Runs `work` with this thread's compressor, made on first use: setting one up
+/// (zlib's window and hash tables) costs about as much as deflating the sample's pages.
+pub(super) fn with_deflater<R>(work: impl FnOnce(&mut Deflater) -> R) -> R {
+    thread_local! {
+        static DEFLATER: std::cell::RefCell<Option<Deflater>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    DEFLATER.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut slot) => work(slot.get_or_insert_with(Deflater::new)),
+        // Already in use further up this thread's stack: a compressor of its own.
+        Err(_) => work(&mut Deflater::new()),
+    })
 }
 
 /// zlib at a middle level, nearly the size of the best level at a fraction of the time.

@@ -14,7 +14,7 @@ use std::io::Write;
 
 use lopdf::{Dictionary, Document, Object, StringFormat};
 
-use super::finish::Deflater;
+use super::finish::{Deflater, with_deflater};
 
 /// How many objects each object stream holds: enough for the deflater to find the
 /// repetition between structure elements, few enough that a reader looking for one
@@ -104,7 +104,7 @@ pub fn save(document: &Document) -> Vec<u8> {
         rows.extend(row.iter().zip(&above).map(|(b, a)| b.wrapping_sub(*a)));
         above = row;
     }
-    let packed = Deflater::new().deflate(&rows);
+    let packed = with_deflater(|deflater| deflater.deflate(&rows));
     let mut trailer = Dictionary::new();
     for key in [&b"Root"[..], b"Info", b"ID"] {
         if let Ok(value) = document.trailer.get(key) {
@@ -124,7 +124,7 @@ pub fn save(document: &Document) -> Vec<u8> {
 }
 
 /// Each chunk as an object stream's `/First` and its deflated content, made on two
-/// threads.
+/// threads when there are two chunks or more.
 fn packed_streams(chunks: &[&[(u32, &Object)]]) -> Vec<(usize, Vec<u8>)> {
     let pack = |chunk: &[(u32, &Object)], deflater: &mut Deflater| {
         let mut body = Vec::with_capacity(chunk.len() * 48);
@@ -138,6 +138,11 @@ fn packed_streams(chunks: &[&[(u32, &Object)]]) -> Vec<(usize, Vec<u8>)> {
         table.extend_from_slice(&body);
         (first, deflater.deflate(&table))
     };
+    if chunks.len() < 2 {
+        return with_deflater(|deflater| {
+            chunks.iter().map(|chunk| pack(chunk, deflater)).collect()
+        });
+    }
     let (even, odd) = std::thread::scope(|scope| {
         let odd = scope.spawn(|| {
             let mut deflater = Deflater::new();
@@ -148,12 +153,13 @@ fn packed_streams(chunks: &[&[(u32, &Object)]]) -> Vec<(usize, Vec<u8>)> {
                 .map(|chunk| pack(chunk, &mut deflater))
                 .collect::<Vec<_>>()
         });
-        let mut deflater = Deflater::new();
-        let even: Vec<_> = chunks
-            .iter()
-            .step_by(2)
-            .map(|chunk| pack(chunk, &mut deflater))
-            .collect();
+        let even: Vec<_> = with_deflater(|deflater| {
+            chunks
+                .iter()
+                .step_by(2)
+                .map(|chunk| pack(chunk, deflater))
+                .collect()
+        });
         let odd = odd
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));

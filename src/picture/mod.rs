@@ -174,7 +174,7 @@ pub fn check_stored(picture: &Picture, name: &str) -> Result<(), PictureError> {
         });
     }
     match picture.format {
-        PictureFormat::Svg => svg::prepare(&picture.bytes, name).map(|_| ()),
+        PictureFormat::Svg => svg::check(&picture.bytes, name),
         format => raster::check_header(&picture.bytes, format, name),
     }
 }

@@ -11,6 +11,24 @@ use super::{MAX_PIXELS, MAX_SIDE_PX, MAX_SVG_BYTES, PictureError, stored};
 use crate::model::{Picture, PictureFormat};
 
 pub(super) fn prepare(bytes: &[u8], name: &str) -> Result<Picture, PictureError> {
+    let (width, height) = checked_size(bytes, name, options_for(bytes))?;
+    Ok(stored(PictureFormat::Svg, width, height, bytes.to_vec()))
+}
+
+/// Whether a stored SVG (one in a project file) still parses, within the limits. Its
+/// text is not laid out: that needs the fonts, and opening a brief would pay for them
+/// again at export.
+pub(super) fn check(bytes: &[u8], name: &str) -> Result<(), PictureError> {
+    checked_size(bytes, name, structure_options()).map(|_| ())
+}
+
+/// The drawing's size in whole pixels, refused when the file or the drawing is too big
+/// or the SVG does not parse.
+fn checked_size(
+    bytes: &[u8],
+    name: &str,
+    options: &usvg::Options<'static>,
+) -> Result<(u32, u32), PictureError> {
     if bytes.len() > MAX_SVG_BYTES {
         return Err(PictureError::FileTooLarge {
             name: name.into(),
@@ -18,7 +36,7 @@ pub(super) fn prepare(bytes: &[u8], name: &str) -> Result<Picture, PictureError>
             limit: MAX_SVG_BYTES,
         });
     }
-    let tree = parse(bytes, name)?;
+    let tree = parse_with(bytes, name, options)?;
     let size = tree.size();
     let (width, height) = (size.width().ceil(), size.height().ceil());
     if width > MAX_SIDE_PX as f32 || height > MAX_SIDE_PX as f32 {
@@ -28,21 +46,28 @@ pub(super) fn prepare(bytes: &[u8], name: &str) -> Result<Picture, PictureError>
             height: height as u64,
         });
     }
-    Ok(stored(
-        PictureFormat::Svg,
-        (width as u32).max(1),
-        (height as u32).max(1),
-        bytes.to_vec(),
-    ))
+    Ok(((width as u32).max(1), (height as u32).max(1)))
 }
 
 pub(super) fn parse(bytes: &[u8], name: &str) -> Result<usvg::Tree, PictureError> {
+    parse_with(bytes, name, options_for(bytes))
+}
+
+/// The fonts `bytes` need: the CJK fallback only when its text has CJK letters.
+fn options_for(bytes: &[u8]) -> &'static usvg::Options<'static> {
     let cjk = std::str::from_utf8(bytes).is_ok_and(|text| {
         text.chars().any(|c| {
             ('\u{2e80}'..='\u{9fff}').contains(&c) || ('\u{ac00}'..='\u{d7af}').contains(&c)
         })
     });
-    let options = if cjk { options_with_cjk() } else { options() };
+    if cjk { options_with_cjk() } else { options() }
+}
+
+fn parse_with(
+    bytes: &[u8],
+    name: &str,
+    options: &usvg::Options<'static>,
+) -> Result<usvg::Tree, PictureError> {
     usvg::Tree::from_data(bytes, options).map_err(|error| PictureError::Damaged {
         name: name.into(),
         format: "SVG",
@@ -63,6 +88,24 @@ fn options_with_cjk() -> &'static usvg::Options<'static> {
     OPTIONS.get_or_init(|| options_of(true))
 }
 
+/// No fonts at all: the drawing's structure is parsed and its text left out.
+fn structure_options() -> &'static usvg::Options<'static> {
+    static OPTIONS: OnceLock<usvg::Options<'static>> = OnceLock::new();
+    OPTIONS.get_or_init(|| usvg::Options {
+        image_href_resolver: no_pictures(),
+        ..usvg::Options::default()
+    })
+}
+
+/// Pictures inside the picture are not drawn: a linked file could be anything on the
+/// machine, and an embedded one escapes the checks above.
+fn no_pictures() -> usvg::ImageHrefResolver<'static> {
+    usvg::ImageHrefResolver {
+        resolve_data: Box::new(|_, _, _| None),
+        resolve_string: Box::new(|_, _| None),
+    }
+}
+
 fn options_of(cjk: bool) -> usvg::Options<'static> {
     let mut fonts = usvg::fontdb::Database::new();
     for face in crate::fonts::FACES.iter().filter(|face| {
@@ -77,12 +120,7 @@ fn options_of(cjk: bool) -> usvg::Options<'static> {
     usvg::Options {
         font_family: "Noto Sans".to_owned(),
         fontdb: Arc::new(fonts),
-        image_href_resolver: usvg::ImageHrefResolver {
-            // Pictures inside the picture are not drawn: a linked file could be anything
-            // on the machine, and an embedded one escapes the checks above.
-            resolve_data: Box::new(|_, _, _| None),
-            resolve_string: Box::new(|_, _| None),
-        },
+        image_href_resolver: no_pictures(),
         ..usvg::Options::default()
     }
 }

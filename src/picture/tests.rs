@@ -134,3 +134,25 @@ fn a_stored_picture_that_is_not_what_it_says_is_refused() {
         .to_string();
     assert!(error.contains("its bytes are PNG"), "{error}");
 }
+
+#[test]
+fn a_stored_svg_is_checked_without_its_fonts_and_refused_when_cut_or_too_big() {
+    let map = prepare(
+        br#"<svg xmlns="http://www.w3.org/2000/svg" width="300" height="200"><text x="10" y="50" font-size="20">Astana</text></svg>"#,
+        "map.svg",
+    )
+    .unwrap();
+    assert!(check_stored(&map, "pictures[0]").is_ok());
+    let mut cut = map.clone();
+    cut.bytes = cut.bytes[..cut.bytes.len() - 12].into();
+    let error = check_stored(&cut, "pictures[0]").unwrap_err().to_string();
+    assert!(
+        error.contains("pictures[0] is a damaged or cut-off SVG file"),
+        "{error}"
+    );
+    let mut huge = map;
+    huge.bytes =
+        br#"<svg xmlns="http://www.w3.org/2000/svg" width="90000" height="10"/>"#[..].into();
+    let error = check_stored(&huge, "pictures[0]").unwrap_err().to_string();
+    assert!(error.contains("90000 × 10 pixels"), "{error}");
+}

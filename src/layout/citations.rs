@@ -153,11 +153,11 @@ pub fn entry_spans(source: &Source, picture_credits: &[String]) -> Vec<StyledSpa
             "Picture credits"
         };
         // After a URL or an access date the entry has no full stop yet.
-        let stop = spans
-            .last()
-            .is_some_and(|span| !span.text.ends_with('.'))
-            .then_some(".")
-            .unwrap_or_default();
+        let stop = if spans.last().is_some_and(|span| !span.text.ends_with('.')) {
+            "."
+        } else {
+            ""
+        };
         spans.push(StyledSpan::plain(format!(
             "{stop} {label}: {}.",
             picture_credits.join("; ")

@@ -19,10 +19,6 @@ pub(super) fn prepare(
     format: PictureFormat,
     name: &str,
 ) -> Result<Picture, PictureError> {
-    let image_format = match format {
-        PictureFormat::Jpeg => ImageFormat::Jpeg,
-        _ => ImageFormat::Png,
-    };
     // The JPEG decoder fills a cut-off file with grey rather than fail; a file that stops
     // before its end marker is refused instead of printing half a photo.
     if format == PictureFormat::Jpeg && !bytes.windows(2).any(|pair| pair == [0xff, 0xd9]) {
@@ -32,7 +28,7 @@ pub(super) fn prepare(
             reason: "it ends too soon".to_owned(),
         });
     }
-    let (image, turned) = decode(bytes, image_format, format, name)?;
+    let (image, turned) = decode(bytes, format, name)?;
     let (width, height) = (image.width(), image.height());
     let scale = (STORED_WIDTH_PX as f32 / width as f32)
         .min(STORED_HEIGHT_PX as f32 / height as f32)
@@ -63,37 +59,24 @@ pub(super) fn prepare(
     Ok(stored(format, image.width(), image.height(), out))
 }
 
+/// The decoder for a raster picture.
+fn image_format_of(format: PictureFormat) -> ImageFormat {
+    match format {
+        PictureFormat::Jpeg => ImageFormat::Jpeg,
+        _ => ImageFormat::Png,
+    }
+}
+
 /// Decodes `bytes` whole under the limits, upright as its EXIF orientation says; also
 /// whether it had to be turned.
 fn decode(
     bytes: &[u8],
-    image_format: ImageFormat,
     format: PictureFormat,
     name: &str,
 ) -> Result<(DynamicImage, bool), PictureError> {
-    let reader = || {
-        let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
-        let mut limits = Limits::default();
-        limits.max_image_width = Some(MAX_SIDE_PX);
-        limits.max_image_height = Some(MAX_SIDE_PX);
-        limits.max_alloc = Some(MAX_DECODE_BYTES);
-        reader.limits(limits);
-        reader
-    };
     // The size from the header first, so that a bomb is refused before it is unpacked.
-    let (width, height) = match reader().into_dimensions() {
-        Ok(size) => size,
-        Err(ImageError::Limits(_)) => return Err(too_many(name, bytes, image_format)),
-        Err(error) => return Err(damaged(format, name, &error)),
-    };
-    if u64::from(width) * u64::from(height) > MAX_PIXELS || width == 0 || height == 0 {
-        return Err(PictureError::TooManyPixels {
-            name: name.into(),
-            width: width.into(),
-            height: height.into(),
-        });
-    }
-    let mut decoder = reader()
+    let (width, height) = checked_size(bytes, format, name)?;
+    let mut decoder = limited_reader(bytes, format, Some(MAX_DECODE_BYTES))
         .into_decoder()
         .map_err(|error| damaged(format, name, &error))?;
     let orientation = decoder
@@ -119,18 +102,34 @@ pub(super) fn check_header(
     format: PictureFormat,
     name: &str,
 ) -> Result<(), PictureError> {
-    let image_format = match format {
-        PictureFormat::Jpeg => ImageFormat::Jpeg,
-        _ => ImageFormat::Png,
-    };
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
+    checked_size(bytes, format, name).map(|_| ())
+}
+
+/// A reader of `bytes` that refuses more than the largest side, and more than
+/// `max_alloc` bytes of memory when given.
+fn limited_reader(
+    bytes: &[u8],
+    format: PictureFormat,
+    max_alloc: Option<u64>,
+) -> ImageReader<Cursor<&[u8]>> {
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format_of(format));
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE_PX);
     limits.max_image_height = Some(MAX_SIDE_PX);
+    limits.max_alloc = max_alloc;
     reader.limits(limits);
-    let (width, height) = match reader.into_dimensions() {
+    reader
+}
+
+/// The size the header states, refused when it is over the limits or empty.
+fn checked_size(
+    bytes: &[u8],
+    format: PictureFormat,
+    name: &str,
+) -> Result<(u32, u32), PictureError> {
+    let (width, height) = match limited_reader(bytes, format, None).into_dimensions() {
         Ok(size) => size,
-        Err(ImageError::Limits(_)) => return Err(too_many(name, bytes, image_format)),
+        Err(ImageError::Limits(_)) => return Err(too_many(name, bytes, image_format_of(format))),
         Err(error) => return Err(damaged(format, name, &error)),
     };
     if u64::from(width) * u64::from(height) > MAX_PIXELS || width == 0 || height == 0 {
@@ -140,7 +139,7 @@ pub(super) fn check_header(
             height: height.into(),
         });
     }
-    Ok(())
+    Ok((width, height))
 }
 
 /// The refusal of a picture whose header gives a size over the limits.
@@ -208,11 +207,7 @@ fn damaged(format: PictureFormat, name: &str, error: &ImageError) -> PictureErro
 
 /// A PNG's or JPEG's pixels, `width` wide (its own width when that is smaller).
 pub(super) fn pixels(picture: &Picture, width: u32, name: &str) -> Result<Pixels, PictureError> {
-    let image_format = match picture.format {
-        PictureFormat::Jpeg => ImageFormat::Jpeg,
-        _ => ImageFormat::Png,
-    };
-    let (image, _) = decode(&picture.bytes, image_format, picture.format, name)?;
+    let (image, _) = decode(&picture.bytes, picture.format, name)?;
     let image = if width > 0 && width < image.width() {
         let height =
             ((image.height() as f32 * width as f32 / image.width() as f32).round() as u32).max(1);

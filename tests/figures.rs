@@ -417,6 +417,15 @@ fn a_saved_web_page_brings_its_article_pictures_with_alt_and_caption() {
         )],
         "the chart beside the page, and not the tracking pixel"
     );
+    assert_eq!(source.author, "Dana Omarova");
+    assert!(
+        source
+            .sections
+            .iter()
+            .all(|section| !section.text.contains("By Dana Omarova")),
+        "the byline is the source's author, not a paragraph to quote: {:?}",
+        source.sections.first().map(|s| &s.text)
+    );
     assert_eq!(source.pictures.len(), 1);
     assert_eq!(
         (source.pictures[0].width_px, source.pictures[0].height_px),

@@ -62,18 +62,29 @@ pub fn import_html_with_pictures(
         .map_err(|_| HtmlError::NoArticle)?;
     let article = readability.parse().map_err(|_| HtmlError::NoArticle)?;
     let title = article.title.trim().to_owned();
-    let found = super::html_figures::with_figures(&article.content, &title, fetch);
+    let mut found = super::html_figures::with_figures(&article.content, &title, fetch);
+    let author = article
+        .byline
+        .or(author_meta)
+        .map(|b| clean_byline(&b))
+        .unwrap_or_default();
+    // Reader view leaves the page's byline in the text when the page's metadata named the
+    // author; it is the source's author, not a paragraph to quote.
+    if let Some(index) = found
+        .sections
+        .iter()
+        .take(3)
+        .position(|section| super::metadata::is_byline_of(&section.text, &author))
+    {
+        found.sections.remove(index);
+    }
     if found.sections.iter().all(|s| s.kind == SectionKind::Figure) {
         return Err(HtmlError::NoArticle);
     }
     let mut source = Source::new(title, found.sections);
     source.pictures = found.pictures;
     source.language = crate::spelling::detect_source_language(&source).unwrap_or_default();
-    source.author = article
-        .byline
-        .or(author_meta)
-        .map(|b| clean_byline(&b))
-        .unwrap_or_default();
+    source.author = author;
     source.publication = article.site_name.unwrap_or_default().trim().to_owned();
     source.date = article
         .published_time

@@ -162,6 +162,16 @@ fn looks_like_title(block: &RawBlock) -> bool {
             && text.split_whitespace().count() <= 25)
 }
 
+/// Whether `text` is a byline naming `author` ("By Dana Omarova · 11 February 2026").
+pub(super) fn is_byline_of(text: &str, author: &str) -> bool {
+    let author = author.trim();
+    !author.is_empty()
+        && text.chars().count() <= 160
+        && full_byline(text).is_some_and(|byline| {
+            byline.author == author || author.contains(byline.author.as_str())
+        })
+}
+
 /// What a byline says: who wrote the article, and often where and when it appeared.
 #[derive(Debug, PartialEq)]
 struct Byline {

@@ -7,15 +7,23 @@ mod support;
 use briefwright::app::{AppState, Pane, Settings, app_ui, pane_rect};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::NodeT;
+use egui_kittest::kittest::{NodeT, Queryable};
 use support::window::ScriptedDialogs;
 
 fn window(project: briefwright::model::Project, size: [f32; 2]) -> Harness<'static, AppState> {
+    window_with(project, size, Settings::default())
+}
+
+fn window_with(
+    project: briefwright::model::Project,
+    size: [f32; 2],
+    settings: Settings,
+) -> Harness<'static, AppState> {
     let answers = std::rc::Rc::new(std::cell::RefCell::new(Default::default()));
     let state = AppState::new(
         project,
         None,
-        Settings::default(),
+        settings,
         Box::new(ScriptedDialogs::new(answers)),
     );
     let mut harness = Harness::builder()
@@ -88,5 +96,71 @@ fn every_control_is_whole_on_a_laptop_screen() {
             let cut = cut_controls(&harness);
             assert!(cut.is_empty(), "{kind} at {size:?}:\n{}", cut.join("\n"));
         }
+    }
+}
+
+/// A library of approved lines with one long line, approved and tagged.
+fn library_folder() -> (tempfile::TempDir, std::path::PathBuf) {
+    use briefwright::library::{self, Action, LibraryInfo, Line, Status};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir
+        .path()
+        .join("question-time-lines-of-the-central-asia-division");
+    std::fs::create_dir(&folder).expect("folder");
+    let info = LibraryInfo {
+        id: "qt-lines".into(),
+        name: "Question Time lines of the Central Asia Division".into(),
+        marking: String::new(),
+        scheme: String::new(),
+    };
+    library::create(&folder, &info).expect("library.toml");
+    let mut line = Line::new(
+        "The government will keep its commitments on flood forecasting and early warning, \
+         and will report on the working group's first meeting before the end of the year.",
+        "Dana Lee",
+    );
+    line.status = Status::Approved;
+    line.tags = vec!["floods".into(), "question-time".into()];
+    library::create_line(&folder, &line, "Dana Lee", Action::Created).expect("line");
+    (dir, folder)
+}
+
+#[test]
+fn the_side_tabs_fit_on_a_laptop_screen_with_a_library_line_open() {
+    let (_dir, folder) = library_folder();
+    for size in [[1024.0, 768.0], [1280.0, 800.0]] {
+        let settings = Settings {
+            library_folders: vec![folder.clone()],
+            ..Settings::default()
+        };
+        let project = briefwright::sample_kinds::sample_for("visit-brief").expect("sample");
+        let mut harness = window_with(project, size, settings);
+        for tab in ["Talking points", "Library"] {
+            harness.get_by_label(tab).click();
+            harness.run();
+            harness.run();
+            let cut = cut_controls(&harness);
+            assert!(
+                cut.is_empty(),
+                "the {tab} tab at {size:?}:\n{}",
+                cut.join("\n")
+            );
+        }
+        // The line's preview, with its history and its buttons.
+        harness
+            .get_by_label_contains("will keep its commitments on flood")
+            .click();
+        harness.run();
+        harness.run();
+        assert!(
+            harness.query_by_label_contains("Add to brief").is_some(),
+            "the line is open"
+        );
+        let cut = cut_controls(&harness);
+        assert!(
+            cut.is_empty(),
+            "a library line at {size:?}:\n{}",
+            cut.join("\n")
+        );
     }
 }

@@ -145,15 +145,17 @@ fn filter_ui(ui: &mut egui::Ui, state: &mut AppState) {
         .labelled_by(label.id);
     });
     // Each filter's name before its choice, as a form reads (egui puts a combo box's own
-    // label after it).
+    // label after it), one filter a row: two a row ran past a laptop's narrow pane.
     egui::Grid::new("library filters")
-        .num_columns(4)
+        .num_columns(2)
         .show(ui, |ui| {
             choice_ui(ui, "Tag", &mut filter.tag, &tags);
+            ui.end_row();
             choice_ui(ui, "Owner", &mut filter.owner, &owners);
             ui.end_row();
             let label = ui.add(egui::Label::new("Status").wrap_mode(egui::TextWrapMode::Extend));
             egui::ComboBox::from_id_salt("library status")
+                .width(choice_width(ui))
                 .selected_text(filter.status.map_or("Any", Status::word))
                 .show_ui(ui, |ui| {
                     ui.selectable_value(&mut filter.status, None, "Any");
@@ -163,8 +165,10 @@ fn filter_ui(ui: &mut egui::Ui, state: &mut AppState) {
                 })
                 .response
                 .labelled_by(label.id);
+            ui.end_row();
             let label = ui.add(egui::Label::new("Review").wrap_mode(egui::TextWrapMode::Extend));
             egui::ComboBox::from_id_salt("library review")
+                .width(choice_width(ui))
                 .selected_text(match filter.expiry {
                     Expiry::Any => "Any",
                     Expiry::DueBy => "Due within 30 days",
@@ -186,9 +190,16 @@ fn filter_ui(ui: &mut egui::Ui, state: &mut AppState) {
     }
 }
 
+/// A filter's choice as wide as the pane leaves it, within reason; a long tag or owner
+/// name is cut in the box and shown whole in its list.
+fn choice_width(ui: &egui::Ui) -> f32 {
+    (ui.available_width() - ui.spacing().icon_width).clamp(60.0, 220.0)
+}
+
 fn choice_ui(ui: &mut egui::Ui, label: &str, chosen: &mut Option<String>, all: &[String]) {
     let name = ui.add(egui::Label::new(label).wrap_mode(egui::TextWrapMode::Extend));
     egui::ComboBox::from_id_salt(("library filter", label))
+        .width(choice_width(ui))
         .selected_text(chosen.clone().unwrap_or_else(|| "Any".to_owned()))
         .show_ui(ui, |ui| {
             ui.selectable_value(chosen, None, "Any");

@@ -109,10 +109,10 @@ impl AppState {
         let opened = OpenLibrary::open(folder.clone());
         match &opened.opened {
             Ok(library) => {
-                let count = library.lines.len();
                 self.info(format!(
-                    "Added the library \u{201c}{}\u{201d} ({count} lines).",
-                    library.info.name
+                    "Added the library \u{201c}{}\u{201d} ({}).",
+                    library.info.name,
+                    crate::model::count_of(library.lines.len(), "line")
                 ));
                 self.report_library_problems(library);
             }

@@ -76,9 +76,9 @@ fn folders_ui(ui: &mut egui::Ui, state: &mut AppState) {
             match &open.opened {
                 Ok(library) => {
                     ui.label(format!(
-                        "{} ({} lines)",
+                        "{} ({})",
                         library.info.name,
-                        library.lines.len()
+                        crate::model::count_of(library.lines.len(), "line")
                     ));
                     if ui.small_button("New line").clicked() {
                         actions.push(LibraryAction::NewLine { library: index });

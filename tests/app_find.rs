@@ -269,3 +269,63 @@ fn copied_text(harness: &mut Harness<'static, briefwright::app::AppState>) -> Op
     }
     None
 }
+
+#[test]
+fn find_reaches_a_pictures_caption_and_alternative_text_and_replace_all_changes_them() {
+    let mut project = empty_brief();
+    let picture =
+        briefwright::picture::from_file(&support::fixture("pictures/chart-imagemagick.png"))
+            .expect("the chart is a picture");
+    let mut figure =
+        briefwright::model::Figure::new(briefwright::model::PictureKey::of(&picture.bytes));
+    figure.alt = "Freight on the corridor by month".into();
+    figure.caption = "The corridor's freight, 2025".into();
+    figure.credit = "Chart: Trade desk".into();
+    let created = project
+        .apply(briefwright::model::Edit::AddPicture {
+            part: 1,
+            index: 0,
+            picture: Box::new(picture),
+            figure: Box::new(figure),
+        })
+        .expect("the picture is added");
+    let briefwright::model::Created::Block(block) = created else {
+        panic!("a picture block");
+    };
+    let (mut harness, _) = harness_with(project);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    type_into(&mut harness, "Find", "corridor");
+    harness.get_by_label("2 matches");
+    harness.get_by_label("Next").click();
+    harness.run();
+    harness.get_by_label_contains("picture alternative text");
+    assert_eq!(harness.state().selected(), Some(block));
+    harness.get_by_label("Next").click();
+    harness.run();
+    harness.get_by_label_contains("picture caption");
+
+    menu(&mut harness, "Edit", "Find and Replace…");
+    type_into(&mut harness, "Replace with", "route");
+    harness.get_by_label("Replace All").click();
+    harness.run();
+    let figure = |harness: &Harness<'static, briefwright::app::AppState>| {
+        harness
+            .state()
+            .project()
+            .brief
+            .blocks()
+            .find_map(|b| match &b.kind {
+                BlockKind::Picture(figure) => Some(figure.clone()),
+                _ => None,
+            })
+            .expect("the picture is still there")
+    };
+    assert_eq!(figure(&harness).alt, "Freight on the route by month");
+    assert_eq!(figure(&harness).caption, "The route's freight, 2025");
+    harness.get_by_label_contains("Replaced 2 matches");
+    // One step of undo puts both back.
+    harness.state_mut().run(briefwright::app::Command::Undo);
+    assert_eq!(figure(&harness).alt, "Freight on the corridor by month");
+    assert_eq!(figure(&harness).caption, "The corridor's freight, 2025");
+}

@@ -279,6 +279,55 @@ fn replacing_a_word_is_one_undoable_edit() {
 }
 
 #[test]
+fn a_pictures_caption_and_alternative_text_are_checked_and_corrected_in_place() {
+    let mut project = brief_with("A clean paragraph.");
+    let picture = briefwright::picture::from_file(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/pictures/chart-imagemagick.png"),
+    )
+    .expect("the chart is a picture");
+    let mut figure =
+        briefwright::model::Figure::new(briefwright::model::PictureKey::of(&picture.bytes));
+    figure.alt = "Grain exports by month".into();
+    figure.caption = "Exports strenghten after the harvest".into();
+    figure.credit = "Chart: Trade desk".into();
+    project
+        .apply(Edit::AddPicture {
+            part: 0,
+            index: 1,
+            picture: Box::new(picture),
+            figure: Box::new(figure),
+        })
+        .expect("the picture is added");
+    let loaded = dictionaries(&["en-GB"], vec![]);
+    let findings = findings_in(&project, &loaded);
+    assert_eq!(words(&findings), ["strenghten"]);
+    let Place::Figure { block, field } = findings[0].place else {
+        panic!("the finding is in the picture: {:?}", findings[0].place);
+    };
+    assert_eq!(field, briefwright::model::find::FigureField::Caption);
+    assert_eq!(
+        briefwright::spelling::place_label(&project, findings[0].place),
+        "Background ¶2, picture caption"
+    );
+    let edit = replace_word_edit(
+        &project,
+        findings[0].place,
+        findings[0].range.clone(),
+        &findings[0].word,
+        "strengthen",
+    )
+    .expect("the word is still there");
+    project.apply(edit).expect("applied");
+    let text = briefwright::model::find::place_text(&project, Place::Figure { block, field });
+    assert_eq!(
+        text.as_deref(),
+        Some("Exports strengthen after the harvest")
+    );
+    assert!(findings_in(&project, &loaded).is_empty());
+}
+
+#[test]
 fn words_ignored_in_a_brief_are_kept_in_the_project_file_and_old_files_load_unchanged() {
     let mut project = brief_with("The agritech fund grows.");
     let loaded = dictionaries(&["en-GB"], vec![]);

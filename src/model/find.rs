@@ -1,5 +1,6 @@
 //! Find and replace across the brief's own text: the title block, paragraphs, bullet
-//! lists, excerpts and the talking points the brief uses.
+//! lists, excerpts, the talking points the brief uses, and what the brief says about its
+//! pictures (alternative text, caption and credit).
 //!
 //! Excerpts are quotations. Finding shows their matches like any other, but replacing
 //! leaves them alone unless the caller asks for it; a replaced excerpt then holds the
@@ -8,7 +9,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::{BlockId, BlockKind, Edit, MetaField, Project, TalkingPointId};
+use super::{BlockId, BlockKind, Edit, Figure, MetaField, Project, TalkingPointId};
 
 /// What to look for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,6 +33,8 @@ pub enum Place {
         block: BlockId,
         point: TalkingPointId,
     },
+    /// One of the text fields of a picture block.
+    Figure { block: BlockId, field: FigureField },
 }
 
 impl Place {
@@ -39,7 +42,46 @@ impl Place {
     pub fn block(self) -> Option<BlockId> {
         match self {
             Place::Meta(_) => None,
-            Place::Block(block) | Place::TalkingPoint { block, .. } => Some(block),
+            Place::Block(block)
+            | Place::TalkingPoint { block, .. }
+            | Place::Figure { block, .. } => Some(block),
+        }
+    }
+}
+
+/// The text fields of a picture block, in the order the picture editor shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FigureField {
+    Alt,
+    Caption,
+    Credit,
+}
+
+impl FigureField {
+    pub const ALL: [FigureField; 3] = [FigureField::Alt, FigureField::Caption, FigureField::Credit];
+
+    /// "alternative text", "caption", "credit": how a message names the field.
+    pub fn label(self) -> &'static str {
+        match self {
+            FigureField::Alt => "alternative text",
+            FigureField::Caption => "caption",
+            FigureField::Credit => "credit",
+        }
+    }
+
+    pub fn get(self, figure: &Figure) -> &str {
+        match self {
+            FigureField::Alt => &figure.alt,
+            FigureField::Caption => &figure.caption,
+            FigureField::Credit => &figure.credit,
+        }
+    }
+
+    pub fn get_mut(self, figure: &mut Figure) -> &mut String {
+        match self {
+            FigureField::Alt => &mut figure.alt,
+            FigureField::Caption => &mut figure.caption,
+            FigureField::Credit => &mut figure.credit,
         }
     }
 }
@@ -108,9 +150,21 @@ pub fn places(project: &Project) -> Vec<(Place, Cow<'_, str>, bool)> {
             BlockKind::Table { rows } => {
                 places.push((place, Cow::Owned(super::table_text(rows)), false))
             }
-            // A picture's words (caption, credit, alternative text) are edited in its
-            // own fields, which Find does not reach.
-            BlockKind::PageBreak | BlockKind::Picture(_) => {}
+            BlockKind::Picture(figure) => {
+                // A decorative picture's alternative text is neither printed nor read
+                // aloud, so it holds nothing to find.
+                let fields = FigureField::ALL
+                    .into_iter()
+                    .filter(|&field| !(figure.decorative && field == FigureField::Alt));
+                places.extend(fields.map(|field| {
+                    let place = Place::Figure {
+                        block: block.id,
+                        field,
+                    };
+                    (place, Cow::Borrowed(field.get(figure)), false)
+                }));
+            }
+            BlockKind::PageBreak => {}
         }
     }
     places
@@ -136,7 +190,39 @@ pub fn place_text(project: &Project, place: Place) -> Option<String> {
             }
         }
         Place::TalkingPoint { point, .. } => project.talking_point(point).map(|p| p.text.clone()),
+        Place::Figure { block, field } => figure(project, block).map(|f| field.get(f).to_owned()),
     }
+}
+
+/// The figure of picture block `block`.
+fn figure(project: &Project, block: BlockId) -> Option<&Figure> {
+    let (part, index) = project.locate(block)?;
+    match &project.brief.parts[part].blocks[index].kind {
+        BlockKind::Picture(figure) => Some(figure),
+        _ => None,
+    }
+}
+
+/// The edit that sets the text of `place` to `text`: one undoable edit, whatever kind of
+/// place it is. `None` if the place is gone.
+pub fn set_text_edit(project: &Project, place: Place, text: String) -> Option<Edit> {
+    Some(match place {
+        Place::Meta(field) => Edit::SetMeta(field, text),
+        Place::Block(block) => Edit::SetBlockText { block, text },
+        Place::TalkingPoint { point, .. } => Edit::SetTalkingPoint {
+            point,
+            text,
+            tags: project.talking_point(point)?.tags.clone(),
+        },
+        Place::Figure { block, field } => {
+            let mut changed = figure(project, block)?.clone();
+            *field.get_mut(&mut changed) = text;
+            Edit::SetFigure {
+                block,
+                figure: Box::new(changed),
+            }
+        }
+    })
 }
 
 /// Every match of `query` in the brief, in reading order.
@@ -217,7 +303,8 @@ fn is_whole_word(text: &str, range: &Range<usize>) -> bool {
     !joins(before, first) && !joins(after, last)
 }
 
-/// The edits that put `replacement` in place of `matches`, one edit per place. Matches in
+/// The edits that put `replacement` in place of `matches`: one edit per place, and one
+/// per picture for all its fields. Matches in
 /// excerpts are skipped unless `include_excerpts`. Matches must come from [`find_all`] on
 /// this same project.
 pub fn replace_edits(
@@ -256,21 +343,23 @@ pub fn replace_edits(
             copied_to = found.range.end;
         }
         replaced.push_str(&text[copied_to..]);
-        edits.push(match place {
-            Place::Meta(field) => Edit::SetMeta(field, replaced),
-            Place::Block(block) => Edit::SetBlockText {
-                block,
-                text: replaced,
-            },
-            Place::TalkingPoint { point, .. } => Edit::SetTalkingPoint {
-                point,
-                text: replaced,
-                tags: project
-                    .talking_point(point)
-                    .map(|p| p.tags.clone())
-                    .unwrap_or_default(),
-            },
-        });
+        let edit = set_text_edit(project, place, replaced);
+        // A picture's fields are one figure: the edits of its caption and its credit
+        // become one, or the second, made from the figure as it was, would undo the first.
+        match (edits.last_mut(), edit) {
+            (
+                Some(Edit::SetFigure { block, figure }),
+                Some(Edit::SetFigure {
+                    block: next_block,
+                    figure: next,
+                }),
+            ) if *block == next_block => {
+                if let Place::Figure { field, .. } = place {
+                    *field.get_mut(figure) = field.get(&next).to_owned();
+                }
+            }
+            (_, edit) => edits.extend(edit),
+        }
     }
     edits
 }

@@ -149,3 +149,103 @@ fn replacing_leaves_excerpts_alone_unless_asked_and_then_marks_them_edited() {
         }
     ));
 }
+
+/// A brief whose one picture says "Astana" in its alternative text, caption and credit,
+/// beside a decorative picture whose stale alternative text says it too.
+fn brief_with_pictures() -> (Project, BlockId, BlockId) {
+    use crate::model::{Figure, Picture, PictureFormat, PictureKey};
+    let mut project = Project::new("test", &[("body".to_owned(), "Body".to_owned())]);
+    let bytes: std::sync::Arc<[u8]> = std::sync::Arc::from(&b"stand-in for a PNG"[..]);
+    let key = PictureKey::of(&bytes);
+    let mut add = |figure: Figure| {
+        let applied = project
+            .apply(Edit::AddPicture {
+                part: 0,
+                index: usize::MAX,
+                picture: Box::new(Picture {
+                    format: PictureFormat::Png,
+                    width_px: 4,
+                    height_px: 3,
+                    bytes: bytes.clone(),
+                }),
+                figure: Box::new(figure),
+            })
+            .expect("the picture is added");
+        match applied {
+            crate::model::Created::Block(block) => block,
+            other => panic!("a picture block, not {other:?}"),
+        }
+    };
+    let mut map = Figure::new(key.clone());
+    map.alt = "Map of the route from Astana to Almaty".to_owned();
+    map.caption = "The visit: Astana, then Almaty".to_owned();
+    map.credit = "Map: Astana city office".to_owned();
+    let map = add(map);
+    let mut rule = Figure::new(key);
+    rule.decorative = true;
+    rule.alt = "Astana skyline".to_owned();
+    let rule = add(rule);
+    (project, map, rule)
+}
+
+#[test]
+fn finds_and_replaces_in_a_pictures_alternative_text_caption_and_credit() {
+    let (mut project, map, rule) = brief_with_pictures();
+    let found = find_all(&project, &query("astana"));
+    let places: Vec<Place> = found.iter().map(|m| m.place).collect();
+    let at = |field| Place::Figure { block: map, field };
+    // In the picture editor's order; the decorative picture's alternative text is
+    // neither printed nor read aloud, so it is not searched.
+    assert_eq!(
+        places,
+        vec![
+            at(FigureField::Alt),
+            at(FigureField::Caption),
+            at(FigureField::Credit)
+        ]
+    );
+    assert!(found.iter().all(|m| !m.in_excerpt));
+
+    let edits = replace_edits(&project, &found, "Nur-Sultan", false);
+    assert_eq!(edits.len(), 1, "one edit for the picture's three fields");
+    let mut inverses = Vec::new();
+    for edit in edits {
+        inverses.push(
+            project
+                .apply_undoable(edit)
+                .expect("the edit applies")
+                .inverse,
+        );
+    }
+    let text = |project: &Project, field| place_text(project, at(field)).unwrap();
+    assert_eq!(
+        text(&project, FigureField::Alt),
+        "Map of the route from Nur-Sultan to Almaty"
+    );
+    assert_eq!(
+        text(&project, FigureField::Caption),
+        "The visit: Nur-Sultan, then Almaty"
+    );
+    assert_eq!(
+        text(&project, FigureField::Credit),
+        "Map: Nur-Sultan city office"
+    );
+    let (part, index) = project.locate(rule).unwrap();
+    let BlockKind::Picture(decorative) = &project.brief.parts[part].blocks[index].kind else {
+        panic!("the decorative picture is still a picture");
+    };
+    assert_eq!(decorative.alt, "Astana skyline");
+    assert!(find_all(&project, &query("astana")).is_empty());
+
+    // Undone in one step, like any other edit of the picture.
+    let inverse = inverses.pop().expect("one inverse");
+    project.apply(inverse).expect("the inverse applies");
+    assert_eq!(
+        text(&project, FigureField::Alt),
+        "Map of the route from Astana to Almaty"
+    );
+    assert_eq!(
+        text(&project, FigureField::Credit),
+        "Map: Astana city office"
+    );
+}

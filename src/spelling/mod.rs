@@ -106,6 +106,10 @@ pub fn place_label(project: &Project, place: Place) -> String {
             let at = project.block_label(block).unwrap_or_default();
             format!("{at}, talking point")
         }
+        Place::Figure { block, field } => {
+            let at = project.block_label(block).unwrap_or_default();
+            format!("{at}, picture {}", field.label())
+        }
     }
 }
 
@@ -123,14 +127,7 @@ pub fn replace_word_edit(
         return None;
     }
     text.replace_range(range, replacement);
-    match place {
-        Place::Meta(field) => Some(Edit::SetMeta(field, text)),
-        Place::Block(block) => Some(Edit::SetBlockText { block, text }),
-        Place::TalkingPoint { point, .. } => {
-            let tags = project.talking_point(point)?.tags.clone();
-            Some(Edit::SetTalkingPoint { point, text, tags })
-        }
-    }
+    find::set_text_edit(project, place, text)
 }
 
 /// The languages whose dictionaries checking `project` needs: the brief's, and those of

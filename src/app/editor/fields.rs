@@ -19,7 +19,8 @@ pub(in crate::app) fn add_text_field(
     let target = match place {
         Place::Meta(field) => Some(TextTarget::Meta(field)),
         Place::Block(block) => Some(TextTarget::Block(block)),
-        Place::TalkingPoint { .. } => None,
+        // Review marks and comments go on the brief's text blocks, not these.
+        Place::TalkingPoint { .. } | Place::Figure { .. } => None,
     };
     // In suggest mode the field shows the text with its suggestions made, and what is
     // typed is compared with the brief's text to become suggestions.

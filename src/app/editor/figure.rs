@@ -3,7 +3,9 @@
 //! one undoable edit.
 
 use crate::app::command::Command;
+use crate::app::editor::fields::add_text_field;
 use crate::app::state::AppState;
+use crate::model::find::{FigureField, Place};
 use crate::model::{BlockId, Edit, Figure, FigureWidth, Picture};
 
 /// The widest the thumbnail is drawn, in points.
@@ -33,6 +35,8 @@ fn fields_ui(
     picture: Option<&Picture>,
 ) {
     let mut changed = figure.clone();
+    // Find's matches and unknown words are shown in these fields as in the brief's text.
+    let place = |field| Place::Figure { block, field };
     if let Some(picture) = picture {
         ui.weak(format!(
             "{} · {} × {} {}",
@@ -48,13 +52,21 @@ fn fields_ui(
     }
     let label = ui.label("Alternative text");
     let alt = ui
-        .add_enabled(
-            !figure.decorative,
-            egui::TextEdit::multiline(&mut changed.alt)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY)
-                .hint_text("What the picture shows, for readers who cannot see it"),
-        )
+        .add_enabled_ui(!figure.decorative, |ui| {
+            add_text_field(
+                ui,
+                state,
+                &mut changed.alt,
+                place(FigureField::Alt),
+                true,
+                |e| {
+                    e.desired_rows(2)
+                        .desired_width(f32::INFINITY)
+                        .hint_text("What the picture shows, for readers who cannot see it")
+                },
+            )
+        })
+        .inner
         .labelled_by(label.id);
     if alt.gained_focus() {
         state.send(Command::Select(Some(block)));
@@ -70,22 +82,22 @@ fn fields_ui(
     egui::Grid::new(("figure", block.0))
         .num_columns(2)
         .show(ui, |ui| {
-            let label = ui.label("Caption");
-            ui.add(
-                egui::TextEdit::singleline(&mut changed.caption)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("Printed under the picture"),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
-            let label = ui.label("Credit");
-            ui.add(
-                egui::TextEdit::singleline(&mut changed.credit)
-                    .desired_width(f32::INFINITY)
-                    .hint_text("Photo: …, Map: …"),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
+            let fields = [
+                (FigureField::Caption, "Caption", "Printed under the picture"),
+                (FigureField::Credit, "Credit", "Photo: …, Map: …"),
+            ];
+            for (field, name, hint) in fields {
+                let label = ui.label(name);
+                let text = field.get_mut(&mut changed);
+                let response = add_text_field(ui, state, text, place(field), false, |e| {
+                    e.desired_width(f32::INFINITY).hint_text(hint)
+                })
+                .labelled_by(label.id);
+                if response.gained_focus() {
+                    state.send(Command::Select(Some(block)));
+                }
+                ui.end_row();
+            }
             ui.label("Width");
             ui.horizontal(|ui| {
                 ui.radio_value(&mut changed.width, FigureWidth::Full, "Full width");

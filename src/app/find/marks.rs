@@ -13,16 +13,17 @@ use crate::model::find::{self, Match, Place};
 pub fn match_context(state: &AppState, current: &Match, visuals: &egui::Visuals) -> LayoutJob {
     let where_ = match current.place {
         Place::Meta(field) => format!("Title block, {}", field.label()),
-        Place::Block(block) | Place::TalkingPoint { block, .. } => {
+        Place::Block(block) | Place::TalkingPoint { block, .. } | Place::Figure { block, .. } => {
             let part = state
                 .project()
                 .locate(block)
                 .map(|(part, _)| state.project().brief.parts[part].title.clone())
                 .unwrap_or_default();
             let kind = match current.place {
-                Place::TalkingPoint { .. } => "talking point",
-                _ if current.in_excerpt => "excerpt (quotation)",
-                _ => "text",
+                Place::TalkingPoint { .. } => "talking point".to_owned(),
+                Place::Figure { field, .. } => format!("picture {}", field.label()),
+                _ if current.in_excerpt => "excerpt (quotation)".to_owned(),
+                _ => "text".to_owned(),
             };
             format!("{part}, {kind}")
         }

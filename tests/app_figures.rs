@@ -67,6 +67,11 @@ fn a_picture_is_inserted_described_and_undone() {
     harness.run();
     harness.get_by_label("Caption").type_text("The photo");
     harness.run();
+    // The caption is one line under the picture: Enter does not break it.
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    harness.get_by_label("Caption").type_text("at dusk");
+    harness.run();
     harness.get_by_label("Half width").click();
     harness.run();
     let figure = harness
@@ -79,7 +84,7 @@ fn a_picture_is_inserted_described_and_undone() {
             _ => None,
         })
         .expect("a picture");
-    assert_eq!(figure.caption, "The photo");
+    assert_eq!(figure.caption, "The photo at dusk");
     assert_eq!(figure.width, briefwright::model::FigureWidth::Half);
     // The preview shows it: the layout has an image on page 1.
     let laid = briefwright::layout::layout(

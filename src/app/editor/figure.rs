@@ -89,8 +89,11 @@ fn fields_ui(
             for (field, name, hint) in fields {
                 let label = ui.label(name);
                 let text = field.get_mut(&mut changed);
-                let response = add_text_field(ui, state, text, place(field), false, |e| {
-                    e.desired_width(f32::INFINITY).hint_text(hint)
+                // Wrapped, so that a long caption and Find's match in it stay in view.
+                let response = add_text_field(ui, state, text, place(field), true, |e| {
+                    e.desired_rows(1)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(hint)
                 })
                 .labelled_by(label.id);
                 if response.gained_focus() {
@@ -105,6 +108,12 @@ fn fields_ui(
             });
             ui.end_row();
         });
+    // A caption and a credit are one line each, under the picture.
+    for field in [&mut changed.caption, &mut changed.credit] {
+        if field.contains(['\n', '\r']) {
+            *field = field.replace(['\n', '\r'], " ");
+        }
+    }
     if changed != *figure {
         state.send(Command::Edit(Edit::SetFigure {
             block,

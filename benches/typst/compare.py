@@ -6,12 +6,18 @@ nothing cached), as the `typst compile` command does, and once more warm. Briefw
 timed as the whole `briefwright export` process, start-up included. Typst reads only the
 bundled Noto fonts (no system font scan), so neither side pays for fonts it does not use.
 
+When a `typst` command is on PATH (or named by $TYPST), its whole `typst compile` process
+is timed too, once with only the bundled fonts and once as it runs by default, reading the
+system's fonts as well: that is the like-for-like comparison with `briefwright export`.
+
     pip install typst==0.15.2
+    cargo install typst-cli --root /tmp/typst-cli   # optional; then TYPST=/tmp/typst-cli/bin/typst
     python3 benches/typst/compare.py target/release/briefwright [rounds]
 """
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,21 +40,29 @@ print(json.dumps([cold, warm]))
 """
 
 
+def timed(command):
+    start = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
 def main():
     briefwright = sys.argv[1]
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 15
+    typst_cli = os.environ.get("TYPST") or shutil.which("typst")
     with tempfile.TemporaryDirectory() as scratch:
         brief = os.path.join(scratch, "sample.brief")
         subprocess.run([briefwright, "sample", "-o", brief], check=True, capture_output=True)
-        ours, cold, warm = [], [], []
+        ours, cold, warm, cli_bundled, cli_default = [], [], [], [], []
+        source = os.path.join(HERE, "sample.typ")
+        cli_out = os.path.join(scratch, "typst-cli.pdf")
         for _ in range(rounds):
-            start = time.perf_counter()
-            subprocess.run(
-                [briefwright, "export", brief, "-o", os.path.join(scratch, "ours.pdf")],
-                check=True,
-                capture_output=True,
-            )
-            ours.append(time.perf_counter() - start)
+            ours.append(timed([briefwright, "export", brief, "-o", os.path.join(scratch, "ours.pdf")]))
+            if typst_cli:
+                cli_bundled.append(timed([typst_cli, "compile", "--root", ROOT, "--font-path", FONTS,
+                                          "--ignore-system-fonts", source, cli_out]))
+                cli_default.append(timed([typst_cli, "compile", "--root", ROOT, "--font-path", FONTS,
+                                          source, cli_out]))
             out = subprocess.run(
                 [sys.executable, "-c", TYPST_ROUND, os.path.join(HERE, "sample.typ"),
                  os.path.join(scratch, "typst.pdf"), FONTS, ROOT],
@@ -64,6 +78,11 @@ def main():
     print(f"Typst compile, cold in-process:    {ms(cold):.1f} ms")
     print(f"Typst compile, warm in-process:    {ms(warm):.1f} ms")
     print(f"ratio against Typst cold: {ms(ours) / ms(cold):.2f} (budget 0.3)")
+    if typst_cli:
+        print(f"typst compile, whole process, bundled fonts only: {ms(cli_bundled):.1f} ms")
+        print(f"typst compile, whole process, with system fonts:  {ms(cli_default):.1f} ms")
+        print(f"ratio against typst compile: {ms(ours) / ms(cli_bundled):.2f} (bundled fonts), "
+              f"{ms(ours) / ms(cli_default):.2f} (with system fonts)")
 
 
 if __name__ == "__main__":

@@ -237,3 +237,54 @@ fn a_templates_crest_travels_in_the_brief_and_prints_above_the_title() {
             .any(|d| d.message.contains("alternative text"))
     );
 }
+
+#[test]
+fn a_crest_the_template_describes_is_a_figure_with_its_description_in_pdf_and_word() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let with_crest = format!(
+        "{}\n[crest]\nfile = \"crest.png\"\nwidth_mm = 22.0\nalt = \"Crest of the Department of Trade\"\n",
+        department_template()
+    );
+    std::fs::write(dir.path().join("dept.toml"), &with_crest).expect("template");
+    let crest =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pictures/chart-imagemagick.png");
+    std::fs::copy(&crest, dir.path().join("crest.png")).expect("crest");
+    let args = ["new", "-o", "draft.brief", "--template", "dept.toml"];
+    ok(&briefwright(
+        &[&args[..], &["--title", "Visit"]].concat(),
+        dir.path(),
+    ));
+    ok(&briefwright(
+        &["export", "draft.brief", "-o", "draft.pdf"],
+        dir.path(),
+    ));
+    let pdf = lopdf::Document::load(dir.path().join("draft.pdf")).expect("the PDF reads");
+    let figures: Vec<String> = pdf
+        .objects
+        .values()
+        .filter_map(|object| {
+            let dictionary = object.as_dict().ok()?;
+            let is_figure = dictionary.get(b"S").ok()?.as_name().ok()? == b"Figure";
+            let alt = lopdf::decode_text_string(dictionary.get(b"Alt").ok()?).ok()?;
+            is_figure.then_some(alt)
+        })
+        .collect();
+    assert_eq!(figures, vec!["Crest of the Department of Trade".to_owned()]);
+
+    ok(&briefwright(
+        &["export", "draft.brief", "-o", "draft.docx"],
+        dir.path(),
+    ));
+    let file = std::fs::File::open(dir.path().join("draft.docx")).expect("the docx");
+    let mut archive = zip::ZipArchive::new(file).expect("a zip");
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").expect("the body"),
+        &mut document,
+    )
+    .expect("text");
+    assert!(
+        document.contains(r#"descr="Crest of the Department of Trade""#),
+        "the crest's description in Word"
+    );
+}

@@ -25,8 +25,9 @@ pub struct FigurePlan {
 }
 
 impl Plan<'_> {
-    /// The crest the brief's own template prints above the title, as a decorative
-    /// picture (the department's name is in the text), aligned as the template says.
+    /// The crest the brief's own template prints above the title, aligned as the
+    /// template says: described when the template gives it alternative text, otherwise
+    /// decorative (the department's name is in the text).
     pub fn crest(&self) -> Option<FigurePlan> {
         let setup = self.template.crest.as_ref()?;
         let picture = self
@@ -51,7 +52,12 @@ impl Plan<'_> {
             picture: picture.clone(),
             size,
             indent,
-            alt: None,
+            alt: setup
+                .alt
+                .as_deref()
+                .map(str::trim)
+                .filter(|alt| !alt.is_empty())
+                .map(str::to_owned),
             caption: None,
         })
     }

@@ -245,6 +245,11 @@ pub struct Crest {
     pub width_mm: f32,
     #[serde(default = "centre")]
     pub align: Align,
+    /// What a screen reader says of it ("Australian Government crest"). Without it the
+    /// crest is decoration, skipped by screen readers: the department's name is in the
+    /// brief's text. Some departments' rules ask for the logo to be described.
+    #[serde(default)]
+    pub alt: Option<String>,
 }
 
 fn centre() -> Align {

@@ -273,25 +273,12 @@ fn copied_text(harness: &mut Harness<'static, briefwright::app::AppState>) -> Op
 #[test]
 fn find_reaches_a_pictures_caption_and_alternative_text_and_replace_all_changes_them() {
     let mut project = empty_brief();
-    let picture =
-        briefwright::picture::from_file(&support::fixture("pictures/chart-imagemagick.png"))
-            .expect("the chart is a picture");
-    let mut figure =
-        briefwright::model::Figure::new(briefwright::model::PictureKey::of(&picture.bytes));
-    figure.alt = "Freight on the corridor by month".into();
-    figure.caption = "The corridor's freight, 2025".into();
-    figure.credit = "Chart: Trade desk".into();
-    let created = project
-        .apply(briefwright::model::Edit::AddPicture {
-            part: 1,
-            index: 0,
-            picture: Box::new(picture),
-            figure: Box::new(figure),
-        })
-        .expect("the picture is added");
-    let briefwright::model::Created::Block(block) = created else {
-        panic!("a picture block");
-    };
+    let words = [
+        "Freight on the corridor by month",
+        "The corridor's freight, 2025",
+        "Chart: Trade desk",
+    ];
+    let block = support::add_chart(&mut project, 1, 0, words);
     let (mut harness, _) = harness_with(project);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run();

@@ -1,6 +1,8 @@
 //! Spelling: what the check reports and what it leaves alone, in the brief's language and
 //! others, and the command line's report.
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -281,24 +283,12 @@ fn replacing_a_word_is_one_undoable_edit() {
 #[test]
 fn a_pictures_caption_and_alternative_text_are_checked_and_corrected_in_place() {
     let mut project = brief_with("A clean paragraph.");
-    let picture = briefwright::picture::from_file(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/pictures/chart-imagemagick.png"),
-    )
-    .expect("the chart is a picture");
-    let mut figure =
-        briefwright::model::Figure::new(briefwright::model::PictureKey::of(&picture.bytes));
-    figure.alt = "Grain exports by month".into();
-    figure.caption = "Exports strenghten after the harvest".into();
-    figure.credit = "Chart: Trade desk".into();
-    project
-        .apply(Edit::AddPicture {
-            part: 0,
-            index: 1,
-            picture: Box::new(picture),
-            figure: Box::new(figure),
-        })
-        .expect("the picture is added");
+    let figure_words = [
+        "Grain exports by month",
+        "Exports strenghten after the harvest",
+        "Chart: Trade desk",
+    ];
+    support::add_chart(&mut project, 0, 1, figure_words);
     let loaded = dictionaries(&["en-GB"], vec![]);
     let findings = findings_in(&project, &loaded);
     assert_eq!(words(&findings), ["strenghten"]);

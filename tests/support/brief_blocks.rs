@@ -31,3 +31,33 @@ pub fn paragraph_texts(project: &Project) -> Vec<String> {
         })
         .collect()
 }
+
+/// Puts the chart fixture into part `part` at `index` as a picture block with these
+/// words, and returns its id.
+pub fn add_chart(
+    project: &mut Project,
+    part: usize,
+    index: usize,
+    [alt, caption, credit]: [&str; 3],
+) -> BlockId {
+    let picture =
+        briefwright::picture::from_file(&super::fixture("pictures/chart-imagemagick.png"))
+            .expect("the chart is a picture");
+    let mut figure =
+        briefwright::model::Figure::new(briefwright::model::PictureKey::of(&picture.bytes));
+    figure.alt = alt.into();
+    figure.caption = caption.into();
+    figure.credit = credit.into();
+    let created = project
+        .apply(briefwright::model::Edit::AddPicture {
+            part,
+            index,
+            picture: Box::new(picture),
+            figure: Box::new(figure),
+        })
+        .expect("the picture is added");
+    match created {
+        briefwright::model::Created::Block(block) => block,
+        other => panic!("a picture block, not {other:?}"),
+    }
+}

@@ -10,7 +10,7 @@ pub mod window;
 use std::path::{Path, PathBuf};
 
 #[allow(unused_imports)] // each test binary uses its own few helpers
-pub use brief_blocks::{first_paragraph, paragraph_texts, paragraphs};
+pub use brief_blocks::{add_chart, first_paragraph, paragraph_texts, paragraphs};
 
 /// A file under `tests/fixtures/`.
 pub fn fixture(name: &str) -> PathBuf {

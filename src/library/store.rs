@@ -103,12 +103,8 @@ fn lock_line(folder: &Path, id: &str, by: &str) -> Result<LineLock, SaveError> {
                 return Ok(LineLock { path });
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                let age = std::fs::metadata(&path)
-                    .and_then(|m| m.modified())
-                    .ok()
-                    .and_then(|t| SystemTime::now().duration_since(t).ok());
-                if age.is_some_and(|age| age > STALE_LOCK) {
-                    let _ = std::fs::remove_file(&path);
+                if age_of(&path).is_some_and(|age| age > STALE_LOCK) {
+                    remove_if_stale(&path);
                     continue;
                 }
                 let waited = started.elapsed().unwrap_or_default();
@@ -125,6 +121,40 @@ fn lock_line(folder: &Path, id: &str, by: &str) -> Result<LineLock, SaveError> {
             Err(cause) => return Err(unwritable(folder, cause)),
         }
     }
+}
+
+/// Removes the lock at `path` if it is still stale. Two saves that both found it stale
+/// would otherwise both remove it, the second removing the lock the first had just made,
+/// and both would hold the line. Only the save holding the breaker (itself made with
+/// `create_new`) looks again and removes; the others wait and try the lock again.
+fn remove_if_stale(path: &Path) {
+    let mut breaker_name = path.as_os_str().to_owned();
+    breaker_name.push(".break");
+    let breaker = PathBuf::from(breaker_name);
+    match OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&breaker)
+    {
+        Ok(_) => {
+            if age_of(path).is_some_and(|age| age > STALE_LOCK) {
+                let _ = std::fs::remove_file(path);
+            }
+            let _ = std::fs::remove_file(&breaker);
+        }
+        // A breaker is held for a moment; one this old was left by a save that stopped
+        // while breaking, and is cleared so the line is not locked for ever.
+        Err(_) if age_of(&breaker).is_some_and(|age| age > STALE_LOCK) => {
+            let _ = std::fs::remove_file(&breaker);
+        }
+        Err(_) => std::thread::sleep(Duration::from_millis(1)),
+    }
+}
+
+/// How long ago the file at `path` was last written.
+fn age_of(path: &Path) -> Option<Duration> {
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    SystemTime::now().duration_since(modified).ok()
 }
 
 fn unwritable(folder: &Path, cause: std::io::Error) -> SaveError {
@@ -283,4 +313,54 @@ pub fn merge_conflict_copy(
     let saved = save_line(folder, &merged, current.version, by, Action::Merged)?;
     std::fs::remove_file(folder.join(&copy.file)).map_err(|cause| unwritable(folder, cause))?;
     Ok(saved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, Barrier};
+
+    /// Officers whose saves all find the same lock left behind by a crash: exactly one
+    /// at a time may hold the line, or two saves could both pass the compare and the
+    /// second would overwrite the first.
+    #[test]
+    fn a_stale_lock_is_taken_over_by_one_save_at_a_time() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let lock = folder.path().join(".line-1.lock");
+        for _ in 0..20 {
+            let file = std::fs::File::create(&lock).expect("the crashed save's lock");
+            file.set_modified(SystemTime::now() - 2 * STALE_LOCK)
+                .expect("its time is set back");
+            drop(file);
+            let holders = Arc::new(AtomicUsize::new(0));
+            let most = Arc::new(AtomicUsize::new(0));
+            let start = Arc::new(Barrier::new(8));
+            let saves: Vec<_> = (0..8)
+                .map(|officer| {
+                    let (holders, most, start) = (holders.clone(), most.clone(), start.clone());
+                    let folder = folder.path().to_owned();
+                    std::thread::spawn(move || {
+                        start.wait();
+                        let held = lock_line(&folder, "line-1", &format!("officer {officer}"))
+                            .expect("the lock is had in the end");
+                        let now = holders.fetch_add(1, Ordering::SeqCst) + 1;
+                        most.fetch_max(now, Ordering::SeqCst);
+                        std::thread::sleep(Duration::from_millis(5));
+                        holders.fetch_sub(1, Ordering::SeqCst);
+                        drop(held);
+                    })
+                })
+                .collect();
+            for save in saves {
+                save.join().expect("the save ran");
+            }
+            assert_eq!(
+                most.load(Ordering::SeqCst),
+                1,
+                "two saves held the line at once"
+            );
+            assert!(!lock.exists(), "the last save let go");
+        }
+    }
 }
